@@ -1,0 +1,132 @@
+/**
+ * Opens a Saiga agent from its agent.yml: configuration, secret, Veramo agent, identity,
+ * a signing self-test, Saiga's own tables, the permit issuer and the verifier.
+ * Everything that can be wrong with a deployment fails here, at start, with a clear message.
+ */
+import { createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
+import { loadConfig, type LoadedConfig } from './config.js';
+import { createObjects } from './yaml-loader.js';
+import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
+import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
+import { ed25519Jwk } from './did-document.js';
+import { createAgentVerifier, type AgentVerifier } from './verifier.js';
+import { SqliteDatabase } from '../store/sqlite.js';
+import { migrate } from '../store/migrations.js';
+import { PermitStore } from '../store/permits.js';
+import { TokenStore } from '../auth/tokens.js';
+import { PermitIssuer } from '../issuance/issue.js';
+import type { UnsignedCredential } from '../issuance/credential.js';
+
+export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
+
+export interface SaigaAgent {
+  config: LoadedConfig;
+  veramo: VeramoAgent;
+  identity: AuthorityIdentity;
+  db: SqliteDatabase;
+  permits: PermitStore;
+  tokens: TokenStore;
+  issuer: PermitIssuer;
+  verifier: AgentVerifier;
+  /** URL of the permit JSON Schema this agent publishes. */
+  schemaUrl: string;
+  /** True when this call created the identity (a first start). */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  configPath: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Create the secret and the identity if this agent has none yet (init and serve do; other commands do not). */
+  initialise?: boolean;
+  now?: () => Date;
+}
+
+export const SCHEMA_PATH = '/schemas/cites-permit/v1.json';
+
+/** Signs and checks one message, so that a wrong secret fails now, not at the first permit. */
+async function selfTest(veramo: VeramoAgent, identity: AuthorityIdentity, databaseFile: string): Promise<void> {
+  const message = `saiga self-test ${new Date().toISOString()}`;
+  let signature: string;
+  try {
+    signature = await veramo.keyManagerSign({ keyRef: identity.kid, data: message, algorithm: 'EdDSA', encoding: 'utf-8' });
+  } catch (error) {
+    throw new SecretError(
+      `the secret key does not open the key store in ${databaseFile} (${SECRET_ENV} or the secret file is not the one this agent was created with): ${(error as Error).message}`,
+    );
+  }
+  const publicKey = createPublicKey({ key: ed25519Jwk(identity.publicKeyHex), format: 'jwk' });
+  if (!verifySignature(null, Buffer.from(message, 'utf8'), publicKey, Buffer.from(signature, 'base64url'))) {
+    throw new SecretError(`the signing self-test failed for ${identity.did}: the stored key does not match its public key`);
+  }
+}
+
+export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
+  const config = loadConfig(options.configPath);
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const base = { baseDir: config.baseDir, env };
+  const { databaseFile } = (await createObjects(config.document, { databaseFile: '/constants/databaseFile' }, base)) as {
+    databaseFile: string;
+  };
+  const dataDir = dirname(databaseFile);
+  const isNew = !existsSync(databaseFile);
+  if (isNew && !options.initialise) {
+    throw new SecretError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`);
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secret = loadSecret({ env, file: join(dataDir, 'secret.key'), create: isNew && Boolean(options.initialise) });
+
+  const objects = (await createObjects(
+    config.document,
+    { agent: '/agent', dbConnection: '/dbConnection' },
+    { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
+  )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } };
+  const veramo = objects.agent;
+
+  const db = await SqliteDatabase.open(databaseFile);
+  const closeAll = async () => {
+    await db.close().catch(() => undefined);
+    if (objects.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
+  };
+  try {
+    await migrate(db);
+    const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
+    await selfTest(veramo, identity, databaseFile);
+
+    const permits = new PermitStore(db);
+    const schemaUrl = `${config.saiga.url}${SCHEMA_PATH}`;
+    const issuer = new PermitIssuer({
+      authority: { ...config.saiga.authority, did: identity.did },
+      numberFormat: config.numberFormat,
+      schemaUrl,
+      sign: async (credential: UnsignedCredential) => {
+        const signed = await veramo.createVerifiableCredential({ credential, proofFormat: 'jwt' });
+        return (signed.proof as { jwt: string }).jwt;
+      },
+      store: permits,
+      now,
+      newCredentialId: () => `urn:uuid:${randomUUID()}`,
+    });
+    return {
+      config,
+      veramo,
+      identity,
+      db,
+      permits,
+      tokens: new TokenStore(db),
+      issuer,
+      verifier: createAgentVerifier(config, identity),
+      schemaUrl,
+      created,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { openAgent } from '../../agent/open.js';
+import { writeAgentYamlIfAbsent } from '../../agent/write-config.js';
+import type { DidMethod } from '../../agent/config.js';
+import { EXIT, UsageError, type Output } from '../output.js';
+
+export interface InitOptions {
+  config: string;
+  country?: string;
+  name?: string;
+  address?: string;
+  place?: string;
+  url?: string;
+  didMethod?: string;
+}
+
+/** `saiga init`: writes agent.yml when absent and creates the authority's DID. Running it again changes nothing. */
+export async function initCommand(options: InitOptions, out: Output): Promise<number> {
+  const path = resolve(options.config);
+  let wrote = false;
+  if (!existsSync(path)) {
+    if (!options.country) throw new UsageError('a new agent needs --country (ISO 3166 alpha-2, e.g. --country LK)');
+    const country = options.country.toUpperCase();
+    const didMethod = (options.didMethod ?? 'web') as DidMethod;
+    if (didMethod !== 'web' && didMethod !== 'key') throw new UsageError('--did-method must be web or key');
+    wrote = writeAgentYamlIfAbsent(path, {
+      country,
+      name: options.name ?? `CITES Management Authority (${country})`,
+      address: options.address ?? options.place ?? country,
+      place: options.place ?? country,
+      url: options.url ?? 'http://localhost:8080',
+      didMethod,
+    });
+  }
+  const saiga = await openAgent({ configPath: path, initialise: true });
+  try {
+    const value = { config: path, wroteConfig: wrote, createdIdentity: saiga.created, did: saiga.identity.did };
+    out.result(value, () => [
+      wrote ? `Wrote ${path}` : `${path} exists; left as it is`,
+      saiga.created ? `Created the authority's DID: ${saiga.identity.did}` : `The authority's DID: ${saiga.identity.did}`,
+    ]);
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}

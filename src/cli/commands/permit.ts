@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { openAgent } from '../../agent/open.js';
+import { parsePermitFilter, permitView } from '../../http/routes/permits.js';
+import type { RuleIssue } from '../../codes.js';
+import type { PermitRecord } from '../../store/permits.js';
+import { EXIT, UsageError, type Output } from '../output.js';
+
+const issueLines = (title: string, issues: RuleIssue[]) =>
+  issues.length ? [title, ...issues.map((i) => `  ${i.code.padEnd(28)} ${i.path || '/'}  ${i.message}`)] : [];
+
+/** `saiga permit issue FILE`: issues the permit request in FILE and prints its number, id and JWT. */
+export async function permitIssueCommand(options: { config: string; file?: string; signatory?: string }, out: Output): Promise<number> {
+  if (!options.file) throw new UsageError('usage: saiga permit issue FILE [--signatory NAME]');
+  let request: unknown;
+  try {
+    request = JSON.parse(readFileSync(options.file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read a JSON permit request from ${options.file}: ${(error as Error).message}`);
+  }
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const outcome = await saiga.issuer.issue(request, { signatory: options.signatory ?? userInfo().username });
+    if (!outcome.ok) {
+      out.result({ error: { code: 'PERMIT_INVALID', errors: outcome.errors, warnings: outcome.warnings } }, () => [
+        `Refused: the request breaks ${outcome.errors.length} rule(s); nothing was issued.`,
+        ...issueLines('Errors:', outcome.errors),
+        ...issueLines('Warnings:', outcome.warnings),
+      ]);
+      return EXIT.REFUSED;
+    }
+    const { record } = outcome;
+    out.result({ permitNumber: record.permitNumber, id: record.credentialId, jwt: record.jwt, warnings: outcome.warnings }, () => [
+      `Issued permit ${record.permitNumber}`,
+      `  id          ${record.credentialId}`,
+      `  valid until ${record.validUntil}`,
+      ...issueLines('Warnings:', outcome.warnings),
+      '',
+      record.jwt,
+    ]);
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
+
+function summary(record: PermitRecord): string {
+  const species = record.permit.specimens.map((s) => s.scientificName).join(', ');
+  return `${record.permitNumber.padEnd(16)} ${record.documentType.padEnd(9)} ${record.exporterCountry}→${record.importerCountry}  ${record.issuedAt.slice(0, 10)}  until ${record.validUntil}  ${species}`;
+}
+
+export async function permitShowCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
+  if (!options.number) throw new UsageError('usage: saiga permit show NUMBER');
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const record = await saiga.permits.get(options.number);
+    if (!record) {
+      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [
+        `No permit numbered ${options.number} was issued here.`,
+      ]);
+      return EXIT.REFUSED;
+    }
+    const p = record.permit;
+    out.result(permitView(record), () => [
+      summary(record),
+      `  issued by   ${p.managementAuthority.name} (${record.issuerDid}), ${p.issued.place}, ${p.issued.date}, signed ${p.issued.signatory}`,
+      `  exporter    ${p.exporter.name}, ${p.exporter.address}, ${p.exporter.country}`,
+      `  importer    ${p.importer.name}, ${p.importer.address}, ${p.importer.country}`,
+      `  purpose     ${p.purpose}`,
+      ...p.specimens.map((s) => `  block ${s.block}     ${s.scientificName} — ${s.description}: ${s.quantity} ${s.unit} (${s.term}, App. ${s.appendix}, source ${s.source})`),
+      '',
+      record.jwt,
+    ]);
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
+
+export async function permitListCommand(options: { config: string; query: Record<string, unknown> }, out: Output): Promise<number> {
+  const filter = parsePermitFilter(options.query);
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const { items, total } = await saiga.permits.list(filter);
+    out.result({ items: items.map(permitView), total, limit: filter.limit, offset: filter.offset }, () =>
+      items.length === 0 ? ['No permits.'] : [...items.map(summary), `${items.length} of ${total}`],
+    );
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * `saiga`: the command line of a Saiga agent. Every command takes --config PATH
+ * (default ./agent.yml) and --json for machine-readable output.
+ */
+import { parseArgs } from 'node:util';
+import { createOutput, EXIT, UsageError, type Output } from './output.js';
+import { initCommand } from './commands/init.js';
+import { serveCommand } from './commands/serve.js';
+import { permitIssueCommand, permitListCommand, permitShowCommand } from './commands/permit.js';
+import { verifyCommand } from './commands/verify.js';
+import { tokenCreateCommand } from './commands/token.js';
+
+const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
+
+  init [--country CC] [--name NAME] [--address TEXT] [--place PLACE] [--url URL] [--did-method web|key]
+                                  write agent.yml if absent and create the authority's DID
+  serve [--officer NAME]          run the agent (first start prints an officer token once)
+  permit issue FILE [--signatory NAME]
+                                  issue the permit request in FILE
+  permit show NUMBER              one permit and its credential
+  permit list [--limit N] [--offset N] [--document-type T] [--country CC] [--species NAME] [--issued-from D] [--issued-to D]
+  verify JWT-OR-FILE [--at TIME]  verify a permit credential (exit 0 only when verified)
+  token create --role officer|customs|admin --name NAME
+                                  create an API token (shown once)
+`;
+
+const OPTIONS = {
+  config: { type: 'string', default: './agent.yml' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  country: { type: 'string' },
+  name: { type: 'string' },
+  address: { type: 'string' },
+  place: { type: 'string' },
+  url: { type: 'string' },
+  'did-method': { type: 'string' },
+  officer: { type: 'string' },
+  signatory: { type: 'string' },
+  role: { type: 'string' },
+  at: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  'document-type': { type: 'string' },
+  species: { type: 'string' },
+  'issued-from': { type: 'string' },
+  'issued-to': { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+async function run(positionals: string[], values: Values, out: Output): Promise<number> {
+  const config = values.config!;
+  const [command, sub, arg] = positionals;
+  switch (command) {
+    case 'init':
+      return initCommand(
+        { config, country: values.country, name: values.name, address: values.address, place: values.place, url: values.url, didMethod: values['did-method'] },
+        out,
+      );
+    case 'serve':
+      return serveCommand({ config, officer: values.officer }, out);
+    case 'verify':
+      return verifyCommand({ config, input: sub, at: values.at }, out);
+    case 'token':
+      if (sub !== 'create') break;
+      return tokenCreateCommand({ config, role: values.role, name: values.name }, out);
+    case 'permit':
+      if (sub === 'issue') return permitIssueCommand({ config, file: arg, signatory: values.signatory }, out);
+      if (sub === 'show') return permitShowCommand({ config, number: arg }, out);
+      if (sub === 'list') {
+        const query: Record<string, unknown> = {};
+        const map = { limit: 'limit', offset: 'offset', 'document-type': 'documentType', country: 'country', species: 'species', 'issued-from': 'issuedFrom', 'issued-to': 'issuedTo' } as const;
+        for (const [flag, key] of Object.entries(map)) {
+          const value = values[flag as keyof typeof map];
+          if (value !== undefined) query[key] = value;
+        }
+        return permitListCommand({ config, query }, out);
+      }
+      break;
+  }
+  throw new UsageError(command ? `unknown command "${positionals.join(' ')}"` : 'no command given');
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    process.stdout.write(USAGE);
+    return positionals.length === 0 && !values.help ? EXIT.USAGE : EXIT.OK;
+  }
+  const out = createOutput(Boolean(values.json));
+  try {
+    return await run(positionals, values, out);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const known = error instanceof UsageError || ['CONFIG_INVALID', 'SECRET_INVALID', 'BAD_REQUEST'].includes(String(code));
+    const message = (error as { details?: { message?: string } }).details?.message ?? (error as Error).message;
+    if (values.json) process.stdout.write(`${JSON.stringify({ error: { code: known ? code : 'INTERNAL_ERROR', message } }, null, 2)}\n`);
+    else process.stderr.write(`saiga: ${message}\n`);
+    if (!known) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    if (error instanceof UsageError) process.stderr.write(`\n${USAGE}`);
+    return EXIT.USAGE;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

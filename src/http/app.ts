@@ -1,0 +1,75 @@
+/**
+ * The agent's HTTP face: public routes (DID document, permit schema, verification,
+ * OpenAPI) and admin routes under /api that need a bearer token.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { SaigaAgent } from '../agent/open.js';
+import { SCHEMA_PATH } from '../agent/open.js';
+import { didDocumentPath } from '../agent/did-web-name.js';
+import { buildDidDocument } from '../agent/did-document.js';
+import { permitSchema } from '../permit/schema.js';
+import { ApiError, sendError } from './errors.js';
+import { publicCors } from './cors.js';
+import { permitRoutes } from './routes/permits.js';
+import { verifyRoutes } from './routes/verify.js';
+import { openApiDocument } from './openapi.js';
+
+/** Permit requests and credentials are a few kilobytes; refuse bodies far larger. */
+export const BODY_LIMIT = '256kb';
+
+export interface AppOptions {
+  /** Where to report unexpected errors (never sent to clients). */
+  logError?: (error: unknown) => void;
+}
+
+export async function createApp(saiga: SaigaAgent, options: AppOptions = {}): Promise<express.Express> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+
+  const didDocument = await buildDidDocument(saiga.identity.did, saiga.identity.identifier.keys);
+  const schema = permitSchema(saiga.schemaUrl);
+
+  // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // req.is() is false for a body of another type, null when there is no body at all.
+    if (req.method === 'POST' && req.is('application/json') === false) return sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
+    next();
+  });
+  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', did: saiga.identity.did });
+  });
+
+  if (saiga.config.saiga.didMethod === 'web') {
+    app.get(didDocumentPath(saiga.config.saiga.url), publicCors, (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=300');
+      res.type('application/did+json').send(JSON.stringify(didDocument));
+    });
+  }
+  app.get(SCHEMA_PATH, publicCors, (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400');
+    res.type('application/schema+json').send(JSON.stringify(schema));
+  });
+  app.get('/api/openapi.json', publicCors, (_req, res) => {
+    res.json(openApiDocument(saiga));
+  });
+
+  app.use('/api/verify', verifyRoutes(saiga));
+  app.use('/api/permits', permitRoutes(saiga));
+
+  app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof ApiError) return sendError(res, error.code, error.details);
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.parse.failed') return sendError(res, 'MALFORMED_JSON');
+    if (type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE', { message: `The request body is larger than ${BODY_LIMIT}.` });
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
+    logError(error);
+    sendError(res, 'INTERNAL_ERROR');
+  });
+  return app;
+}

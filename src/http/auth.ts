@@ -1,0 +1,30 @@
+/**
+ * Bearer-token authentication for the admin routes under /api. No token, an unknown or
+ * revoked token: 401. A token whose role may not use the route: 403.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { Role, TokenRecord, TokenStore } from '../auth/tokens.js';
+import { sendError } from './errors.js';
+
+export type AuthedRequest = Request & { token?: TokenRecord };
+
+export function requireRole(tokens: TokenStore, ...roles: Role[]) {
+  return async (req: AuthedRequest, res: Response, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      res.set('WWW-Authenticate', 'Bearer');
+      return sendError(res, 'UNAUTHORIZED');
+    }
+    const token = await tokens.authenticate(match[1]!);
+    if (!token) {
+      res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+      return sendError(res, 'UNAUTHORIZED', { message: 'The bearer token is unknown or revoked.' });
+    }
+    if (!roles.includes(token.role)) {
+      return sendError(res, 'FORBIDDEN', { message: `A token with the role "${token.role}" may not do this; it needs ${roles.join(' or ')}.` });
+    }
+    req.token = token;
+    next();
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * How API codes map to HTTP statuses — one table, so every route answers alike.
+ * Error bodies are `{ error: { code, message, path?, errors?, warnings? } }`; stack traces
+ * never reach a client.
+ */
+import type { Response } from 'express';
+import { API_CODES, type ApiCode, type RuleIssue } from '../codes.js';
+
+export const HTTP_STATUS: Record<ApiCode, number> = {
+  BAD_REQUEST: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  PERMIT_INVALID: 422,
+  CONFIG_INVALID: 500,
+  SECRET_INVALID: 500,
+  INTERNAL_ERROR: 500,
+};
+
+export interface ErrorDetails {
+  message?: string;
+  /** JSON pointer into the request (body or query) that is at fault. */
+  path?: string;
+  errors?: RuleIssue[];
+  warnings?: RuleIssue[];
+}
+
+export function sendError(res: Response, code: ApiCode, details: ErrorDetails = {}): void {
+  const { message, ...rest } = details;
+  res.status(HTTP_STATUS[code]).json({ error: { code, message: message ?? API_CODES[code], ...rest } });
+}
+
+/** An error a route throws on purpose; the error handler turns it into the response. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiCode,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(details.message ?? API_CODES[code]);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Turns a validated permit request into the credential subject of an issued permit
+ * and into the unsigned W3C credential (VC Data Model 1.1, the shape Veramo signs as a JWT).
+ */
+import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
+
+export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
+export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+
+/** Block letters A, B, …, Z, AA, AB, … — the paper form has blocks A–D and continuation sheets for more. */
+export function blockLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  do {
+    letters = String.fromCharCode(65 + (n % 26)) + letters;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return letters;
+}
+
+export interface IssueFacts {
+  permitNumber: string;
+  validUntil: string;
+  authority: ManagementAuthority;
+  place: string;
+  issuedAt: Date;
+  signatory: string;
+}
+
+/** The permit as it is signed: boxes in the order of the form, with what the authority adds. */
+export function buildPermit(request: PermitRequest, facts: IssueFacts): Permit {
+  const specimens: IssuedSpecimen[] = request.specimens.map((specimen, i) => ({ block: blockLetter(i), ...specimen }));
+  const permit: Permit = {
+    permitNumber: facts.permitNumber,
+    documentType: request.documentType,
+    ...(request.otherDocumentType !== undefined && { otherDocumentType: request.otherDocumentType }),
+    validUntil: facts.validUntil,
+    importer: request.importer,
+    exporter: request.exporter,
+    ...(request.specialConditions !== undefined && { specialConditions: request.specialConditions }),
+    purpose: request.purpose,
+    ...(request.securityStampNumber !== undefined && { securityStampNumber: request.securityStampNumber }),
+    managementAuthority: facts.authority,
+    specimens,
+    ...(request.importPermit !== undefined && { importPermit: request.importPermit }),
+    ...(request.replaces !== undefined && { replaces: request.replaces }),
+    issued: { place: facts.place, date: facts.issuedAt.toISOString(), signatory: facts.signatory },
+  };
+  return permit;
+}
+
+/** A permit is valid through the end of its valid-until day (UTC): that instant becomes the JWT `exp`. */
+export function endOfDayUtc(date: string): string {
+  return `${date}T23:59:59Z`;
+}
+
+export interface UnsignedCredential {
+  '@context': string[];
+  id: string;
+  type: string[];
+  issuer: { id: string };
+  issuanceDate: string;
+  expirationDate: string;
+  credentialSchema: { id: string; type: string };
+  credentialSubject: Permit;
+}
+
+export function buildPermitCredential(permit: Permit, credentialId: string, schemaUrl: string): UnsignedCredential {
+  return {
+    '@context': [VC_V1_CONTEXT],
+    id: credentialId,
+    type: ['VerifiableCredential', PERMIT_CREDENTIAL_TYPE],
+    issuer: { id: permit.managementAuthority.did },
+    issuanceDate: permit.issued.date,
+    expirationDate: endOfDayUtc(permit.validUntil),
+    // VC JSON Schema 2023: the verifier can check the subject against the published schema.
+    credentialSchema: { id: schemaUrl, type: 'JsonSchema' },
+    credentialSubject: permit,
+  };
+}

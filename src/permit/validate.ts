@@ -1,0 +1,79 @@
+/**
+ * Validates permit requests (before issuance) and issued permits (for the verifier)
+ * against the schema and the CITES issuance rules. Every finding is reported at once,
+ * with a stable code from RULE_CODES and a JSON pointer; warnings are kept apart and
+ * never make a document invalid. Never throws for bad input. Browser-safe.
+ */
+
+import type { RuleIssue } from '../codes.js';
+import { isRecord, issue, onePerPath, quote, textOf } from './findings.js';
+import { PERMIT_RULES, REQUEST_RULES, runRules, type Doc, type RuleContext } from './rules.js';
+import { permitValidator, requestValidator, schemaFindings } from './schema-check.js';
+import { WARNING_RULES } from './warnings.js';
+
+export interface ValidationOutcome {
+  /** True when there are no errors (warnings do not count). */
+  ok: boolean;
+  errors: RuleIssue[];
+  warnings: RuleIssue[];
+}
+
+export interface RequestContext {
+  /** ISO 3166-1 alpha-2 country of the Management Authority asked to issue. */
+  authorityCountry: string;
+  /** The time of issue: validity limits count from it, and dates may not lie after it. */
+  now: Date;
+}
+
+export interface PermitContext {
+  /** DID that signed the credential: `managementAuthority.did` must be this. */
+  issuerDid?: string;
+  /** Country of the signing authority: the domestic-party rules apply with it, and box 6 must name it. */
+  issuerCountry?: string;
+}
+
+/** Checks what an officer submits, at the authority of `ctx.authorityCountry`, as if issued at `ctx.now`. */
+export function validatePermitRequest(input: unknown, ctx: RequestContext): ValidationOutcome {
+  if (!isRecord(input)) return notAnObject(input);
+  return outcome(input, schemaFindings(requestValidator(), input), REQUEST_RULES, {
+    authorityCountry: ctx.authorityCountry,
+    issuedAt: ctx.now,
+    now: ctx.now,
+  });
+}
+
+/**
+ * Checks the credential subject of an issued permit. Nothing here depends on the current
+ * time (expiry is the verifier's separate verdict); the validity limit counts from `issued.date`.
+ */
+export function validatePermit(subject: unknown, ctx: PermitContext = {}): ValidationOutcome {
+  if (!isRecord(subject)) return notAnObject(subject);
+  return outcome(subject, schemaFindings(permitValidator(), subject), PERMIT_RULES, {
+    authorityCountry: ctx.issuerCountry,
+    issuerDid: ctx.issuerDid,
+    issuedAt: issueDateOf(subject),
+  });
+}
+
+function outcome(doc: Doc, schemaErrors: RuleIssue[], rules: typeof REQUEST_RULES, ctx: RuleContext): ValidationOutcome {
+  // Schema findings first, so a field that is malformed is reported as such and not
+  // again by a rule that read it.
+  const errors = onePerPath([...schemaErrors, ...runRules(rules, doc, ctx)]);
+  // A field with an error gets no warning on top: fixing the error comes first.
+  const errorPaths = new Set(errors.map((e) => e.path));
+  const warnings = onePerPath(runRules(WARNING_RULES, doc, ctx)).filter((w) => !errorPaths.has(w.path));
+  return { ok: errors.length === 0, errors, warnings };
+}
+
+function notAnObject(input: unknown): ValidationOutcome {
+  const found = input === null ? 'null' : Array.isArray(input) ? 'an array' : `${typeof input} ${quote(input)}`;
+  return { ok: false, errors: [issue('FIELD_INVALID', '', `A permit must be a JSON object, found ${found}.`)], warnings: [] };
+}
+
+/** Box 13 date of issue, when it is a readable date-time. */
+function issueDateOf(subject: Doc): Date | undefined {
+  const raw = textOf(subject['issued'], 'date');
+  if (raw === undefined) return undefined;
+  const date = new Date(raw);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

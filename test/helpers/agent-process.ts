@@ -1,0 +1,151 @@
+/**
+ * Runs real Saiga agents for tests: each authority is its own process (the built CLI),
+ * with its own SQLite file in a temporary folder, on its own loopback port.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+export const CLI = resolve('dist/src/cli/main.js');
+export const EXAMPLES = resolve('examples/permits');
+
+export function tempDir(prefix = 'saiga-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return new Promise((resolveRun) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolveRun({ code, stdout, stderr });
+    });
+  });
+}
+
+export function readExample(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) as Record<string, unknown>;
+}
+
+export interface AuthorityProcess {
+  url: string;
+  did: string;
+  config: string;
+  dir: string;
+  officerToken: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  /** Calls the agent's HTTP API. */
+  api(path: string, init?: { method?: string; token?: string; body?: unknown; rawBody?: string; contentType?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+export interface AuthoritySpec {
+  country: string;
+  name: string;
+  place?: string;
+  didMethod?: 'web' | 'key';
+  peers?: { did: string; country: string; name: string }[];
+  env?: Record<string, string>;
+}
+
+/** Writes the agent's config with `saiga init`, then adds the peers it trusts. */
+export async function initAuthority(spec: AuthoritySpec): Promise<{ dir: string; config: string; port: number; url: string }> {
+  const dir = tempDir(`saiga-${spec.country.toLowerCase()}-`);
+  const config = join(dir, 'agent.yml');
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const init = await runCli(
+    ['init', '--config', config, '--country', spec.country, '--name', spec.name, '--place', spec.place ?? spec.country, '--url', url, '--did-method', spec.didMethod ?? 'web', '--json'],
+    spec.env,
+  );
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}${init.stdout}`);
+  if (spec.peers) setPeers(config, spec.peers);
+  return { dir, config, port, url };
+}
+
+export function setPeers(config: string, peers: { did: string; country: string; name: string }[]): void {
+  const doc = parse(readFileSync(config, 'utf8')) as { saiga: { trust: { peers: unknown[] } } };
+  doc.saiga.trust = { peers };
+  writeFileSync(config, stringify(doc));
+}
+
+/** Starts `saiga serve` and waits until it answers. */
+export async function serveAuthority(init: { dir: string; config: string; url: string }, env: Record<string, string> = {}): Promise<AuthorityProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--config', init.config, '--json', '--officer', 'Test Officer'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const started = await new Promise<{ did: string; officerToken: string | null }>((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`agent did not start: ${stderr}`)), 30_000);
+    const poll = setInterval(() => {
+      try {
+        const value = JSON.parse(stdout) as { did: string; officerToken: string | null };
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolveStart(value);
+      } catch {
+        /* not complete yet */
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`agent exited with ${code}: ${stderr}`));
+    });
+  });
+  const api: AuthorityProcess['api'] = async (path, opts = {}) => {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.rawBody !== undefined) body = opts.rawBody;
+    else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
+    const response = await fetch(`${init.url}${path}`, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+  return {
+    url: init.url,
+    did: started.did,
+    config: init.config,
+    dir: init.dir,
+    officerToken: started.officerToken ?? '',
+    child,
+    api,
+    stop: () =>
+      new Promise((resolveStop) => {
+        if (child.exitCode !== null) return resolveStop();
+        child.once('exit', () => resolveStop());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,13 @@
+import { describe, it, expect } from 'vitest';
+import { RULE_CODES } from '../../src/codes.js';
+import { PERMIT_CASES } from './permit-cases.js';
+import { REQUEST_CASES } from './request-cases.js';
+
+describe('coverage', () => {
+  it('every rule code is emitted by at least one fixture', () => {
+    const seen = new Set<string>();
+    for (const c of REQUEST_CASES) for (const [code] of [...c.errors, ...(c.warnings ?? [])]) seen.add(code);
+    for (const c of PERMIT_CASES) for (const [code] of c.errors) seen.add(code);
+    expect([...seen].sort()).toEqual(Object.keys(RULE_CODES).sort());
+  });
+});
