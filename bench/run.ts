@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { openAgent } from '../src/agent/open.js';
 import { renderAgentYaml } from '../src/agent/write-config.js';
 import { ed25519Jwk } from '../src/agent/did-document.js';
+import { createDidResolver, createPermitVerifier } from '../src/verify/index.js';
+import { validatePermit } from '../src/permit/validate.js';
 
 const json = process.argv.includes('--json');
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -86,6 +88,16 @@ async function main() {
     const result = await saiga.verifier.verify(jwts[i % jwts.length]!, at);
     if (!result.verified) throw new Error('not verified');
   });
+  // The same core with its default WebCrypto suite: what the verifier page runs in a browser.
+  const webCrypto = createPermitVerifier({
+    resolveDid: createDidResolver({ fetch: globalThis.fetch.bind(globalThis) }),
+    trustedIssuers: saiga.verifier.trustedIssuers,
+    checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
+  });
+  const coreWebCrypto = await measure('verify: Saiga core, WebCrypto suite (the browser path)', 5000, async (i) => {
+    const result = await webCrypto.verify(jwts[i % jwts.length]!, { now: at });
+    if (!result.verified) throw new Error('not verified');
+  });
   const veramo = await measure('baseline: Veramo agent.verifyCredential', 400, async (i) => {
     const result = await saiga.veramo.verifyCredential({ credential: jwts[i % jwts.length]! });
     if (!result.verified) throw new Error('Veramo did not verify');
@@ -103,12 +115,13 @@ async function main() {
   await saiga.close();
   rmSync(dir, { recursive: true, force: true });
 
-  const rows = [issuance, sequential, core, veramo, floor];
+  const rows = [issuance, sequential, core, coreWebCrypto, veramo, floor];
   const report = {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     results: rows,
     ratios: {
       verifyVsVeramo: core.perSecond / veramo.perSecond,
+      verifyWebCryptoVsVeramo: coreWebCrypto.perSecond / veramo.perSecond,
       verifyVsRawEd25519: core.perSecond / floor.perSecond,
     },
     targets: { verifyVsVeramo: 10, issuePerSecond: 100 },
@@ -124,6 +137,7 @@ async function main() {
     ...rows.map((r) => `| ${r.name} | ${r.count} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.msEach.toFixed(3)} |`),
     '',
     `Verification: ${report.ratios.verifyVsVeramo.toFixed(1)}× Veramo's verifyCredential (target ≥ 10×); ${(report.ratios.verifyVsRawEd25519 * 100).toFixed(0)}% of a raw Ed25519 check.`,
+    `  With the browser's WebCrypto suite: ${report.ratios.verifyWebCryptoVsVeramo.toFixed(1)}× Veramo.`,
     `Issuance: ${issuance.perSecond.toFixed(0)} durable permits/s with ${CONCURRENCY} in flight (target ≥ 100), ${sequential.perSecond.toFixed(0)}/s one at a time.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

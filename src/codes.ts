@@ -21,6 +21,7 @@ export const VERIFY_CODES = {
   NOT_YET_VALID: 'The document is not valid yet.',
   EXPIRED: 'The document has expired.',
   PERMIT_INVALID: 'The document is signed correctly but breaks the CITES permit rules.',
+  NO_EXPIRY: 'The document has no expiry date. Every CITES permit has one, so it cannot be accepted.',
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 

@@ -6,6 +6,7 @@
  * retired keys can stay listed after a rotation and old permits keep verifying.
  */
 import { calculateJwkThumbprint, type JWK } from 'jose';
+import type { DidDocument, PublicJwk } from '../verify/index.js';
 
 export interface PublicKeyInfo {
   /** Veramo key type; only Ed25519 keys are published for signing. */
@@ -17,13 +18,13 @@ export function ed25519Jwk(publicKeyHex: string): JWK {
   return { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKeyHex, 'hex').toString('base64url') };
 }
 
-export async function buildDidDocument(did: string, keys: readonly PublicKeyInfo[]): Promise<Record<string, unknown>> {
+export async function buildDidDocument(did: string, keys: readonly PublicKeyInfo[]): Promise<DidDocument> {
   const methods = await Promise.all(
     keys
       .filter((key) => key.type === 'Ed25519')
       .map(async (key) => {
         const publicKeyJwk = ed25519Jwk(key.publicKeyHex);
-        return { id: `${did}#${await calculateJwkThumbprint(publicKeyJwk)}`, type: 'JsonWebKey2020', controller: did, publicKeyJwk };
+        return { id: `${did}#${await calculateJwkThumbprint(publicKeyJwk)}`, type: 'JsonWebKey2020', controller: did, publicKeyJwk: publicKeyJwk as PublicJwk };
       }),
   );
   return {

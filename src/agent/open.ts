@@ -4,14 +4,15 @@
  * Everything that can be wrong with a deployment fails here, at start, with a clear message.
  */
 import { createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { createObjects } from './yaml-loader.js';
 import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
 import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
-import { ed25519Jwk } from './did-document.js';
+import { buildDidDocument, ed25519Jwk } from './did-document.js';
+import type { DidDocument } from '../verify/index.js';
 import { createAgentVerifier, type AgentVerifier } from './verifier.js';
 import { SqliteDatabase } from '../store/sqlite.js';
 import { migrate } from '../store/migrations.js';
@@ -31,6 +32,8 @@ export interface SaigaAgent {
   tokens: TokenStore;
   issuer: PermitIssuer;
   verifier: AgentVerifier;
+  /** This authority's DID document (served at its did:web location). */
+  didDocument: DidDocument;
   /** URL of the permit JSON Schema this agent publishes. */
   schemaUrl: string;
   /** True when this call created the identity (a first start). */
@@ -89,6 +92,8 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
   const veramo = objects.agent;
 
   const db = await SqliteDatabase.open(databaseFile);
+  // The key store is encrypted, but permits and token hashes are not meant for other users either.
+  chmodSync(databaseFile, 0o600);
   const closeAll = async () => {
     await db.close().catch(() => undefined);
     if (objects.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
@@ -112,15 +117,17 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       now,
       newCredentialId: () => `urn:uuid:${randomUUID()}`,
     });
+    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
     return {
       config,
+      didDocument,
       veramo,
       identity,
       db,
       permits,
       tokens: new TokenStore(db),
       issuer,
-      verifier: createAgentVerifier(config, identity),
+      verifier: createAgentVerifier(config, identity, didDocument),
       schemaUrl,
       created,
       close: closeAll,

@@ -6,7 +6,6 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { SaigaAgent } from '../agent/open.js';
 import { SCHEMA_PATH } from '../agent/open.js';
 import { didDocumentPath } from '../agent/did-web-name.js';
-import { buildDidDocument } from '../agent/did-document.js';
 import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
 import { publicCors } from './cors.js';
@@ -22,13 +21,13 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
 }
 
-export async function createApp(saiga: SaigaAgent, options: AppOptions = {}): Promise<express.Express> {
+export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
-  const didDocument = await buildDidDocument(saiga.identity.did, saiga.identity.identifier.keys);
+  const { didDocument } = saiga;
   const schema = permitSchema(saiga.schemaUrl);
 
   // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.

@@ -12,7 +12,7 @@ export interface RunningServer {
 }
 
 export async function startServer(saiga: SaigaAgent, options: AppOptions = {}): Promise<RunningServer> {
-  const app = await createApp(saiga, options);
+  const app = createApp(saiga, options);
   const { host, port } = saiga.config.saiga.server;
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));

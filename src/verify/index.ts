@@ -1,0 +1,50 @@
+/**
+ * Saiga's verification core: the one place a CITES permit VC-JWT is verified, shared
+ * by the agent, the CLI and the browser verifier page.
+ *
+ * Browser-safe by construction: no Node built-ins or globals, only `jose` (WebCrypto),
+ * `@scure/base` and our own codes and permit model. Time, DID resolution and fetching
+ * are passed in; algorithms and trusted issuers are allow-lists.
+ *
+ * @example
+ * import { createDidResolver, createPermitVerifier } from './verify/index.js';
+ * const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch }), trustedIssuers });
+ * const result = await verifier.verify(jwt, { now: new Date() });
+ */
+export { createPermitVerifier, DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC } from './verify.js';
+export type {
+  CheckName,
+  PermitVerifier,
+  PermitVerifierOptions,
+  RuleCheckResult,
+  TrustedIssuer,
+  VerificationCheck,
+  VerificationResult,
+  VerifiedCredentialInfo,
+} from './verifier-types.js';
+
+export { createDidResolver } from './resolver.js';
+export type { DidMethod, DidResolverOptions } from './resolver.js';
+export { createDidWebResolver, didWebToUrl, getDidWebResolver } from './did-web.js';
+export type { DidWebResolverOptions, FetchLike } from './did-web.js';
+export { decodeDidKey, didKeyDocument, encodeDidKey, resolveDidKey } from './did-key.js';
+export type {
+  DidDocument,
+  DidResolution,
+  DidResolutionError,
+  DidResolutionMetadata,
+  PublicJwk,
+  Service,
+  VerificationMethod,
+} from './types.js';
+
+export { assertionKeyJwks } from './keys.js';
+export type { AssertionKeyJwk } from './keys.js';
+export { decodeEd25519Multikey, ed25519RawToJwk, encodeEd25519Multikey } from './multikey.js';
+export type { Ed25519PublicJwk } from './multikey.js';
+export { MAX_JWS_LENGTH, parseCompactJws } from './jws.js';
+export { signingInput, SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
+export type { SignatureSuite } from './signature.js';
+export type { JwsParseResult, ParsedJws } from './jws.js';
+export { PERMIT_CREDENTIAL_TYPE, readPermitClaims, VC_V1_CONTEXT } from './vc-jwt.js';
+export type { PermitClaims, PermitClaimsResult } from './vc-jwt.js';

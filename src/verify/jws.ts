@@ -1,0 +1,87 @@
+/**
+ * Strict parsing of a JWS in compact serialization (RFC 7515 §7.1).
+ *
+ * The parser only splits and decodes; it proves nothing. `verify.ts` reads the
+ * header to choose the key and reads the payload only after the signature (`signature.ts`) has
+ * checked the signature over these exact bytes.
+ *
+ * Strictness, each to close a way of sending the same or a confusing token:
+ * - exactly three parts, base64url alphabet only, no padding, no whitespace
+ *   (RFC 7515 §2 "Base64url Encoding": padding omitted, no line breaks). jose's
+ *   own decoder is built on `atob`, which silently skips spaces, so the alphabet
+ *   is checked here first;
+ * - canonical base64url: unused trailing bits must be zero (RFC 4648 §3.5), so one
+ *   signature cannot be spelled several ways;
+ * - UTF-8 is decoded fatally and a byte-order mark is kept, so JSON.parse rejects it
+ *   (RFC 8259 §8.1 forbids adding one);
+ * - header and payload must be JSON objects (RFC 7515 §4, RFC 7519 §7.2 step 10).
+ */
+import { base64url } from 'jose';
+
+/** Upper bound on the input we are willing to decode. A permit VC-JWT is about 1.5 kB. */
+export const MAX_JWS_LENGTH = 100_000;
+
+export interface ParsedJws {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signature: Uint8Array;
+}
+
+export type JwsParseResult = { ok: true; jws: ParsedJws } | { ok: false; reason: string };
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes canonical, unpadded base64url; undefined for anything else. */
+export function decodeBase64urlStrict(part: string): Uint8Array | undefined {
+  if (!BASE64URL.test(part)) return undefined;
+  const rest = part.length % 4;
+  // One leftover character cannot encode a whole byte.
+  if (rest === 1) return undefined;
+  if (rest !== 0) {
+    // 2 leftover characters carry 1 byte + 4 unused bits, 3 carry 2 bytes + 2 unused bits.
+    const last = ALPHABET.indexOf(part[part.length - 1]!);
+    const unusedMask = rest === 2 ? 0x0f : 0x03;
+    if ((last & unusedMask) !== 0) return undefined;
+  }
+  try {
+    return base64url.decode(part);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeJsonObject(part: string): Record<string, unknown> | undefined {
+  const bytes = decodeBase64urlStrict(part);
+  if (bytes === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(bytes));
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Parses a compact JWS. Never throws.
+ * @example
+ * const r = parseCompactJws(token);
+ * if (r.ok) console.log(r.jws.header.alg);
+ */
+export function parseCompactJws(input: unknown): JwsParseResult {
+  if (typeof input !== 'string') return { ok: false, reason: 'The input is not text.' };
+  if (input.length > MAX_JWS_LENGTH) return { ok: false, reason: 'The input is too long.' };
+  const parts = input.split('.');
+  if (parts.length !== 3) return { ok: false, reason: `Expected 3 parts separated by dots, found ${parts.length}.` };
+  const [h, p, s] = parts as [string, string, string];
+  const header = decodeJsonObject(h);
+  if (header === undefined) return { ok: false, reason: 'The header is not a base64url-encoded JSON object.' };
+  const payload = decodeJsonObject(p);
+  if (payload === undefined) return { ok: false, reason: 'The payload is not a base64url-encoded JSON object.' };
+  const signature = decodeBase64urlStrict(s);
+  if (signature === undefined) return { ok: false, reason: 'The signature is not base64url.' };
+  return { ok: true, jws: { header, payload, signature } };
+}

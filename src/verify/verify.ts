@@ -1,0 +1,229 @@
+/**
+ * The permit verifier: one VC-JWT in, one verdict out, never an exception for a bad document.
+ *
+ * Checks run in a fixed order and the first failure of format, algorithm, trust,
+ * issuer or signature stops the run, so permit data is never read out of a document
+ * whose signature did not verify (jose reads the payload only after `verifyPrepared`
+ * for the same reason). Trust is checked before the DID is resolved: an untrusted
+ * did:web is never fetched, so the public verify endpoint cannot be made to request
+ * arbitrary URLs. Validity and the permit rules both run once the signature holds, so
+ * an officer sees every later problem at once.
+ */
+import { signingInput, SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
+import { VERIFY_CODES, type VerifyCode } from '../codes.js';
+import type { Permit } from '../permit/model.js';
+import { parseCompactJws } from './jws.js';
+import { createAssertionKeyStore } from './keys.js';
+import { numericDateToIso, readPermitClaims } from './vc-jwt.js';
+import type {
+  CheckName,
+  PermitVerifier,
+  PermitVerifierOptions,
+  RuleCheckResult,
+  TrustedIssuer,
+  VerificationResult,
+  VerifiedCredentialInfo,
+} from './verifier-types.js';
+
+/** Default allowance for clock skew between issuer and verifier, in seconds. */
+export const DEFAULT_CLOCK_TOLERANCE_SEC = 60;
+export const DEFAULT_ALGORITHMS: readonly string[] = ['EdDSA'];
+
+/** Algorithms that configuration can never re-enable: RFC 8725 §2.1 (none) and §3.1 (HMAC keys are shared secrets). */
+function isForbiddenAlgorithm(alg: string): boolean {
+  return alg.toLowerCase() === 'none' || /^HS\d+$/i.test(alg);
+}
+
+function checkOptions(options: PermitVerifierOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object.');
+  if (typeof options.resolveDid !== 'function') throw new TypeError('"resolveDid" must be a function.');
+  if (!Array.isArray(options.trustedIssuers)) throw new TypeError('"trustedIssuers" must be an array.');
+  for (const t of options.trustedIssuers) {
+    if (typeof t?.did !== 'string' || !t.did.startsWith('did:') || (t.role !== 'managementAuthority' && t.role !== 'customs')) {
+      throw new TypeError('Each of "trustedIssuers" needs a "did" and a "role" of managementAuthority or customs.');
+    }
+    if (typeof t.name !== 'string' || typeof t.country !== 'string') {
+      throw new TypeError(`The trusted issuer ${t.did} needs a "name" and a "country".`);
+    }
+  }
+  if (options.algorithms !== undefined && (!Array.isArray(options.algorithms) || !options.algorithms.every((a) => typeof a === 'string'))) {
+    throw new TypeError('"algorithms" must be an array of strings.');
+  }
+  const tolerance = options.clockToleranceSec;
+  if (tolerance !== undefined && (!Number.isFinite(tolerance) || tolerance < 0)) {
+    throw new TypeError('"clockToleranceSec" must be a non-negative number.');
+  }
+  if (options.checkPermit !== undefined && typeof options.checkPermit !== 'function') {
+    throw new TypeError('"checkPermit" must be a function.');
+  }
+}
+
+function describe(issuer: TrustedIssuer): string {
+  return `${issuer.did} (${issuer.name}, ${issuer.country})`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Creates the permit verifier shared by the agent, the CLI and the verifier page.
+ * @throws TypeError for missing or malformed options.
+ * @example
+ * const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch }), trustedIssuers });
+ * const result = await verifier.verify(jwt, { now: new Date() });
+ * if (!result.verified) console.log(result.checks.find((c) => !c.ok)?.message);
+ */
+export function createPermitVerifier(options: PermitVerifierOptions): PermitVerifier {
+  checkOptions(options);
+  const { resolveDid, checkPermit } = options;
+  const tolerance = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
+  const algorithms = (options.algorithms ?? DEFAULT_ALGORITHMS).filter((alg) => !isForbiddenAlgorithm(alg));
+  if (algorithms.length === 0) throw new TypeError('"algorithms" must name at least one asymmetric algorithm.');
+  const unsupported = algorithms.find((alg) => !SUPPORTED_ALGORITHMS.includes(alg));
+  if (unsupported !== undefined) throw new TypeError(`"algorithms" names ${unsupported}, which this verifier cannot check (it supports ${SUPPORTED_ALGORITHMS.join(', ')}).`);
+  const allowedAlgorithms = new Set(algorithms);
+  const trusted = new Map<string, TrustedIssuer[]>();
+  for (const t of options.trustedIssuers) trusted.set(t.did, [...(trusted.get(t.did) ?? []), { ...t }]);
+  const suite = options.signatureSuite ?? webCryptoSuite;
+  const assertionKeys = createAssertionKeyStore(suite);
+
+  async function verify(input: string, at: { now: Date }): Promise<VerificationResult> {
+    if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
+      throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
+    }
+    const result: VerificationResult = { verified: false, checks: [] };
+    const pass = (check: CheckName, message: string): void => {
+      result.checks.push({ check, ok: true, code: 'OK', message });
+    };
+    const fail = (check: CheckName, code: VerifyCode, detail?: string): VerificationResult => {
+      result.checks.push({ check, ok: false, code, message: detail ? `${VERIFY_CODES[code]} ${detail}` : VERIFY_CODES[code] });
+      return result;
+    };
+    // Surrounding whitespace comes from pasting and files; it is not part of the JWS.
+    const jwt = typeof input === 'string' ? input.trim() : input;
+
+    // 1. format
+    const parsed = parseCompactJws(jwt);
+    if (!parsed.ok) return fail('format', 'MALFORMED', parsed.reason);
+    const { header, payload } = parsed.jws;
+    if (header.kid !== undefined && typeof header.kid !== 'string') return fail('format', 'MALFORMED', 'The key id (kid) is not text.');
+    const read = readPermitClaims(payload);
+    if (!read.ok) return fail('format', 'NOT_A_PERMIT', read.reason);
+    const claims = read.claims;
+    pass('format', 'The document is a CITES permit credential (VC-JWT).');
+
+    // 2. algorithm: from the allow-list, never from the token alone (RFC 8725 §3.1).
+    const alg = header.alg;
+    if (typeof alg !== 'string' || !allowedAlgorithms.has(alg)) {
+      return fail('algorithm', 'ALG_NOT_ALLOWED', `It uses ${typeof alg === 'string' ? alg : 'no algorithm'}.`);
+    }
+    // RFC 7515 §4.1.11: a recipient must reject a JWS whose `crit` extensions it does not understand; we understand none.
+    if (header.crit !== undefined) return fail('algorithm', 'ALG_NOT_ALLOWED', 'It requires extensions (crit) this verifier does not support.');
+    pass('algorithm', `The signature method ${alg} is accepted.`);
+
+    // 3. trust: before any resolution, so untrusted DIDs cause no requests.
+    const entries = trusted.get(claims.issuer);
+    const issuer = entries?.find((t) => t.role === 'managementAuthority');
+    if (issuer === undefined) {
+      const detail = entries !== undefined ? `${claims.issuer} is on the list as ${entries[0]!.role}, which may not issue permits.` : `${claims.issuer} is not on the list.`;
+      return fail('trust', 'ISSUER_UNTRUSTED', detail);
+    }
+    result.issuer = { ...issuer };
+    pass('trust', `${describe(issuer)} is a trusted Management Authority.`);
+
+    // 4. issuer: the DID document and its Ed25519 assertion keys.
+    let keys;
+    try {
+      const resolution = await resolveDid(claims.issuer);
+      const error = resolution?.didResolutionMetadata?.error;
+      const document = resolution?.didDocument;
+      if (error !== undefined || !document || document.id !== claims.issuer) {
+        const why = resolution?.didResolutionMetadata?.message ?? error ?? 'No DID document was returned.';
+        return fail('issuer', 'ISSUER_UNRESOLVABLE', why);
+      }
+      keys = await assertionKeys(claims.issuer, document);
+    } catch (e) {
+      return fail('issuer', 'ISSUER_UNRESOLVABLE', e instanceof Error ? e.message : undefined);
+    }
+    if (keys.length === 0) return fail('issuer', 'ISSUER_UNRESOLVABLE', `${claims.issuer} lists no usable Ed25519 key for issuing.`);
+    pass('issuer', `The public keys of ${claims.issuer} were obtained (${plural(keys.length, 'signing key')}).`);
+
+    // 5. signature: a `kid` selects one method (absolute DID URL or `#fragment`, DID Core §3.2.1);
+    // without one, every assertion key is tried, as did-jwt does for VC-JWTs.
+    if (header.kid !== undefined) {
+      const kid = header.kid as string;
+      const wanted = kid.startsWith('#') ? claims.issuer + kid : kid;
+      keys = keys.filter((k) => k.id === wanted);
+      if (keys.length === 0) return fail('signature', 'SIGNATURE_INVALID', `The key it names (${kid}) is not a signing key of ${claims.issuer}.`);
+    }
+    const data = signingInput(jwt);
+    let signed = false;
+    for (const { key } of keys) {
+      // Wrong key or bad signature: try the next key.
+      if (await suite.verify(alg, key, data, parsed.jws.signature)) {
+        signed = true;
+        break;
+      }
+    }
+    if (!signed) return fail('signature', 'SIGNATURE_INVALID');
+    pass('signature', `Signed by ${describe(issuer)}.`);
+
+    // From here on the payload is authentic.
+    result.permit = claims.subject as unknown as Permit;
+    const credential: VerifiedCredentialInfo = { issuer: claims.issuer, types: claims.types };
+    if (claims.id !== undefined) credential.id = claims.id;
+    // VC 1.1 §6.3.1 maps issuanceDate to nbf; `iat`, when present, is the signing time.
+    const issued = claims.iat ?? claims.nbf;
+    if (issued !== undefined) credential.issuedAt = numericDateToIso(issued);
+    if (claims.nbf !== undefined) credential.validFrom = numericDateToIso(claims.nbf);
+    if (claims.exp !== undefined) credential.validUntil = numericDateToIso(claims.exp);
+    result.credential = credential;
+
+    // 6. validity (RFC 7519 §4.1.4, §4.1.5), with the tolerance on both sides.
+    const nowSec = at.now.getTime() / 1000;
+    let valid = true;
+    if (claims.exp === undefined) {
+      valid = false;
+      fail('validity', 'NO_EXPIRY');
+    } else if (claims.nbf !== undefined && claims.nbf > nowSec + tolerance) {
+      valid = false;
+      fail('validity', 'NOT_YET_VALID', `It is valid from ${credential.validFrom}.`);
+    } else if (claims.exp < nowSec - tolerance) {
+      valid = false;
+      fail('validity', 'EXPIRED', `It expired on ${credential.validUntil}.`);
+    } else {
+      pass('validity', `Valid ${credential.validFrom ? `from ${credential.validFrom} ` : ''}until ${credential.validUntil}.`);
+    }
+
+    // 7. permit rules, injected by the caller.
+    let rulesOk = true;
+    if (checkPermit !== undefined) {
+      let rules: RuleCheckResult | undefined;
+      try {
+        rules = checkPermit(claims.subject, { issuer: { ...issuer } });
+      } catch {
+        rules = undefined;
+      }
+      if (!rules || !Array.isArray(rules.errors) || !Array.isArray(rules.warnings)) {
+        rulesOk = false;
+        fail('permit', 'PERMIT_INVALID', 'The permit rules could not be checked.');
+      } else {
+        result.ruleErrors = rules.errors;
+        result.ruleWarnings = rules.warnings;
+        const warned = rules.warnings.length > 0 ? ` (${plural(rules.warnings.length, 'warning')})` : '';
+        if (rules.errors.length > 0) {
+          rulesOk = false;
+          fail('permit', 'PERMIT_INVALID', `${plural(rules.errors.length, 'rule')} broken${warned}.`);
+        } else {
+          pass('permit', `The permit follows the CITES permit rules${warned}.`);
+        }
+      }
+    }
+
+    result.verified = valid && rulesOk;
+    return result;
+  }
+
+  return { verify };
+}

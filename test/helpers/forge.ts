@@ -1,0 +1,46 @@
+/**
+ * Credentials made outside any agent, for tests of what a verifier must refuse:
+ * signed by an unknown key, unsigned, HMAC-signed, or altered after signing.
+ */
+import { base64url, CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { encodeDidKey } from '../../src/verify/index.js';
+
+const enc = new TextEncoder();
+
+export function decodePayload(jwt: string): Record<string, any> {
+  return JSON.parse(new TextDecoder().decode(base64url.decode(jwt.split('.')[1]!))) as Record<string, any>;
+}
+
+export function encodeSegment(value: unknown): string {
+  return base64url.encode(JSON.stringify(value));
+}
+
+/** Re-signs a payload with a fresh Ed25519 key under its own did:key (an issuer nobody trusts). */
+export async function signWithUnknownDidKey(payload: Record<string, any>): Promise<{ jwt: string; did: string }> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = await exportJWK(publicKey);
+  const did = encodeDidKey(base64url.decode(jwk.x!));
+  const forged = { ...payload, iss: did, vc: { ...payload.vc, credentialSubject: { ...payload.vc.credentialSubject, managementAuthority: { ...payload.vc.credentialSubject.managementAuthority, did } } } };
+  const jwt = await new CompactSign(enc.encode(JSON.stringify(forged))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' }).sign(privateKey);
+  return { jwt, did };
+}
+
+/** The same payload with `alg: none` and no signature (RFC 7519 §6 "unsecured JWT"). */
+export function unsecured(jwt: string): string {
+  const [, payload] = jwt.split('.');
+  return `${encodeSegment({ alg: 'none', typ: 'JWT' })}.${payload}.`;
+}
+
+/** The same payload HMAC-signed with a key an attacker knows. */
+export async function hmacSigned(jwt: string): Promise<string> {
+  const payload = base64url.decode(jwt.split('.')[1]!);
+  return new CompactSign(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(enc.encode('attacker-known-secret-0123456789'));
+}
+
+/** Changes bytes of the signed payload, keeping it valid JSON, and keeps the original signature. */
+export function changePayloadByte(jwt: string, from: string, to: string): string {
+  const [header, payload, signature] = jwt.split('.') as [string, string, string];
+  const text = new TextDecoder().decode(base64url.decode(payload));
+  if (!text.includes(from) || from.length !== to.length) throw new Error(`cannot change ${from} in the payload`);
+  return `${header}.${base64url.encode(text.replace(from, to))}.${signature}`;
+}
