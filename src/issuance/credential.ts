@@ -3,20 +3,9 @@
  * and into the unsigned W3C credential (VC Data Model 1.1, the shape Veramo signs as a JWT).
  */
 import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
+import { blockLetter } from '../permit/findings.js';
+import { PERMIT_CREDENTIAL_TYPE, VC_V1_CONTEXT } from '../verify/index.js';
 
-export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
-export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
-
-/** Block letters A, B, …, Z, AA, AB, … — the paper form has blocks A–D and continuation sheets for more. */
-export function blockLetter(index: number): string {
-  let n = index;
-  let letters = '';
-  do {
-    letters = String.fromCharCode(65 + (n % 26)) + letters;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return letters;
-}
 
 export interface IssueFacts {
   permitNumber: string;

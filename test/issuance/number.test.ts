@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPermitNumber, numberScope, parseNumberFormat } from '../../src/issuance/number.js';
-import { blockLetter } from '../../src/issuance/credential.js';
+import { blockLetter } from '../../src/permit/findings.js';
 
 const ctx = { country: 'LK', documentType: 'export' as const, issuedAt: new Date('2026-11-29T10:00:00Z') };
 

@@ -20,7 +20,17 @@ export async function serveCommand(options: { config: string; officer?: string }
     `  public URL ${url}`,
     `  listening  ${running.url}`,
     ...(firstToken
-      ? ['', 'First start: an officer token was created. It is shown this once; keep it safe:', '', `  ${firstToken}`, '']
+      ? [
+          '',
+          'First start: an officer token was created. It is shown this once; keep it safe:',
+          '',
+          `  ${firstToken}`,
+          '',
+          'Issue a permit with it, for example:',
+          `  curl -X POST ${url}/api/permits -H "Authorization: Bearer ${firstToken}" \\`,
+          '       -H "Content-Type: application/json" -d @examples/permits/export-lk-orchids.json',
+          '',
+        ]
       : []),
   ]);
   await new Promise<void>((resolve) => {
