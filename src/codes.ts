@@ -22,6 +22,13 @@ export const VERIFY_CODES = {
   EXPIRED: 'The document has expired.',
   PERMIT_INVALID: 'The document is signed correctly but breaks the CITES permit rules.',
   NO_EXPIRY: 'The document has no expiry date. Every CITES permit has one, so it cannot be accepted.',
+  REVOKED: 'The issuing authority has cancelled this permit. It must not be used.',
+  SUSPENDED: 'The issuing authority has suspended this permit for now. It must not be used while suspended.',
+  STATUS_UNAVAILABLE: 'Whether the permit was cancelled or suspended could not be checked: the issuing authority could not be reached. Do not treat it as valid until it can be checked.',
+  STATUS_INVALID: "The issuing authority's status list is not genuine or does not fit this permit, so the status could not be checked.",
+  RECORD_UNAVAILABLE: "The permit's public record (customs endorsements) could not be read from the issuing authority, so its use could not be checked.",
+  ENDORSEMENT_INVALID: 'A customs endorsement on this permit is not signed by a customs authority trusted for the issuing country, or does not belong to this permit.',
+  QUANTITY_EXCEEDED: 'A customs endorsement records more than the permit allows.',
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
@@ -57,6 +64,50 @@ export const RULE_CODES = {
 } as const;
 export type RuleCode = keyof typeof RULE_CODES;
 
+/**
+ * Why an authority refuses to change a permit's status or to record a customs endorsement.
+ * Convention Art. VI(5): one permit per consignment, so a permit is endorsed once.
+ */
+export const LIFECYCLE_CODES = {
+  NOT_OWN_PERMIT: 'This authority did not issue a permit with this number.',
+  PERMIT_REVOKED: 'The permit has been cancelled (revoked).',
+  PERMIT_SUSPENDED: 'The permit is suspended.',
+  PERMIT_EXPIRED: 'The permit has expired.',
+  NOT_SUSPENDED: 'The permit is not suspended, so it cannot be reinstated.',
+  NOT_EXPORT_DOCUMENT: 'Only export and re-export documents (and certificates used for export) are endorsed at export.',
+  ALREADY_ENDORSED: 'The permit has already been endorsed for a shipment; a permit covers one consignment only (Art. VI(5)).',
+  UNKNOWN_BLOCK: 'The permit has no such block.',
+  BLOCK_MISSING: 'Every block of the permit must be given, with 0 for a block not shipped.',
+  DUPLICATE_BLOCK: 'A block is given twice.',
+  QUANTITY_EXCEEDED: 'The exported quantity is more than the permit allows for this block.',
+  UNIT_MISMATCH: 'The unit differs from the unit on the permit.',
+  NOTHING_EXPORTED: 'All quantities are 0: nothing was exported, so there is nothing to endorse.',
+  PORT_NOT_DOMESTIC: "The port of export must be in the issuing authority's country.",
+  DATE_IN_FUTURE: 'The date lies in the future.',
+  DATE_BEFORE_ISSUE: 'The date is before the permit was issued.',
+  REVOCATION_REASON_REQUIRED: 'A revocation needs one of the reasons: cancelled, lost, stolen, destroyed, replaced, fraud.',
+  FIELD_REQUIRED: 'A required field is missing.',
+  FIELD_INVALID: 'The field has the wrong type or format.',
+  FIELD_UNKNOWN: 'This field is not expected here.',
+} as const;
+export type LifecycleCode = keyof typeof LIFECYCLE_CODES;
+
+/** Refusals due to the permit's state (HTTP 409) rather than to the request itself (HTTP 422). */
+export const STATE_CONFLICT_CODES: readonly LifecycleCode[] = [
+  'PERMIT_REVOKED',
+  'PERMIT_SUSPENDED',
+  'PERMIT_EXPIRED',
+  'NOT_SUSPENDED',
+  'ALREADY_ENDORSED',
+];
+
+/** One reason a status change or endorsement was refused, with a JSON pointer into the request. */
+export interface LifecycleIssue {
+  code: LifecycleCode;
+  path: string;
+  message: string;
+}
+
 /** Codes of HTTP API and CLI errors (anything that is not a verification verdict). */
 export const API_CODES = {
   BAD_REQUEST: 'The request is not valid.',
@@ -68,6 +119,9 @@ export const API_CODES = {
   NOT_FOUND: 'Not found.',
   RATE_LIMITED: 'Too many requests; try again shortly.',
   PERMIT_INVALID: 'The permit request breaks the CITES permit rules.',
+  LIFECYCLE_INVALID: 'The request is not valid for this permit; `errors` says why. Nothing was changed.',
+  LIFECYCLE_REFUSED: "The permit's state does not allow this; `errors` says why. Nothing was changed.",
+  CONFLICT: 'Someone else changed this permit at the same moment; nothing was changed.',
   CONFIG_INVALID: 'The configuration is not valid.',
   SECRET_INVALID: 'The secret key does not open this agent\'s key store.',
   INTERNAL_ERROR: 'Something went wrong on the server; nothing was changed.',
