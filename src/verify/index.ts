@@ -46,5 +46,5 @@ export { MAX_JWS_LENGTH, parseCompactJws } from './jws.js';
 export { signingInput, SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
 export type { SignatureSuite } from './signature.js';
 export type { JwsParseResult, ParsedJws } from './jws.js';
-export { PERMIT_CREDENTIAL_TYPE, readPermitClaims, VC_V1_CONTEXT } from './vc-jwt.js';
-export type { PermitClaims, PermitClaimsResult } from './vc-jwt.js';
+export { PERMIT_CREDENTIAL_TYPE, readCredentialClaims, readPermitClaims, VC_V1_CONTEXT } from './vc-jwt.js';
+export type { CredentialClaims, CredentialClaimsResult } from './vc-jwt.js';

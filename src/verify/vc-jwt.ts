@@ -18,10 +18,12 @@ export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
  */
 const MAX_NUMERIC_DATE = 100_000_000_000;
 
-export interface PermitClaims {
+export interface CredentialClaims {
   issuer: string;
   types: string[];
   subject: Record<string, unknown>;
+  /** The whole `vc` claim, for properties beside the subject (credentialStatus, permitRecord). */
+  vc: Record<string, unknown>;
   id?: string;
   /** RFC 7519 §2 NumericDate, seconds since the epoch. */
   nbf?: number;
@@ -29,7 +31,7 @@ export interface PermitClaims {
   iat?: number;
 }
 
-export type PermitClaimsResult = { ok: true; claims: PermitClaims } | { ok: false; reason: string };
+export type CredentialClaimsResult = { ok: true; claims: CredentialClaims } | { ok: false; reason: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,7 +48,15 @@ function numericDate(payload: Record<string, unknown>, claim: 'nbf' | 'exp' | 'i
  * Checks that a JWT payload is a VC-JWT of type CITESPermit and returns its claims.
  * @example readPermitClaims(jws.payload) // { ok: true, claims: { issuer: 'did:web:…', … } }
  */
-export function readPermitClaims(payload: Record<string, unknown>): PermitClaimsResult {
+export function readPermitClaims(payload: Record<string, unknown>): CredentialClaimsResult {
+  return readCredentialClaims(payload, PERMIT_CREDENTIAL_TYPE);
+}
+
+/**
+ * Checks that a JWT payload is a VC 1.1 VC-JWT whose type includes `credentialType`
+ * (CITESPermit, BitstringStatusListCredential, CITESExportEndorsement) and returns its claims.
+ */
+export function readCredentialClaims(payload: Record<string, unknown>, credentialType: string): CredentialClaimsResult {
   const vc = payload.vc;
   if (!isObject(vc)) return { ok: false, reason: 'It has no verifiable credential (vc claim).' };
   const context = vc['@context'];
@@ -57,10 +67,10 @@ export function readPermitClaims(payload: Record<string, unknown>): PermitClaims
   if (!Array.isArray(types) || !types.every((t): t is string => typeof t === 'string')) {
     return { ok: false, reason: 'The credential type is not a list of names.' };
   }
-  if (!types.includes('VerifiableCredential') || !types.includes(PERMIT_CREDENTIAL_TYPE)) {
+  if (!types.includes('VerifiableCredential') || !types.includes(credentialType)) {
     return { ok: false, reason: `The credential type is ${types.join(', ') || 'empty'}.` };
   }
-  // A permit has exactly one subject: the permit itself. VC 1.1 allows an array; we do not.
+  // Each of our credentials has exactly one subject (the permit, the list, the endorsement). VC 1.1 allows an array; we do not.
   if (!isObject(vc.credentialSubject)) return { ok: false, reason: 'The credential has no single subject.' };
   if (typeof payload.iss !== 'string' || payload.iss === '') return { ok: false, reason: 'It names no issuer (iss).' };
   // VC 1.1 §6.3.1: `iss` stands for `issuer`. If both are present they must agree, or a
@@ -74,7 +84,7 @@ export function readPermitClaims(payload: Record<string, unknown>): PermitClaims
   const iat = numericDate(payload, 'iat');
   if (nbf === null || exp === null || iat === null) return { ok: false, reason: 'A date (nbf, exp or iat) is not a valid date.' };
   const id = typeof payload.jti === 'string' ? payload.jti : typeof vc.id === 'string' ? vc.id : undefined;
-  const claims: PermitClaims = { issuer: payload.iss, types, subject: vc.credentialSubject };
+  const claims: CredentialClaims = { issuer: payload.iss, types, subject: vc.credentialSubject, vc };
   if (id !== undefined) claims.id = id;
   if (nbf !== undefined) claims.nbf = nbf;
   if (exp !== undefined) claims.exp = exp;

@@ -9,12 +9,12 @@
  * arbitrary URLs. Validity and the permit rules both run once the signature holds, so
  * an officer sees every later problem at once.
  */
-import { signingInput, SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
+import { SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
+import { verifySignedCredential, type SignedCredentialContext, type StepReport, type TrustDecision } from './signed-credential.js';
 import { VERIFY_CODES, type VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
-import { parseCompactJws } from './jws.js';
 import { createAssertionKeyStore } from './keys.js';
-import { numericDateToIso, readPermitClaims } from './vc-jwt.js';
+import { numericDateToIso, PERMIT_CREDENTIAL_TYPE } from './vc-jwt.js';
 import type {
   CheckName,
   PermitVerifier,
@@ -24,6 +24,8 @@ import type {
   VerificationResult,
   VerifiedCredentialInfo,
 } from './verifier-types.js';
+
+const PERMIT_KIND = { type: PERMIT_CREDENTIAL_TYPE, label: 'CITES permit' };
 
 /** Default allowance for clock skew between issuer and verifier, in seconds. */
 export const DEFAULT_CLOCK_TOLERANCE_SEC = 60;
@@ -86,7 +88,12 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
   const trusted = new Map<string, TrustedIssuer[]>();
   for (const t of options.trustedIssuers) trusted.set(t.did, [...(trusted.get(t.did) ?? []), { ...t }]);
   const suite = options.signatureSuite ?? webCryptoSuite;
-  const assertionKeys = createAssertionKeyStore(suite);
+  const signedContext: SignedCredentialContext = {
+    resolveDid,
+    assertionKeys: createAssertionKeyStore(suite),
+    suite,
+    allowedAlgorithms,
+  };
 
   async function verify(input: string, at: { now: Date }): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
@@ -103,71 +110,22 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     // Surrounding whitespace comes from pasting and files; it is not part of the JWS.
     const jwt = typeof input === 'string' ? input.trim() : input;
 
-    // 1. format
-    const parsed = parseCompactJws(jwt);
-    if (!parsed.ok) return fail('format', 'MALFORMED', parsed.reason);
-    const { header, payload } = parsed.jws;
-    if (header.kid !== undefined && typeof header.kid !== 'string') return fail('format', 'MALFORMED', 'The key id (kid) is not text.');
-    const read = readPermitClaims(payload);
-    if (!read.ok) return fail('format', 'NOT_A_PERMIT', read.reason);
-    const claims = read.claims;
-    pass('format', 'The document is a CITES permit credential (VC-JWT).');
-
-    // 2. algorithm: from the allow-list, never from the token alone (RFC 8725 §3.1).
-    const alg = header.alg;
-    if (typeof alg !== 'string' || !allowedAlgorithms.has(alg)) {
-      return fail('algorithm', 'ALG_NOT_ALLOWED', `It uses ${typeof alg === 'string' ? alg : 'no algorithm'}.`);
-    }
-    // RFC 7515 §4.1.11: a recipient must reject a JWS whose `crit` extensions it does not understand; we understand none.
-    if (header.crit !== undefined) return fail('algorithm', 'ALG_NOT_ALLOWED', 'It requires extensions (crit) this verifier does not support.');
-    pass('algorithm', `The signature method ${alg} is accepted.`);
-
-    // 3. trust: before any resolution, so untrusted DIDs cause no requests.
-    const entries = trusted.get(claims.issuer);
-    const issuer = entries?.find((t) => t.role === 'managementAuthority');
-    if (issuer === undefined) {
-      const detail = entries !== undefined ? `${claims.issuer} is on the list as ${entries[0]!.role}, which may not issue permits.` : `${claims.issuer} is not on the list.`;
-      return fail('trust', 'ISSUER_UNTRUSTED', detail);
-    }
-    result.issuer = { ...issuer };
-    pass('trust', `${describe(issuer)} is a trusted Management Authority.`);
-
-    // 4. issuer: the DID document and its Ed25519 assertion keys.
-    let keys;
-    try {
-      const resolution = await resolveDid(claims.issuer);
-      const error = resolution?.didResolutionMetadata?.error;
-      const document = resolution?.didDocument;
-      if (error !== undefined || !document || document.id !== claims.issuer) {
-        const why = resolution?.didResolutionMetadata?.message ?? error ?? 'No DID document was returned.';
-        return fail('issuer', 'ISSUER_UNRESOLVABLE', why);
+    const report: StepReport = (check, ok, code, detail) => {
+      if (ok) pass(check, detail);
+      else fail(check, code, detail || undefined);
+    };
+    const decideTrust = (did: string): TrustDecision => {
+      const entries = trusted.get(did);
+      const issuer = entries?.find((t) => t.role === 'managementAuthority');
+      if (issuer === undefined) {
+        return { ok: false, detail: entries !== undefined ? `${did} is on the list as ${entries[0]!.role}, which may not issue permits.` : `${did} is not on the list.` };
       }
-      keys = await assertionKeys(claims.issuer, document);
-    } catch (e) {
-      return fail('issuer', 'ISSUER_UNRESOLVABLE', e instanceof Error ? e.message : undefined);
-    }
-    if (keys.length === 0) return fail('issuer', 'ISSUER_UNRESOLVABLE', `${claims.issuer} lists no usable Ed25519 key for issuing.`);
-    pass('issuer', `The public keys of ${claims.issuer} were obtained (${plural(keys.length, 'signing key')}).`);
-
-    // 5. signature: a `kid` selects one method (absolute DID URL or `#fragment`, DID Core §3.2.1);
-    // without one, every assertion key is tried, as did-jwt does for VC-JWTs.
-    if (header.kid !== undefined) {
-      const kid = header.kid as string;
-      const wanted = kid.startsWith('#') ? claims.issuer + kid : kid;
-      keys = keys.filter((k) => k.id === wanted);
-      if (keys.length === 0) return fail('signature', 'SIGNATURE_INVALID', `The key it names (${kid}) is not a signing key of ${claims.issuer}.`);
-    }
-    const data = signingInput(jwt);
-    let signed = false;
-    for (const { key } of keys) {
-      // Wrong key or bad signature: try the next key.
-      if (await suite.verify(alg, key, data, parsed.jws.signature)) {
-        signed = true;
-        break;
-      }
-    }
-    if (!signed) return fail('signature', 'SIGNATURE_INVALID');
-    pass('signature', `Signed by ${describe(issuer)}.`);
+      return { ok: true, issuer: { ...issuer }, message: `${describe(issuer)} is a trusted Management Authority.` };
+    };
+    const signed = await verifySignedCredential(jwt, PERMIT_KIND, decideTrust, signedContext, report);
+    if (signed === undefined) return result;
+    const { claims, issuer } = signed;
+    result.issuer = issuer;
 
     // From here on the payload is authentic.
     result.permit = claims.subject as unknown as Permit;
