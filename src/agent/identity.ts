@@ -6,8 +6,13 @@
 import type { IDIDManager, IIdentifier, IKeyManager, TAgent } from '@veramo/core';
 import type { LoadedConfig } from './config.js';
 
-/** Veramo alias of the did:key identity (a did:web's alias is its host and path). */
+/** Veramo aliases of the did:key identities (a did:web's alias is its host and path). */
 const KEY_ALIAS = 'saiga-authority';
+const CUSTOMS_KEY_ALIAS = 'saiga-customs';
+/** did:web path segment of the customs identity: did:web:HOST:customs, served at /customs/did.json. */
+export const CUSTOMS_PATH_SEGMENT = 'customs';
+
+export type IdentityRole = 'authority' | 'customs';
 
 export interface AuthorityIdentity {
   did: string;
@@ -25,17 +30,25 @@ export class NotInitialisedError extends Error {
   }
 }
 
-function aliasFor(config: LoadedConfig): { alias: string; provider: string } {
-  if (config.saiga.didMethod === 'web') return { alias: config.webDid!.slice('did:web:'.length), provider: 'did:web' };
-  return { alias: KEY_ALIAS, provider: 'did:key' };
+function aliasFor(config: LoadedConfig, role: IdentityRole): { alias: string; provider: string } {
+  if (config.saiga.didMethod === 'web') {
+    const host = config.webDid!.slice('did:web:'.length);
+    return { alias: role === 'authority' ? host : `${host}:${CUSTOMS_PATH_SEGMENT}`, provider: 'did:web' };
+  }
+  return { alias: role === 'authority' ? KEY_ALIAS : CUSTOMS_KEY_ALIAS, provider: 'did:key' };
 }
 
+/**
+ * Finds the authority's identity (Management Authority, signs permits and status lists)
+ * or its customs identity (signs export endorsements), creating it when `create` is set.
+ */
 export async function findOrCreateIdentity(
   agent: TAgent<IDIDManager & IKeyManager>,
   config: LoadedConfig,
   create: boolean,
+  role: IdentityRole = 'authority',
 ): Promise<{ identity: AuthorityIdentity; created: boolean }> {
-  const { alias, provider } = aliasFor(config);
+  const { alias, provider } = aliasFor(config, role);
   let identifier: IIdentifier | undefined;
   let created = false;
   try {

@@ -3,7 +3,7 @@
  * a signing self-test, Saiga's own tables, the permit issuer and the verifier.
  * Everything that can be wrong with a deployment fails here, at start, with a clear message.
  */
-import { createPublicKey, randomUUID, verify as verifySignature } from 'node:crypto';
+import { createPublicKey, randomInt, randomUUID, verify as verifySignature } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
@@ -19,7 +19,12 @@ import { migrate } from '../store/migrations.js';
 import { PermitStore } from '../store/permits.js';
 import { TokenStore } from '../auth/tokens.js';
 import { PermitIssuer } from '../issuance/issue.js';
-import type { UnsignedCredential } from '../issuance/credential.js';
+import type { CredentialPayload } from '@veramo/core';
+import { StatusLists } from '../status/service.js';
+import { recordUrl } from '../record/public-record.js';
+import { PermitLifecycle } from './lifecycle.js';
+import { createLocalFetch } from './local-fetch.js';
+import { serveOwn } from './own-resources.js';
 
 export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
 
@@ -34,6 +39,11 @@ export interface SaigaAgent {
   verifier: AgentVerifier;
   /** This authority's DID document (served at its did:web location). */
   didDocument: DidDocument;
+  /** The customs identity, which signs export endorsements, and its DID document. */
+  customs: AuthorityIdentity;
+  customsDidDocument: DidDocument;
+  statusLists: StatusLists;
+  lifecycle: PermitLifecycle;
   /** URL of the permit JSON Schema this agent publishes. */
   schemaUrl: string;
   /** True when this call created the identity (a first start). */
@@ -101,33 +111,55 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
   try {
     await migrate(db);
     const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
+    // The customs identity came with the endorsement feature: an agent made before it gets one now.
+    const { identity: customs } = await findOrCreateIdentity(veramo, config, true, 'customs');
     await selfTest(veramo, identity, databaseFile);
+    await selfTest(veramo, customs, databaseFile);
 
+    const { url } = config.saiga;
+    const signAs = (did: string) => async (credential: object) => {
+      const signed = await veramo.createVerifiableCredential({ credential: credential as CredentialPayload, proofFormat: 'jwt' });
+      if ((signed.issuer as { id?: string }).id !== did && signed.issuer !== did) throw new Error(`signed by the wrong identity: ${String(signed.issuer)}`);
+      return (signed.proof as { jwt: string }).jwt;
+    };
+    const newCredentialId = () => `urn:uuid:${randomUUID()}`;
     const permits = new PermitStore(db);
-    const schemaUrl = `${config.saiga.url}${SCHEMA_PATH}`;
+    const schemaUrl = `${url}${SCHEMA_PATH}`;
+    const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity.did), now, randomIndex: (n) => randomInt(n) });
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
       schemaUrl,
-      sign: async (credential: UnsignedCredential) => {
-        const signed = await veramo.createVerifiableCredential({ credential, proofFormat: 'jwt' });
-        return (signed.proof as { jwt: string }).jwt;
-      },
+      sign: signAs(identity.did),
       store: permits,
+      statusLists,
+      recordUrl: (credentialId) => recordUrl(url, credentialId),
       now,
-      newCredentialId: () => `urn:uuid:${randomUUID()}`,
+      newCredentialId,
     });
+    const lifecycle = new PermitLifecycle(
+      db,
+      statusLists,
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, sign: signAs(customs.did), now, newCredentialId },
+      now,
+    );
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
+    const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
+    const localFetch = createLocalFetch(url, (path) => serveOwn(path, statusLists, lifecycle, db, identity.did), globalThis.fetch.bind(globalThis));
     return {
       config,
       didDocument,
+      customs,
+      customsDidDocument,
       veramo,
       identity,
       db,
       permits,
+      statusLists,
+      lifecycle,
       tokens: new TokenStore(db),
       issuer,
-      verifier: createAgentVerifier(config, identity, didDocument),
+      verifier: createAgentVerifier({ config, identity, customs, documents: [didDocument, customsDidDocument], fetch: localFetch }),
       schemaUrl,
       created,
       close: closeAll,

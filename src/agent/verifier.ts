@@ -1,48 +1,59 @@
 /**
- * The agent's verifier: the shared core (src/verify), with Node's fetch for did:web,
- * this agent's trust list (itself plus the peers agent.yml names) and the permit rules.
+ * The agent's verifier: the shared core (src/verify), with Node's fetch, this agent's
+ * trust list (itself as Management Authority and as customs, plus the peers agent.yml
+ * names) and the permit rules. Its own DIDs, status lists and records are read from
+ * memory and its database, so it checks its own permits even when its public URL is
+ * not reachable from inside.
  */
 import {
   createDidResolver,
   createPermitVerifier,
   type DidDocument,
   type DidResolution,
+  type FetchLike,
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
 import { validatePermit } from '../permit/validate.js';
 import type { LoadedConfig } from './config.js';
-import { nodeCryptoSuite } from './node-signature.js';
 import type { AuthorityIdentity } from './identity.js';
+import { nodeCryptoSuite } from './node-signature.js';
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
   verify(input: string, at?: Date): Promise<VerificationResult>;
 }
 
-export function trustedIssuersOf(config: LoadedConfig, identity: AuthorityIdentity): TrustedIssuer[] {
-  const self: TrustedIssuer = {
-    did: identity.did,
-    role: 'managementAuthority',
-    country: config.saiga.authority.country,
-    name: config.saiga.authority.name,
-  };
-  return [self, ...config.saiga.trust.peers.filter((peer) => peer.did !== identity.did)];
+export function trustedIssuersOf(config: LoadedConfig, identity: AuthorityIdentity, customs?: AuthorityIdentity): TrustedIssuer[] {
+  const { country, name } = config.saiga.authority;
+  const own: TrustedIssuer[] = [{ did: identity.did, role: 'managementAuthority', country, name }];
+  if (customs) own.push({ did: customs.did, role: 'customs', country, name: `${name} (customs)` });
+  const ownDids = new Set(own.map((t) => t.did));
+  return [...own, ...config.saiga.trust.peers.filter((peer) => !ownDids.has(peer.did))];
 }
 
-/**
- * @param ownDocument this agent's own DID document: its own DID resolves from memory, so an
- * agent checks its own permits even when its public URL is not reachable from inside.
- */
-export function createAgentVerifier(config: LoadedConfig, identity: AuthorityIdentity, ownDocument: DidDocument): AgentVerifier {
-  const trustedIssuers = trustedIssuersOf(config, identity);
-  const resolveRemote = createDidResolver({ fetch: globalThis.fetch.bind(globalThis) });
-  const own: DidResolution = Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(ownDocument), didDocumentMetadata: {} });
+export interface AgentVerifierOptions {
+  config: LoadedConfig;
+  identity: AuthorityIdentity;
+  customs?: AuthorityIdentity;
+  /** This agent's own DID documents, resolved from memory. */
+  documents: DidDocument[];
+  fetch: FetchLike;
+}
+
+export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifier {
+  const { config, identity, customs, documents, fetch } = options;
+  const trustedIssuers = trustedIssuersOf(config, identity, customs);
+  const resolveRemote = createDidResolver({ fetch });
+  const own = new Map<string, DidResolution>(
+    documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
+  );
   const core = createPermitVerifier({
-    resolveDid: (did) => (did === identity.did ? Promise.resolve(own) : resolveRemote(did)),
+    resolveDid: (did) => own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did),
     trustedIssuers,
     clockToleranceSec: config.saiga.verify.clockToleranceSeconds,
     signatureSuite: nodeCryptoSuite,
+    fetch,
     checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
   });
   return { trustedIssuers, verify: (input, at = new Date()) => core.verify(input, { now: at }) };

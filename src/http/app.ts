@@ -12,6 +12,9 @@ import { publicCors } from './cors.js';
 import { permitRoutes } from './routes/permits.js';
 import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
+import { publicRoutes } from './routes/public.js';
+import { lifecycleRoutes } from './routes/lifecycle.js';
+import { CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
 
 /** Permit requests and credentials are a few kilobytes; refuse bodies far larger. */
 export const BODY_LIMIT = '256kb';
@@ -43,11 +46,14 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
   });
 
   if (saiga.config.saiga.didMethod === 'web') {
-    app.get(didDocumentPath(saiga.config.saiga.url), publicCors, (_req, res) => {
+    const serveDocument = (document: unknown) => (_req: Request, res: Response) => {
       res.set('Cache-Control', 'public, max-age=300');
-      res.type('application/did+json').send(JSON.stringify(didDocument));
-    });
+      res.type('application/did+json').send(JSON.stringify(document));
+    };
+    app.get(didDocumentPath(saiga.config.saiga.url), publicCors, serveDocument(didDocument));
+    app.get(didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), publicCors, serveDocument(saiga.customsDidDocument));
   }
+  app.use(publicRoutes(saiga));
   app.get(SCHEMA_PATH, publicCors, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));
@@ -58,6 +64,7 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
 
   app.use('/api/verify', verifyRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
+  app.use('/api/permits', lifecycleRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

@@ -17,7 +17,15 @@ export interface IssueFacts {
 }
 
 /** The permit as it is signed: boxes in the order of the form, with what the authority adds. */
+/** R1: a replacement states in box 5 the number of the document it replaces and why. */
+export function replacementCondition(replaces: NonNullable<PermitRequest['replaces']>): string {
+  return `This permit replaces permit No. ${replaces.permitNumber} (${replaces.reason}), which is cancelled.`;
+}
+
 export function buildPermit(request: PermitRequest, facts: IssueFacts): Permit {
+  const specialConditions = request.replaces
+    ? [...(request.specialConditions ?? []), replacementCondition(request.replaces)]
+    : request.specialConditions;
   const specimens: IssuedSpecimen[] = request.specimens.map((specimen, i) => ({ block: blockLetter(i), ...specimen }));
   const permit: Permit = {
     permitNumber: facts.permitNumber,
@@ -26,7 +34,7 @@ export function buildPermit(request: PermitRequest, facts: IssueFacts): Permit {
     validUntil: facts.validUntil,
     importer: request.importer,
     exporter: request.exporter,
-    ...(request.specialConditions !== undefined && { specialConditions: request.specialConditions }),
+    ...(specialConditions !== undefined && { specialConditions }),
     purpose: request.purpose,
     ...(request.securityStampNumber !== undefined && { securityStampNumber: request.securityStampNumber }),
     managementAuthority: facts.authority,
@@ -51,10 +59,23 @@ export interface UnsignedCredential {
   issuanceDate: string;
   expirationDate: string;
   credentialSchema: { id: string; type: string };
+  credentialStatus?: object[];
+  /**
+   * Properties placed as they are into the JWT's `vc` claim (did-jwt-vc copies `vc`; any
+   * other unknown top-level property would become a bare JWT claim instead).
+   * `permitRecord`: where the issuing agent publishes this permit's endorsements and status reason.
+   */
+  vc?: { permitRecord: string };
   credentialSubject: Permit;
 }
 
-export function buildPermitCredential(permit: Permit, credentialId: string, schemaUrl: string): UnsignedCredential {
+export interface CredentialLinks {
+  /** The permit's BitstringStatusListEntry items (revocation and suspension). */
+  credentialStatus: object[];
+  permitRecord: string;
+}
+
+export function buildPermitCredential(permit: Permit, credentialId: string, schemaUrl: string, links?: CredentialLinks): UnsignedCredential {
   return {
     '@context': [VC_V1_CONTEXT],
     id: credentialId,
@@ -64,6 +85,7 @@ export function buildPermitCredential(permit: Permit, credentialId: string, sche
     expirationDate: endOfDayUtc(permit.validUntil),
     // VC JSON Schema 2023: the verifier can check the subject against the published schema.
     credentialSchema: { id: schemaUrl, type: 'JsonSchema' },
+    ...(links && { credentialStatus: links.credentialStatus, vc: { permitRecord: links.permitRecord } }),
     credentialSubject: permit,
   };
 }

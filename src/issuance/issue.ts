@@ -7,11 +7,14 @@
  * signing fails rolls back alone and gives its number to the next. A permit is
  * acknowledged only after its batch has committed.
  */
-import type { RuleIssue } from '../codes.js';
+import { RULE_CODES, type RuleIssue } from '../codes.js';
+import { LifecycleStore } from '../store/lifecycle.js';
+import { applyStatusChange } from '../status/changes.js';
+import type { StatusLists } from '../status/service.js';
 import type { ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
 import { validatePermitRequest } from '../permit/validate.js';
 import { maxValidUntil } from '../permit/validity.js';
-import type { PermitRecord, PermitStore } from '../store/permits.js';
+import type { PermitRecord, PermitStore, PermitTx } from '../store/permits.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
 
@@ -23,6 +26,10 @@ export interface IssuerDeps {
   /** Signs the credential as a VC-JWT with the authority's key (Veramo in the agent). */
   sign: (credential: UnsignedCredential) => Promise<string>;
   store: PermitStore;
+  /** Draws the permit's status-list indexes and revokes a replaced permit. */
+  statusLists: StatusLists;
+  /** The public record URL of a permit, from its credential id. */
+  recordUrl: (credentialId: string) => string;
   now: () => Date;
   newCredentialId: () => string;
   /** Most permits written in one transaction. */
@@ -39,10 +46,17 @@ export type IssueOutcome =
   | { ok: true; record: PermitRecord; warnings: RuleIssue[] }
   | { ok: false; errors: RuleIssue[]; warnings: RuleIssue[] };
 
+/** A request refused inside the transaction, by a rule that needs the database (e.g. the permit it replaces). */
+class RuleRejection extends Error {
+  constructor(readonly errors: RuleIssue[]) {
+    super('rule rejection');
+  }
+}
+
 interface Pending {
   request: PermitRequest;
   officer: Officer;
-  resolve: (record: PermitRecord) => void;
+  resolve: (outcome: { ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }) => void;
   reject: (error: unknown) => void;
 }
 
@@ -56,11 +70,11 @@ export class PermitIssuer {
   async issue(input: unknown, officer: Officer): Promise<IssueOutcome> {
     const outcome = validatePermitRequest(input, { authorityCountry: this.deps.authority.country, now: this.deps.now() });
     if (!outcome.ok) return { ok: false, errors: outcome.errors, warnings: outcome.warnings };
-    const record = await new Promise<PermitRecord>((resolve, reject) => {
+    const done = await new Promise<{ ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }>((resolve, reject) => {
       this.pending.push({ request: input as PermitRequest, officer, resolve, reject });
       void this.drain();
     });
-    return { ok: true, record, warnings: outcome.warnings };
+    return done.ok ? { ok: true, record: done.record, warnings: outcome.warnings } : { ok: false, errors: done.errors, warnings: outcome.warnings };
   }
 
   private async drain(): Promise<void> {
@@ -69,19 +83,15 @@ export class PermitIssuer {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, this.deps.maxBatch ?? 64);
-        const results: ({ record: PermitRecord } | { error: unknown })[] = [];
+        const results: ({ record: PermitRecord } | { error: unknown } | { rejected: RuleIssue[] })[] = [];
         try {
           await this.deps.store.transaction(async (tx) => {
             for (const item of batch) {
               try {
-                const record = await tx.savepoint(async () => {
-                  const made = await this.make(item, (scope) => tx.nextSequence(scope));
-                  await tx.insert(made);
-                  return made;
-                });
+                const record = await tx.savepoint(() => this.make(item, tx));
                 results.push({ record });
               } catch (error) {
-                results.push({ error });
+                results.push(error instanceof RuleRejection ? { rejected: error.errors } : { error });
               }
             }
           });
@@ -92,7 +102,8 @@ export class PermitIssuer {
         }
         batch.forEach((item, i) => {
           const result = results[i]!;
-          if ('record' in result) item.resolve(result.record);
+          if ('record' in result) item.resolve({ ok: true, record: result.record });
+          else if ('rejected' in result) item.resolve({ ok: false, errors: result.rejected });
           else item.reject(result.error);
         });
       }
@@ -101,12 +112,26 @@ export class PermitIssuer {
     }
   }
 
-  private async make(item: Pending, nextSequence: (scope: string) => Promise<number>): Promise<PermitRecord> {
+  /** R1: only a permit of ours that is neither revoked nor used can be replaced. */
+  private async checkReplaced(tx: PermitTx, request: PermitRequest): Promise<void> {
+    if (!request.replaces) return;
+    const path = '/replaces/permitNumber';
+    const old = await new LifecycleStore(tx.tx).life({ permitNumber: request.replaces.permitNumber });
+    const reject = (code: 'REPLACED_PERMIT_UNKNOWN' | 'REPLACED_PERMIT_REVOKED' | 'REPLACED_PERMIT_USED') => {
+      throw new RuleRejection([{ code, path, message: `${RULE_CODES[code]} (${request.replaces!.permitNumber})` }]);
+    };
+    if (!old) reject('REPLACED_PERMIT_UNKNOWN');
+    else if (old.state === 'revoked') reject('REPLACED_PERMIT_REVOKED');
+    else if (old.endorsed) reject('REPLACED_PERMIT_USED');
+  }
+
+  private async make(item: Pending, tx: PermitTx): Promise<PermitRecord> {
     const { authority, numberFormat } = this.deps;
     const issuedAt = this.deps.now();
     const { request } = item;
+    await this.checkReplaced(tx, request);
     const numberContext = { country: authority.country, documentType: request.documentType, issuedAt };
-    const sequence = await nextSequence(numberScope(numberFormat, numberContext));
+    const sequence = await tx.nextSequence(numberScope(numberFormat, numberContext));
     const permitNumber = formatPermitNumber(numberFormat, numberContext, sequence);
     const validUntil = request.validUntil ?? maxValidUntil(request.documentType, request.otherDocumentType, issuedAt);
     const { place, ...managementAuthority } = authority;
@@ -119,7 +144,10 @@ export class PermitIssuer {
       signatory: item.officer.signatory,
     });
     const credentialId = this.deps.newCredentialId();
-    const jwt = await this.deps.sign(buildPermitCredential(permit, credentialId, this.deps.schemaUrl));
+    const credentialStatus = await this.deps.statusLists.allocate(tx.tx, permitNumber);
+    const jwt = await this.deps.sign(
+      buildPermitCredential(permit, credentialId, this.deps.schemaUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) }),
+    );
     const record: PermitRecord = {
       permitNumber,
       credentialId,
@@ -134,6 +162,14 @@ export class PermitIssuer {
       jwt,
     };
     if (item.officer.tokenId) record.issuedByToken = item.officer.tokenId;
+    await tx.insert(record);
+    const actor = { actor: item.officer.signatory, ...(item.officer.tokenId !== undefined && { actorToken: item.officer.tokenId }) };
+    await new LifecycleStore(tx.tx).addEvent(permitNumber, { action: 'issue', reason: null, at: permit.issued.date, ...actor });
+    if (request.replaces) {
+      // Same transaction: the new permit exists exactly when the old one is revoked.
+      const revoked = await applyStatusChange(tx.tx, this.deps.statusLists, request.replaces.permitNumber, { action: 'revoke', reason: 'replaced', replacedBy: permitNumber, ...actor }, issuedAt);
+      if (!revoked.ok) throw new Error(`revoking the replaced permit failed: ${revoked.errors[0]?.message}`);
+    }
     return record;
   }
 }

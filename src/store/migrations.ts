@@ -39,6 +39,54 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         revoked_at TEXT
       );`,
   },
+  {
+    version: 2,
+    name: 'status lists, status changes, customs endorsements',
+    sql: `
+      CREATE TABLE status_list (
+        id         INTEGER PRIMARY KEY,
+        purpose    TEXT NOT NULL,
+        seq        INTEGER NOT NULL,
+        length     INTEGER NOT NULL,
+        allocated  INTEGER NOT NULL DEFAULT 0,
+        bits       BLOB NOT NULL,
+        jwt        TEXT NOT NULL,
+        version    INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        UNIQUE (purpose, seq)
+      );
+      CREATE TABLE status_entry (
+        list_id       INTEGER NOT NULL REFERENCES status_list (id),
+        idx           INTEGER NOT NULL,
+        -- Deferred: the index is drawn before the permit row exists (the credential names it).
+        permit_number TEXT NOT NULL REFERENCES permit (permit_number) DEFERRABLE INITIALLY DEFERRED,
+        PRIMARY KEY (list_id, idx)
+      );
+      CREATE INDEX status_entry_permit ON status_entry (permit_number);
+      ALTER TABLE permit ADD COLUMN state TEXT NOT NULL DEFAULT 'valid';
+      ALTER TABLE permit ADD COLUMN revocation_reason TEXT;
+      ALTER TABLE permit ADD COLUMN revoked_at TEXT;
+      ALTER TABLE permit ADD COLUMN replaced_by TEXT;
+      CREATE TABLE permit_event (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        permit_number TEXT NOT NULL REFERENCES permit (permit_number),
+        action        TEXT NOT NULL,
+        reason        TEXT,
+        actor         TEXT NOT NULL,
+        actor_token   TEXT,
+        at            TEXT NOT NULL
+      );
+      CREATE INDEX permit_event_permit ON permit_event (permit_number, id);
+      CREATE TABLE endorsement (
+        permit_number  TEXT PRIMARY KEY REFERENCES permit (permit_number),
+        credential_id  TEXT NOT NULL UNIQUE,
+        jwt            TEXT NOT NULL,
+        officer        TEXT NOT NULL,
+        actor_token    TEXT,
+        subject_json   TEXT NOT NULL,
+        created_at     TEXT NOT NULL
+      )`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

@@ -10,6 +10,7 @@
  * reached by anyone else, so nothing is lost.
  */
 import { resolutionError, type DidDocument, type DidResolution } from './types.js';
+import { readLimited } from './http-fetch.js';
 
 /** The Fetch API signature (WHATWG Fetch), so a browser's `fetch`, Node's, or a test stub fits. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -82,36 +83,6 @@ function isJsonMediaType(contentType: string | null): boolean {
   if (contentType === null) return true;
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
-}
-
-/** Reads at most `maxBytes` of a body; undefined when it is larger. */
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
-  const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) return undefined;
-  if (response.body === null) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return bytes.byteLength <= maxBytes ? bytes : undefined;
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

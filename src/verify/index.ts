@@ -48,3 +48,10 @@ export type { SignatureSuite } from './signature.js';
 export type { JwsParseResult, ParsedJws } from './jws.js';
 export { PERMIT_CREDENTIAL_TYPE, readCredentialClaims, readPermitClaims, VC_V1_CONTEXT } from './vc-jwt.js';
 export type { CredentialClaims, CredentialClaimsResult } from './vc-jwt.js';
+
+export { createRecordChecker, REVOCATION_REASONS } from './record.js';
+export type { PublicPermitRecord, RecordOutcome, RevocationReason } from './record.js';
+export { createStatusChecker, readStatusEntries, STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE } from './status.js';
+export type { StatusEntry, StatusOutcome, StatusPurpose } from './status.js';
+export { isFetchableUrl } from './http-fetch.js';
+export type { BlockQuantities, EndorsementInfo, PermitState, StatusInfo } from './verifier-types.js';

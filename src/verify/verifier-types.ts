@@ -6,6 +6,7 @@
  * (house style practice 1).
  */
 import type { SignatureSuite } from './signature.js';
+import type { FetchLike } from './did-web.js';
 import type { RuleIssue, VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import type { DidResolution } from './types.js';
@@ -35,9 +36,50 @@ export interface PermitVerifierOptions {
   checkPermit?: (subject: unknown, ctx: { issuer: TrustedIssuer }) => RuleCheckResult;
   /** How keys are imported and signatures checked; default WebCrypto (`webCryptoSuite`). */
   signatureSuite?: SignatureSuite;
+  /**
+   * Fetches status lists and permit records from the issuing authority. Without it the
+   * verifier is offline: the status cannot be checked and nothing is reported valid.
+   */
+  fetch?: FetchLike;
+  /** How long a verified status list is reused; default 60 000 ms. */
+  statusCacheTtlMs?: number;
 }
 
-export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit';
+/** What the permit is now, for the verdict a person sees first. */
+export type PermitState = 'valid' | 'used' | 'revoked' | 'suspended' | 'expired' | 'unknown';
+
+export interface StatusInfo {
+  revoked: boolean;
+  suspended: boolean;
+  /** When the status lists used were fetched (ISO 8601): a cached list is this old. */
+  checkedAt: string;
+  /** The issuer's reason, when it publishes one. */
+  reason?: string;
+  /** The permit number of the replacement, when this permit was replaced. */
+  replacedBy?: string;
+}
+
+/** Per block: what the permit allows and what customs endorsed as exported (null: not endorsed). */
+export interface BlockQuantities {
+  block: string;
+  scientificName?: string;
+  permitted: { quantity: number; unit: string };
+  exported: { quantity: number; unit: string } | null;
+}
+
+/** The customs export endorsement (box 14, 15), when the permit has been used. */
+export interface EndorsementInfo {
+  id?: string;
+  /** DID of the customs authority that signed it. */
+  endorsedBy: string;
+  authority: string;
+  date: string;
+  portOfExport: string;
+  transportDocument: string;
+  officer: string;
+}
+
+export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement';
 
 export interface VerificationCheck {
   check: CheckName;
@@ -65,6 +107,11 @@ export interface VerificationResult {
   issuer?: TrustedIssuer;
   ruleErrors?: RuleIssue[];
   ruleWarnings?: RuleIssue[];
+  /** Present once the signature verified. */
+  state?: PermitState;
+  status?: StatusInfo;
+  blocks?: BlockQuantities[];
+  endorsement?: EndorsementInfo;
 }
 
 export interface PermitVerifier {

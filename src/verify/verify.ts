@@ -11,6 +11,9 @@
  */
 import { SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
 import { verifySignedCredential, type SignedCredentialContext, type StepReport, type TrustDecision } from './signed-credential.js';
+import { createStatusChecker } from './status.js';
+import { createRecordChecker } from './record.js';
+import { checkLifecycle, stateOf } from './lifecycle.js';
 import { VERIFY_CODES, type VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import { createAssertionKeyStore } from './keys.js';
@@ -94,6 +97,8 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     suite,
     allowedAlgorithms,
   };
+  const checkStatus = createStatusChecker({ fetch: options.fetch, signed: signedContext, cacheTtlMs: options.statusCacheTtlMs });
+  const checkRecord = createRecordChecker({ fetch: options.fetch, signed: signedContext, trusted });
 
   async function verify(input: string, at: { now: Date }): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
@@ -179,7 +184,13 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
       }
     }
 
-    result.verified = valid && rulesOk;
+    // 8–9. status lists and the public record, fetched in parallel from the issuer.
+    const lifecycle = await checkLifecycle({ claims, issuer, permit: result.permit, rulesOk, now: at.now, checkStatus, checkRecord });
+    for (const c of lifecycle.checks) (c.ok ? pass(c.check, c.message) : fail(c.check, c.code, c.message));
+    Object.assign(result, lifecycle.fields);
+    result.state = stateOf({ valid, expired: result.checks.some((c) => c.code === 'EXPIRED'), ...lifecycle });
+
+    result.verified = result.checks.every((c) => c.ok);
     return result;
   }
 

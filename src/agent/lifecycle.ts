@@ -1,0 +1,75 @@
+/**
+ * The agent's permit lifecycle operations, each one transaction: status changes
+ * (revoke, suspend, reinstate), customs endorsements, and the views of a permit's state.
+ */
+import type { LifecycleIssue } from '../codes.js';
+import { endorsePermit, type CustomsOfficer, type EndorseDeps, type EndorseOutcome } from '../endorsement/endorse.js';
+import { publicRecord } from '../record/public-record.js';
+import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
+import type { StatusLists } from '../status/service.js';
+import { LifecycleStore, type EndorsementRow, type PermitEvent, type PermitLifeRow } from '../store/lifecycle.js';
+import type { SqliteDatabase } from '../store/sqlite.js';
+import type { PublicPermitRecord } from '../verify/index.js';
+
+export interface PermitStatusView {
+  permitNumber: string;
+  state: PermitLifeRow['state'];
+  revocation?: { reason: string; date: string };
+  replacedBy?: string;
+  validUntil: string;
+  endorsement: { id: string; jwt: string; endorsement: unknown; officer: string; at: string } | null;
+  history: PermitEvent[];
+}
+
+const isUniqueViolation = (error: unknown) => /SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code ?? (error as Error).message));
+
+export class PermitLifecycle {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly lists: StatusLists,
+    private readonly endorseDeps: EndorseDeps,
+    private readonly now: () => Date,
+  ) {}
+
+  change(permitNumber: string, change: StatusChange): Promise<StatusChangeOutcome> {
+    return this.db.transaction((tx) => applyStatusChange(tx, this.lists, permitNumber, change, this.now()));
+  }
+
+  async endorse(permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome> {
+    try {
+      return await this.db.transaction((tx) => endorsePermit(tx, this.endorseDeps, permitNumber, input, officer));
+    } catch (error) {
+      // Another process endorsed between our check and our insert: the primary key kept it to one.
+      if (isUniqueViolation(error)) {
+        const errors: LifecycleIssue[] = [{ code: 'ALREADY_ENDORSED', path: '', message: 'The permit was endorsed by someone else at the same moment.' }];
+        return { ok: false, errors };
+      }
+      throw error;
+    }
+  }
+
+  async status(permitNumber: string): Promise<PermitStatusView | undefined> {
+    const store = new LifecycleStore(this.db);
+    const life = await store.life({ permitNumber });
+    if (!life) return undefined;
+    const [endorsement] = await store.endorsements(permitNumber);
+    const view: PermitStatusView = {
+      permitNumber,
+      state: life.state,
+      validUntil: life.validUntil,
+      endorsement: endorsement ? endorsementView(endorsement) : null,
+      history: await store.events(permitNumber),
+    };
+    if (life.state === 'revoked') view.revocation = { reason: life.revocationReason ?? '', date: life.revokedAt ?? '' };
+    if (life.replacedBy) view.replacedBy = life.replacedBy;
+    return view;
+  }
+
+  record(uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
+    return publicRecord(this.db, uuid, issuerDid);
+  }
+}
+
+function endorsementView(row: EndorsementRow) {
+  return { id: row.credentialId, jwt: row.jwt, endorsement: row.subject, officer: row.officer, at: row.createdAt };
+}

@@ -1,0 +1,77 @@
+/**
+ * Recording a customs export endorsement (boxes 14 and 15): checked against the permit
+ * and its state, signed as a CITESExportEndorsement VC-JWT by the authority's customs
+ * DID, and stored — all in the caller's transaction. The endorsement table's primary key
+ * is the permit number, so of two officers endorsing at the same moment exactly one
+ * succeeds (Art. VI(5): one permit, one consignment).
+ */
+import type { LifecycleIssue } from '../codes.js';
+import type { Permit } from '../permit/model.js';
+import { LifecycleStore } from '../store/lifecycle.js';
+import type { Queryable } from '../store/sqlite.js';
+import { VC_V1_CONTEXT } from '../verify/index.js';
+import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
+import { validateEndorsementRequest } from './validate.js';
+
+export interface EndorseDeps {
+  authority: { did: string; country: string };
+  customsDid: string;
+  sign: (credential: UnsignedEndorsement) => Promise<string>;
+  now: () => Date;
+  newCredentialId: () => string;
+}
+
+export interface UnsignedEndorsement {
+  '@context': string[];
+  id: string;
+  type: string[];
+  issuer: { id: string };
+  issuanceDate: string;
+  credentialSubject: Endorsement;
+}
+
+export interface CustomsOfficer {
+  name: string;
+  tokenId?: string;
+}
+
+export type EndorseOutcome = { ok: true; id: string; jwt: string; endorsement: Endorsement } | { ok: false; errors: LifecycleIssue[] };
+
+export async function endorsePermit(q: Queryable, deps: EndorseDeps, permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome> {
+  const store = new LifecycleStore(q);
+  const life = await store.life({ permitNumber });
+  if (!life) return { ok: false, errors: [{ code: 'NOT_OWN_PERMIT', path: '', message: `This authority did not issue a permit numbered ${permitNumber}.` }] };
+  const row = await q.get<{ subject_json: string }>('SELECT subject_json FROM permit WHERE permit_number = ?', [permitNumber]);
+  const permit = JSON.parse(row!.subject_json) as Permit;
+  const now = deps.now();
+  const checked = validateEndorsementRequest(input, {
+    permit,
+    state: { revoked: life.state === 'revoked', suspended: life.state === 'suspended', endorsed: life.endorsed },
+    authorityCountry: deps.authority.country,
+    now,
+  });
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const request = input as { portOfExport: string; date: string; transportDocument: string };
+  const endorsement: Endorsement = {
+    permit: { id: life.credentialId, permitNumber, issuer: deps.authority.did },
+    blocks: checked.blocks,
+    portOfExport: request.portOfExport,
+    date: request.date,
+    transportDocument: request.transportDocument,
+    officer: officer.name,
+    country: deps.authority.country,
+  };
+  const id = deps.newCredentialId();
+  const jwt = await deps.sign({
+    '@context': [VC_V1_CONTEXT],
+    id,
+    type: ['VerifiableCredential', ENDORSEMENT_CREDENTIAL_TYPE],
+    issuer: { id: deps.customsDid },
+    issuanceDate: now.toISOString(),
+    credentialSubject: endorsement,
+  });
+  await store.insertEndorsement({ permitNumber, credentialId: id, jwt, officer: officer.name, subject: endorsement, createdAt: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });
+  const exported = checked.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ');
+  await store.addEvent(permitNumber, { action: 'endorse', reason: `${exported}; ${request.portOfExport} ${request.date}`, actor: officer.name, at: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });
+  return { ok: true, id, jwt, endorsement };
+}

@@ -1,0 +1,372 @@
+/**
+ * Checks a customs officer's export endorsement (boxes 14 and 15) against the permit it
+ * endorses, and reads signed endorsements for verifiers (cites-domain.md §3, §4.2 U1, U2).
+ *
+ * Every finding is reported at once, with a stable code from LIFECYCLE_CODES, a JSON
+ * pointer into the request ("" for the permit's own state) and a message naming the value
+ * and the limit. Never throws for bad input. Browser-safe: the verification core imports
+ * `validateEndorsementSubject` and `exportedQuantities` from here.
+ */
+
+import ajvModule, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
+import { escapePointerToken, isRecord, pointer, pointerTokens, quote, textOf, valueAt } from '../permit/findings.js';
+import type { Permit } from '../permit/model.js';
+import type { JsonSchema } from '../permit/schema.js';
+import { isWithinValidity, utcDate } from '../permit/validity.js';
+import type { EndorsedBlock, Endorsement } from './model.js';
+import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from './schema.js';
+
+/** What the endorsing authority knows besides the request. */
+export interface EndorsementContext {
+  /** The issued permit being endorsed. */
+  permit: Permit;
+  state: { revoked: boolean; suspended: boolean; endorsed: boolean };
+  /** ISO 3166-1 alpha-2 country of the endorsing authority. */
+  authorityCountry: string;
+  now: Date;
+}
+
+export type EndorsementValidation = { ok: true; blocks: EndorsedBlock[]; errors: [] } | { ok: false; errors: LifecycleIssue[] };
+
+// ajv and ajv-formats are CommonJS; take `.default` when present (NodeNext vs bundlers), as src/permit/schema-check.ts does.
+type AjvClass = typeof ajvModule.default;
+type FormatsPlugin = typeof formatsModule.default;
+const Ajv2020: AjvClass = (ajvModule as unknown as { default?: AjvClass }).default ?? (ajvModule as unknown as AjvClass);
+const addFormats: FormatsPlugin = (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
+
+/** Compiles a schema on first use only. */
+function lazyValidator(schema: JsonSchema): () => ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  return () => {
+    if (!compiled) {
+      const ajv = new Ajv2020({ allErrors: true, strict: true });
+      addFormats(ajv, ['date']);
+      compiled = ajv.compile(schema);
+    }
+    return compiled;
+  };
+}
+const requestValidator = lazyValidator(ENDORSEMENT_REQUEST_SCHEMA);
+const subjectValidator = lazyValidator(ENDORSEMENT_SCHEMA);
+
+function issue(code: LifecycleCode, path: string, detail: string): LifecycleIssue {
+  return { code, path, message: `${LIFECYCLE_CODES[code]} ${detail}` };
+}
+
+/** Like `quote`, but shows NaN and Infinity (which JSON prints as null) as they are. */
+const shown = (value: unknown): string => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : quote(value));
+
+/** A readable name for a field: `/blocks/1/quantity` → `block B quantity` (or `blocks entry 2 quantity`). */
+function fieldLabel(path: string, input: unknown, root: string): string {
+  const tokens = pointerTokens(path);
+  if (tokens.length === 0) return root;
+  if (tokens[0] === 'blocks' && tokens.length >= 2 && /^\d+$/.test(tokens[1]!)) {
+    const letter = textOf(valueAt(input, pointer('blocks', tokens[1]!)), 'block');
+    const rest = tokens.slice(2).join('.');
+    const name = letter !== undefined && /^[A-Z]$/.test(letter) ? `block ${letter}` : `blocks entry ${Number(tokens[1]) + 1}`;
+    return rest ? `${name} ${rest}` : name;
+  }
+  return tokens.join('.');
+}
+
+/** Turns ajv's errors into findings, one per path (the first), mapped as src/permit/schema-check.ts does. */
+function schemaIssues(validate: ValidateFunction, input: unknown, root: string): LifecycleIssue[] {
+  if (validate(input)) return [];
+  const seen = new Set<string>();
+  return (validate.errors ?? []).flatMap((error) => {
+    const found = schemaIssue(error, input, root);
+    return seen.has(found.path) ? [] : (seen.add(found.path), [found]);
+  });
+}
+
+function schemaIssue(error: ErrorObject, input: unknown, root: string): LifecycleIssue {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  const value = valueAt(input, at);
+  const field = fieldLabel(at, input, root);
+  switch (error.keyword) {
+    case 'required': {
+      const path = `${at}/${escapePointerToken(String(params['missingProperty']))}`;
+      return issue('FIELD_REQUIRED', path, `Missing: ${fieldLabel(path, input, root)}.`);
+    }
+    case 'additionalProperties': {
+      const name = String(params['additionalProperty']);
+      return issue('FIELD_UNKNOWN', `${at}/${escapePointerToken(name)}`, `${quote(name)} is not expected in ${field}.`);
+    }
+    case 'minItems':
+      return issue('FIELD_REQUIRED', at, `${field} needs at least ${String(params['limit'])} entry.`);
+    default:
+      return issue('FIELD_INVALID', at, invalidDetail(error, at, field, value));
+  }
+}
+
+function invalidDetail(error: ErrorObject, at: string, field: string, value: unknown): string {
+  const params = error.params as Record<string, unknown>;
+  const last = pointerTokens(at).at(-1);
+  switch (error.keyword) {
+    case 'type':
+      if (at === '') return `${field} must be a JSON object, found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : shown(value)}.`;
+      return `${field} must be ${params['type'] === 'object' || params['type'] === 'array' ? 'an' : 'a'} ${String(params['type'])}, found ${shown(value)}.`;
+    case 'format':
+      return `${field} must be a calendar date YYYY-MM-DD, found ${quote(value)}.`;
+    case 'minimum':
+      return `${field} must be ${String(params['limit'])} or more (0 for a block not shipped), found ${shown(value)}.`;
+    case 'maxLength':
+      return `${field} is longer than ${String(params['limit'])} characters.`;
+    case 'minLength':
+      return `${field} must not be empty.`;
+    case 'maxItems':
+      return `${field} has more than ${String(params['limit'])} entries.`;
+    case 'enum':
+      if (last === 'unit') return `${quote(value)} in ${field} is not a UN/ECE Rec. 20 unit accepted by CITES.`;
+      if (last === 'country') return `${quote(value)} in ${field} is not an ISO 3166-1 alpha-2 country code.`;
+      return `${field} has a value that is not allowed: ${quote(value)}.`;
+    case 'pattern':
+      if (params['pattern'] === '\\S') return `${field} must not be blank.`;
+      if (last === 'block') return `${field} must be one capital letter, found ${quote(value)}.`;
+      if (last === 'portOfExport') return `${field} must be a UN/LOCODE: 2-letter country, then 3 capital letters or digits 2–9 (e.g. CHGVA), found ${quote(value)}.`;
+      if (last === 'issuer') return `${field} must be a DID (did:method:…), found ${quote(value)}.`;
+      return `${field} has the wrong form, found ${quote(value)}.`;
+    default:
+      return `${field}: ${error.message ?? 'invalid'}.`;
+  }
+}
+
+/** One entry of `blocks`, with only the values that passed the schema. */
+interface Entry {
+  index: number;
+  block?: string;
+  quantity?: number;
+  unit?: string;
+  /** A unit was given but is not a valid code, so quantities cannot be compared. */
+  unitInvalid: boolean;
+}
+
+/** The request as the rules see it: a field is present only when the schema accepted it. */
+interface Reading {
+  /** Undefined when `blocks` is not a readable array. */
+  entries?: Entry[];
+  portOfExport?: string;
+  date?: string;
+}
+
+function read(input: unknown, invalid: ReadonlySet<string>): Reading {
+  const ok = (path: string) => !invalid.has(path);
+  const str = (value: unknown, path: string) => (typeof value === 'string' && ok(path) ? value : undefined);
+  if (!isRecord(input)) return {};
+  const reading: Reading = {};
+  const portOfExport = str(input['portOfExport'], '/portOfExport');
+  const date = str(input['date'], '/date');
+  if (portOfExport !== undefined) reading.portOfExport = portOfExport;
+  if (date !== undefined) reading.date = date;
+  const blocks = input['blocks'];
+  if (Array.isArray(blocks) && ok('/blocks')) {
+    reading.entries = blocks.map((raw: unknown, index): Entry => {
+      const line = isRecord(raw) ? raw : {};
+      const entry: Entry = { index, unitInvalid: line['unit'] !== undefined && !ok(pointer('blocks', index, 'unit')) };
+      const block = str(line['block'], pointer('blocks', index, 'block'));
+      const quantity = line['quantity'];
+      const unit = str(line['unit'], pointer('blocks', index, 'unit'));
+      if (block !== undefined) entry.block = block;
+      if (typeof quantity === 'number' && ok(pointer('blocks', index, 'quantity'))) entry.quantity = quantity;
+      if (unit !== undefined) entry.unit = unit;
+      return entry;
+    });
+  }
+  return reading;
+}
+
+type StateRule = (ctx: EndorsementContext, reading: Reading) => LifecycleIssue[];
+type RequestRule = (reading: Reading, ctx: EndorsementContext) => LifecycleIssue[];
+
+const numbered = (permit: Permit) => `Permit ${permit.permitNumber}`;
+
+/** A revoked permit must not be used (§4.3 R2, U6): the issuer has cancelled it. */
+const notRevoked: StateRule = ({ permit, state }) =>
+  state.revoked ? [issue('PERMIT_REVOKED', '', `${numbered(permit)} was revoked by the issuing authority and cannot be used for export.`)] : [];
+
+/** A suspended permit must not be used while suspended. */
+const notSuspended: StateRule = ({ permit, state }) =>
+  state.suspended ? [issue('PERMIT_SUSPENDED', '', `${numbered(permit)} is suspended and cannot be used for export until it is reinstated.`)] : [];
+
+/**
+ * Art. VI(2): a permit must be used for export before it expires, i.e. by the end of its
+ * valid-until day (UTC). Reported on the permit when it has expired already, else on an
+ * export date after the valid-until date.
+ */
+const notExpired: StateRule = ({ permit, now }, { date }) => {
+  if (!isWithinValidity(permit.validUntil, now)) {
+    return [issue('PERMIT_EXPIRED', '', `${numbered(permit)} was valid until ${permit.validUntil} (end of day, UTC); today is ${utcDate(now)}.`)];
+  }
+  return date !== undefined && date > permit.validUntil
+    ? [issue('PERMIT_EXPIRED', '/date', `Export date ${date} is after the permit's valid-until date, ${permit.validUntil}.`)]
+    : [];
+};
+
+/** Art. VI(5) (§4.1 I3): one permit per consignment, so a permit is endorsed once. */
+const notEndorsedBefore: StateRule = ({ permit, state }) =>
+  state.endorsed ? [issue('ALREADY_ENDORSED', '', `${numbered(permit)} already carries an export endorsement.`)] : [];
+
+/** Box 14 is the export endorsement; an import permit is cancelled at import instead (Art. VI(6), U4). */
+const isExportDocument: StateRule = ({ permit }) =>
+  permit.documentType === 'import' ? [issue('NOT_EXPORT_DOCUMENT', '', `${numbered(permit)} is an import permit.`)] : [];
+
+const STATE_RULES: readonly StateRule[] = [notRevoked, notSuspended, notExpired, notEndorsedBefore, isExportDocument];
+
+const blockPath = (entry: Entry, field: string) => pointer('blocks', entry.index, field);
+const permitBlock = (permit: Permit, letter: string | undefined) => permit.specimens.find((s) => s.block === letter);
+const letters = (list: readonly string[]) => list.join(', ');
+
+/** Box 14 names blocks of this permit (U1); any other letter endorses nothing on it. */
+const blocksArePermitBlocks: RequestRule = ({ entries = [] }, { permit }) =>
+  entries
+    .filter((e) => e.block !== undefined && !permitBlock(permit, e.block))
+    .map((e) =>
+      issue('UNKNOWN_BLOCK', blockPath(e, 'block'), `Block ${e.block}: ${numbered(permit)} has blocks ${letters(permit.specimens.map((s) => s.block))} only.`),
+    );
+
+/** Each block is endorsed once (U1: one actual quantity per block); a second entry is ambiguous. */
+const blocksGivenOnce: RequestRule = ({ entries = [] }, { permit }) =>
+  entries.flatMap((e) => {
+    const first = entries.find((other) => other.block === e.block);
+    return e.block !== undefined && permitBlock(permit, e.block) && first !== e
+      ? [issue('DUPLICATE_BLOCK', blockPath(e, 'block'), `Block ${e.block} is given twice (entries ${first!.index + 1} and ${e.index + 1}).`)]
+      : [];
+  });
+
+/**
+ * U1: every block is endorsed, with 0 for a block not shipped (on paper, unused blocks
+ * are struck out), so that no balance can be read as still available (U2, Art. VI(5)).
+ * Skipped while an entry's letter is unreadable: it may be the block that looks missing.
+ */
+const everyBlockGiven: RequestRule = ({ entries }, { permit }) => {
+  if (entries === undefined || entries.some((e) => e.block === undefined)) return [];
+  const missing = permit.specimens.map((s) => s.block).filter((letter) => !entries.some((e) => e.block === letter));
+  if (missing.length === 0) return [];
+  const detail = missing.length === 1 ? `Block ${missing[0]} is not given.` : `Blocks ${letters(missing)} are not given.`;
+  return [issue('BLOCK_MISSING', '/blocks', `${detail} Give 0 for a block not shipped.`)];
+};
+
+/** Box 11 fixes the unit of each block; an endorsed quantity in another unit cannot be compared with it. */
+const unitsMatchPermit: RequestRule = ({ entries = [] }, { permit }) =>
+  entries.flatMap((e) => {
+    const specimen = permitBlock(permit, e.block);
+    return specimen && e.unit !== undefined && e.unit !== specimen.unit
+      ? [issue('UNIT_MISMATCH', blockPath(e, 'unit'), `Block ${e.block}: ${e.unit} given, the permit's unit is ${specimen.unit}.`)]
+      : [];
+  });
+
+/** U1, U2: the actual quantity exported may be less than permitted, never more. */
+const quantitiesWithinPermit: RequestRule = ({ entries = [] }, { permit }) =>
+  entries.flatMap((e) => {
+    const specimen = permitBlock(permit, e.block);
+    if (!specimen || e.quantity === undefined || e.unitInvalid || (e.unit !== undefined && e.unit !== specimen.unit)) return [];
+    return e.quantity > specimen.quantity
+      ? [issue('QUANTITY_EXCEEDED', blockPath(e, 'quantity'), `Block ${e.block}: ${e.quantity} ${specimen.unit} exported, the permit allows ${specimen.quantity} ${specimen.unit}.`)]
+      : [];
+  });
+
+/** Box 14 records a shipment; a permit not used is simply left unendorsed (U2: permits are often not used). */
+const somethingExported: RequestRule = ({ entries }) =>
+  entries !== undefined && entries.length > 0 && entries.every((e) => e.quantity === 0)
+    ? [issue('NOTHING_EXPORTED', '/blocks', `Every block is 0; endorse the permit only when a shipment leaves.`)]
+    : [];
+
+/** Box 14 is completed by the inspecting official of the exporting State, at one of its ports (U1). */
+const portIsDomestic: RequestRule = ({ portOfExport }, { authorityCountry }) => {
+  const country = authorityCountry.toUpperCase();
+  return portOfExport !== undefined && portOfExport.slice(0, 2) !== country
+    ? [issue('PORT_NOT_DOMESTIC', '/portOfExport', `Port ${portOfExport} is in ${portOfExport.slice(0, 2)}; this authority endorses exports from ${country} only.`)]
+    : [];
+};
+
+/** Box 14 records an export that has happened: its date is today or earlier (UTC). */
+const dateNotInFuture: RequestRule = ({ date }, { now }) =>
+  date !== undefined && date > utcDate(now) ? [issue('DATE_IN_FUTURE', '/date', `Export date ${date} is after today, ${utcDate(now)} (UTC).`)] : [];
+
+/** A permit covers exports after its issue (box 13); retrospective use is not allowed (§4.1 I13). */
+const dateNotBeforeIssue: RequestRule = ({ date }, { permit }) => {
+  const issued = new Date(permit.issued.date);
+  if (date === undefined || Number.isNaN(issued.getTime())) return [];
+  return date < utcDate(issued) ? [issue('DATE_BEFORE_ISSUE', '/date', `Export date ${date} is before the permit was issued, on ${utcDate(issued)}.`)] : [];
+};
+
+const REQUEST_RULES: readonly RequestRule[] = [
+  blocksArePermitBlocks,
+  blocksGivenOnce,
+  everyBlockGiven,
+  unitsMatchPermit,
+  quantitiesWithinPermit,
+  somethingExported,
+  portIsDomestic,
+  dateNotInFuture,
+  dateNotBeforeIssue,
+];
+
+/**
+ * Checks what a customs officer submits to endorse `ctx.permit` at export. Errors come in
+ * this order: the permit's state, the schema, then the rules relating request and permit.
+ * On success, the blocks are returned in the permit's order, each with its unit.
+ *
+ * @example
+ * const r = validateEndorsementRequest(body, { permit, state: { revoked: false, suspended: false, endorsed: false }, authorityCountry: 'CH', now: new Date() });
+ * if (r.ok) sign({ ...body, blocks: r.blocks }); else reply(r.errors);
+ */
+export function validateEndorsementRequest(input: unknown, ctx: EndorsementContext): EndorsementValidation {
+  const schema = schemaIssues(requestValidator(), input, 'The endorsement request');
+  const reading = read(input, new Set(schema.map((i) => i.path)));
+  const errors = [
+    ...STATE_RULES.flatMap((rule) => rule(ctx, reading)),
+    ...schema,
+    ...REQUEST_RULES.flatMap((rule) => rule(reading, ctx)),
+  ];
+  if (errors.length > 0) return { ok: false, errors };
+  const entries = reading.entries ?? [];
+  const blocks = ctx.permit.specimens.map((s): EndorsedBlock => ({ block: s.block, quantity: entries.find((e) => e.block === s.block)!.quantity!, unit: s.unit }));
+  return { ok: true, blocks, errors: [] };
+}
+
+/**
+ * Schema check of a signed endorsement's credential subject, for verifiers. Whether it fits
+ * the permit is for `exportedQuantities` and the caller (permit id, number, issuer).
+ *
+ * @example
+ * if (!validateEndorsementSubject(claims.subject).ok) reject('ENDORSEMENT_INVALID');
+ */
+export function validateEndorsementSubject(subject: unknown): { ok: boolean; errors: LifecycleIssue[] } {
+  const errors = schemaIssues(subjectValidator(), subject, 'The endorsement');
+  return { ok: errors.length === 0, errors };
+}
+
+export interface BlockUse {
+  block: string;
+  permitted: { quantity: number; unit: string };
+  /** What the endorsement records for the block; null when it does not name the block. */
+  exported: { quantity: number; unit: string } | null;
+  /** More was endorsed than permitted (same unit). */
+  exceeded: boolean;
+  /** The endorsement uses another unit than the permit, so the quantities cannot be compared. */
+  unitMismatch: boolean;
+}
+
+/**
+ * Per block of the permit: what it allows and what the endorsement records as exported.
+ * A block named more than once counts with the sum of its entries (the safe direction
+ * for a verifier: the endorsement cannot hide a quantity in a second entry).
+ *
+ * @example
+ * exportedQuantities(permit, { blocks: [{ block: 'A', quantity: 250, unit: 'NAR' }] })
+ * // [{ block: 'A', permitted: { quantity: 250, unit: 'NAR' }, exported: { quantity: 250, unit: 'NAR' }, exceeded: false, unitMismatch: false }, …]
+ */
+export function exportedQuantities(permit: Permit, endorsement: Pick<Endorsement, 'blocks'>): BlockUse[] {
+  return permit.specimens.map((s) => {
+    const permitted = { quantity: s.quantity, unit: s.unit };
+    const named = endorsement.blocks.filter((b) => b.block === s.block);
+    if (named.length === 0) return { block: s.block, permitted, exported: null, exceeded: false, unitMismatch: false };
+    const unitMismatch = named.some((b) => b.unit !== s.unit);
+    const exported = { quantity: named.reduce((sum, b) => sum + b.quantity, 0), unit: unitMismatch ? named.find((b) => b.unit !== s.unit)!.unit : s.unit };
+    return { block: s.block, permitted, exported, exceeded: !unitMismatch && exported.quantity > s.quantity, unitMismatch };
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Public resources an issuing agent serves to any verifier, with CORS so that a verifier
+ * page hosted anywhere can read them: status lists and permit records. Both change when
+ * the permit does, so they are served with `no-cache` and an ETag: a verifier always
+ * revalidates, and an unchanged list costs a 304.
+ */
+import { Router } from 'express';
+import type { SaigaAgent } from '../../agent/open.js';
+import { serveOwn } from '../../agent/own-resources.js';
+import { publicCors } from '../cors.js';
+import { sendError } from '../errors.js';
+
+export function publicRoutes(saiga: SaigaAgent): Router {
+  const router = Router();
+  router.get(['/status/:purpose/:seq', '/records/:id'], publicCors, async (req, res) => {
+    const resource = await serveOwn(req.path, saiga.statusLists, saiga.lifecycle, saiga.db, saiga.identity.did);
+    if (!resource) return sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.path}.` });
+    res.set('Cache-Control', 'no-cache');
+    res.type(resource.contentType).send(resource.body);
+  });
+  return router;
+}

@@ -1,0 +1,35 @@
+/**
+ * The public record of a permit, as the issuing agent serves it at the URL the credential
+ * names: status, the reason of a revocation, the replacement, and the signed customs
+ * endorsements. Nothing here is more than the paper permit shows (boxes 1, 5, 14, 15).
+ */
+import { LifecycleStore } from '../store/lifecycle.js';
+import type { Queryable } from '../store/sqlite.js';
+import type { PublicPermitRecord, RevocationReason } from '../verify/index.js';
+
+export const RECORD_PATH = '/records';
+
+/** Records are addressed by the credential id's UUID, not by the guessable permit number. */
+export function recordUrl(baseUrl: string, credentialId: string): string {
+  return `${baseUrl}${RECORD_PATH}/${credentialId.replace(/^urn:uuid:/, '')}`;
+}
+
+export async function publicRecord(q: Queryable, uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) return undefined;
+  const store = new LifecycleStore(q);
+  const life = await store.life({ credentialId: `urn:uuid:${uuid}` });
+  if (!life) return undefined;
+  const endorsements = await store.endorsements(life.permitNumber);
+  const events = await store.events(life.permitNumber);
+  const record: PublicPermitRecord = {
+    id: life.credentialId,
+    permitNumber: life.permitNumber,
+    issuer: issuerDid,
+    status: life.state,
+    endorsements: endorsements.map((e) => e.jwt),
+    updatedAt: events[events.length - 1]?.at ?? life.issuedAt,
+  };
+  if (life.state === 'revoked') record.revocation = { reason: life.revocationReason as RevocationReason, date: life.revokedAt! };
+  if (life.replacedBy) record.replacedBy = life.replacedBy;
+  return record;
+}

@@ -1,0 +1,68 @@
+/**
+ * Revoke, suspend, reinstate. Revocation is permanent and carries a reason; suspension
+ * is reversible. Each change sets or clears the permit's bit, republishes its list, moves
+ * the permit's state and records who, when and why — all in the caller's transaction.
+ */
+import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
+import { LifecycleStore, type PermitLifeRow } from '../store/lifecycle.js';
+import type { Queryable } from '../store/sqlite.js';
+import { REVOCATION_REASONS, type RevocationReason } from '../verify/index.js';
+import type { StatusLists } from './service.js';
+
+export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
+
+export interface StatusChange {
+  action: StatusAction;
+  /** Required for revoke (one of REVOCATION_REASONS); free text for suspend. */
+  reason?: string;
+  /** The permit that replaces this one (revoke with reason `replaced`). */
+  replacedBy?: string;
+  actor: string;
+  actorToken?: string;
+}
+
+export type StatusChangeOutcome = { ok: true; life: PermitLifeRow; changed: boolean } | { ok: false; errors: LifecycleIssue[] };
+
+const refuse = (code: LifecycleCode, path = '', detail?: string): StatusChangeOutcome => ({
+  ok: false,
+  errors: [{ code, path, message: detail ? `${LIFECYCLE_CODES[code]} ${detail}` : LIFECYCLE_CODES[code] }],
+});
+
+export async function applyStatusChange(
+  q: Queryable,
+  lists: StatusLists,
+  permitNumber: string,
+  change: StatusChange,
+  now: Date,
+): Promise<StatusChangeOutcome> {
+  const store = new LifecycleStore(q);
+  const life = await store.life({ permitNumber });
+  if (!life) return refuse('NOT_OWN_PERMIT', '', `(${permitNumber})`);
+  if (life.state === 'revoked') return refuse('PERMIT_REVOKED', '', `Revoked on ${life.revokedAt} (${life.revocationReason}); revocation is permanent.`);
+  const at = now.toISOString();
+
+  switch (change.action) {
+    case 'revoke': {
+      if (!REVOCATION_REASONS.includes(change.reason as RevocationReason)) return refuse('REVOCATION_REASON_REQUIRED', '/reason');
+      await lists.set(q, permitNumber, 'revocation', true);
+      await store.setState(permitNumber, 'revoked', { reason: change.reason!, at, ...(change.replacedBy !== undefined && { replacedBy: change.replacedBy }) });
+      break;
+    }
+    case 'suspend': {
+      if (life.state === 'suspended') return refuse('PERMIT_SUSPENDED');
+      if (change.reason !== undefined && (typeof change.reason !== 'string' || change.reason.length > 500)) return refuse('FIELD_INVALID', '/reason');
+      await lists.set(q, permitNumber, 'suspension', true);
+      await store.setState(permitNumber, 'suspended');
+      break;
+    }
+    case 'reinstate': {
+      if (life.state !== 'suspended') return refuse('NOT_SUSPENDED');
+      await lists.set(q, permitNumber, 'suspension', false);
+      await store.setState(permitNumber, 'valid');
+      break;
+    }
+  }
+  const reason = change.replacedBy !== undefined ? `${change.reason ?? ''} by ${change.replacedBy}` : (change.reason ?? null);
+  await store.addEvent(permitNumber, { action: change.action, reason, actor: change.actor, at, ...(change.actorToken !== undefined && { actorToken: change.actorToken }) });
+  return { ok: true, life: (await store.life({ permitNumber }))!, changed: true };
+}

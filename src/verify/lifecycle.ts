@@ -1,0 +1,91 @@
+/**
+ * Steps 8 and 9 of verifying a permit: is it revoked or suspended (status lists), and
+ * has customs endorsed it for export (the public record)? Both come from the issuing
+ * authority, fetched in parallel. A status that could not be checked is a failed check:
+ * the verdict then says so and never says "valid".
+ */
+import type { VerifyCode } from '../codes.js';
+import type { Permit } from '../permit/model.js';
+import type { RecordOutcome } from './record.js';
+import { readStatusEntries, type StatusEntry, type StatusOutcome } from './status.js';
+import type { CredentialClaims } from './vc-jwt.js';
+import type { BlockQuantities, CheckName, EndorsementInfo, PermitState, StatusInfo, TrustedIssuer } from './verifier-types.js';
+
+export interface LifecycleInput {
+  claims: CredentialClaims;
+  issuer: TrustedIssuer;
+  permit: Permit;
+  /** The endorsement check reads blocks, so it runs only on a permit whose shape passed the rules. */
+  rulesOk: boolean;
+  now: Date;
+  checkStatus: (entries: StatusEntry[], issuer: TrustedIssuer, now: Date) => Promise<StatusOutcome>;
+  checkRecord: (url: unknown, credentialId: string | undefined, permit: Permit, issuer: TrustedIssuer) => Promise<RecordOutcome>;
+}
+
+export interface LifecycleOutput {
+  checks: { check: CheckName; ok: boolean; code: VerifyCode; message: string }[];
+  fields: { status?: StatusInfo; blocks?: BlockQuantities[]; endorsement?: EndorsementInfo };
+  revoked: boolean;
+  suspended: boolean;
+  statusKnown: boolean;
+  used: boolean;
+}
+
+const describeUse = (e: EndorsementInfo, blocks: BlockQuantities[]) =>
+  `Used for export on ${e.date} at ${e.portOfExport} (${blocks.map((b) => `${b.block}: ${b.exported?.quantity ?? 0} of ${b.permitted.quantity} ${b.permitted.unit}`).join(', ')}), endorsed by ${e.authority}.`;
+
+export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOutput> {
+  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, used: false };
+  const entries = readStatusEntries(input.claims.vc);
+  const [status, record] = await Promise.all([
+    entries.ok ? input.checkStatus(entries.entries, input.issuer, input.now) : Promise.resolve(undefined),
+    input.rulesOk ? input.checkRecord(input.claims.vc.permitRecord, input.claims.id, input.permit, input.issuer) : Promise.resolve(undefined),
+  ]);
+  const known = record?.ok ? record.record : undefined;
+
+  // 8. status
+  if (!entries.ok) out.checks.push({ check: 'status', ok: false, code: 'STATUS_UNAVAILABLE', message: entries.reason });
+  else if (!status!.ok) out.checks.push({ check: 'status', ok: false, code: status!.code, message: status!.detail });
+  else {
+    const info: StatusInfo = { revoked: status!.revoked, suspended: status!.suspended, checkedAt: status!.checkedAt };
+    if (status!.revoked && known?.revocation?.reason) info.reason = known.revocation.reason;
+    if (known?.replacedBy) info.replacedBy = known.replacedBy;
+    out.fields.status = info;
+    out.statusKnown = true;
+    out.revoked = status!.revoked;
+    out.suspended = status!.suspended;
+    if (info.revoked) {
+      const why = info.reason ? ` Reason: ${info.reason}.` : '';
+      const replaced = info.replacedBy ? ` It was replaced by permit ${info.replacedBy}.` : '';
+      out.checks.push({ check: 'status', ok: false, code: 'REVOKED', message: `${why}${replaced}`.trim() });
+    } else if (info.suspended) {
+      out.checks.push({ check: 'status', ok: false, code: 'SUSPENDED', message: '' });
+    } else {
+      out.checks.push({ check: 'status', ok: true, code: 'OK', message: `Not cancelled or suspended (status lists as of ${info.checkedAt}).` });
+    }
+  }
+
+  // 9. endorsement (box 14): how much of the permit customs recorded as exported.
+  if (record !== undefined) {
+    if (!record.ok) out.checks.push({ check: 'endorsement', ok: false, code: record.code, message: record.detail });
+    else {
+      out.fields.blocks = record.blocks;
+      if (record.endorsement) out.fields.endorsement = record.endorsement;
+      out.used = record.endorsement !== undefined;
+      if (record.problem) out.checks.push({ check: 'endorsement', ok: false, code: record.problem.code, message: record.problem.detail });
+      else if (record.endorsement) out.checks.push({ check: 'endorsement', ok: true, code: 'OK', message: describeUse(record.endorsement, record.blocks) });
+      else out.checks.push({ check: 'endorsement', ok: true, code: 'OK', message: 'Not yet endorsed for export by customs.' });
+    }
+  }
+  return out;
+}
+
+/** The one-word state a person sees first; revocation outranks everything else. */
+export function stateOf(s: { valid: boolean; expired: boolean; revoked: boolean; suspended: boolean; statusKnown: boolean; used: boolean }): PermitState {
+  if (s.revoked) return 'revoked';
+  if (s.suspended) return 'suspended';
+  if (s.expired) return 'expired';
+  if (!s.statusKnown) return 'unknown';
+  if (s.used) return 'used';
+  return s.valid ? 'valid' : 'unknown';
+}

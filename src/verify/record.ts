@@ -1,0 +1,128 @@
+/**
+ * The permit's public record, served by the issuing authority's agent at the URL the
+ * permit credential names (`vc.permitRecord`): the customs endorsements (box 14) and,
+ * when revoked, why. No login, no central database: the verifier reads it straight from
+ * the issuer, and trusts nothing in it that is not signed — each endorsement is a
+ * VC-JWT that must be signed by a customs authority trusted for the issuing country.
+ */
+import type { Permit } from '../permit/model.js';
+import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from '../endorsement/model.js';
+import { exportedQuantities, validateEndorsementSubject } from '../endorsement/validate.js';
+import type { FetchLike } from './did-web.js';
+import { fetchText } from './http-fetch.js';
+import { verifySignedCredential, type SignedCredentialContext, type TrustDecision } from './signed-credential.js';
+import type { BlockQuantities, EndorsementInfo, TrustedIssuer } from './verifier-types.js';
+
+/** Why an issuer revoked a permit (shown to whoever checks it). */
+export type RevocationReason = 'cancelled' | 'lost' | 'stolen' | 'destroyed' | 'replaced' | 'fraud';
+export const REVOCATION_REASONS: readonly RevocationReason[] = ['cancelled', 'lost', 'stolen', 'destroyed', 'replaced', 'fraud'];
+
+/** What `GET /records/:id` serves. Nothing in it is more than the paper permit shows. */
+export interface PublicPermitRecord {
+  /** The permit credential's id. */
+  id: string;
+  permitNumber: string;
+  issuer: string;
+  status: 'valid' | 'revoked' | 'suspended';
+  revocation?: { reason: RevocationReason; date: string };
+  /** Box 5 of the replacement: the permit that replaced this one. */
+  replacedBy?: string;
+  /** CITESExportEndorsement VC-JWTs. */
+  endorsements: string[];
+  updatedAt: string;
+}
+
+export type RecordOutcome =
+  | { ok: false; code: 'RECORD_UNAVAILABLE'; detail: string }
+  | {
+      ok: true;
+      record: PublicPermitRecord;
+      blocks: BlockQuantities[];
+      endorsement?: EndorsementInfo;
+      problem?: { code: 'ENDORSEMENT_INVALID' | 'QUANTITY_EXCEEDED'; detail: string };
+    };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readRecord(text: string, credentialId: string | undefined): PublicPermitRecord | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'The record is not JSON.';
+  }
+  if (!isObject(value) || !Array.isArray(value.endorsements) || !value.endorsements.every((e) => typeof e === 'string')) {
+    return 'The record is not a permit record.';
+  }
+  if (credentialId !== undefined && value.id !== credentialId) return 'The record belongs to another permit.';
+  return value as unknown as PublicPermitRecord;
+}
+
+export interface RecordCheckerOptions {
+  fetch?: FetchLike;
+  signed: SignedCredentialContext;
+  /** Trust-list entries by DID: an endorsement needs a `customs` entry of the permit's country. */
+  trusted: ReadonlyMap<string, readonly TrustedIssuer[]>;
+  timeoutMs?: number;
+}
+
+const permittedOnly = (permit: Permit): BlockQuantities[] =>
+  permit.specimens.map((s) => ({ block: s.block, scientificName: s.scientificName, permitted: { quantity: s.quantity, unit: s.unit }, exported: null }));
+
+export function createRecordChecker(options: RecordCheckerOptions) {
+  /** Fetches the record and verifies its endorsements against the permit. */
+  return async function checkRecord(recordUrl: unknown, credentialId: string | undefined, permit: Permit, issuer: TrustedIssuer): Promise<RecordOutcome> {
+    if (options.fetch === undefined) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: 'This verifier is offline.' };
+    if (typeof recordUrl !== 'string') return { ok: false, code: 'RECORD_UNAVAILABLE', detail: 'The permit names no public record.' };
+    const fetched = await fetchText(recordUrl, { fetch: options.fetch, accept: 'application/json', maxBytes: 500_000, timeoutMs: options.timeoutMs ?? 5000 });
+    if (!fetched.ok) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: fetched.reason };
+    const record = readRecord(fetched.text, credentialId);
+    if (typeof record === 'string') return { ok: false, code: 'RECORD_UNAVAILABLE', detail: record };
+
+    const blocks = permittedOnly(permit);
+    const valid: { info: EndorsementInfo; subject: Endorsement }[] = [];
+    const decideTrust = (did: string): TrustDecision => {
+      const customs = options.trusted.get(did)?.find((t) => t.role === 'customs' && t.country === issuer.country);
+      return customs ? { ok: true, issuer: customs, message: '' } : { ok: false, detail: `${did} is not a customs authority trusted for ${issuer.country}.` };
+    };
+    for (const jwt of record.endorsements) {
+      let failure = '';
+      const signed = await verifySignedCredential(jwt, { type: ENDORSEMENT_CREDENTIAL_TYPE, label: 'customs endorsement' }, decideTrust, options.signed, (_c, ok, code, detail) => {
+        if (!ok) failure = `${code}: ${detail}`;
+      });
+      if (signed === undefined) return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: failure } };
+      const shape = validateEndorsementSubject(signed.claims.subject);
+      const subject = signed.claims.subject as unknown as Endorsement;
+      if (!shape.ok) return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: 'The endorsement is malformed.' } };
+      if (subject.permit.id !== credentialId || subject.permit.issuer !== issuer.did || subject.permit.permitNumber !== permit.permitNumber) {
+        return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: 'The endorsement refers to another permit.' } };
+      }
+      const info: EndorsementInfo = {
+        endorsedBy: signed.issuer.did,
+        authority: signed.issuer.name,
+        date: subject.date,
+        portOfExport: subject.portOfExport,
+        transportDocument: subject.transportDocument,
+        officer: subject.officer,
+      };
+      if (signed.claims.id !== undefined) info.id = signed.claims.id;
+      valid.push({ info, subject });
+    }
+    if (valid.length === 0) return { ok: true, record, blocks };
+    // Art. VI(5): one permit, one consignment. Two endorsements mean the permit was used twice.
+    if (valid.length > 1) {
+      return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: `The permit carries ${valid.length} export endorsements; it covers one shipment only (Art. VI(5)).` } };
+    }
+    const { info, subject } = valid[0]!;
+    const quantities = exportedQuantities(permit, subject);
+    const shown: BlockQuantities[] = quantities.map((q, i) => ({ block: q.block, scientificName: permit.specimens[i]?.scientificName, permitted: q.permitted, exported: q.exported }));
+    const over = quantities.filter((q) => q.exceeded || q.unitMismatch);
+    if (over.length > 0) {
+      const detail = over.map((q) => `block ${q.block}: ${q.exported?.quantity} ${q.exported?.unit} endorsed, ${q.permitted.quantity} ${q.permitted.unit} permitted`).join('; ');
+      return { ok: true, record, blocks: shown, endorsement: info, problem: { code: 'QUANTITY_EXCEEDED', detail: `${detail}.` } };
+    }
+    return { ok: true, record, blocks: shown, endorsement: info };
+  };
+}
