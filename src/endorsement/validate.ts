@@ -51,8 +51,9 @@ function lazyValidator(schema: JsonSchema): () => ValidateFunction {
 const requestValidator = lazyValidator(ENDORSEMENT_REQUEST_SCHEMA);
 const subjectValidator = lazyValidator(ENDORSEMENT_SCHEMA);
 
+/** A finding: the code's general sentence, then the detail naming the value and the limit (as src/permit/findings.ts `issue`). */
 function issue(code: LifecycleCode, path: string, detail: string): LifecycleIssue {
-  return { code, path, message: `${LIFECYCLE_CODES[code]} ${detail}` };
+  return { code, path, message: `${LIFECYCLE_CODES[code]} ${detail.charAt(0).toUpperCase()}${detail.slice(1)}` };
 }
 
 /** Like `quote`, but shows NaN and Infinity (which JSON prints as null) as they are. */
@@ -224,7 +225,7 @@ const blocksArePermitBlocks: RequestRule = ({ entries = [] }, { permit }) =>
   entries
     .filter((e) => e.block !== undefined && !permitBlock(permit, e.block))
     .map((e) =>
-      issue('UNKNOWN_BLOCK', blockPath(e, 'block'), `Block ${e.block}: ${numbered(permit)} has blocks ${letters(permit.specimens.map((s) => s.block))} only.`),
+      issue('UNKNOWN_BLOCK', blockPath(e, 'block'), `Block ${e.block} is not on permit ${permit.permitNumber}, which has blocks ${letters(permit.specimens.map((s) => s.block))}.`),
     );
 
 /** Each block is endorsed once (U1: one actual quantity per block); a second entry is ambiguous. */
@@ -246,7 +247,7 @@ const everyBlockGiven: RequestRule = ({ entries }, { permit }) => {
   const missing = permit.specimens.map((s) => s.block).filter((letter) => !entries.some((e) => e.block === letter));
   if (missing.length === 0) return [];
   const detail = missing.length === 1 ? `Block ${missing[0]} is not given.` : `Blocks ${letters(missing)} are not given.`;
-  return [issue('BLOCK_MISSING', '/blocks', `${detail} Give 0 for a block not shipped.`)];
+  return [issue('BLOCK_MISSING', '/blocks', detail)];
 };
 
 /** Box 11 fixes the unit of each block; an endorsed quantity in another unit cannot be compared with it. */
@@ -271,7 +272,7 @@ const quantitiesWithinPermit: RequestRule = ({ entries = [] }, { permit }) =>
 /** Box 14 records a shipment; a permit not used is simply left unendorsed (U2: permits are often not used). */
 const somethingExported: RequestRule = ({ entries }) =>
   entries !== undefined && entries.length > 0 && entries.every((e) => e.quantity === 0)
-    ? [issue('NOTHING_EXPORTED', '/blocks', `Every block is 0; endorse the permit only when a shipment leaves.`)]
+    ? [issue('NOTHING_EXPORTED', '/blocks', 'A permit that is not used needs no endorsement; endorse it when the shipment leaves.')]
     : [];
 
 /** Box 14 is completed by the inspecting official of the exporting State, at one of its ports (U1). */
@@ -315,7 +316,7 @@ const REQUEST_RULES: readonly RequestRule[] = [
  * if (r.ok) sign({ ...body, blocks: r.blocks }); else reply(r.errors);
  */
 export function validateEndorsementRequest(input: unknown, ctx: EndorsementContext): EndorsementValidation {
-  const schema = schemaIssues(requestValidator(), input, 'The endorsement request');
+  const schema = schemaIssues(requestValidator(), input, 'the endorsement request');
   const reading = read(input, new Set(schema.map((i) => i.path)));
   const errors = [
     ...STATE_RULES.flatMap((rule) => rule(ctx, reading)),
@@ -336,7 +337,7 @@ export function validateEndorsementRequest(input: unknown, ctx: EndorsementConte
  * if (!validateEndorsementSubject(claims.subject).ok) reject('ENDORSEMENT_INVALID');
  */
 export function validateEndorsementSubject(subject: unknown): { ok: boolean; errors: LifecycleIssue[] } {
-  const errors = schemaIssues(subjectValidator(), subject, 'The endorsement');
+  const errors = schemaIssues(subjectValidator(), subject, 'the endorsement');
   return { ok: errors.length === 0, errors };
 }
 

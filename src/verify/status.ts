@@ -58,8 +58,8 @@ export function readStatusEntries(vc: Record<string, unknown>): { ok: true; entr
 export interface StatusCheckerOptions {
   fetch?: FetchLike;
   signed: SignedCredentialContext;
-  /** How long a verified list is reused. Default 60 s. */
-  cacheTtlMs?: number;
+  /** How long a verified list is reused, in ms, or a function of the list URL. Default 60 s. */
+  cacheTtlMs?: number | ((listUrl: string) => number);
   timeoutMs?: number;
   now?: () => number;
 }
@@ -70,7 +70,8 @@ type ListOutcome = { ok: true; bits: Uint8Array; fetchedAt: number } | { ok: fal
 const MAX_LIST_BYTES = 2_000_000;
 
 export function createStatusChecker(options: StatusCheckerOptions) {
-  const ttl = options.cacheTtlMs ?? 60_000;
+  const configured = options.cacheTtlMs ?? 60_000;
+  const ttlOf = typeof configured === 'function' ? configured : () => configured;
   const clock = options.now ?? (() => Date.now());
   const cache = new Map<string, { outcome: Promise<ListOutcome>; loadedAt: number }>();
 
@@ -111,7 +112,7 @@ export function createStatusChecker(options: StatusCheckerOptions) {
   function list(entry: StatusEntry, issuer: TrustedIssuer, nowSec: number): Promise<ListOutcome> {
     const key = `${issuer.did} ${entry.purpose} ${entry.listUrl}`;
     const hit = cache.get(key);
-    if (hit !== undefined && clock() - hit.loadedAt < ttl) return hit.outcome;
+    if (hit !== undefined && clock() - hit.loadedAt < ttlOf(entry.listUrl)) return hit.outcome;
     const outcome = loadList(entry, issuer, nowSec).then((loaded) => {
       // Keep a good list for the TTL; forget a failure at once, so the next check tries again.
       if (!loaded.ok && cache.get(key)?.outcome === outcome) cache.delete(key);

@@ -41,8 +41,11 @@ export interface PermitVerifierOptions {
    * verifier is offline: the status cannot be checked and nothing is reported valid.
    */
   fetch?: FetchLike;
-  /** How long a verified status list is reused; default 60 000 ms. */
-  statusCacheTtlMs?: number;
+  /**
+   * How long a verified status list is reused; default 60 000 ms. A function gives a time
+   * per list URL (an agent re-reads its own lists every time: they are local and must be fresh).
+   */
+  statusCacheTtlMs?: number | ((listUrl: string) => number);
 }
 
 /** What the permit is now, for the verdict a person sees first. */

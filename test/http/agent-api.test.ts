@@ -40,8 +40,9 @@ describe('issuing and verifying over HTTP', () => {
       const verdict = await verify(issued.body.jwt);
       expect(verdict.status).toBe(200);
       expect(verdict.body.verified).toBe(true);
-      expect(verdict.body.checks.map((c: { check: string }) => c.check)).toEqual(['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit']);
-      expect(codes(verdict.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
+      expect(verdict.body.checks.map((c: { check: string }) => c.check)).toEqual(['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement']);
+      expect(codes(verdict.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
+      expect(verdict.body.state).toBe('valid');
       expect(verdict.body.permit.permitNumber).toBe(issued.body.permitNumber);
     }
   });
@@ -119,9 +120,10 @@ describe('issuing and verifying over HTTP', () => {
     const expired = new Date(Date.parse(`${validUntil}T23:59:59Z`) + tolerance + 1000).toISOString();
     expect((await verify(issued.body.jwt, justValid)).body.verified).toBe(true);
     const late = await verify(issued.body.jwt, expired);
-    expect(codes(late.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'EXPIRED', 'OK']);
+    expect(codes(late.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'EXPIRED', 'OK', 'OK', 'OK']);
+    expect(late.body.state).toBe('expired');
     const early = await verify(issued.body.jwt, '2020-01-01T00:00:00Z');
-    expect(codes(early.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'NOT_YET_VALID', 'OK']);
+    expect(codes(early.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'NOT_YET_VALID', 'OK', 'OK', 'OK']);
   });
 
   it('gives MALFORMED and NOT_A_PERMIT for things that are not permits', async () => {
