@@ -10,6 +10,7 @@ import { serveCommand } from './commands/serve.js';
 import { permitIssueCommand, permitListCommand, permitShowCommand } from './commands/permit.js';
 import { verifyCommand } from './commands/verify.js';
 import { tokenCreateCommand } from './commands/token.js';
+import { endorseCommand, permitStatusCommand, statusChangeCommand } from './commands/lifecycle.js';
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
 
@@ -20,6 +21,12 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   issue the permit request in FILE
   permit show NUMBER              one permit and its credential
   permit list [--limit N] [--offset N] [--document-type T] [--country CC] [--species NAME] [--issued-from D] [--issued-to D]
+  permit status NUMBER            state, export endorsement and history of a permit
+  permit revoke NUMBER --reason cancelled|lost|stolen|destroyed|replaced|fraud
+  permit suspend NUMBER [--reason TEXT]
+  permit reinstate NUMBER         lift a suspension (revocation is permanent)
+  endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]
+                                  record the quantities customs saw leave (boxes 14, 15)
   verify JWT-OR-FILE [--at TIME]  verify a permit credential (exit 0 only when verified)
   token create --role officer|customs|admin --name NAME
                                   create an API token (shown once)
@@ -45,6 +52,12 @@ const OPTIONS = {
   species: { type: 'string' },
   'issued-from': { type: 'string' },
   'issued-to': { type: 'string' },
+  reason: { type: 'string' },
+  actor: { type: 'string' },
+  block: { type: 'string', multiple: true },
+  port: { type: 'string' },
+  date: { type: 'string' },
+  'transport-doc': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -62,12 +75,21 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       return serveCommand({ config, officer: values.officer }, out);
     case 'verify':
       return verifyCommand({ config, input: sub, at: values.at }, out);
+    case 'endorse':
+      return endorseCommand(
+        { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer },
+        out,
+      );
     case 'token':
       if (sub !== 'create') break;
       return tokenCreateCommand({ config, role: values.role, name: values.name }, out);
     case 'permit':
       if (sub === 'issue') return permitIssueCommand({ config, file: arg, signatory: values.signatory }, out);
       if (sub === 'show') return permitShowCommand({ config, number: arg }, out);
+      if (sub === 'status') return permitStatusCommand({ config, number: arg }, out);
+      if (sub === 'revoke' || sub === 'suspend' || sub === 'reinstate') {
+        return statusChangeCommand({ config, action: sub, number: arg, reason: values.reason, actor: values.actor }, out);
+      }
       if (sub === 'list') {
         const query: Record<string, unknown> = {};
         const map = { limit: 'limit', offset: 'offset', 'document-type': 'documentType', country: 'country', species: 'species', 'issued-from': 'issuedFrom', 'issued-to': 'issuedTo' } as const;

@@ -1,0 +1,101 @@
+import { userInfo } from 'node:os';
+import { openAgent } from '../../agent/open.js';
+import type { PermitStatusView } from '../../agent/lifecycle.js';
+import type { LifecycleIssue } from '../../codes.js';
+import type { StatusAction } from '../../status/changes.js';
+import { EXIT, UsageError, type Output } from '../output.js';
+
+const refusalLines = (errors: LifecycleIssue[]) => ['Refused; nothing was changed.', ...errors.map((e) => `  ${e.code.padEnd(26)} ${e.path || '/'}  ${e.message}`)];
+
+export function statusLines(view: PermitStatusView): string[] {
+  const lines = [`${view.permitNumber}: ${view.state.toUpperCase()}${view.revocation ? ` (${view.revocation.reason}, ${view.revocation.date})` : ''}`];
+  if (view.replacedBy) lines.push(`  replaced by ${view.replacedBy}`);
+  lines.push(`  valid until ${view.validUntil}`);
+  if (view.endorsement) {
+    const e = view.endorsement.endorsement as { blocks: { block: string; quantity: number; unit: string }[]; portOfExport: string; date: string; transportDocument: string };
+    lines.push(`  exported    ${e.date} at ${e.portOfExport}, ${e.transportDocument}: ${e.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ')} (endorsed by ${view.endorsement.officer})`);
+  } else lines.push('  exported    not yet endorsed by customs');
+  lines.push('  history', ...view.history.map((h) => `    ${h.at}  ${h.action.padEnd(9)} ${h.actor}${h.reason ? ` — ${h.reason}` : ''}`));
+  return lines;
+}
+
+/** `saiga permit revoke|suspend|reinstate NUMBER [--reason R] [--actor NAME]`. */
+export async function statusChangeCommand(
+  options: { config: string; action: StatusAction; number?: string; reason?: string; actor?: string },
+  out: Output,
+): Promise<number> {
+  if (!options.number) throw new UsageError(`usage: saiga permit ${options.action} NUMBER${options.action === 'revoke' ? ' --reason cancelled|lost|stolen|destroyed|replaced|fraud' : ' [--reason TEXT]'}`);
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const outcome = await saiga.lifecycle.change(options.number, {
+      action: options.action,
+      ...(options.reason !== undefined && { reason: options.reason }),
+      actor: options.actor ?? `${userInfo().username} (command line)`,
+    });
+    if (!outcome.ok) {
+      out.result({ error: { code: 'LIFECYCLE_REFUSED', errors: outcome.errors } }, () => refusalLines(outcome.errors));
+      return EXIT.REFUSED;
+    }
+    const view = (await saiga.lifecycle.status(options.number))!;
+    out.result(view, () => statusLines(view));
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
+
+export async function permitStatusCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
+  if (!options.number) throw new UsageError('usage: saiga permit status NUMBER');
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const view = await saiga.lifecycle.status(options.number);
+    if (!view) {
+      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [`No permit numbered ${options.number} was issued here.`]);
+      return EXIT.REFUSED;
+    }
+    out.result(view, () => statusLines(view));
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
+
+/** Parses `--block A=250` values (quantity, optionally with a unit: `A=12.5KGM`). */
+export function parseBlocks(values: string[]): { block: string; quantity: number; unit?: string }[] {
+  return values.map((value) => {
+    const match = /^([A-Z]{1,2})=(\d+(?:\.\d+)?)([A-Z]{3})?$/.exec(value.trim());
+    if (!match) throw new UsageError(`--block ${value}: write BLOCK=QUANTITY, e.g. --block A=250 (or A=12.5KGM with a unit)`);
+    return { block: match[1]!, quantity: Number(match[2]), ...(match[3] !== undefined && { unit: match[3] }) };
+  });
+}
+
+/** `saiga endorse NUMBER --block A=250 --block B=0 --port CHGVA --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]`. */
+export async function endorseCommand(
+  options: { config: string; number?: string; blocks: string[]; port?: string; date?: string; transportDoc?: string; officer?: string },
+  out: Output,
+): Promise<number> {
+  if (!options.number || options.blocks.length === 0) {
+    throw new UsageError('usage: saiga endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]');
+  }
+  const request = {
+    blocks: parseBlocks(options.blocks),
+    ...(options.port !== undefined && { portOfExport: options.port }),
+    date: options.date ?? new Date().toISOString().slice(0, 10),
+    ...(options.transportDoc !== undefined && { transportDocument: options.transportDoc }),
+  };
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const outcome = await saiga.lifecycle.endorse(options.number, request, { name: options.officer ?? `${userInfo().username} (command line)` });
+    if (!outcome.ok) {
+      out.result({ error: { code: 'LIFECYCLE_REFUSED', errors: outcome.errors } }, () => refusalLines(outcome.errors));
+      return EXIT.REFUSED;
+    }
+    out.result({ id: outcome.id, jwt: outcome.jwt, endorsement: outcome.endorsement }, () => [
+      `Endorsed ${options.number} for export: ${outcome.endorsement.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ')}, ${outcome.endorsement.portOfExport}, ${outcome.endorsement.date}`,
+      `  id ${outcome.id}`,
+    ]);
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
