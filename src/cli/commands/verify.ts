@@ -10,14 +10,24 @@ export function readCredentialInput(input: string): string {
   return input.trim();
 }
 
+const STATE_WORDS = { valid: 'valid, not yet used', used: 'USED FOR EXPORT', revoked: 'REVOKED', suspended: 'SUSPENDED', expired: 'EXPIRED', unknown: 'status not checked' } as const;
+
 export function verdictLines(result: VerificationResult): string[] {
+  const state = result.state ? ` [${STATE_WORDS[result.state]}]` : '';
   const head = result.verified
-    ? `VALID — ${result.permit?.permitNumber ?? 'permit'} issued by ${result.issuer?.name ?? result.credential?.issuer} (${result.issuer?.country ?? '?'})`
-    : `NOT VALID — ${result.checks.find((c) => !c.ok)?.message ?? 'not verified'}`;
+    ? `VALID${state} — ${result.permit?.permitNumber ?? 'permit'} issued by ${result.issuer?.name ?? result.credential?.issuer} (${result.issuer?.country ?? '?'})`
+    : `NOT VALID${state} — ${result.checks.find((c) => !c.ok)?.message ?? 'not verified'}`;
+  const blocks = (result.blocks ?? []).map(
+    (b) =>
+      `  block ${b.block.padEnd(3)} ${(b.scientificName ?? '').padEnd(28)} permitted ${b.permitted.quantity} ${b.permitted.unit}, exported ${b.exported ? `${b.exported.quantity} ${b.exported.unit}` : '—'}`,
+  );
+  const e = result.endorsement;
   return [
     head,
-    ...result.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.check.padEnd(10)} ${c.code.padEnd(20)} ${c.message}`),
-    ...(result.ruleErrors ?? []).map((e) => `       rule  ${e.code} at ${e.path || '/'}: ${e.message}`),
+    ...result.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.check.padEnd(11)} ${c.code.padEnd(20)} ${c.message}`),
+    ...(result.ruleErrors ?? []).map((r) => `       rule  ${r.code} at ${r.path || '/'}: ${r.message}`),
+    ...blocks,
+    ...(e ? [`  exported on ${e.date} at ${e.portOfExport}, transport document ${e.transportDocument}, endorsed by ${e.officer} (${e.authority})`] : []),
   ];
 }
 
