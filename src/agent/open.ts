@@ -12,7 +12,7 @@ import { createObjects } from './yaml-loader.js';
 import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
 import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
 import { buildDidDocument, ed25519Jwk } from './did-document.js';
-import type { DidDocument } from '../verify/index.js';
+import type { DidDocument, FetchLike } from '../verify/index.js';
 import { createAgentVerifier, type AgentVerifier } from './verifier.js';
 import { SqliteDatabase } from '../store/sqlite.js';
 import { migrate } from '../store/migrations.js';
@@ -44,6 +44,8 @@ export interface SaigaAgent {
   customsDidDocument: DidDocument;
   statusLists: StatusLists;
   lifecycle: PermitLifecycle;
+  /** fetch that answers this agent's own status lists and records from its database. */
+  ownFetch: FetchLike;
   /** URL of the permit JSON Schema this agent publishes. */
   schemaUrl: string;
   /** True when this call created the identity (a first start). */
@@ -157,6 +159,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       permits,
       statusLists,
       lifecycle,
+      ownFetch: localFetch,
       tokens: new TokenStore(db),
       issuer,
       verifier: createAgentVerifier({ config, identity, customs, documents: [didDocument, customsDidDocument], fetch: localFetch }),
