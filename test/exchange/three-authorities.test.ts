@@ -39,7 +39,7 @@ async function verdictAt(authority: AuthorityProcess, jwt: string): Promise<{ ve
   return { verified: response.body.verified, codes: response.body.checks.map((c: { code: string }) => c.code) };
 }
 
-const VALID = { verified: true, codes: ['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK'] };
+const VALID = { verified: true, codes: ['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK'] };
 const UNTRUSTED = { verified: false, codes: ['OK', 'OK', 'ISSUER_UNTRUSTED'] };
 
 describe('authorities verifying each other over did:web', () => {
