@@ -29,7 +29,8 @@ export interface SaigaConfig {
   server: { host: string; port: number };
   permitNumber: { format: string };
   trust: { peers: PeerConfig[] };
-  verify: { clockToleranceSeconds: number; rateLimitPerMinute: number };
+  /** statusCacheSeconds: how long peers' status lists are reused (the agent's own are always read fresh). */
+  verify: { clockToleranceSeconds: number; rateLimitPerMinute: number; statusCacheSeconds: number };
 }
 
 export interface LoadedConfig {
@@ -95,6 +96,7 @@ const SAIGA_SCHEMA = {
       properties: {
         clockToleranceSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
         rateLimitPerMinute: { type: 'integer', minimum: 1, maximum: 100000 },
+        statusCacheSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
       },
     },
   },
@@ -127,6 +129,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     verify: {
       clockToleranceSeconds: raw.verify?.clockToleranceSeconds ?? 60,
       rateLimitPerMinute: raw.verify?.rateLimitPerMinute ?? 120,
+      statusCacheSeconds: raw.verify?.statusCacheSeconds ?? 60,
     },
   };
 }

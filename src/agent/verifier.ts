@@ -54,8 +54,8 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     clockToleranceSec: config.saiga.verify.clockToleranceSeconds,
     signatureSuite: nodeCryptoSuite,
     fetch,
-    // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached a minute.
-    statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : 60_000),
+    // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
+    statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
     checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
   });
   return { trustedIssuers, verify: (input, at = new Date()) => core.verify(input, { now: at }) };

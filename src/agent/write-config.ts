@@ -24,7 +24,7 @@ export function renderAgentYaml(authority: NewAuthority): string {
     didMethod: authority.didMethod,
     permitNumber: { format: '{CC}{YY}-{T}{SEQ:6}' },
     trust: { peers: [] },
-    verify: { clockToleranceSeconds: 60, rateLimitPerMinute: 120 },
+    verify: { clockToleranceSeconds: 60, rateLimitPerMinute: 120, statusCacheSeconds: 60 },
   };
   parseSaigaSection(section); // refuse to write a file the agent would not start with
   return `# Saiga agent of ${authority.name}.

@@ -11,7 +11,7 @@ async function newKeyAgent(country = 'NO') {
   const config = join(dir, 'agent.yml');
   const init = await runCli(['init', '--config', config, '--country', country, '--name', 'Norwegian Environment Agency', '--place', 'Trondheim', '--did-method', 'key', '--json']);
   expect(init.code, init.stderr).toBe(0);
-  return { dir, config, init: JSON.parse(init.stdout) as { did: string; wroteConfig: boolean; createdIdentity: boolean } };
+  return { dir, config, init: JSON.parse(init.stdout) as { did: string; customsDid: string; wroteConfig: boolean; createdIdentity: boolean } };
 }
 
 describe('saiga init', () => {
@@ -20,19 +20,21 @@ describe('saiga init', () => {
     expect(init.wroteConfig).toBe(true);
     expect(init.createdIdentity).toBe(true);
     expect(init.did).toMatch(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/);
+    expect(init.customsDid).toMatch(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/);
+    expect(init.customsDid).not.toBe(init.did);
     const yaml = readFileSync(config, 'utf8');
     expect(yaml).not.toMatch(/[0-9a-f]{64}/); // no secret in the config
     expect(statSync(join(dir, 'data', 'secret.key')).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'data', 'agent.sqlite')).mode & 0o777).toBe(0o600);
     const again = await runCli(['init', '--config', config, '--json']);
-    expect(JSON.parse(again.stdout)).toEqual({ config, wroteConfig: false, createdIdentity: false, did: init.did });
+    expect(JSON.parse(again.stdout)).toEqual({ config, wroteConfig: false, createdIdentity: false, did: init.did, customsDid: init.customsDid });
     expect(readFileSync(config, 'utf8')).toBe(yaml);
   });
 
   it('derives did:web from the URL, port percent-encoded', async () => {
     const config = join(tempDir(), 'agent.yml');
     const init = await runCli(['init', '--config', config, '--country', 'LK', '--url', 'http://localhost:8123', '--json']);
-    expect(JSON.parse(init.stdout).did).toBe('did:web:localhost%3A8123');
+    expect(JSON.parse(init.stdout)).toMatchObject({ did: 'did:web:localhost%3A8123', customsDid: 'did:web:localhost%3A8123:customs' });
   });
 
   it('needs a country for a new agent', async () => {
@@ -60,7 +62,7 @@ describe('issuing, reading and verifying from the CLI', () => {
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout).verified).toBe(true);
     const human = await runCli(['verify', jwt, '--config', config]);
-    expect(human.stdout.split('\n')[0]).toBe(`VALID — ${permitNumber} issued by Norwegian Environment Agency (NO)`);
+    expect(human.stdout.split("\n")[0]).toBe(`VALID [valid, not yet used] — ${permitNumber} issued by Norwegian Environment Agency (NO)`);
 
     // A file holding the JWT works too; a pinned clock after valid-until gives EXPIRED and exit status 1.
     const file = join(tempDir(), 'permit.jwt');
@@ -93,6 +95,42 @@ describe('issuing, reading and verifying from the CLI', () => {
     expect(readFileSync(join(dir, 'data', 'agent.sqlite')).includes(Buffer.from(token))).toBe(false);
     const bad = await runCli(['token', 'create', '--role', 'root', '--name', 'x', '--config', config]);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('the permit lifecycle from the CLI', () => {
+  it('endorses, suspends, shows the status with its history, reinstates and revokes; refusals exit 1 with codes', async () => {
+    const { config } = await newKeyAgent();
+    const issued = JSON.parse((await runCli(['permit', 'issue', join(EXAMPLES, 'export-no-captive-bred-parrots.json'), '--config', config, '--signatory', 'Kari Nordmann', '--json'])).stdout);
+    const n = issued.permitNumber as string;
+    const today = new Date().toISOString().slice(0, 10);
+    const over = await runCli(['endorse', n, '--block', 'A=5', '--port', 'NOOSL', '--transport-doc', 'AWB 1', '--date', today, '--config', config, '--json']);
+    expect(over.code).toBe(1);
+    expect(JSON.parse(over.stdout).error.errors.map((e: { code: string }) => e.code)).toEqual(['QUANTITY_EXCEEDED']);
+    const endorsed = await runCli(['endorse', n, '--block', 'A=4', '--port', 'NOOSL', '--transport-doc', 'AWB 1', '--date', today, '--officer', 'Ola Toll', '--config', config, '--json']);
+    expect(endorsed.code, endorsed.stderr).toBe(0);
+    expect(JSON.parse(endorsed.stdout).endorsement.blocks).toEqual([{ block: 'A', quantity: 4, unit: 'NAR' }]);
+    expect((await runCli(['permit', 'suspend', n, '--reason', 'inquiry', '--actor', 'Kari Nordmann', '--config', config, '--json'])).code).toBe(0);
+    const status = JSON.parse((await runCli(['permit', 'status', n, '--config', config, '--json'])).stdout);
+    expect(status.state).toBe('suspended');
+    expect(status.history.map((h: { action: string; actor: string; reason: string | null }) => [h.action, h.actor, h.reason])).toEqual([
+      ['issue', 'Kari Nordmann', null],
+      ['endorse', 'Ola Toll', `A 4 NAR; NOOSL ${today}`],
+      ['suspend', 'Kari Nordmann', 'inquiry'],
+    ]);
+    const verified = JSON.parse((await runCli(['verify', issued.jwt, '--config', config, '--json'])).stdout);
+    expect([verified.verified, verified.state, verified.blocks[0].exported]).toEqual([false, 'suspended', { quantity: 4, unit: 'NAR' }]);
+    expect((await runCli(['permit', 'reinstate', n, '--config', config])).code).toBe(0);
+    const used = JSON.parse((await runCli(['verify', issued.jwt, '--config', config, '--json'])).stdout);
+    expect([used.verified, used.state]).toEqual([true, 'used']);
+    const noReason = await runCli(['permit', 'revoke', n, '--config', config, '--json']);
+    expect([noReason.code, JSON.parse(noReason.stdout).error.errors[0].code]).toEqual([1, 'REVOCATION_REASON_REQUIRED']);
+    expect((await runCli(['permit', 'revoke', n, '--reason', 'fraud', '--config', config])).code).toBe(0);
+    const human = await runCli(['verify', issued.jwt, '--config', config]);
+    expect(human.code).toBe(1);
+    expect(human.stdout.split('\n')[0]).toBe('NOT VALID [REVOKED] — The issuing authority has cancelled this permit. It must not be used. Reason: fraud.');
+    const badBlock = await runCli(['endorse', n, '--block', 'A:4', '--config', config]);
+    expect(badBlock.code).toBe(2);
   });
 });
 

@@ -4,7 +4,7 @@
  * issued at the authority of its country and verified where it is trusted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initAuthority, readExample, serveAuthority, setPeers, type AuthorityProcess } from '../helpers/agent-process.js';
+import { editConfig, initAuthority, readExample, runCli, serveAuthority, setPeers, type AuthorityProcess } from '../helpers/agent-process.js';
 
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
@@ -18,9 +18,16 @@ beforeAll(async () => {
     initAuthority({ country: 'NO', name: 'Norwegian Environment Agency', place: 'Trondheim' }),
   ]);
   const peer = (init: { url: string }, country: string, name: string) => ({ did: didOf(init.url), country, name });
-  // LK trusts CH; CH trusts LK and NO; NO trusts no one else.
-  setPeers(lkInit.config, [peer(chInit, 'CH', 'Federal Food Safety and Veterinary Office')]);
-  setPeers(chInit.config, [peer(lkInit, 'LK', 'Department of Wildlife Conservation'), peer(noInit, 'NO', 'Norwegian Environment Agency')]);
+  const customsOf = (init: { customsDid: string }, country: string) => ({ did: init.customsDid, country, name: `Customs ${country}`, role: 'customs' as const });
+  // LK trusts CH and its customs; CH trusts LK (and its customs) and NO; NO trusts LK's
+  // Management Authority but not LK's customs.
+  setPeers(lkInit.config, [peer(chInit, 'CH', 'Federal Food Safety and Veterinary Office'), customsOf(chInit, 'CH')]);
+  setPeers(chInit.config, [peer(lkInit, 'LK', 'Department of Wildlife Conservation'), customsOf(lkInit, 'LK'), peer(noInit, 'NO', 'Norwegian Environment Agency')]);
+  setPeers(noInit.config, [peer(lkInit, 'LK', 'Department of Wildlife Conservation')]);
+  // CH re-reads peers' status lists every time, so a revocation elsewhere shows at once.
+  editConfig(chInit.config, (saiga) => {
+    saiga.verify.statusCacheSeconds = 0;
+  });
   [lk, ch, no] = await Promise.all([serveAuthority(lkInit), serveAuthority(chInit), serveAuthority(noInit)]);
 });
 
@@ -78,6 +85,30 @@ describe('authorities verifying each other over did:web', () => {
       expect(await verdictAt(ch, permit.jwt)).toEqual(VALID);
       expect(await verdictAt(lk, permit.jwt)).toEqual(UNTRUSTED);
     }
+  });
+
+  it('an export endorsed by LK customs shows as used, with quantities, where LK customs is trusted; elsewhere the endorsement is not accepted', async () => {
+    const permit = await issueAt(lk, readExample('export-lk-orchids.json'));
+    const customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token;
+    const endorsed = await lk.api(`/api/permits/${permit.permitNumber}/endorsements`, {
+      token: customsToken,
+      body: { blocks: [{ block: 'A', quantity: 1150 }], portOfExport: 'LKCMB', date: new Date().toISOString().slice(0, 10), transportDocument: '176-55550001' },
+    });
+    expect(endorsed.status).toBe(201);
+    const inCh = (await ch.api('/api/verify', { body: { credential: permit.jwt } })).body;
+    expect([inCh.verified, inCh.state]).toEqual([true, 'used']);
+    expect(inCh.blocks).toEqual([{ block: 'A', scientificName: 'Phalaenopsis amabilis', permitted: { quantity: 1200, unit: 'NAR' }, exported: { quantity: 1150, unit: 'NAR' } }]);
+    const inNo = (await no.api('/api/verify', { body: { credential: permit.jwt } })).body;
+    expect(inNo.verified).toBe(false);
+    expect(inNo.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { code: string }) => c.code)).toEqual(['ENDORSEMENT_INVALID']);
+  });
+
+  it('a revocation in LK is seen in CH', async () => {
+    const permit = await issueAt(lk, readExample('export-lk-orchids.json'));
+    expect(await verdictAt(ch, permit.jwt)).toEqual(VALID);
+    expect((await lk.api(`/api/permits/${permit.permitNumber}/revoke`, { token: lk.officerToken, body: { reason: 'stolen' } })).status).toBe(200);
+    const inCh = (await ch.api('/api/verify', { body: { credential: permit.jwt } })).body;
+    expect([inCh.verified, inCh.state, inCh.status.reason]).toEqual([false, 'revoked', 'stolen']);
   });
 
   it('an authority refuses to issue for an exporter abroad', async () => {

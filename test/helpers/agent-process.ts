@@ -63,12 +63,12 @@ export interface AuthoritySpec {
   name: string;
   place?: string;
   didMethod?: 'web' | 'key';
-  peers?: { did: string; country: string; name: string }[];
+  peers?: { did: string; country: string; name: string; role?: 'managementAuthority' | 'customs' }[];
   env?: Record<string, string>;
 }
 
 /** Writes the agent's config with `saiga init`, then adds the peers it trusts. */
-export async function initAuthority(spec: AuthoritySpec): Promise<{ dir: string; config: string; port: number; url: string }> {
+export async function initAuthority(spec: AuthoritySpec): Promise<{ dir: string; config: string; port: number; url: string; did: string; customsDid: string }> {
   const dir = tempDir(`saiga-${spec.country.toLowerCase()}-`);
   const config = join(dir, 'agent.yml');
   const port = await freePort();
@@ -79,12 +79,20 @@ export async function initAuthority(spec: AuthoritySpec): Promise<{ dir: string;
   );
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}${init.stdout}`);
   if (spec.peers) setPeers(config, spec.peers);
-  return { dir, config, port, url };
+  const { did, customsDid } = JSON.parse(init.stdout) as { did: string; customsDid: string };
+  return { dir, config, port, url, did, customsDid };
 }
 
-export function setPeers(config: string, peers: { did: string; country: string; name: string }[]): void {
-  const doc = parse(readFileSync(config, 'utf8')) as { saiga: { trust: { peers: unknown[] } } };
-  doc.saiga.trust = { peers };
+export function setPeers(config: string, peers: { did: string; country: string; name: string; role?: 'managementAuthority' | 'customs' }[]): void {
+  editConfig(config, (saiga) => {
+    saiga.trust = { peers };
+  });
+}
+
+/** Changes the saiga: section of an agent.yml. */
+export function editConfig(config: string, edit: (saiga: Record<string, any>) => void): void {
+  const doc = parse(readFileSync(config, 'utf8')) as { saiga: Record<string, any> };
+  edit(doc.saiga);
   writeFileSync(config, stringify(doc));
 }
 

@@ -35,10 +35,11 @@ export async function initCommand(options: InitOptions, out: Output): Promise<nu
   }
   const saiga = await openAgent({ configPath: path, initialise: true });
   try {
-    const value = { config: path, wroteConfig: wrote, createdIdentity: saiga.created, did: saiga.identity.did };
+    const value = { config: path, wroteConfig: wrote, createdIdentity: saiga.created, did: saiga.identity.did, customsDid: saiga.customs.did };
     out.result(value, () => [
       wrote ? `Wrote ${path}` : `${path} exists; left as it is`,
       saiga.created ? `Created the authority's DID: ${saiga.identity.did}` : `The authority's DID: ${saiga.identity.did}`,
+      `Its customs DID (signs export endorsements): ${saiga.customs.did}`,
     ]);
     return EXIT.OK;
   } finally {
