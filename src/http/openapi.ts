@@ -5,13 +5,40 @@
  */
 import type { SaigaAgent } from '../agent/open.js';
 import { SCHEMA_PATH } from '../agent/open.js';
-import { API_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
+import { API_CODES, LIFECYCLE_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
+import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from '../endorsement/schema.js';
+import { REVOCATION_REASONS } from '../verify/index.js';
 import { PERMIT_REQUEST_SCHEMA } from '../permit/schema.js';
 import { didDocumentPath } from '../agent/did-web-name.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+const numberParameter = { name: 'number', in: 'path', required: true, schema: { type: 'string' } };
+const statusChange = (summary: string, reasonRequired: boolean) => ({
+  post: {
+    summary,
+    security: [{ bearer: [] }],
+    parameters: [numberParameter],
+    requestBody: {
+      required: reasonRequired,
+      content: json({
+        type: 'object',
+        additionalProperties: false,
+        ...(reasonRequired && { required: ['reason'] }),
+        properties: { reason: reasonRequired ? { enum: [...REVOCATION_REASONS] } : { type: 'string', maxLength: 500 } },
+      }),
+    },
+    responses: {
+      200: { description: 'Changed; the permit status', content: json(ref('PermitStatus')) },
+      401: errorResponse('No token'),
+      403: errorResponse('Not an officer token'),
+      404: errorResponse('Not a permit of this authority'),
+      409: errorResponse('LIFECYCLE_REFUSED: revoked (permanent), already suspended, or not suspended'),
+      422: errorResponse('LIFECYCLE_INVALID: no or unknown revocation reason'),
+    },
+  },
+});
 
 export function openApiDocument(saiga: SaigaAgent) {
   const { saiga: config } = saiga.config;
@@ -30,6 +57,40 @@ export function openApiDocument(saiga: SaigaAgent) {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' } },
       schemas: {
         PermitRequest: PERMIT_REQUEST_SCHEMA,
+        LifecycleIssue: {
+          type: 'object',
+          required: ['code', 'path', 'message'],
+          properties: { code: { enum: Object.keys(LIFECYCLE_CODES) }, path: { type: 'string' }, message: { type: 'string' } },
+        },
+        PermitStatus: {
+          type: 'object',
+          properties: {
+            permitNumber: { type: 'string' },
+            state: { enum: ['valid', 'revoked', 'suspended'] },
+            revocation: { type: 'object', properties: { reason: { enum: [...REVOCATION_REASONS] }, date: { type: 'string', format: 'date-time' } } },
+            replacedBy: { type: 'string' },
+            validUntil: { type: 'string', format: 'date' },
+            endorsement: { type: ['object', 'null'] },
+            history: {
+              type: 'array',
+              items: { type: 'object', properties: { action: { enum: ['issue', 'revoke', 'suspend', 'reinstate', 'endorse'] }, reason: { type: ['string', 'null'] }, actor: { type: 'string' }, at: { type: 'string', format: 'date-time' } } },
+            },
+          },
+        },
+        PublicPermitRecord: {
+          type: 'object',
+          required: ['id', 'permitNumber', 'issuer', 'status', 'endorsements', 'updatedAt'],
+          properties: {
+            id: { type: 'string' },
+            permitNumber: { type: 'string' },
+            issuer: { type: 'string' },
+            status: { enum: ['valid', 'revoked', 'suspended'] },
+            revocation: { type: 'object', properties: { reason: { enum: [...REVOCATION_REASONS] }, date: { type: 'string' } } },
+            replacedBy: { type: 'string' },
+            endorsements: { type: 'array', items: { type: 'string', description: 'CITESExportEndorsement VC-JWT' } },
+            updatedAt: { type: 'string', format: 'date-time' },
+          },
+        },
         RuleIssue: {
           type: 'object',
           required: ['code', 'path', 'message'],
@@ -91,7 +152,7 @@ export function openApiDocument(saiga: SaigaAgent) {
                 type: 'object',
                 required: ['check', 'ok', 'code', 'message'],
                 properties: {
-                  check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit'] },
+                  check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement'] },
                   ok: { type: 'boolean' },
                   code: { enum: Object.keys(VERIFY_CODES) },
                   message: { type: 'string' },
@@ -101,6 +162,10 @@ export function openApiDocument(saiga: SaigaAgent) {
             permit: { type: 'object', description: 'The permit, present only when the signature verified' },
             ruleErrors: { type: 'array', items: ref('RuleIssue') },
             ruleWarnings: { type: 'array', items: ref('RuleIssue') },
+            state: { enum: ['valid', 'used', 'revoked', 'suspended', 'expired', 'unknown'] },
+            status: { type: 'object', description: 'revoked, suspended, checkedAt, reason?, replacedBy?' },
+            blocks: { type: 'array', items: { type: 'object', description: 'block, scientificName, permitted {quantity, unit}, exported {quantity, unit} | null' } },
+            endorsement: { type: 'object', description: 'date, portOfExport, transportDocument, officer, endorsedBy, authority' },
           },
         },
       },
@@ -155,6 +220,50 @@ export function openApiDocument(saiga: SaigaAgent) {
           responses: { 200: { description: 'The permit', content: json(ref('PermitRecord')) }, 401: errorResponse('No token'), 403: errorResponse('Role not allowed'), 404: errorResponse('Unknown number') },
         },
       },
+      '/api/permits/{number}/revoke': statusChange('Revoke a permit, permanently (officer)', true),
+      '/api/permits/{number}/suspend': statusChange('Suspend a permit (officer)', false),
+      '/api/permits/{number}/reinstate': statusChange('Lift a suspension (officer)', false),
+      '/api/permits/{number}/status': {
+        get: {
+          summary: 'State, export endorsement and history (who, when, why) of a permit (officer, customs, admin)',
+          security: officerOrReader,
+          parameters: [numberParameter],
+          responses: { 200: { description: 'The status', content: json(ref('PermitStatus')) }, 401: errorResponse('No token'), 403: errorResponse('Role not allowed'), 404: errorResponse('Unknown number') },
+        },
+      },
+      '/api/permits/{number}/endorsements': {
+        post: {
+          summary: 'Record the customs export endorsement, boxes 14 and 15 (customs). One per permit: Art. VI(5).',
+          security: officerOrReader,
+          parameters: [numberParameter],
+          requestBody: { required: true, content: json(ENDORSEMENT_REQUEST_SCHEMA) },
+          responses: {
+            201: { description: 'Endorsed: the signed CITESExportEndorsement', content: json({ type: 'object', properties: { id: { type: 'string' }, jwt: { type: 'string' }, endorsement: ENDORSEMENT_SCHEMA } }) },
+            401: errorResponse('No token'),
+            403: errorResponse('Not a customs token'),
+            404: errorResponse('Not a permit of this authority (NOT_OWN_PERMIT)'),
+            409: errorResponse('LIFECYCLE_REFUSED: revoked, suspended, expired or already endorsed'),
+            422: errorResponse('LIFECYCLE_INVALID: quantities, units, blocks, port or date wrong; `errors` lists each'),
+          },
+        },
+      },
+      '/status/{purpose}/{seq}': {
+        get: {
+          summary: 'A status list (Bitstring Status List v1.0) as a VC-JWT signed by this authority; public, CORS, no-cache with ETag',
+          parameters: [
+            { name: 'purpose', in: 'path', required: true, schema: { enum: ['revocation', 'suspension'] } },
+            { name: 'seq', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 200: { description: 'application/vc+jwt' }, 304: { description: 'Not modified' }, 404: errorResponse('No such list') },
+        },
+      },
+      '/records/{id}': {
+        get: {
+          summary: "A permit's public record: status, revocation reason, replacement and signed customs endorsements; public, CORS",
+          parameters: [{ name: 'id', in: 'path', required: true, description: "The UUID of the permit credential's id", schema: { type: 'string', format: 'uuid' } }],
+          responses: { 200: { description: 'The record', content: json(ref('PublicPermitRecord')) }, 404: errorResponse('No such record') },
+        },
+      },
       '/api/verify': {
         post: {
           summary: 'Verify a permit credential (public, rate-limited)',
@@ -176,6 +285,7 @@ export function openApiDocument(saiga: SaigaAgent) {
       [SCHEMA_PATH]: { get: { summary: 'JSON Schema of the permit credential subject', responses: { 200: { description: 'JSON Schema 2020-12' } } } },
       ...(config.didMethod === 'web' && {
         [didDocumentPath(config.url)]: { get: { summary: "This authority's DID document (did:web)", responses: { 200: { description: 'DID document' } } } },
+        [didDocumentPath(config.url, ['customs'])]: { get: { summary: "This authority's customs DID document (did:web), which signs endorsements", responses: { 200: { description: 'DID document' } } } },
       }),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'ok' } } } },

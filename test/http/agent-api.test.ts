@@ -216,7 +216,21 @@ describe('HTTP hygiene', () => {
     const openapi = await lk.api('/api/openapi.json');
     expect(openapi.body.openapi).toBe('3.1.0');
     expect(Object.keys(openapi.body.paths)).toEqual(
-      expect.arrayContaining(['/api/permits', '/api/permits/{number}', '/api/verify', '/schemas/cites-permit/v1.json', '/.well-known/did.json']),
+      expect.arrayContaining([
+        '/api/permits',
+        '/api/permits/{number}',
+        '/api/permits/{number}/revoke',
+        '/api/permits/{number}/suspend',
+        '/api/permits/{number}/reinstate',
+        '/api/permits/{number}/status',
+        '/api/permits/{number}/endorsements',
+        '/status/{purpose}/{seq}',
+        '/records/{id}',
+        '/api/verify',
+        '/schemas/cites-permit/v1.json',
+        '/.well-known/did.json',
+        '/customs/did.json',
+      ]),
     );
     const preflight = await fetch(`${lk.url}/api/verify`, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
