@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeCryptoSuite } from '../../src/agent/node-signature.js';
 import { createPermitVerifier, resolveDidKey, webCryptoSuite, type SignatureSuite } from '../../src/verify/index.js';
-import { ISSUER, NOW, OTHER, PERMIT, permitPayload, sign, trustedMa } from '../verify/helpers.js';
+import { ISSUER, issuerWorld, NOW, OTHER, PERMIT, permitPayload, sign, trustedMa } from '../verify/helpers.js';
 
 const suites: [string, SignatureSuite][] = [
   ['WebCrypto (default, browsers)', webCryptoSuite],
@@ -17,12 +17,14 @@ describe.each(suites)('signature suite %s', (_name, signatureSuite) => {
     resolveDid: async (did) => resolveDidKey(did),
     trustedIssuers: [trustedMa(ISSUER.didKey)],
     signatureSuite,
+    // The status lists are signed too, and checked with the same suite.
+    fetch: issuerWorld().fetch,
   });
   const codes = async (jwt: string) => (await verifier.verify(jwt, { now: NOW })).checks.map((c) => c.code);
 
   it('accepts a genuine signature', async () => {
     const jwt = await sign(permitPayload(ISSUER.didKey, PERMIT));
-    expect(await codes(jwt)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
+    expect(await codes(jwt)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
   });
 
   it('refuses a signature by another key and an altered signature', async () => {

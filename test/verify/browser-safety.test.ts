@@ -2,16 +2,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
+const SRC = new URL('../../src/', import.meta.url);
 const dir = new URL('../../src/verify/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
 
+const importsOf = (source: string): string[] => [...source.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
+
+/** What src/verify may import: these packages, its own modules, and these browser-safe modules of src. */
+const PACKAGES = ['jose', '@scure/base', 'fflate'];
+const OUTSIDE = ['../codes.js', '../permit/model.js', '../status/bitstring.js'];
+const allowed = (spec: string): boolean =>
+  PACKAGES.includes(spec) || OUTSIDE.includes(spec) || /^\.\.\/endorsement\/[a-z-]+\.js$/.test(spec) || /^\.\/[a-z-]+\.js$/.test(spec);
+
+/** Packages the modules outside src/verify may use in turn (the endorsement validator uses ajv). */
+const TRANSITIVE_PACKAGES = [...PACKAGES, 'ajv/dist/2020.js', 'ajv-formats'];
+
 describe('src/verify is browser-safe', () => {
-  it.each(files)('%s imports only jose, @scure/base and our own browser-safe modules', (file) => {
+  it.each(files)('%s imports only jose, @scure/base, fflate and our own browser-safe modules', (file) => {
     const source = readFileSync(new URL(file, dir), 'utf8');
-    const imports = [...source.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
-    for (const spec of imports) {
-      expect(['jose', '@scure/base', '../codes.js', '../permit/model.js'].includes(spec) || /^\.\/[a-z-]+\.js$/.test(spec), spec).toBe(true);
-    }
+    for (const spec of importsOf(source)) expect(allowed(spec), spec).toBe(true);
     expect(source).not.toMatch(/\b(Buffer|process|require|__dirname)\b[.(]/);
     expect(source.split('\n').length).toBeLessThanOrEqual(250);
   });
@@ -21,7 +30,40 @@ describe('src/verify is browser-safe', () => {
   });
 });
 
+/** Every source file outside src/verify that src/verify reaches through relative imports (`.js` → `.ts`). */
+function reachedOutside(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of importsOf(readFileSync(new URL(file, SRC), 'utf8'))) {
+      if (spec.startsWith('.')) visit(new URL(spec.replace(/\.js$/, '.ts'), new URL(file, SRC)).href.slice(SRC.href.length));
+    }
+  };
+  for (const file of files) visit(`verify/${file}`);
+  return [...seen].filter((f) => !f.startsWith('verify/')).sort();
+}
+
+describe('what src/verify imports from the rest of src is browser-safe too', () => {
+  const outside = reachedOutside();
+
+  it('reaches the bitstring codec and the endorsement model and validator, not the agent side', () => {
+    expect(outside).toEqual(expect.arrayContaining(['codes.ts', 'permit/model.ts', 'status/bitstring.ts', 'endorsement/model.ts', 'endorsement/validate.ts']));
+    expect(outside).not.toContain('endorsement/endorse.ts');
+    expect(outside.filter((f) => f.startsWith('store/') || f.startsWith('agent/'))).toEqual([]);
+  });
+
+  it.each(outside)('%s imports no node: module and no server package, and uses no Node global', (file) => {
+    const source = readFileSync(new URL(file, SRC), 'utf8');
+    for (const spec of importsOf(source)) {
+      expect(spec.startsWith('node:'), spec).toBe(false);
+      expect(spec.startsWith('.') || TRANSITIVE_PACKAGES.includes(spec), spec).toBe(true);
+    }
+    expect(source).not.toMatch(/\b(Buffer|process|require|__dirname)\b[.(]/);
+  });
+});
+
 it('the import scan sees multi-line imports', () => {
   const source = readFileSync(new URL('verify.ts', dir), 'utf8');
-  expect([...source.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1])).toContain('./verifier-types.js');
+  expect(importsOf(source)).toContain('./verifier-types.js');
 });

@@ -5,18 +5,25 @@ import { createDidResolver } from '../../src/verify/resolver.js';
 import { createPermitVerifier, DEFAULT_CLOCK_TOLERANCE_SEC } from '../../src/verify/verify.js';
 import type { PermitVerifierOptions, VerificationResult } from '../../src/verify/verifier-types.js';
 import {
-  b64json, EXP, ISSUER, NBF, NOW, OTHER, PERMIT, permitPayload, sign, stubFetch, stubResolver, trustedMa, WEB_DID, WEB_URL, webDocument,
+  b64json, EXP, ISSUER, issuerWorld, listUrl, NBF, NOW, OTHER, PERMIT, permitPayload, recordUrl, sign, stubFetch, stubResolver, trustedMa, WEB_DID, WEB_URL, webDocument,
 } from './helpers.js';
 import { encodeDidKey, resolveDidKey } from '../../src/verify/did-key.js';
 
-const ALL = ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity'];
+/** Steps 1–6, then (with no checkPermit) the status lists and the public record. */
+const SIGNED = ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity'];
+const LIFECYCLE = ['status', 'endorsement'];
+const ALL = [...SIGNED, ...LIFECYCLE];
 
-/** A verifier trusting ISSUER's did:key and the did:web, with a stub resolver that records calls. */
+/**
+ * A verifier trusting ISSUER's did:key and the did:web, with a stub resolver that records
+ * calls and the stub issuer world (status lists all clear, records unendorsed) as its fetch.
+ */
 function setup(extra: Partial<PermitVerifierOptions> = {}) {
   const resolveDid = stubResolver({
     [ISSUER.didKey]: resolveDidKey(ISSUER.didKey).didDocument!,
     [WEB_DID]: webDocument(WEB_DID, ISSUER.publicJwk),
   });
+  const world = issuerWorld();
   const verifier = createPermitVerifier({
     resolveDid,
     trustedIssuers: [
@@ -24,10 +31,14 @@ function setup(extra: Partial<PermitVerifierOptions> = {}) {
       trustedMa(WEB_DID),
       { did: OTHER.didKey, role: 'customs', country: 'CH', name: 'Swiss Customs' },
     ],
+    fetch: world.fetch,
     ...extra,
   });
-  return { verifier, resolveDid };
+  return { verifier, resolveDid, world };
 }
+
+/** The first failing check (the one an early failure stops at). */
+const firstFailure = (r: VerificationResult) => r.checks.find((c) => !c.ok)!;
 
 /** Asserts the run stopped (or ended) with exactly this failing check and code. */
 function expectFailure(result: VerificationResult, check: string, code: VerifyCode): void {
@@ -50,6 +61,7 @@ describe('a valid permit', () => {
     const r = await verifier.verify(await sign(permitPayload(ISSUER.didKey)), { now: NOW });
     expect(r.verified).toBe(true);
     expect(r.checks.map((c) => [c.check, c.ok, c.code])).toEqual(ALL.map((c) => [c, true, 'OK']));
+    expect(r.state).toBe('valid');
     expect(r.permit).toEqual(PERMIT);
     expect(r.issuer).toEqual(trustedMa(ISSUER.didKey));
     expect(r.credential).toEqual({
@@ -67,11 +79,17 @@ describe('a valid permit', () => {
 
   it('verifies a did:web permit end to end through the caching resolver, with no I/O when warm', async () => {
     const fetch = stubFetch({ [WEB_URL]: webDocument(WEB_DID, ISSUER.publicJwk) });
-    const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch, now: () => 0 }), trustedIssuers: [trustedMa(WEB_DID)] });
+    const world = issuerWorld();
+    const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch, now: () => 0 }), trustedIssuers: [trustedMa(WEB_DID)], fetch: world.fetch });
     const jwt = await sign(permitPayload(WEB_DID));
     expect((await verifier.verify(jwt, { now: NOW })).verified).toBe(true);
     expect((await verifier.verify(jwt, { now: NOW })).verified).toBe(true);
+    // The DID document is fetched once, although the status lists are signed by the same DID.
     expect(fetch.calls).toEqual([WEB_URL]);
+    // The status lists are cached too; the public record is read on every verification.
+    expect(world.count(listUrl(WEB_DID, 'revocation'))).toBe(1);
+    expect(world.count(listUrl(WEB_DID, 'suspension'))).toBe(1);
+    expect(world.count(recordUrl(WEB_DID))).toBe(2);
   });
 
   it('runs the permit check when given and reports warnings', async () => {
@@ -85,11 +103,11 @@ describe('a valid permit', () => {
     });
     const r = await verifier.verify(await sign(permitPayload(WEB_DID)), { now: NOW });
     expect(r.verified).toBe(true);
-    expect(r.checks.map((c) => [c.check, c.code])).toEqual([...ALL, 'permit'].map((c) => [c, 'OK']));
+    expect(r.checks.map((c) => [c.check, c.code])).toEqual([...SIGNED, 'permit', ...LIFECYCLE].map((c) => [c, 'OK']));
     expect(r.ruleErrors).toEqual([]);
     expect(r.ruleWarnings).toEqual([warning]);
     expect(seen).toEqual([PERMIT, WEB_DID]);
-    expect(r.checks.at(-1)!.message).toBe('The permit follows the CITES permit rules (1 warning).');
+    expect(r.checks.find((c) => c.check === 'permit')!.message).toBe('The permit follows the CITES permit rules (1 warning).');
   });
 
   it.each([['#key-1'], [`${WEB_DID}#key-1`]])('verifies with kid %s', async (kid) => {
@@ -189,9 +207,9 @@ describe('trust', () => {
     expect(resolveDid.calls).toEqual([]);
   });
 
-  it('an untrusted did:web is never fetched', async () => {
+  it('an untrusted did:web is never fetched, nor its status lists or record', async () => {
     const fetch = stubFetch({});
-    const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch }), trustedIssuers: [trustedMa(WEB_DID)] });
+    const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch }), trustedIssuers: [trustedMa(WEB_DID)], fetch });
     const r = await verifier.verify(await sign(permitPayload('did:web:169.254.169.254')), { now: NOW });
     expectFailure(r, 'trust', 'ISSUER_UNTRUSTED');
     expect(fetch.calls).toEqual([]);
@@ -275,7 +293,8 @@ describe('validity', () => {
     expect((await verifier.verify(jwt, at(EXP + tol))).verified).toBe(true);
     const r = await verifier.verify(jwt, at(EXP + tol + 1));
     expectFailure(r, 'validity', 'EXPIRED');
-    expect(r.checks.at(-1)!.message).toBe(`${VERIFY_CODES.EXPIRED} It expired on 2026-08-15T00:00:00.000Z.`);
+    expect(firstFailure(r).message).toBe(`${VERIFY_CODES.EXPIRED} It expired on 2026-08-15T00:00:00.000Z.`);
+    expect(r.checks.map((c) => c.check)).toEqual(ALL);
     expect(r.permit).toEqual(PERMIT);
   });
 
@@ -308,14 +327,16 @@ describe('permit', () => {
     expectFailure(r, 'permit', 'PERMIT_INVALID');
     expect(r.ruleErrors).toEqual([error]);
     expect(r.ruleWarnings).toEqual([]);
-    expect(r.checks.at(-1)!.message).toBe(`${VERIFY_CODES.PERMIT_INVALID} 1 rule broken.`);
+    expect(firstFailure(r).message).toBe(`${VERIFY_CODES.PERMIT_INVALID} 1 rule broken.`);
+    // The status is still checked; the endorsement check, which reads the blocks, is not run.
+    expect(r.checks.map((c) => c.check)).toEqual([...SIGNED, 'permit', 'status']);
   });
 
   it('an expired permit that also breaks the rules reports both', async () => {
     const { verifier } = setup({ checkPermit: () => ({ errors: [error, error], warnings: [] }) });
     const r = await verifier.verify(await sign(permitPayload(WEB_DID)), { now: new Date((EXP + 3600) * 1000) });
     expect(r.checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(['EXPIRED', 'PERMIT_INVALID']);
-    expect(r.checks.at(-1)!.message).toContain('2 rules broken');
+    expect(r.checks.find((c) => c.check === 'permit')!.message).toContain('2 rules broken');
   });
 
   it('a checkPermit that throws → PERMIT_INVALID, not an exception', async () => {
