@@ -6,7 +6,7 @@
  */
 import type { VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
-import type { RecordOutcome } from './record.js';
+import { REVOCATION_REASONS, type RecordOutcome, type RevocationReason } from './record.js';
 import { readStatusEntries, type StatusEntry, type StatusOutcome } from './status.js';
 import type { CredentialClaims } from './vc-jwt.js';
 import type { BlockQuantities, CheckName, EndorsementInfo, PermitState, StatusInfo, TrustedIssuer } from './verifier-types.js';
@@ -28,6 +28,8 @@ export interface LifecycleOutput {
   revoked: boolean;
   suspended: boolean;
   statusKnown: boolean;
+  /** Whether it is known if customs endorsed the permit (record read, endorsements genuine). */
+  useKnown: boolean;
   used: boolean;
 }
 
@@ -35,21 +37,24 @@ const describeUse = (e: EndorsementInfo, blocks: BlockQuantities[]) =>
   `Used for export on ${e.date} at ${e.portOfExport} (${blocks.map((b) => `${b.block}: ${b.exported?.quantity ?? 0} of ${b.permitted.quantity} ${b.permitted.unit}`).join(', ')}), endorsed by ${e.authority}.`;
 
 export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOutput> {
-  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, used: false };
+  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, useKnown: false, used: false };
   const entries = readStatusEntries(input.claims.vc);
   const [status, record] = await Promise.all([
     entries.ok ? input.checkStatus(entries.entries, input.issuer, input.now) : Promise.resolve(undefined),
     input.rulesOk ? input.checkRecord(input.claims.vc.permitRecord, input.claims.id, input.permit, input.issuer) : Promise.resolve(undefined),
   ]);
   const known = record?.ok ? record.record : undefined;
+  // The record is unsigned: take from it only a reason from the fixed list, and a replacement only for a revoked permit.
+  const reason = REVOCATION_REASONS.includes(known?.revocation?.reason as RevocationReason) ? known!.revocation!.reason : undefined;
+  const replacedBy = typeof known?.replacedBy === 'string' && known.replacedBy.length <= 70 ? known.replacedBy : undefined;
 
   // 8. status
   if (!entries.ok) out.checks.push({ check: 'status', ok: false, code: 'STATUS_UNAVAILABLE', message: entries.reason });
   else if (!status!.ok) out.checks.push({ check: 'status', ok: false, code: status!.code, message: status!.detail });
   else {
     const info: StatusInfo = { revoked: status!.revoked, suspended: status!.suspended, checkedAt: status!.checkedAt };
-    if (status!.revoked && known?.revocation?.reason) info.reason = known.revocation.reason;
-    if (known?.replacedBy) info.replacedBy = known.replacedBy;
+    if (status!.revoked && reason) info.reason = reason;
+    if (status!.revoked && replacedBy) info.replacedBy = replacedBy;
     out.fields.status = info;
     out.statusKnown = true;
     out.revoked = status!.revoked;
@@ -72,6 +77,8 @@ export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOu
       out.fields.blocks = record.blocks;
       if (record.endorsement) out.fields.endorsement = record.endorsement;
       out.used = record.endorsement !== undefined;
+      // Over-quantity is a known use; an endorsement that is not genuine leaves the use unknown.
+      out.useKnown = record.problem?.code !== 'ENDORSEMENT_INVALID';
       if (record.problem) out.checks.push({ check: 'endorsement', ok: false, code: record.problem.code, message: record.problem.detail });
       else if (record.endorsement) out.checks.push({ check: 'endorsement', ok: true, code: 'OK', message: describeUse(record.endorsement, record.blocks) });
       else out.checks.push({ check: 'endorsement', ok: true, code: 'OK', message: 'Not yet endorsed for export by customs.' });
@@ -81,11 +88,12 @@ export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOu
 }
 
 /** The one-word state a person sees first; revocation outranks everything else. */
-export function stateOf(s: { valid: boolean; expired: boolean; revoked: boolean; suspended: boolean; statusKnown: boolean; used: boolean }): PermitState {
+export function stateOf(s: { valid: boolean; expired: boolean; revoked: boolean; suspended: boolean; statusKnown: boolean; useKnown: boolean; used: boolean }): PermitState {
   if (s.revoked) return 'revoked';
   if (s.suspended) return 'suspended';
   if (s.expired) return 'expired';
   if (!s.statusKnown) return 'unknown';
   if (s.used) return 'used';
-  return s.valid ? 'valid' : 'unknown';
+  // "valid" only when both the status and the (absence of) use were checked.
+  return s.valid && s.useKnown ? 'valid' : 'unknown';
 }

@@ -71,11 +71,30 @@ export interface RecordCheckerOptions {
 const permittedOnly = (permit: Permit): BlockQuantities[] =>
   permit.specimens.map((s) => ({ block: s.block, scientificName: s.scientificName, permitted: { quantity: s.quantity, unit: s.unit }, exported: null }));
 
+/**
+ * What a signed endorsement says must fit the permit it endorses: the customs of the
+ * issuing country, a port in that country, a date within the permit's validity, and
+ * only blocks the permit has. Returns why not, or undefined.
+ */
+function mismatch(subject: Endorsement, permit: Permit, issuer: TrustedIssuer): string | undefined {
+  if (subject.country !== issuer.country) return `It is made out for ${subject.country}, not ${issuer.country}.`;
+  if (!subject.portOfExport.startsWith(issuer.country)) return `Its port ${subject.portOfExport} is not in ${issuer.country}.`;
+  if (subject.date > permit.validUntil) return `It is dated ${subject.date}, after the permit expired (${permit.validUntil}).`;
+  if (subject.date < permit.issued.date.slice(0, 10)) return `It is dated ${subject.date}, before the permit was issued.`;
+  const blocks = new Set(permit.specimens.map((s) => s.block));
+  const stray = subject.blocks.find((b) => !blocks.has(b.block));
+  if (stray) return `It names block ${stray.block}, which the permit does not have.`;
+  return undefined;
+}
+
 export function createRecordChecker(options: RecordCheckerOptions) {
   /** Fetches the record and verifies its endorsements against the permit. */
   return async function checkRecord(recordUrl: unknown, credentialId: string | undefined, permit: Permit, issuer: TrustedIssuer): Promise<RecordOutcome> {
     if (options.fetch === undefined) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: 'This verifier is offline.' };
     if (typeof recordUrl !== 'string') return { ok: false, code: 'RECORD_UNAVAILABLE', detail: 'The permit names no public record.' };
+    // Endorsements refer to the permit by its credential id; without one nothing can be matched.
+    if (credentialId === undefined) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: 'The permit has no credential id (jti).' };
+    if (!Array.isArray(permit?.specimens)) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: 'The permit has no blocks to compare.' };
     const fetched = await fetchText(recordUrl, { fetch: options.fetch, accept: 'application/json', maxBytes: 500_000, timeoutMs: options.timeoutMs ?? 5000 });
     if (!fetched.ok) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: fetched.reason };
     const record = readRecord(fetched.text, credentialId);
@@ -99,6 +118,8 @@ export function createRecordChecker(options: RecordCheckerOptions) {
       if (subject.permit.id !== credentialId || subject.permit.issuer !== issuer.did || subject.permit.permitNumber !== permit.permitNumber) {
         return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: 'The endorsement refers to another permit.' } };
       }
+      const wrong = mismatch(subject, permit, issuer);
+      if (wrong !== undefined) return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: wrong } };
       const info: EndorsementInfo = {
         endorsedBy: signed.issuer.did,
         authority: signed.issuer.name,

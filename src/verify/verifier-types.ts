@@ -46,6 +46,11 @@ export interface PermitVerifierOptions {
    * per list URL (an agent re-reads its own lists every time: they are local and must be fresh).
    */
   statusCacheTtlMs?: number | ((listUrl: string) => number);
+  /**
+   * The real clock (ms since the epoch) for cache ages and `status.checkedAt`; default
+   * Date.now. Distinct from `at.now`, the moment a permit is judged for, which may be past.
+   */
+  clock?: () => number;
 }
 
 /** What the permit is now, for the verdict a person sees first. */

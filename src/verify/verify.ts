@@ -97,7 +97,12 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     suite,
     allowedAlgorithms,
   };
-  const checkStatus = createStatusChecker({ fetch: options.fetch, signed: signedContext, cacheTtlMs: options.statusCacheTtlMs });
+  const checkStatus = createStatusChecker({
+    fetch: options.fetch,
+    signed: signedContext,
+    ...(options.statusCacheTtlMs !== undefined && { cacheTtlMs: options.statusCacheTtlMs }),
+    ...(options.clock !== undefined && { now: options.clock }),
+  });
   const checkRecord = createRecordChecker({ fetch: options.fetch, signed: signedContext, trusted });
 
   async function verify(input: string, at: { now: Date }): Promise<VerificationResult> {
@@ -185,7 +190,15 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     }
 
     // 8–9. status lists and the public record, fetched in parallel from the issuer.
-    const lifecycle = await checkLifecycle({ claims, issuer, permit: result.permit, rulesOk, now: at.now, checkStatus, checkRecord });
+    let lifecycle;
+    try {
+      lifecycle = await checkLifecycle({ claims, issuer, permit: result.permit, rulesOk, now: at.now, checkStatus, checkRecord });
+    } catch (e) {
+      // Never throw for a bad document: whatever went wrong, the status was not checked.
+      fail('status', 'STATUS_UNAVAILABLE', e instanceof Error ? e.message : String(e));
+      result.state = 'unknown';
+      return result;
+    }
     for (const c of lifecycle.checks) (c.ok ? pass(c.check, c.message) : fail(c.check, c.code, c.message));
     Object.assign(result, lifecycle.fields);
     result.state = stateOf({ valid, expired: result.checks.some((c) => c.code === 'EXPIRED'), ...lifecycle });

@@ -285,3 +285,65 @@ describe('when the endorsement check runs', () => {
     expect(r.state).toBe('used');
   });
 });
+
+describe('an endorsement that does not fit the permit it names', () => {
+  const cases: [string, Partial<Endorsement>, string][] = [
+    ['made out for another country', { country: 'CH' }, 'It is made out for CH, not LK.'],
+    ['with a port abroad', { portOfExport: 'CHGVA' }, 'Its port CHGVA is not in LK.'],
+    ['dated after the permit expired', { date: '2026-08-15' }, 'It is dated 2026-08-15, after the permit expired (2026-08-14).'],
+    ['dated before the permit was issued', { date: '2026-02-14' }, 'It is dated 2026-02-14, before the permit was issued.'],
+    ['naming a block the permit lacks', { blocks: [...PARTIAL, { block: 'Z', quantity: 999, unit: 'KGM' }] }, 'It names block Z, which the permit does not have.'],
+  ];
+  for (const [name, overrides, detail] of cases) {
+    it(`${name} → ENDORSEMENT_INVALID, state unknown`, async () => {
+      const { verify, world } = setup();
+      world.endorse(IS, await endorsement(overrides));
+      const r = await verify(await permit());
+      expectEndorsement(r, 'ENDORSEMENT_INVALID');
+      expect(endorsementOf(r).message).toBe(`${VERIFY_CODES.ENDORSEMENT_INVALID} ${detail}`);
+      expect(r.state).toBe('unknown');
+    });
+  }
+});
+
+describe('what the verdict takes from the unsigned record', () => {
+  it('a record that cannot be read leaves the use unknown: state unknown, never valid', async () => {
+    const { verify, world } = setup();
+    world.serve(RECORD, () => new Response('nope', { status: 500 }));
+    const r = await verify(await permit());
+    expectEndorsement(r, 'RECORD_UNAVAILABLE');
+    expect(r.state).toBe('unknown');
+  });
+
+  it('ignores a revocation reason outside the fixed list and a replacement of a permit that is not revoked', async () => {
+    const { verify, world } = setup();
+    world.serve(RECORD, () =>
+      Response.json({ id: PERMIT_ID, permitNumber: PERMIT.permitNumber, issuer: IS, status: 'valid', revocation: { reason: { evil: true } }, replacedBy: 'LK26-E999999', endorsements: [], updatedAt: '2026-02-15T09:30:00Z' }),
+    );
+    const r = await verify(await permit());
+    expect(r.verified).toBe(true);
+    expect(r.status).toEqual({ revoked: false, suspended: false, checkedAt: r.status!.checkedAt });
+  });
+
+  it('a permit without a credential id (jti) cannot be matched to a record → RECORD_UNAVAILABLE', async () => {
+    const { verify } = setup();
+    const r = await verify(await permit((p) => delete p.jti));
+    expectEndorsement(r, 'RECORD_UNAVAILABLE');
+    expect(endorsementOf(r).message).toBe(`${VERIFY_CODES.RECORD_UNAVAILABLE} The permit has no credential id (jti).`);
+  });
+
+  it('a signed permit with no blocks and no rule check does not make verify throw', async () => {
+    const { verify } = setup();
+    const r = await verify(await permit((p) => {
+      delete (p.vc.credentialSubject as Record<string, unknown>).specimens;
+    }));
+    expectEndorsement(r, 'RECORD_UNAVAILABLE');
+    expect(endorsementOf(r).message).toBe(`${VERIFY_CODES.RECORD_UNAVAILABLE} The permit has no blocks to compare.`);
+  });
+
+  it('status.checkedAt comes from the injected real clock, not from the moment judged', async () => {
+    const { verify } = setup({ clock: () => Date.parse('2026-03-01T12:00:05Z') });
+    const r = await verify(await permit());
+    expect(r.status!.checkedAt).toBe('2026-03-01T12:00:05.000Z');
+  });
+});
