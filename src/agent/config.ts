@@ -28,7 +28,8 @@ export interface SaigaConfig {
   didMethod: DidMethod;
   server: { host: string; port: number };
   permitNumber: { format: string };
-  trust: { peers: PeerConfig[] };
+  /** list: a signed trust list (file, relative to agent.yml) and the anchor DID that must have signed it. */
+  trust: { peers: PeerConfig[]; list?: { file: string; anchor: string } };
   /** statusCacheSeconds: how long peers' status lists are reused (the agent's own are always read fresh). */
   verify: { clockToleranceSeconds: number; rateLimitPerMinute: number; statusCacheSeconds: number };
 }
@@ -88,6 +89,12 @@ const SAIGA_SCHEMA = {
             },
           },
         },
+        list: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['file', 'anchor'],
+          properties: { file: { type: 'string', minLength: 1 }, anchor: { type: 'string', pattern: '^did:(web|key):[A-Za-z0-9._:%-]+$' } },
+        },
       },
     },
     verify: {
@@ -125,7 +132,10 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     didMethod: raw.didMethod,
     server: { host: raw.server?.host ?? '127.0.0.1', port: raw.server?.port ?? defaultPort },
     permitNumber: { format: raw.permitNumber?.format ?? DEFAULT_PERMIT_NUMBER_FORMAT },
-    trust: { peers: (raw.trust?.peers ?? []).map((p) => ({ ...p, role: p.role ?? 'managementAuthority' })) },
+    trust: {
+      peers: (raw.trust?.peers ?? []).map((p) => ({ ...p, role: p.role ?? 'managementAuthority' })),
+      ...(raw.trust?.list !== undefined && { list: raw.trust.list }),
+    },
     verify: {
       clockToleranceSeconds: raw.verify?.clockToleranceSeconds ?? 60,
       rateLimitPerMinute: raw.verify?.rateLimitPerMinute ?? 120,

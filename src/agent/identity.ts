@@ -9,10 +9,13 @@ import type { LoadedConfig } from './config.js';
 /** Veramo aliases of the did:key identities (a did:web's alias is its host and path). */
 const KEY_ALIAS = 'saiga-authority';
 const CUSTOMS_KEY_ALIAS = 'saiga-customs';
+const ANCHOR_KEY_ALIAS = 'saiga-trust-anchor';
+/** did:web path segment of the trust-anchor identity, which signs trust lists. */
+export const ANCHOR_PATH_SEGMENT = 'trust-anchor';
 /** did:web path segment of the customs identity: did:web:HOST:customs, served at /customs/did.json. */
 export const CUSTOMS_PATH_SEGMENT = 'customs';
 
-export type IdentityRole = 'authority' | 'customs';
+export type IdentityRole = 'authority' | 'customs' | 'anchor';
 
 export interface AuthorityIdentity {
   did: string;
@@ -33,9 +36,10 @@ export class NotInitialisedError extends Error {
 function aliasFor(config: LoadedConfig, role: IdentityRole): { alias: string; provider: string } {
   if (config.saiga.didMethod === 'web') {
     const host = config.webDid!.slice('did:web:'.length);
-    return { alias: role === 'authority' ? host : `${host}:${CUSTOMS_PATH_SEGMENT}`, provider: 'did:web' };
+    const segment = { authority: undefined, customs: CUSTOMS_PATH_SEGMENT, anchor: ANCHOR_PATH_SEGMENT }[role];
+    return { alias: segment === undefined ? host : `${host}:${segment}`, provider: 'did:web' };
   }
-  return { alias: role === 'authority' ? KEY_ALIAS : CUSTOMS_KEY_ALIAS, provider: 'did:key' };
+  return { alias: { authority: KEY_ALIAS, customs: CUSTOMS_KEY_ALIAS, anchor: ANCHOR_KEY_ALIAS }[role], provider: 'did:key' };
 }
 
 /**

@@ -13,7 +13,8 @@ import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
 import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
 import { buildDidDocument, ed25519Jwk } from './did-document.js';
 import type { DidDocument, FetchLike } from '../verify/index.js';
-import { createAgentVerifier, type AgentVerifier } from './verifier.js';
+import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from './verifier.js';
+import { loadTrustList, type AgentTrustList } from './trust-list.js';
 import { SqliteDatabase } from '../store/sqlite.js';
 import { migrate } from '../store/migrations.js';
 import { PermitStore } from '../store/permits.js';
@@ -44,6 +45,11 @@ export interface SaigaAgent {
   customsDidDocument: DidDocument;
   statusLists: StatusLists;
   lifecycle: PermitLifecycle;
+  /** The trust-anchor identity, which signs this agent's own trust list. */
+  anchor: AuthorityIdentity;
+  anchorDidDocument: DidDocument;
+  /** The trust list this agent serves, and the issuers it adds. */
+  trust: AgentTrustList;
   /** fetch that answers this agent's own status lists and records from its database. */
   ownFetch: FetchLike;
   /** URL of the permit JSON Schema this agent publishes. */
@@ -115,6 +121,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
     // The customs identity came with the endorsement feature: an agent made before it gets one now.
     const { identity: customs } = await findOrCreateIdentity(veramo, config, true, 'customs');
+    const { identity: anchor } = await findOrCreateIdentity(veramo, config, true, 'anchor');
     await selfTest(veramo, identity, databaseFile);
     await selfTest(veramo, customs, databaseFile);
 
@@ -147,7 +154,11 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     );
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
+    const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
+    const documents = [didDocument, customsDidDocument, anchorDidDocument];
     const localFetch = createLocalFetch(url, (path) => serveOwn(path, statusLists, lifecycle, db, identity.did), globalThis.fetch.bind(globalThis));
+    const ownTrust = trustedIssuersOf(config, identity, customs);
+    const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor.did), now: now() });
     return {
       config,
       didDocument,
@@ -162,7 +173,10 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       ownFetch: localFetch,
       tokens: new TokenStore(db),
       issuer,
-      verifier: createAgentVerifier({ config, identity, customs, documents: [didDocument, customsDidDocument], fetch: localFetch }),
+      anchor,
+      anchorDidDocument,
+      trust,
+      verifier: createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, trust.issuers), documents, fetch: localFetch }),
       schemaUrl,
       created,
       close: closeAll,

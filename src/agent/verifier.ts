@@ -34,16 +34,15 @@ export function trustedIssuersOf(config: LoadedConfig, identity: AuthorityIdenti
 
 export interface AgentVerifierOptions {
   config: LoadedConfig;
-  identity: AuthorityIdentity;
-  customs?: AuthorityIdentity;
+  /** Everyone this agent trusts: itself, its peers, and the authorities of its trust list. */
+  trustedIssuers: TrustedIssuer[];
   /** This agent's own DID documents, resolved from memory. */
   documents: DidDocument[];
   fetch: FetchLike;
 }
 
 export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifier {
-  const { config, identity, customs, documents, fetch } = options;
-  const trustedIssuers = trustedIssuersOf(config, identity, customs);
+  const { config, trustedIssuers, documents, fetch } = options;
   const resolveRemote = createDidResolver({ fetch });
   const own = new Map<string, DidResolution>(
     documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
@@ -59,4 +58,15 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
   });
   return { trustedIssuers, verify: (input, at = new Date()) => core.verify(input, { now: at }) };
+}
+
+/** Joins trust sources, keeping the first entry for each DID and role. */
+export function mergeTrust(...sources: readonly TrustedIssuer[][]): TrustedIssuer[] {
+  const seen = new Set<string>();
+  return sources.flat().filter((t) => {
+    const key = `${t.did} ${t.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -10,6 +10,7 @@ import { serveCommand } from './commands/serve.js';
 import { permitIssueCommand, permitListCommand, permitShowCommand } from './commands/permit.js';
 import { verifyCommand } from './commands/verify.js';
 import { tokenCreateCommand } from './commands/token.js';
+import { trustListCommand } from './commands/trust-list.js';
 import { endorseCommand, permitStatusCommand, statusChangeCommand } from './commands/lifecycle.js';
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -28,6 +29,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]
                                   record the quantities customs saw leave (boxes 14, 15)
   verify JWT-OR-FILE [--at TIME]  verify a permit credential (exit 0 only when verified)
+  trust-list [FILE] [--out OUT] [--valid-days N]
+                                  sign a trust list with this agent's trust-anchor DID (default: its own trust)
   token create --role officer|customs|admin --name NAME
                                   create an API token (shown once)
 `;
@@ -58,6 +61,8 @@ const OPTIONS = {
   port: { type: 'string' },
   date: { type: 'string' },
   'transport-doc': { type: 'string' },
+  out: { type: 'string' },
+  'valid-days': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -80,6 +85,8 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
         { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer },
         out,
       );
+    case 'trust-list':
+      return trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);
     case 'token':
       if (sub !== 'create') break;
       return tokenCreateCommand({ config, role: values.role, name: values.name }, out);

@@ -14,7 +14,8 @@ import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
-import { CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
+import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
+import { TRUST_LIST_PATH } from '../agent/trust-list.js';
 
 /** Permit requests and credentials are a few kilobytes; refuse bodies far larger. */
 export const BODY_LIMIT = '256kb';
@@ -52,7 +53,12 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
     };
     app.get(didDocumentPath(saiga.config.saiga.url), publicCors, serveDocument(didDocument));
     app.get(didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), publicCors, serveDocument(saiga.customsDidDocument));
+    app.get(didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), publicCors, serveDocument(saiga.anchorDidDocument));
   }
+  app.get(TRUST_LIST_PATH, publicCors, (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    res.type('application/vc+jwt').send(saiga.trust.jwt);
+  });
   app.use(publicRoutes(saiga));
   app.get(SCHEMA_PATH, publicCors, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');

@@ -55,3 +55,8 @@ export { createStatusChecker, readStatusEntries, STATUS_ENTRY_TYPE, STATUS_LIST_
 export type { StatusEntry, StatusOutcome, StatusPurpose } from './status.js';
 export { isFetchableUrl } from './http-fetch.js';
 export type { BlockQuantities, EndorsementInfo, PermitState, StatusInfo } from './verifier-types.js';
+export { verifyTrustList } from './trust-list.js';
+export type { TrustListOutcome } from './trust-list.js';
+export { verifySignedCredential } from './signed-credential.js';
+export type { SignedCredentialContext, TrustDecision } from './signed-credential.js';
+export { createAssertionKeyStore } from './keys.js';

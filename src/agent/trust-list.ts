@@ -1,0 +1,83 @@
+/**
+ * The trust list an agent serves at /trust-list and the issuers it adds to the agent's
+ * own trust. With `saiga.trust.list` in agent.yml, that signed list is loaded and checked
+ * against its anchor at start (a list that does not verify stops the agent: trust must
+ * not silently shrink or grow). Without it, the agent serves a list of its own trust
+ * (itself, its customs identity, its peers), signed by its own trust-anchor identity.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { authoritiesOf, buildTrustListCredential } from '../trust/build.js';
+import {
+  createAssertionKeyStore,
+  createDidResolver,
+  verifyTrustList,
+  type DidDocument,
+  type DidResolution,
+  type FetchLike,
+  type TrustedIssuer,
+} from '../verify/index.js';
+import type { LoadedConfig } from './config.js';
+import type { AuthorityIdentity } from './identity.js';
+import { nodeCryptoSuite } from './node-signature.js';
+import { ConfigError } from './yaml-loader.js';
+
+export interface AgentTrustList {
+  /** The signed list (VC-JWT) served at /trust-list. */
+  jwt: string;
+  /** The DID that signed it. */
+  anchorDid: string;
+  /** Issuers the list adds to the agent's trust (none for a list made from the agent's own trust). */
+  issuers: TrustedIssuer[];
+}
+
+export const TRUST_LIST_PATH = '/trust-list';
+const DEFAULT_VALID_DAYS = 365;
+
+export interface TrustListSources {
+  config: LoadedConfig;
+  ownTrust: TrustedIssuer[];
+  anchor: AuthorityIdentity;
+  documents: DidDocument[];
+  fetch: FetchLike;
+  sign: (credential: object) => Promise<string>;
+  now: Date;
+}
+
+export async function signOwnTrustList(s: Pick<TrustListSources, "config" | "anchor" | "sign" | "now">, issuers: readonly TrustedIssuer[], validDays = DEFAULT_VALID_DAYS): Promise<string> {
+  return s.sign(
+    buildTrustListCredential({
+      id: `${s.config.saiga.url}${TRUST_LIST_PATH}`,
+      anchorDid: s.anchor.did,
+      list: { name: `Trust list of ${s.config.saiga.authority.name}`, version: Math.floor(s.now.getTime() / 1000), authorities: authoritiesOf(issuers) },
+      now: s.now,
+      validDays,
+    }),
+  );
+}
+
+export async function loadTrustList(s: TrustListSources): Promise<AgentTrustList> {
+  const configured = s.config.saiga.trust.list;
+  if (configured === undefined) return { jwt: await signOwnTrustList(s, s.ownTrust), anchorDid: s.anchor.did, issuers: [] };
+  const file = resolve(s.config.baseDir, configured.file);
+  let jwt: string;
+  try {
+    jwt = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`cannot read the trust list ${file}: ${(error as Error).message}`, '/saiga/trust/list/file');
+  }
+  const own = new Map<string, DidResolution>(s.documents.map((d) => [d.id, { didResolutionMetadata: {}, didDocument: d, didDocumentMetadata: {} }]));
+  const remote = createDidResolver({ fetch: s.fetch });
+  const outcome = await verifyTrustList(jwt, {
+    anchorDid: configured.anchor,
+    now: s.now,
+    signed: {
+      resolveDid: (did) => (own.has(did) ? Promise.resolve(own.get(did)!) : remote(did)),
+      assertionKeys: createAssertionKeyStore(nodeCryptoSuite),
+      suite: nodeCryptoSuite,
+      allowedAlgorithms: new Set(['EdDSA']),
+    },
+  });
+  if (!outcome.ok) throw new ConfigError(`the trust list ${file} cannot be used: ${outcome.message}`, '/saiga/trust/list');
+  return { jwt, anchorDid: configured.anchor, issuers: outcome.issuers };
+}

@@ -1,0 +1,41 @@
+/**
+ * Building a trust list: from an authorities file, or from an agent's own trust (itself,
+ * its customs identity and the peers its agent.yml names), as the unsigned credential
+ * the trust anchor signs.
+ */
+import { VC_V1_CONTEXT, type TrustedIssuer } from '../verify/index.js';
+import { TRUST_LIST_CREDENTIAL_TYPE, type TrustList, type TrustListAuthority } from './model.js';
+
+export interface UnsignedTrustList {
+  '@context': string[];
+  id: string;
+  type: string[];
+  issuer: { id: string };
+  issuanceDate: string;
+  expirationDate: string;
+  credentialSubject: TrustList;
+}
+
+/** Groups trusted issuers into authorities (one entry per country, role and name). */
+export function authoritiesOf(issuers: readonly TrustedIssuer[]): TrustListAuthority[] {
+  const byKey = new Map<string, TrustListAuthority>();
+  for (const issuer of issuers) {
+    const key = `${issuer.country} ${issuer.role} ${issuer.name}`;
+    const entry = byKey.get(key) ?? { country: issuer.country, name: issuer.name, role: issuer.role, dids: [] };
+    if (!entry.dids.includes(issuer.did)) entry.dids.push(issuer.did);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
+}
+
+export function buildTrustListCredential(a: { id: string; anchorDid: string; list: TrustList; now: Date; validDays: number }): UnsignedTrustList {
+  return {
+    '@context': [VC_V1_CONTEXT],
+    id: a.id,
+    type: ['VerifiableCredential', TRUST_LIST_CREDENTIAL_TYPE],
+    issuer: { id: a.anchorDid },
+    issuanceDate: a.now.toISOString(),
+    expirationDate: new Date(a.now.getTime() + a.validDays * 86_400_000).toISOString(),
+    credentialSubject: a.list,
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The issuer trust list: which authorities a verifier trusts, per country and role,
+ * signed as a VC-JWT (`CITESTrustList`) by a trust-anchor DID. A verifier page is
+ * configured with the anchor DID and the list's URL (and carries a fallback copy), so
+ * trust does not come from whoever hosts the page.
+ */
+export const TRUST_LIST_CREDENTIAL_TYPE = 'CITESTrustList';
+
+export type AuthorityRole = 'managementAuthority' | 'customs';
+
+export interface TrustListAuthority {
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  name: string;
+  role: AuthorityRole;
+  /** Current and retired DIDs: a retired DID stays listed while permits it signed are in use. */
+  dids: string[];
+}
+
+/** The credential subject of a CITESTrustList. */
+export interface TrustList {
+  name: string;
+  /** Increases with every new list, so a verifier never goes back to an older one. */
+  version: number;
+  authorities: TrustListAuthority[];
+}
