@@ -12,6 +12,9 @@ import type { LocalResource } from './local-fetch.js';
 
 export const STATUS_ROUTE = new RegExp(`^${STATUS_PATH}/(revocation|suspension)/([1-9][0-9]{0,6})$`);
 export const RECORD_ROUTE = new RegExp(`^${RECORD_PATH}/([0-9a-f-]{36})$`);
+/** The signed permit itself, by its credential UUID: what a reference QR (too large a permit for one code) points to. */
+export const CREDENTIAL_PATH = '/credentials';
+export const CREDENTIAL_ROUTE = new RegExp(`^${CREDENTIAL_PATH}/([0-9a-f-]{36})$`);
 
 export async function serveOwn(path: string, lists: StatusLists, lifecycle: PermitLifecycle, db: SqliteDatabase, issuerDid: string): Promise<LocalResource> {
   const status = STATUS_ROUTE.exec(path);
@@ -23,6 +26,11 @@ export async function serveOwn(path: string, lists: StatusLists, lifecycle: Perm
   if (record) {
     const found = await lifecycle.record(record[1]!, issuerDid);
     return found && { contentType: 'application/json', body: JSON.stringify(found) };
+  }
+  const credential = CREDENTIAL_ROUTE.exec(path);
+  if (credential) {
+    const row = await db.get<{ jwt: string }>('SELECT jwt FROM permit WHERE credential_id = ?', [`urn:uuid:${credential[1]!}`]);
+    return row && { contentType: 'application/vc+jwt', body: row.jwt };
   }
   return undefined;
 }

@@ -124,6 +124,17 @@ describe('status lists', () => {
   });
 });
 
+describe('the permit credential by its id', () => {
+  it('is served publicly with CORS at /credentials/<uuid>, for reference QR codes; unknown ids are 404', async () => {
+    const permit = await issue();
+    const response = await fetch(`${lk.url}/credentials/${permit.id.replace('urn:uuid:', '')}`);
+    expect([response.status, response.headers.get('access-control-allow-origin'), response.headers.get('content-type')]).toEqual([200, '*', 'application/vc+jwt; charset=utf-8']);
+    expect(await response.text()).toBe(permit.jwt);
+    expect((await fetch(`${lk.url}/credentials/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await fetch(`${lk.url}/credentials/LK26-E000001`)).status).toBe(404);
+  });
+});
+
 describe('replacement', () => {
   it('issuing a replacement revokes the old permit in the same transaction; its status names the replacement', async () => {
     const old = await issue();

@@ -1,6 +1,7 @@
 /**
  * Public resources an issuing agent serves to any verifier, with CORS so that a verifier
- * page hosted anywhere can read them: status lists and permit records. Both change when
+ * page hosted anywhere can read them: status lists, permit records, and permit credentials
+ * by their unguessable id (for reference QR codes; the credential is what the paper shows). Both change when
  * the permit does, so they are served with `no-cache` and an ETag: a verifier always
  * revalidates, and an unchanged list costs a 304.
  */
@@ -12,7 +13,7 @@ import { sendError } from '../errors.js';
 
 export function publicRoutes(saiga: SaigaAgent): Router {
   const router = Router();
-  router.get(['/status/:purpose/:seq', '/records/:id'], publicCors, async (req, res) => {
+  router.get(['/status/:purpose/:seq', '/records/:id', '/credentials/:id'], publicCors, async (req, res) => {
     const resource = await serveOwn(req.path, saiga.statusLists, saiga.lifecycle, saiga.db, saiga.identity.did);
     if (!resource) return sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.path}.` });
     res.set('Cache-Control', 'no-cache');
