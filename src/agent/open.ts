@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
 import { loadConfig, type LoadedConfig } from './config.js';
-import { createObjects } from './yaml-loader.js';
+import { ConfigError, createObjects } from './yaml-loader.js';
 import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
 import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
 import { buildDidDocument, ed25519Jwk } from './did-document.js';
@@ -97,7 +97,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
   const dataDir = dirname(databaseFile);
   const isNew = !existsSync(databaseFile);
   if (isNew && !options.initialise) {
-    throw new SecretError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`);
+    throw new ConfigError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`, '/constants/databaseFile');
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = loadSecret({ env, file: join(dataDir, 'secret.key'), create: isNew && Boolean(options.initialise) });
