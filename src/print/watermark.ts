@@ -1,0 +1,28 @@
+/**
+ * The diagonal "REVOKED" / "SUSPENDED" watermark of a permit that is no longer valid.
+ * It crosses the blocks, translucent so the permit stays readable, and keeps clear of
+ * the QR code (which must still scan: the verifier then shows the permit's state).
+ */
+import type { PrintContext } from './context.js';
+import { mm } from './layout.js';
+import { BOLD, pdfSafe } from './text-fit.js';
+
+const ANGLE = -32;
+const WIDTH = mm(165);
+
+export function drawWatermark({ doc, labels }: PrintContext, status: 'revoked' | 'suspended'): void {
+  const text = pdfSafe(labels.watermark[status]);
+  const cx = mm(100);
+  const cy = mm(138);
+  doc.font(BOLD).fontSize(100);
+  const size = Math.min(120, (100 * WIDTH) / doc.widthOfString(text));
+  doc.fontSize(size);
+  const width = doc.widthOfString(text);
+  doc.save();
+  doc.rotate(ANGLE, { origin: [cx, cy] });
+  doc.fillColor('#c0141c').fillOpacity(0.2);
+  doc.text(text, cx - width / 2, cy - size * 0.35, { lineBreak: false });
+  doc.lineWidth(2).strokeColor('#c0141c').strokeOpacity(0.35);
+  doc.rect(cx - width / 2 - 12, cy - size * 0.45, width + 24, size * 0.95).stroke();
+  doc.restore();
+}
