@@ -13,6 +13,7 @@ import { permitRoutes } from './routes/permits.js';
 import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
+import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
 import { TRUST_LIST_PATH } from '../agent/trust-list.js';
@@ -68,6 +69,7 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
     res.json(openApiDocument(saiga));
   });
 
+  app.use(verifierPageRouter(saiga));
   app.use('/api/verify', verifyRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));

@@ -26,6 +26,12 @@ export async function startServer(saiga: SaigaAgent, options: AppOptions = {}): 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections close at once; busy ones get a short grace period.
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      }),
   };
 }

@@ -151,8 +151,13 @@ export async function serveAuthority(init: { dir: string; config: string; url: s
     api,
     stop: () =>
       new Promise((resolveStop) => {
-        if (child.exitCode !== null) return resolveStop();
-        child.once('exit', () => resolveStop());
+        if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
+        // A stuck shutdown must not stall the suite: SIGKILL after 5 s.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolveStop();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,0 +1,83 @@
+/**
+ * Helpers for the verifier page tests: a QR code PNG of a permit link, a one-frame .y4m
+ * "camera" made from it (vc-tech-notes §2.3), and a small web server on a loopback port
+ * that hosts the built page away from the agent.
+ */
+import express from 'express';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+import { verifierPageRouter } from '../../src/http/routes/verifier-page.js';
+
+export const PAGE_DIST = resolve('verifier-web/dist');
+
+/** Builds the page into verifier-web/dist, as `npm run build` does. */
+export function buildPage(): void {
+  execFileSync(process.execPath, [resolve('verifier-web/build.mjs')], { stdio: 'pipe' });
+}
+
+/**
+ * A QR code PNG (4-module quiet zone) of `text`, `size` pixels square. A link with a raw
+ * JWT is long (about 2.5 kB): it fits only with error correction L, as a version ~38 code;
+ * the CP1 transport encoding of src/qr makes it far smaller.
+ */
+export async function qrPng(text: string, file: string, size = 700, errorCorrectionLevel: 'L' | 'M' = 'L'): Promise<Buffer> {
+  const png = await QRCode.toBuffer(text, { errorCorrectionLevel, margin: 4, width: size, type: 'png' });
+  writeFileSync(file, png);
+  return png;
+}
+
+/**
+ * A one-frame 4:2:0 YUV4MPEG2 file, 1280×720, with the PNG centred on white: the Y plane is
+ * the image's luma, U and V are 128 (grey). Chromium loops the frame as a fake camera.
+ */
+export function y4mFromPng(png: Buffer, file: string, width = 1280, height = 720): void {
+  const image = PNG.sync.read(png);
+  const y = Buffer.alloc(width * height, 255);
+  const left = Math.floor((width - image.width) / 2);
+  const top = Math.floor((height - image.height) / 2);
+  for (let row = 0; row < image.height; row++) {
+    for (let col = 0; col < image.width; col++) {
+      const x = left + col;
+      const yy = top + row;
+      if (x < 0 || yy < 0 || x >= width || yy >= height) continue;
+      const i = (row * image.width + col) * 4;
+      const alpha = image.data[i + 3]! / 255;
+      const luma = 0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!;
+      y[yy * width + x] = Math.round(luma * alpha + 255 * (1 - alpha));
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\nFRAME\n`, 'ascii');
+  writeFileSync(file, Buffer.concat([header, y, chroma]));
+}
+
+export interface PageHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Hosts the built page on its own loopback port, apart from the agent: at /verify and
+ * /VERIFY through the agent's router (with its CSP), and as plain static files with a
+ * config.json under /elsewhere/ — as anyone could host it.
+ */
+export async function hostPage(agent: { url: string }): Promise<PageHost> {
+  const listJwt = await (await fetch(`${agent.url}/trust-list`)).text();
+  const anchorDid = JSON.parse(Buffer.from(listJwt.split('.')[1]!, 'base64url').toString('utf8')).iss as string;
+  const config = { anchorDid, trustListUrl: `${agent.url}/trust-list`, fallbackTrustList: listJwt };
+  const app = express();
+  app.use(verifierPageRouter({ trust: { anchorDid, jwt: listJwt }, config: { saiga: { url: agent.url } } }, { distDir: PAGE_DIST }));
+  app.get('/elsewhere/config.json', (_req, res) => void res.json(config));
+  app.use('/elsewhere', express.static(PAGE_DIST, { index: 'index.html' }));
+  const server = await new Promise<Server>((done) => {
+    const s = app.listen(0, '127.0.0.1', () => done(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The verifier page's logic without a browser: the verdict mapping, the translations, the
+ * code meanings, the permit laid out by box, and input parsing.
+ */
+import { describe, expect, it } from 'vitest';
+import { VERIFY_CODES } from '../../src/codes.js';
+import { APPENDICES, PURPOSES, SOURCES, TERMS, UNITS } from '../../src/permit/tables/index.js';
+import type { VerificationCheck, VerificationResult } from '../../src/verify/index.js';
+import { codeName, countryName, translatedCodes } from '../../verifier-web/src/code-names.js';
+import { codeMessage, fill, formatAge, formatDate, LANGS, pickLanguage, UI } from '../../verifier-web/src/i18n.js';
+import { parseWith } from '../../verifier-web/src/input-core.js';
+import { blockUseLines, permitView } from '../../verifier-web/src/permit-view.js';
+import { parseVerifierInput as fallbackCodec } from '../../verifier-web/src/qr-fallback.js';
+import { inputVerdict, VERDICTS, verdictForCode, verdictOf } from '../../verifier-web/src/verdict.js';
+import { PERMIT } from '../verify/helpers.js';
+
+const ok = (check: VerificationCheck['check']): VerificationCheck => ({ check, ok: true, code: 'OK', message: '' });
+const fail = (check: VerificationCheck['check'], code: VerificationCheck['code']): VerificationCheck => ({ check, ok: false, code, message: VERIFY_CODES[code] });
+const SIGNED = [ok('format'), ok('algorithm'), ok('trust'), ok('issuer'), ok('signature')];
+const result = (state: VerificationResult['state'], checks: VerificationCheck[], verified = checks.every((c) => c.ok)) => ({ state, checks, verified });
+
+describe('verdict', () => {
+  it('valid only when verified, state valid, and the status check passed', () => {
+    expect(verdictOf(result('valid', [...SIGNED, ok('validity'), ok('permit'), ok('status'), ok('endorsement')]))).toEqual({ kind: 'valid' });
+  });
+
+  it('never valid when the status could not be checked, whatever the state and verified flag claim', () => {
+    for (const code of ['STATUS_UNAVAILABLE', 'RECORD_UNAVAILABLE'] as const) {
+      const checks = [...SIGNED, ok('validity'), ok('permit'), fail(code === 'STATUS_UNAVAILABLE' ? 'status' : 'endorsement', code)];
+      for (const state of ['valid', 'unknown', undefined] as const) {
+        for (const verified of [true, false]) {
+          expect(verdictOf(result(state, checks, verified)).kind, `${code} ${state} ${verified}`).toBe('status-unchecked');
+        }
+      }
+    }
+    // No status check at all: not valid either.
+    expect(verdictOf(result('valid', [...SIGNED, ok('validity')], true)).kind).not.toBe('valid');
+  });
+
+  it('maps the states first: revoked, suspended, expired, used', () => {
+    expect(verdictOf(result('revoked', [...SIGNED, fail('status', 'REVOKED')]))).toEqual({ kind: 'revoked', code: 'REVOKED' });
+    expect(verdictOf(result('suspended', [...SIGNED, fail('status', 'SUSPENDED')]))).toEqual({ kind: 'suspended', code: 'SUSPENDED' });
+    expect(verdictOf(result('expired', [...SIGNED, fail('validity', 'EXPIRED'), ok('status')]))).toEqual({ kind: 'expired', code: 'EXPIRED' });
+    // Revocation outranks expiry: the state says revoked.
+    expect(verdictOf(result('revoked', [...SIGNED, fail('validity', 'EXPIRED'), fail('status', 'REVOKED')])).kind).toBe('revoked');
+    expect(verdictOf(result('used', [...SIGNED, ok('status'), ok('endorsement')]))).toEqual({ kind: 'used' });
+    expect(verdictOf(result('used', [...SIGNED, ok('status'), fail('endorsement', 'QUANTITY_EXCEEDED')]))).toEqual({ kind: 'used', code: 'QUANTITY_EXCEEDED' });
+  });
+
+  it('maps the first failing check before the signature held', () => {
+    expect(verdictOf(result(undefined, [fail('format', 'MALFORMED')])).kind).toBe('not-a-permit');
+    expect(verdictOf(result(undefined, [fail('format', 'NOT_A_PERMIT')])).kind).toBe('not-a-permit');
+    expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), fail('trust', 'ISSUER_UNTRUSTED')])).kind).toBe('untrusted');
+    expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), ok('trust'), ok('issuer'), fail('signature', 'SIGNATURE_INVALID')])).kind).toBe('tampered');
+    expect(verdictOf(result(undefined, [ok('format'), fail('algorithm', 'ALG_NOT_ALLOWED')]))).toEqual({ kind: 'invalid', code: 'ALG_NOT_ALLOWED' });
+    expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), ok('trust'), fail('issuer', 'ISSUER_UNRESOLVABLE')]))).toEqual({ kind: 'invalid', code: 'ISSUER_UNRESOLVABLE' });
+  });
+
+  it('an unknown state is decided by the first failing check', () => {
+    expect(verdictOf(result('unknown', [...SIGNED, ok('validity'), fail('permit', 'PERMIT_INVALID'), ok('status')]))).toEqual({ kind: 'invalid', code: 'PERMIT_INVALID' });
+    expect(verdictOf(result('unknown', [...SIGNED, fail('validity', 'NOT_YET_VALID'), ok('status')]))).toEqual({ kind: 'invalid', code: 'NOT_YET_VALID' });
+    expect(verdictOf(result('unknown', [...SIGNED, ok('validity'), ok('status'), fail('endorsement', 'ENDORSEMENT_INVALID')])).kind).toBe('invalid');
+    expect(verdictOf(result('unknown', [...SIGNED, ok('validity'), fail('status', 'STATUS_INVALID')])).kind).toBe('invalid');
+  });
+
+  it('every code maps to a verdict, and QR codes of the transport codec are "not a permit"', () => {
+    for (const code of Object.keys(VERIFY_CODES)) expect(VERDICTS).toContain(verdictForCode(code));
+    expect(verdictForCode('QR_NOT_A_PERMIT')).toBe('not-a-permit');
+    expect(verdictForCode('QR_CHECKSUM')).toBe('not-a-permit');
+    expect(inputVerdict('QR_NOT_A_PERMIT')).toEqual({ kind: 'not-a-permit', code: 'QR_NOT_A_PERMIT' });
+  });
+});
+
+describe('translations', () => {
+  it('every UI text exists and is non-empty in English, French and Spanish', () => {
+    const walk = (value: unknown, path: string, lang: string): void => {
+      if (typeof value === 'string') {
+        // `invalid` has no fixed detail: its detail is the failing code's message.
+        if (path !== '.verdicts.invalid.detail') expect(value.trim(), `${lang}${path}`).not.toBe('');
+        return;
+      }
+      for (const [k, v] of Object.entries(value as object)) walk(v, `${path}.${k}`, lang);
+    };
+    const keys = (value: object): string[] => Object.entries(value).flatMap(([k, v]) => (typeof v === 'string' ? [k] : keys(v).map((s) => `${k}.${s}`)));
+    for (const lang of LANGS) {
+      walk(UI[lang], '', lang);
+      expect(keys(UI[lang]).sort()).toEqual(keys(UI.en).sort());
+    }
+    for (const kind of VERDICTS) {
+      expect(UI.fr.verdicts[kind].title).not.toBe(UI.en.verdicts[kind].title);
+      expect(UI.es.verdicts[kind].title).not.toBe(UI.en.verdicts[kind].title);
+    }
+  });
+
+  it('every verification code has a French and a Spanish message', () => {
+    for (const code of Object.keys(VERIFY_CODES)) {
+      expect(codeMessage('en', code)).toEqual({ text: VERIFY_CODES[code as keyof typeof VERIFY_CODES], translated: true });
+      for (const lang of ['fr', 'es'] as const) {
+        const m = codeMessage(lang, code);
+        expect(m.translated, `${lang} ${code}`).toBe(true);
+        expect(m.text).not.toBe(VERIFY_CODES[code as keyof typeof VERIFY_CODES]);
+      }
+    }
+    // A code without a translation is shown in English, flagged as such.
+    expect(codeMessage('fr', 'SOMETHING_NEW')).toEqual({ text: 'SOMETHING_NEW', translated: false });
+    expect(codeMessage('es', 'QR_BAD_CHECKSUM').translated).toBe(true);
+  });
+
+  it('picks the language from the browser, by primary subtag, else the first offered', () => {
+    expect(pickLanguage(['fr-CA', 'en'])).toBe('fr');
+    expect(pickLanguage(['de-DE', 'es-419'])).toBe('es');
+    expect(pickLanguage(['de'])).toBe('en');
+    expect(pickLanguage(['en-GB'], ['fr', 'es'])).toBe('fr');
+  });
+
+  it('formats ages, dates and templates', () => {
+    expect(formatAge(30_000, 'en')).toBe('less than a minute');
+    expect(formatAge(5 * 60_000, 'en')).toBe('5 min');
+    expect(formatAge(3 * 3_600_000 + 59 * 60_000, 'en')).toBe('3 h');
+    expect(formatAge(3 * 86_400_000, 'fr')).toBe('3 j');
+    expect(formatDate('2026-08-14', 'en')).toBe('August 14, 2026');
+    expect(formatDate('2026-08-14', 'fr')).toBe('14 août 2026');
+    expect(formatDate('2026-08-14', 'es')).toBe('14 de agosto de 2026');
+    expect(fill(UI.en.trustFromCache, { age: '3 h', name: 'L', version: 2 })).toBe('Trust list from cache, 3 h old (“L”, version 2).');
+  });
+});
+
+describe('code meanings', () => {
+  it('every current purpose, appendix, source, term and unit has a French and a Spanish meaning', () => {
+    const tables = { purpose: PURPOSES, appendix: APPENDICES, source: SOURCES, term: TERMS, unit: UNITS } as const;
+    for (const [table, entries] of Object.entries(tables)) {
+      const translated = translatedCodes(table as keyof typeof tables);
+      const codes = entries.map((e) => e.code).sort();
+      expect([...translated.fr].sort(), `${table} fr`).toEqual(codes);
+      expect([...translated.es].sort(), `${table} es`).toEqual(codes);
+    }
+  });
+
+  it('writes codes out in the chosen language, falling back to English, and countries by name', () => {
+    expect(codeName('purpose', 'T', 'en')).toBe('Commercial');
+    expect(codeName('purpose', 'Z', 'fr')).toBe('Parc zoologique');
+    expect(codeName('term', 'LIV', 'es')).toBe('Vivos');
+    expect(codeName('unit', 'BAG', 'fr')).toBe('bags');
+    expect(codeName('term', 'XYZ', 'fr')).toBeUndefined();
+    expect(countryName('CH', 'fr')).toBe('Suisse');
+    expect(countryName('LK', 'es')).toBe('Sri Lanka');
+    expect(countryName('ZZ', 'en')).toBe('ZZ');
+  });
+});
+
+describe('the permit by box', () => {
+  const blocks = [{ block: 'A', scientificName: 'Elephas maximus', permitted: { quantity: 40, unit: 'MLT' }, exported: { quantity: 25, unit: 'MLT' } }];
+  const endorsement = { endorsedBy: 'did:key:z6Mk', authority: 'Sri Lanka Customs', date: '2026-03-01', portOfExport: 'LKCMB', transportDocument: '176-12345675', officer: 'K. Perera' };
+
+  it('lays out boxes 1–13 with meanings and country names, blocks with permitted and exported quantities, and boxes 14–15', () => {
+    const view = permitView({ permit: PERMIT, blocks, endorsement }, 'fr')!;
+    const byBox = Object.fromEntries(view.rows.map((r) => [r.box, r]));
+    expect(byBox['1']).toMatchObject({ label: 'Permis / certificat no', value: 'LK-2026-EX-000123', note: 'Permis d’exportation' });
+    expect(byBox['2']!.value).toBe('14 août 2026');
+    expect(byBox['3a']!.value).toBe('Suisse');
+    expect(byBox['4']!.value).toContain('Sri Lanka');
+    expect(byBox['5a']).toMatchObject({ value: 'S', note: 'Scientifique' });
+    expect(byBox['6']!.note).toBe('did:web:cites.example.org:lk');
+    expect(byBox['13']!.value).toBe('Battaramulla, 15 février 2026, A. PERERA');
+    const [a] = view.blocks;
+    expect(a).toMatchObject({ block: 'A', title: 'Bloc A', permitted: '40 MLT (millilitre)', exported: '25 MLT' });
+    expect(a!.rows.map((r) => [r.box, r.value, r.note])).toEqual([
+      ['7', 'Elephas maximus', undefined],
+      ['8', 'Asian elephant', undefined],
+      ['9', 'Blood samples in EDTA tubes', undefined],
+      ['9', 'SPE', 'Spécimens (scientifiques)'],
+      ['10', 'I', APPENDIX_I_FR],
+      ['10', 'W', 'Spécimens prélevés dans la nature'],
+    ]);
+    expect(view.endorsement.map((r) => r.box)).toEqual(['14', '14', '15']);
+    expect(view.endorsement[0]!.value).toBe('1 mars 2026, LKCMB');
+  });
+
+  it('exported: a quantity, null when not endorsed, undefined when unknown; the "used" lines give exported of permitted', () => {
+    const notEndorsed = [{ ...blocks[0]!, exported: null }];
+    expect(permitView({ permit: PERMIT, blocks: notEndorsed }, 'en')!.blocks[0]!.exported).toBeNull();
+    // The record could not be read, or an endorsement on it is not genuine: whether it was used is unknown, never "not endorsed".
+    expect(permitView({ permit: PERMIT }, 'en')!.blocks[0]!.exported).toBeUndefined();
+    expect(permitView({ permit: PERMIT, blocks: notEndorsed, checks: [fail('endorsement', 'ENDORSEMENT_INVALID')] }, 'en')!.blocks[0]!.exported).toBeUndefined();
+    expect(blockUseLines(blocks, 'en')).toEqual(['Block A: 25 of 40 MLT exported']);
+    expect(blockUseLines([{ ...blocks[0]!, permitted: { quantity: 1200, unit: 'NAR' }, exported: null }], 'es')).toEqual(['Bloque A: 0 de 1200 NAR exportados']);
+  });
+
+  it('no permit, no view (the signature did not verify)', () => {
+    expect(permitView({}, 'en')).toBeUndefined();
+  });
+});
+const APPENDIX_I_FR = codeName('appendix', 'I', 'fr');
+
+describe('input', () => {
+  const JWT = 'eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJkaWQ6a2V5OnoifQ.c2lnbmF0dXJl';
+
+  it('takes a raw JWT, or a verifier link from any host with the JWT in the fragment', () => {
+    for (const text of [JWT, `  ${JWT}\n`, `https://verify.example.org/VERIFY#${JWT}`, `HTTPS://OTHER.HOST/VERIFY#${JWT}`, `http://127.0.0.1:9/verify/#${encodeURIComponent(JWT)}`]) {
+      expect(parseWith(fallbackCodec, text)).toEqual({ ok: true, jwt: JWT });
+    }
+  });
+
+  it('refuses what is not a permit with a QR code', () => {
+    expect(parseWith(fallbackCodec, 'hello')).toMatchObject({ ok: false, code: 'QR_NOT_A_PERMIT' });
+    expect(parseWith(fallbackCodec, 'https://example.org/page')).toMatchObject({ ok: false, code: 'QR_NOT_A_PERMIT' });
+    expect(parseWith(fallbackCodec, '   ')).toEqual({ ok: false, code: 'QR_EMPTY' });
+  });
+
+  it('normalises the codec answer, whatever its shape', () => {
+    expect(parseWith(() => JWT, 'x')).toEqual({ ok: true, jwt: JWT });
+    expect(parseWith(() => ({ jwt: JWT }), 'x')).toEqual({ ok: true, jwt: JWT });
+    expect(parseWith(() => ({ ok: false, code: 'QR_BAD_PAYLOAD', message: 'Damaged.' }), 'x')).toEqual({ ok: false, code: 'QR_BAD_PAYLOAD', detail: 'Damaged.' });
+    expect(parseWith(() => 'QR_NOT_A_PERMIT', 'x')).toEqual({ ok: false, code: 'QR_NOT_A_PERMIT' });
+    expect(parseWith(() => {
+      throw new Error('boom');
+    }, 'x')).toEqual({ ok: false, code: 'QR_NOT_A_PERMIT', detail: 'boom' });
+    // The codec refuses a raw JWT link: still accepted, the verifier checks it.
+    expect(parseWith(() => ({ code: 'QR_NOT_A_PERMIT' }), `https://h/VERIFY#${JWT}`)).toEqual({ ok: true, jwt: JWT });
+  });
+});

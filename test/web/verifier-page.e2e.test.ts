@@ -1,0 +1,260 @@
+/**
+ * The verifier page end to end: a real agent process issues, revokes and endorses permits;
+ * the built page, hosted on another loopback origin, verifies them in Debian's Chromium
+ * (driven by playwright-core), from a fake camera, a photo, pasted text and the URL
+ * fragment. Each case asserts the verdict's data-verdict and saves a screenshot to
+ * test-output/web/<case>.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initAuthority, readExample, runCli, serveAuthority, tempDir, type AuthorityProcess } from '../helpers/agent-process.js';
+import { changePayloadByte, decodePayload, signWithUnknownDidKey } from '../helpers/forge.js';
+import { buildPage, hostPage, qrPng, y4mFromPng, type PageHost } from './helpers.js';
+
+const OUT = resolve('test-output/web');
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const orchids = readExample('export-lk-orchids.json');
+const twoBlocks = {
+  ...orchids,
+  specimens: [
+    ...(orchids.specimens as object[]),
+    { scientificName: 'Dendrobium nobile', commonName: 'Noble dendrobium', description: 'Artificially propagated seedlings in flasks', term: 'LIV', appendix: 'II', source: 'A', quantity: 50, unit: 'NAR' },
+  ],
+};
+
+let lk: AuthorityProcess;
+let customsToken: string;
+let host: PageHost;
+let browser: Browser;
+let validJwt: string;
+let qrFile: string;
+const work = tempDir('saiga-web-');
+const problems: string[] = [];
+
+const link = (jwt: string) => `https://verifier.example.org/VERIFY#${jwt}`;
+
+async function issue(body: unknown = orchids): Promise<{ permitNumber: string; jwt: string }> {
+  const response = await lk.api('/api/permits', { token: lk.officerToken, body });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body as { permitNumber: string; jwt: string };
+}
+
+async function newPage(context?: BrowserContext, options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const ctx = context ?? (await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1000, height: 900 } }));
+  const page = await ctx.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Everything comes from the page's host and the agent, both on loopback: no CDN, no third party.
+  page.on('request', (request) => {
+    if (!/^(http:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(request.url())) problems.push(`external request: ${request.url()}`);
+  });
+  return page;
+}
+
+/** Waits for the verdict and returns its data-verdict. */
+async function verdictOf(page: Page): Promise<string> {
+  const verdict = page.locator('#verdict[data-verdict]');
+  await verdict.waitFor({ timeout: 30_000 });
+  return (await verdict.getAttribute('data-verdict'))!;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+const verdictText = (page: Page) => page.locator('#verdict').innerText();
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  buildPage();
+  const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' });
+  lk = await serveAuthority(init);
+  customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token;
+  host = await hostPage(lk);
+  validJwt = (await issue()).jwt;
+  qrFile = join(work, 'permit-qr.png');
+  const png = await qrPng(link(validJwt), qrFile);
+  const camera = join(work, 'camera.y4m');
+  y4mFromPng(png, camera);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...LAUNCH_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await lk?.stop();
+});
+
+describe('verifier page in Chromium', () => {
+  it('(a) camera: "Scan with camera" reads the QR code from the (fake) rear camera → valid, and the camera stops', async () => {
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY`);
+    await page.getByRole('button', { name: 'Scan with camera' }).click();
+    expect(await verdictOf(page)).toBe('valid');
+    expect(await verdictText(page)).toContain('Valid — not yet used');
+    expect(await page.locator('#camera').isHidden()).toBe(true);
+    expect(await page.locator('#video').evaluate((v: HTMLVideoElement) => v.srcObject)).toBeNull();
+    // Every check passed, and the permit is shown by box with its codes written out.
+    expect(await page.locator('#checks li.check.fail').count()).toBe(0);
+    const permit = await page.locator('#permit-section').innerText();
+    expect(permit).toContain('Switzerland');
+    expect(permit).toContain('Commercial');
+    expect(permit).toContain('Plants artificially propagated');
+    expect(permit).toContain('not endorsed');
+    await shot(page, 'a-camera-valid');
+    await page.context().close();
+  });
+
+  it('(b) a revoked permit → revoked, with the reason', async () => {
+    const permit = await issue();
+    const revoked = await lk.api(`/api/permits/${permit.permitNumber}/revoke`, { token: lk.officerToken, body: { reason: 'stolen' } });
+    expect(revoked.status).toBe(200);
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY#${permit.jwt}`);
+    expect(await verdictOf(page)).toBe('revoked');
+    const text = await verdictText(page);
+    expect(text).toContain('Cancelled (revoked) — do not accept');
+    expect(text).toContain('Reason: reported stolen.');
+    expect(text).toContain(permit.permitNumber);
+    await shot(page, 'b-revoked');
+
+    // The same in French and Spanish: headline, lang attribute and reason translated.
+    await page.context().close();
+    const fr = await newPage(undefined, { locale: 'fr-FR' });
+    await fr.goto(`${host.url}/verify#${permit.jwt}`);
+    expect(await verdictOf(fr)).toBe('revoked');
+    expect(await fr.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await verdictText(fr)).toContain('Annulé (révoqué) — ne pas accepter');
+    expect(await verdictText(fr)).toContain('Motif : déclaré volé.');
+    await shot(fr, 'b-revoked-fr');
+    await fr.getByLabel('Langue').selectOption('es');
+    expect(await fr.locator('html').getAttribute('lang')).toBe('es');
+    expect(await verdictText(fr)).toContain('Anulado (revocado) — no aceptar');
+    expect(await fr.locator('#permit-section').innerText()).toContain('Suiza');
+    await shot(fr, 'b-revoked-es');
+    await fr.context().close();
+  });
+
+  it('(b2) a suspended permit → suspended; reinstated → valid again at once (no stale status)', async () => {
+    const permit = await issue();
+    expect((await lk.api(`/api/permits/${permit.permitNumber}/suspend`, { token: lk.officerToken, body: { reason: 'under investigation' } })).status).toBe(200);
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY#${permit.jwt}`);
+    expect(await verdictOf(page)).toBe('suspended');
+    expect(await verdictText(page)).toContain('Suspended — do not accept');
+    await shot(page, 'b2-suspended');
+    expect((await lk.api(`/api/permits/${permit.permitNumber}/reinstate`, { token: lk.officerToken, body: {} })).status).toBe(200);
+    await page.getByLabel(/Or paste/).fill(permit.jwt);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await verdictOf(page)).toBe('valid');
+    await page.context().close();
+  });
+
+  it('(c) an endorsed permit → used, with the date, port and per-block quantities', async () => {
+    const permit = await issue(twoBlocks);
+    const today = new Date().toISOString().slice(0, 10);
+    const endorsed = await lk.api(`/api/permits/${permit.permitNumber}/endorsements`, {
+      token: customsToken,
+      body: { blocks: [{ block: 'A', quantity: 800 }, { block: 'B', quantity: 0 }], portOfExport: 'LKCMB', date: today, transportDocument: '176-12345675' },
+    });
+    expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(201);
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY#${permit.jwt}`);
+    expect(await verdictOf(page)).toBe('used');
+    const text = await verdictText(page);
+    expect(text).toContain('Already used for export');
+    expect(text).toContain('at LKCMB');
+    expect(text).toContain('Block A: 800 of 1,200 NAR exported');
+    expect(text).toContain('Block B: 0 of 50 NAR exported');
+    const blocks = page.locator('#permit-section .block');
+    expect(await blocks.count()).toBe(2);
+    expect(await blocks.nth(0).locator('.quantities').innerText()).toMatch(/1,200 NAR \(number of specimens\)[\s\S]*800 NAR/);
+    expect(await blocks.nth(1).locator('.quantities').innerText()).toMatch(/50 NAR \(number of specimens\)[\s\S]*0 NAR/);
+    expect(await page.locator('#permit-section').innerText()).toContain('176-12345675');
+    await shot(page, 'c-used');
+    await page.context().close();
+  });
+
+  it('(d) a payload changed after signing (one digit of a quantity) → tampered', async () => {
+    const tampered = changePayloadByte(validJwt, '"quantity":1200', '"quantity":1900');
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY`);
+    await page.getByLabel(/Or paste/).fill(tampered);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await verdictOf(page)).toBe('tampered');
+    expect(await page.locator('#verdict').getAttribute('data-code')).toBe('SIGNATURE_INVALID');
+    // Nothing of an unverified permit is shown.
+    expect(await page.locator('#permit-section').isHidden()).toBe(true);
+    await shot(page, 'd-tampered');
+    await page.context().close();
+  });
+
+  it('(e) a credential signed by an unknown authority → untrusted', async () => {
+    const { jwt } = await signWithUnknownDidKey(decodePayload(validJwt));
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY#${jwt}`);
+    expect(await verdictOf(page)).toBe('untrusted');
+    expect(await verdictText(page)).toContain('Issuer not trusted');
+    await shot(page, 'e-untrusted');
+    await page.context().close();
+  });
+
+  it('(f) a photo of the QR code, and a pasted link, on a page hosted as plain static files elsewhere → valid; other text → not a permit', async () => {
+    const page = await newPage(undefined, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${host.url}/elsewhere/`);
+    await page.locator('#file').setInputFiles(qrFile);
+    expect(await verdictOf(page)).toBe('valid');
+    await shot(page, 'f-photo-valid-mobile');
+
+    await page.getByLabel(/Or paste/).fill(link(validJwt));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await verdictOf(page)).toBe('valid');
+
+    await page.getByLabel(/Or paste/).fill('https://example.org/not-a-permit');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('#verdict[data-verdict="not-a-permit"]').waitFor();
+    expect(await verdictText(page)).toContain('Not a CITES permit');
+    await shot(page, 'f-not-a-permit');
+    await page.context().close();
+  });
+
+  it('(g) with the agent stopped, after an earlier visit cached the trust list and keys → status could not be checked, never valid', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 900 } });
+    const first = await newPage(context);
+    await first.goto(`${host.url}/VERIFY#${validJwt}`);
+    expect(await verdictOf(first)).toBe('valid');
+    await first.close();
+
+    await lk.stop();
+    const before = problems.length;
+    const page = await newPage(context);
+    await page.goto(`${host.url}/VERIFY#${validJwt}`);
+    const verdict = await verdictOf(page);
+    expect(verdict).toBe('status-unchecked');
+    expect(await verdictText(page)).toContain('Status could not be checked — do not treat as valid');
+    const notices = await page.locator('#notices').innerText();
+    expect(notices).toMatch(/Trust list from cache, (less than a minute|\d+ min) old/);
+    expect(notices).toMatch(/Public keys of did:web:localhost%3A\d+ from cache/);
+    expect(notices).toContain('Offline');
+    // The signature still verified from the cached keys; only the status and the record could not be read.
+    const failed = await page.locator('#checks li.check.fail').allInnerTexts();
+    expect(failed.map((t) => t.split('\n')[0])).toEqual(['✖ Cancellation and suspension — failed', '✖ Use for export (customs endorsement) — failed']);
+    // Whether customs endorsed it is unknown: never shown as "not endorsed".
+    expect(await page.locator('#permit-section .quantities').innerText()).toContain('unknown: the public record could not be read');
+    expect(await page.locator('#permit-section').innerText()).not.toContain('not endorsed');
+    await shot(page, 'g-offline-status-unchecked');
+    // Only the expected network failures were logged while offline.
+    expect(problems.slice(before).every((p) => /ERR_CONNECTION_REFUSED|Failed to fetch|Failed to load resource/.test(p)), problems.slice(before).join('\n')).toBe(true);
+    await context.close();
+  });
+
+  it('no page errors, no Content-Security-Policy violations and no request off loopback in any case', () => {
+    const unexpected = problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p));
+    expect(unexpected).toEqual([]);
+  });
+});

@@ -1,0 +1,530 @@
+/**
+ * The page's words in English, French and Spanish: UI labels, verdict headlines, check
+ * names, the verification codes' messages and the boxes of the CITES permit form.
+ *
+ * The verification core writes its detail messages in English; the page shows them as
+ * they are (marked lang="en") below a translated headline. Pure data and functions: no DOM.
+ */
+import { VERIFY_CODES } from '../../src/codes.js';
+import type { CheckName } from '../../src/verify/index.js';
+import type { VerdictKind } from './verdict.js';
+
+export const LANGS = ['en', 'fr', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', fr: 'Français', es: 'Español' };
+
+export interface UiText {
+  title: string;
+  intro: string;
+  language: string;
+  scan: string;
+  stopScan: string;
+  scanHint: string;
+  scanning: string;
+  cameraUnavailable: string;
+  photo: string;
+  readingImage: string;
+  noCodeInImage: string;
+  imageUnreadable: string;
+  pasteLabel: string;
+  verify: string;
+  verifying: string;
+  emptyInput: string;
+  checks: string;
+  permitHeading: string;
+  box: string;
+  block: string;
+  permitted: string;
+  exported: string;
+  notEndorsed: string;
+  useUnknown: string;
+  endorsementSection: string;
+  passed: string;
+  failed: string;
+  englishOnly: string;
+  ruleErrors: string;
+  ruleWarnings: string;
+  permitNumber: string;
+  issuedBy: string;
+  validUntil: string;
+  reason: string;
+  replacedBy: string;
+  usedOn: string;
+  blockUse: string;
+  endorsedBy: string;
+  portOfExport: string;
+  date: string;
+  officer: string;
+  trustFromNetwork: string;
+  trustFromCache: string;
+  trustFromFallback: string;
+  trustUnavailable: string;
+  didFromCache: string;
+  offline: string;
+  configMissing: string;
+  yes: string;
+  checkNames: Record<CheckName, string>;
+  verdicts: Record<VerdictKind, { title: string; detail: string }>;
+  documentTypes: Record<string, string>;
+  revocationReasons: Record<string, string>;
+  boxes: Record<BoxKey, string>;
+  age: { min: string; h: string; d: string; now: string };
+}
+
+export type BoxKey =
+  | '1' | '2' | '3' | '3a' | '4' | '5' | '5a' | '5b' | '6' | '7' | '8' | '9' | 'term' | 'marks' | '10' | 'source' | '11' | '11a'
+  | '12' | '12a' | '12b' | '13' | '14' | '15' | 'importPermit' | 'replaces' | 'otherType';
+
+const en: UiText = {
+  title: 'CITES permit verifier',
+  intro: 'Check a CITES permit or certificate: scan its QR code, choose a photo of the code, or paste its link.',
+  language: 'Language',
+  scan: 'Scan with camera',
+  stopScan: 'Stop camera',
+  scanHint: 'Hold the QR code close, so that it fills the frame.',
+  scanning: 'Looking for a QR code…',
+  cameraUnavailable: 'The camera could not be started ({reason}). Allow camera access, or choose a photo of the code, or paste its link.',
+  photo: 'Choose a photo of the QR code',
+  readingImage: 'Reading the photo…',
+  noCodeInImage: 'No QR code was found in this image. Try a sharper photo in which the code fills most of the picture.',
+  imageUnreadable: 'This file could not be opened as an image.',
+  pasteLabel: 'Or paste the link, the code text or the signed permit (JWT)',
+  verify: 'Verify',
+  verifying: 'Verifying…',
+  emptyInput: 'Paste a link, a code or a permit first.',
+  checks: 'Checks',
+  permitHeading: 'The permit, box by box',
+  box: 'Box',
+  block: 'Block',
+  permitted: 'Permitted',
+  exported: 'Exported (endorsed by customs)',
+  notEndorsed: 'not endorsed',
+  useUnknown: 'unknown: the public record could not be read or is not genuine',
+  endorsementSection: 'Export endorsement (boxes 14 and 15)',
+  passed: 'passed',
+  failed: 'failed',
+  englishOnly: 'Details (in English):',
+  ruleErrors: 'Rules broken',
+  ruleWarnings: 'Warnings',
+  permitNumber: 'Permit {number}',
+  issuedBy: 'issued by {authority}',
+  validUntil: 'Valid until {date}.',
+  reason: 'Reason: {reason}.',
+  replacedBy: 'Replaced by permit {number}.',
+  usedOn: 'Endorsed for export on {date} at {port} by {authority}.',
+  blockUse: 'Block {block}: {exported} of {permitted} {unit} exported',
+  endorsedBy: 'Endorsed by',
+  portOfExport: 'Port of export',
+  date: 'Date',
+  officer: 'Officer',
+  trustFromNetwork: 'Trusted authorities: “{name}”, version {version}, fetched now.',
+  trustFromCache: 'Trust list from cache, {age} old (“{name}”, version {version}).',
+  trustFromFallback: 'Trust list: the copy built into this page (“{name}”, version {version}), because the current one could not be fetched.',
+  trustUnavailable: 'No valid list of trusted authorities could be loaded, so no permit can be checked. {detail}',
+  didFromCache: 'Public keys of {did} from cache, {age} old.',
+  offline: 'Offline: the network or the issuing authority could not be reached.',
+  configMissing: 'This page is not configured (config.json could not be read): {detail}',
+  yes: 'yes',
+  checkNames: {
+    format: 'Document format',
+    algorithm: 'Signature method',
+    trust: 'Trusted authority',
+    issuer: "Authority's public keys",
+    signature: 'Signature',
+    validity: 'Validity dates',
+    permit: 'CITES permit rules',
+    status: 'Cancellation and suspension',
+    endorsement: 'Use for export (customs endorsement)',
+  },
+  verdicts: {
+    valid: { title: 'Valid — not yet used', detail: 'Genuine, in date, not cancelled or suspended, and not yet endorsed for export.' },
+    used: { title: 'Already used for export', detail: 'Customs endorsed this permit for a shipment. A permit covers one consignment only: it must not be used again.' },
+    revoked: { title: 'Cancelled (revoked) — do not accept', detail: 'The issuing authority has cancelled this permit.' },
+    suspended: { title: 'Suspended — do not accept', detail: 'The issuing authority has suspended this permit for now.' },
+    expired: { title: 'Expired — do not accept', detail: 'The validity of this permit has ended.' },
+    untrusted: { title: 'Issuer not trusted — do not accept', detail: 'It was not issued by a Management Authority on the list of trusted authorities.' },
+    tampered: { title: 'Altered or forged — do not accept', detail: 'The signature does not match: the content was changed after signing, or it was not signed by the authority it names.' },
+    'not-a-permit': { title: 'Not a CITES permit', detail: 'This is not the code of a CITES permit or certificate.' },
+    'status-unchecked': { title: 'Status could not be checked — do not treat as valid', detail: 'Whether it was cancelled, suspended or already used could not be checked. Try again when the issuing authority can be reached.' },
+    invalid: { title: 'Not valid — do not accept', detail: '' },
+  },
+  documentTypes: { export: 'Export permit', 're-export': 'Re-export certificate', import: 'Import permit', other: 'Other' },
+  revocationReasons: {
+    cancelled: 'cancelled by the authority',
+    lost: 'reported lost',
+    stolen: 'reported stolen',
+    destroyed: 'destroyed',
+    replaced: 'replaced by another permit',
+    fraud: 'fraud',
+  },
+  boxes: {
+    '1': 'Permit / certificate no.',
+    '2': 'Valid until',
+    '3': 'Importer',
+    '3a': 'Country of import',
+    '4': 'Exporter / re-exporter',
+    '5': 'Special conditions',
+    '5a': 'Purpose of the transaction',
+    '5b': 'Security stamp no.',
+    '6': 'Management Authority',
+    '7': 'Scientific name',
+    '8': 'Common name',
+    '9': 'Description of specimens',
+    term: 'Type of specimen',
+    marks: 'Identifying marks',
+    '10': 'Appendix',
+    source: 'Source',
+    '11': 'Quantity',
+    '11a': 'Exported so far / annual quota',
+    '12': 'Country of origin, permit no., date',
+    '12a': 'Country of last re-export, certificate no., date',
+    '12b': 'Operation no. or date of acquisition',
+    '13': 'Issued (place, date, signatory)',
+    '14': 'Export endorsement',
+    '15': 'Bill of lading / air waybill no.',
+    importPermit: 'Import permit relied on',
+    replaces: 'Replaces permit',
+    otherType: 'Document type',
+  },
+  age: { min: '{n} min', h: '{n} h', d: '{n} d', now: 'less than a minute' },
+};
+
+const fr: UiText = {
+  title: 'Vérification des permis CITES',
+  intro: 'Vérifiez un permis ou un certificat CITES : scannez son code QR, choisissez une photo du code ou collez son lien.',
+  language: 'Langue',
+  scan: 'Scanner avec la caméra',
+  stopScan: 'Arrêter la caméra',
+  scanHint: 'Approchez le code QR pour qu’il remplisse le cadre.',
+  scanning: 'Recherche d’un code QR…',
+  cameraUnavailable: 'La caméra n’a pas pu être démarrée ({reason}). Autorisez l’accès à la caméra, ou choisissez une photo du code, ou collez son lien.',
+  photo: 'Choisir une photo du code QR',
+  readingImage: 'Lecture de la photo…',
+  noCodeInImage: 'Aucun code QR trouvé dans cette image. Essayez une photo plus nette où le code occupe presque toute l’image.',
+  imageUnreadable: 'Ce fichier n’a pas pu être ouvert comme image.',
+  pasteLabel: 'Ou collez le lien, le texte du code ou le permis signé (JWT)',
+  verify: 'Vérifier',
+  verifying: 'Vérification…',
+  emptyInput: 'Collez d’abord un lien, un code ou un permis.',
+  checks: 'Contrôles',
+  permitHeading: 'Le permis, case par case',
+  box: 'Case',
+  block: 'Bloc',
+  permitted: 'Autorisé',
+  exported: 'Exporté (visé par la douane)',
+  notEndorsed: 'non visé',
+  useUnknown: 'inconnu : le registre public n’a pas pu être lu ou n’est pas authentique',
+  endorsementSection: 'Visa d’exportation (cases 14 et 15)',
+  passed: 'réussi',
+  failed: 'échoué',
+  englishOnly: 'Détails (en anglais) :',
+  ruleErrors: 'Règles enfreintes',
+  ruleWarnings: 'Avertissements',
+  permitNumber: 'Permis {number}',
+  issuedBy: 'délivré par {authority}',
+  validUntil: 'Valable jusqu’au {date}.',
+  reason: 'Motif : {reason}.',
+  replacedBy: 'Remplacé par le permis {number}.',
+  usedOn: 'Visé à l’exportation le {date} à {port} par {authority}.',
+  blockUse: 'Bloc {block} : {exported} sur {permitted} {unit} exportés',
+  endorsedBy: 'Visé par',
+  portOfExport: 'Port d’exportation',
+  date: 'Date',
+  officer: 'Agent',
+  trustFromNetwork: 'Autorités de confiance : « {name} », version {version}, chargée à l’instant.',
+  trustFromCache: 'Liste de confiance en cache, âgée de {age} (« {name} », version {version}).',
+  trustFromFallback: 'Liste de confiance : la copie intégrée à cette page (« {name} », version {version}), car la liste actuelle n’a pas pu être chargée.',
+  trustUnavailable: 'Aucune liste valable d’autorités de confiance n’a pu être chargée : aucun permis ne peut être vérifié. {detail}',
+  didFromCache: 'Clés publiques de {did} en cache, âgées de {age}.',
+  offline: 'Hors ligne : le réseau ou l’autorité émettrice est injoignable.',
+  configMissing: 'Cette page n’est pas configurée (config.json illisible) : {detail}',
+  yes: 'oui',
+  checkNames: {
+    format: 'Format du document',
+    algorithm: 'Méthode de signature',
+    trust: 'Autorité de confiance',
+    issuer: 'Clés publiques de l’autorité',
+    signature: 'Signature',
+    validity: 'Dates de validité',
+    permit: 'Règles des permis CITES',
+    status: 'Annulation et suspension',
+    endorsement: 'Utilisation à l’exportation (visa douanier)',
+  },
+  verdicts: {
+    valid: { title: 'Valable — pas encore utilisé', detail: 'Authentique, en cours de validité, ni annulé ni suspendu, et pas encore visé à l’exportation.' },
+    used: { title: 'Déjà utilisé pour une exportation', detail: 'La douane a visé ce permis pour une expédition. Un permis ne couvre qu’un seul envoi : il ne doit pas être réutilisé.' },
+    revoked: { title: 'Annulé (révoqué) — ne pas accepter', detail: 'L’autorité émettrice a annulé ce permis.' },
+    suspended: { title: 'Suspendu — ne pas accepter', detail: 'L’autorité émettrice a suspendu ce permis pour le moment.' },
+    expired: { title: 'Périmé — ne pas accepter', detail: 'La validité de ce permis a pris fin.' },
+    untrusted: { title: 'Émetteur non reconnu — ne pas accepter', detail: 'Il n’a pas été délivré par un organe de gestion figurant sur la liste des autorités de confiance.' },
+    tampered: { title: 'Modifié ou falsifié — ne pas accepter', detail: 'La signature ne correspond pas : le contenu a été modifié après la signature, ou il n’a pas été signé par l’autorité qu’il nomme.' },
+    'not-a-permit': { title: 'Pas un permis CITES', detail: 'Ce n’est pas le code d’un permis ou d’un certificat CITES.' },
+    'status-unchecked': { title: 'Statut non vérifié — ne pas considérer comme valable', detail: 'Impossible de vérifier s’il a été annulé, suspendu ou déjà utilisé. Réessayez quand l’autorité émettrice sera joignable.' },
+    invalid: { title: 'Non valable — ne pas accepter', detail: '' },
+  },
+  documentTypes: { export: 'Permis d’exportation', 're-export': 'Certificat de réexportation', import: 'Permis d’importation', other: 'Autre' },
+  revocationReasons: {
+    cancelled: 'annulé par l’autorité',
+    lost: 'déclaré perdu',
+    stolen: 'déclaré volé',
+    destroyed: 'détruit',
+    replaced: 'remplacé par un autre permis',
+    fraud: 'fraude',
+  },
+  boxes: {
+    '1': 'Permis / certificat no',
+    '2': 'Date limite de validité',
+    '3': 'Importateur',
+    '3a': 'Pays d’importation',
+    '4': 'Exportateur / réexportateur',
+    '5': 'Conditions particulières',
+    '5a': 'But de la transaction',
+    '5b': 'Timbre de sécurité no',
+    '6': 'Organe de gestion',
+    '7': 'Nom scientifique',
+    '8': 'Nom commun',
+    '9': 'Description des spécimens',
+    term: 'Type de spécimen',
+    marks: 'Marques d’identification',
+    '10': 'Annexe',
+    source: 'Source',
+    '11': 'Quantité',
+    '11a': 'Exporté à ce jour / quota annuel',
+    '12': 'Pays d’origine, permis no, date',
+    '12a': 'Pays de dernière réexportation, certificat no, date',
+    '12b': 'No de l’établissement ou date d’acquisition',
+    '13': 'Délivré (lieu, date, signataire)',
+    '14': 'Visa d’exportation',
+    '15': 'No du connaissement / de la lettre de transport aérien',
+    importPermit: 'Permis d’importation préalable',
+    replaces: 'Remplace le permis',
+    otherType: 'Type de document',
+  },
+  age: { min: '{n} min', h: '{n} h', d: '{n} j', now: 'moins d’une minute' },
+};
+
+const es: UiText = {
+  title: 'Verificación de permisos CITES',
+  intro: 'Verifique un permiso o certificado CITES: escanee su código QR, elija una foto del código o pegue su enlace.',
+  language: 'Idioma',
+  scan: 'Escanear con la cámara',
+  stopScan: 'Detener la cámara',
+  scanHint: 'Acerque el código QR para que llene el recuadro.',
+  scanning: 'Buscando un código QR…',
+  cameraUnavailable: 'No se pudo iniciar la cámara ({reason}). Permita el acceso a la cámara, o elija una foto del código, o pegue su enlace.',
+  photo: 'Elegir una foto del código QR',
+  readingImage: 'Leyendo la foto…',
+  noCodeInImage: 'No se encontró ningún código QR en esta imagen. Pruebe con una foto más nítida en la que el código ocupe casi toda la imagen.',
+  imageUnreadable: 'Este archivo no se pudo abrir como imagen.',
+  pasteLabel: 'O pegue el enlace, el texto del código o el permiso firmado (JWT)',
+  verify: 'Verificar',
+  verifying: 'Verificando…',
+  emptyInput: 'Pegue primero un enlace, un código o un permiso.',
+  checks: 'Comprobaciones',
+  permitHeading: 'El permiso, casilla por casilla',
+  box: 'Casilla',
+  block: 'Bloque',
+  permitted: 'Autorizado',
+  exported: 'Exportado (refrendado por aduanas)',
+  notEndorsed: 'sin refrendo',
+  useUnknown: 'desconocido: no se pudo leer el registro público o no es auténtico',
+  endorsementSection: 'Refrendo de exportación (casillas 14 y 15)',
+  passed: 'correcta',
+  failed: 'fallida',
+  englishOnly: 'Detalles (en inglés):',
+  ruleErrors: 'Normas incumplidas',
+  ruleWarnings: 'Advertencias',
+  permitNumber: 'Permiso {number}',
+  issuedBy: 'expedido por {authority}',
+  validUntil: 'Válido hasta el {date}.',
+  reason: 'Motivo: {reason}.',
+  replacedBy: 'Sustituido por el permiso {number}.',
+  usedOn: 'Refrendado para exportación el {date} en {port} por {authority}.',
+  blockUse: 'Bloque {block}: {exported} de {permitted} {unit} exportados',
+  endorsedBy: 'Refrendado por',
+  portOfExport: 'Puerto de exportación',
+  date: 'Fecha',
+  officer: 'Funcionario',
+  trustFromNetwork: 'Autoridades de confianza: «{name}», versión {version}, obtenida ahora.',
+  trustFromCache: 'Lista de confianza en caché, de hace {age} («{name}», versión {version}).',
+  trustFromFallback: 'Lista de confianza: la copia incluida en esta página («{name}», versión {version}), porque no se pudo obtener la actual.',
+  trustUnavailable: 'No se pudo cargar ninguna lista válida de autoridades de confianza, por lo que no se puede comprobar ningún permiso. {detail}',
+  didFromCache: 'Claves públicas de {did} en caché, de hace {age}.',
+  offline: 'Sin conexión: no se pudo contactar con la red o con la autoridad emisora.',
+  configMissing: 'Esta página no está configurada (no se pudo leer config.json): {detail}',
+  yes: 'sí',
+  checkNames: {
+    format: 'Formato del documento',
+    algorithm: 'Método de firma',
+    trust: 'Autoridad de confianza',
+    issuer: 'Claves públicas de la autoridad',
+    signature: 'Firma',
+    validity: 'Fechas de validez',
+    permit: 'Normas de los permisos CITES',
+    status: 'Anulación y suspensión',
+    endorsement: 'Uso para exportación (refrendo de aduanas)',
+  },
+  verdicts: {
+    valid: { title: 'Válido — aún no utilizado', detail: 'Auténtico, vigente, no anulado ni suspendido, y aún sin refrendo de exportación.' },
+    used: { title: 'Ya utilizado para una exportación', detail: 'La aduana refrendó este permiso para un envío. Un permiso cubre un solo envío: no debe volver a utilizarse.' },
+    revoked: { title: 'Anulado (revocado) — no aceptar', detail: 'La autoridad emisora ha anulado este permiso.' },
+    suspended: { title: 'Suspendido — no aceptar', detail: 'La autoridad emisora ha suspendido este permiso por ahora.' },
+    expired: { title: 'Caducado — no aceptar', detail: 'La validez de este permiso ha terminado.' },
+    untrusted: { title: 'Emisor no reconocido — no aceptar', detail: 'No fue expedido por una Autoridad Administrativa de la lista de autoridades de confianza.' },
+    tampered: { title: 'Alterado o falsificado — no aceptar', detail: 'La firma no coincide: el contenido se modificó después de firmarse, o no lo firmó la autoridad que indica.' },
+    'not-a-permit': { title: 'No es un permiso CITES', detail: 'No es el código de un permiso o certificado CITES.' },
+    'status-unchecked': { title: 'Estado no comprobado — no considerar válido', detail: 'No se pudo comprobar si fue anulado, suspendido o ya utilizado. Inténtelo de nuevo cuando se pueda contactar con la autoridad emisora.' },
+    invalid: { title: 'No válido — no aceptar', detail: '' },
+  },
+  documentTypes: { export: 'Permiso de exportación', 're-export': 'Certificado de reexportación', import: 'Permiso de importación', other: 'Otro' },
+  revocationReasons: {
+    cancelled: 'anulado por la autoridad',
+    lost: 'declarado perdido',
+    stolen: 'declarado robado',
+    destroyed: 'destruido',
+    replaced: 'sustituido por otro permiso',
+    fraud: 'fraude',
+  },
+  boxes: {
+    '1': 'Permiso / certificado No.',
+    '2': 'Válido hasta el',
+    '3': 'Importador',
+    '3a': 'País de importación',
+    '4': 'Exportador / reexportador',
+    '5': 'Condiciones especiales',
+    '5a': 'Propósito de la transacción',
+    '5b': 'Sello de seguridad No.',
+    '6': 'Autoridad Administrativa',
+    '7': 'Nombre científico',
+    '8': 'Nombre común',
+    '9': 'Descripción de los especímenes',
+    term: 'Tipo de espécimen',
+    marks: 'Marcas de identificación',
+    '10': 'Apéndice',
+    source: 'Origen',
+    '11': 'Cantidad',
+    '11a': 'Exportado hasta la fecha / cupo anual',
+    '12': 'País de origen, permiso No., fecha',
+    '12a': 'País de la última reexportación, certificado No., fecha',
+    '12b': 'No. del establecimiento o fecha de adquisición',
+    '13': 'Expedido (lugar, fecha, firmante)',
+    '14': 'Refrendo de exportación',
+    '15': 'No. del conocimiento de embarque / guía aérea',
+    importPermit: 'Permiso de importación previo',
+    replaces: 'Sustituye al permiso',
+    otherType: 'Tipo de documento',
+  },
+  age: { min: '{n} min', h: '{n} h', d: '{n} d', now: 'menos de un minuto' },
+};
+
+export const UI: Record<Lang, UiText> = { en, fr, es };
+
+/** Messages of the verification codes in French and Spanish; English comes from src/codes.ts. */
+const CODE_TEXT: Record<'fr' | 'es', Record<string, string>> = {
+  fr: {
+    OK: 'Le contrôle est réussi.',
+    MALFORMED: 'Ce n’est pas un document signé lisible : le texte est endommagé ou incomplet.',
+    NOT_A_PERMIT: 'C’est un document signé, mais pas un permis ou un certificat CITES.',
+    ALG_NOT_ALLOWED: 'Le document utilise une méthode de signature qui n’est pas acceptée.',
+    ISSUER_UNRESOLVABLE: 'Les clés publiques de l’autorité émettrice n’ont pas pu être obtenues : la signature ne peut pas être vérifiée.',
+    SIGNATURE_INVALID: 'La signature ne correspond pas : le document a été modifié ou n’a pas été signé par l’autorité qu’il nomme.',
+    ISSUER_UNTRUSTED: 'Le document n’a pas été délivré par un organe de gestion figurant sur la liste de confiance.',
+    NOT_YET_VALID: 'Le document n’est pas encore valable.',
+    EXPIRED: 'Le document est périmé.',
+    PERMIT_INVALID: 'Le document est correctement signé mais enfreint les règles des permis CITES.',
+    NO_EXPIRY: 'Le document n’a pas de date d’expiration. Tout permis CITES en a une : il ne peut pas être accepté.',
+    REVOKED: 'L’autorité émettrice a annulé ce permis. Il ne doit pas être utilisé.',
+    SUSPENDED: 'L’autorité émettrice a suspendu ce permis. Il ne doit pas être utilisé tant qu’il est suspendu.',
+    STATUS_UNAVAILABLE: 'Impossible de vérifier si le permis a été annulé ou suspendu : l’autorité émettrice est injoignable. Ne le considérez pas comme valable avant de pouvoir le vérifier.',
+    STATUS_INVALID: 'La liste de statut de l’autorité émettrice n’est pas authentique ou ne correspond pas à ce permis : le statut n’a pas pu être vérifié.',
+    RECORD_UNAVAILABLE: 'Le registre public du permis (visas de la douane) n’a pas pu être lu auprès de l’autorité émettrice : son utilisation n’a pas pu être vérifiée.',
+    ENDORSEMENT_INVALID: 'Un visa douanier de ce permis n’est pas signé par une douane de confiance du pays émetteur, ou ne concerne pas ce permis.',
+    QUANTITY_EXCEEDED: 'Un visa douanier indique plus que ce que le permis autorise.',
+    QR_NOT_A_PERMIT: 'Ce code n’est pas le code d’un permis CITES.',
+    QR: 'Le code n’a pas pu être lu comme un permis.',
+    TRUST_LIST_UNAVAILABLE: 'La liste des autorités de confiance n’a pas pu être chargée.',
+  },
+  es: {
+    OK: 'La comprobación es correcta.',
+    MALFORMED: 'No es un documento firmado legible: el texto está dañado o incompleto.',
+    NOT_A_PERMIT: 'Es un documento firmado, pero no un permiso ni un certificado CITES.',
+    ALG_NOT_ALLOWED: 'El documento usa un método de firma que no se acepta.',
+    ISSUER_UNRESOLVABLE: 'No se pudieron obtener las claves públicas de la autoridad emisora, por lo que no se puede comprobar la firma.',
+    SIGNATURE_INVALID: 'La firma no coincide: el documento fue alterado o no lo firmó la autoridad que indica.',
+    ISSUER_UNTRUSTED: 'El documento no fue expedido por una Autoridad Administrativa de la lista de confianza.',
+    NOT_YET_VALID: 'El documento aún no es válido.',
+    EXPIRED: 'El documento ha caducado.',
+    PERMIT_INVALID: 'El documento está firmado correctamente, pero incumple las normas de los permisos CITES.',
+    NO_EXPIRY: 'El documento no tiene fecha de caducidad. Todo permiso CITES la tiene, por lo que no se puede aceptar.',
+    REVOKED: 'La autoridad emisora ha anulado este permiso. No debe utilizarse.',
+    SUSPENDED: 'La autoridad emisora ha suspendido este permiso. No debe utilizarse mientras esté suspendido.',
+    STATUS_UNAVAILABLE: 'No se pudo comprobar si el permiso fue anulado o suspendido: no se pudo contactar con la autoridad emisora. No lo considere válido hasta poder comprobarlo.',
+    STATUS_INVALID: 'La lista de estado de la autoridad emisora no es auténtica o no corresponde a este permiso, por lo que no se pudo comprobar el estado.',
+    RECORD_UNAVAILABLE: 'No se pudo leer el registro público del permiso (refrendos de aduanas) en la autoridad emisora, por lo que no se pudo comprobar su uso.',
+    ENDORSEMENT_INVALID: 'Un refrendo de aduanas de este permiso no está firmado por una aduana de confianza del país emisor, o no corresponde a este permiso.',
+    QUANTITY_EXCEEDED: 'Un refrendo de aduanas registra más de lo que permite el permiso.',
+    QR_NOT_A_PERMIT: 'Este código no es el código de un permiso CITES.',
+    QR: 'El código no se pudo leer como un permiso.',
+    TRUST_LIST_UNAVAILABLE: 'No se pudo cargar la lista de autoridades de confianza.',
+  },
+};
+
+/** English messages of codes the page itself reports (not in VERIFY_CODES). */
+const PAGE_CODES_EN: Record<string, string> = {
+  QR_NOT_A_PERMIT: 'This code is not the code of a CITES permit.',
+  QR: 'The code could not be read as a permit.',
+  TRUST_LIST_UNAVAILABLE: 'The list of trusted authorities could not be loaded.',
+};
+
+/**
+ * The message of a code in `lang`. `translated` is false when only English exists, so the
+ * page can mark it lang="en". QR_* codes without their own text get the generic QR message.
+ */
+export function codeMessage(lang: Lang, code: string): { text: string; translated: boolean } {
+  const english = (VERIFY_CODES as Record<string, string>)[code] ?? PAGE_CODES_EN[code] ?? (code.startsWith('QR_') ? PAGE_CODES_EN.QR! : code);
+  if (lang === 'en') return { text: english, translated: true };
+  const own = CODE_TEXT[lang][code] ?? (code.startsWith('QR_') ? CODE_TEXT[lang].QR : undefined);
+  return own !== undefined ? { text: own, translated: true } : { text: english, translated: false };
+}
+
+/** Replaces `{name}` placeholders. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/**
+ * The first of the user's preferred languages that the page offers (by primary subtag:
+ * fr-CA → fr), else the first offered language.
+ */
+export function pickLanguage(preferred: readonly string[], offered: readonly Lang[] = LANGS): Lang {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0];
+    const match = offered.find((l) => l === primary);
+    if (match) return match;
+  }
+  return offered[0] ?? 'en';
+}
+
+/** "3 h", "5 min", "2 d" (rounded down), in `lang`. */
+export function formatAge(ms: number, lang: Lang): string {
+  const a = UI[lang].age;
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return a.now;
+  if (minutes < 60) return fill(a.min, { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return fill(a.h, { n: hours });
+  return fill(a.d, { n: Math.floor(hours / 24) });
+}
+
+/** A YYYY-MM-DD date or an ISO date-time as a date in `lang` (dates on permits are UTC days). */
+export function formatDate(value: string | undefined, lang: Lang): string {
+  if (!value) return '';
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(value);
+}

@@ -1,0 +1,492 @@
+/**
+ * The verifier page: reads a permit from the camera, a photo, pasted text or the page's
+ * own URL fragment, verifies it in the browser with the shared verification core, and
+ * shows the verdict first, then every check, then the permit box by box.
+ *
+ * Everything shown is set with textContent: nothing from a permit is ever parsed as HTML.
+ */
+import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type PermitVerifier, type VerificationResult } from '../../src/verify/index.js';
+import { validatePermit } from '../../src/permit/validate.js';
+import { createNetwork } from './network.js';
+import { browserStore } from './store.js';
+import { createPageDidResolver } from './did-cache.js';
+import { loadTrust, readConfig, type PageConfig, type TrustState } from './trust.js';
+import { parseInput } from './input.js';
+import type { CameraScan } from './scanner.js';
+import { codeMessage, fill, formatAge, formatDate, LANGS, LANGUAGE_NAMES, pickLanguage, UI, type Lang, type UiText } from './i18n.js';
+import { ICON, inputVerdict, TONE, verdictOf, type Verdict } from './verdict.js';
+import { blockUseLines, permitView, type Row } from './permit-view.js';
+import { countryName } from './code-names.js';
+
+type Notice = { text: keyof UiText; vars: Record<string, string | number>; tone?: 'warn' };
+
+type Outcome =
+  | { type: 'result'; result: VerificationResult; notices: Notice[] }
+  | { type: 'input'; code: string; detail?: string }
+  | { type: 'page-error'; code: string; detail: string; notices: Notice[] };
+
+const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from index.html`);
+  return element as T;
+};
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; lang?: string } = {}, ...children: (Node | string)[]) => {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.lang) node.lang = props.lang;
+  node.append(...children);
+  return node;
+};
+
+const store = browserStore();
+const network = createNetwork((url, init) => fetch(url, init));
+const dids = createPageDidResolver({ network, store });
+const signed = {
+  resolveDid: dids.resolveDid,
+  assertionKeys: createAssertionKeyStore(webCryptoSuite),
+  suite: webCryptoSuite,
+  allowedAlgorithms: new Set(['EdDSA']),
+};
+
+let lang: Lang = 'en';
+let offered: Lang[] = [...LANGS];
+let current: Outcome | undefined;
+let scan: CameraScan | undefined;
+let run = 0;
+let trustState: TrustState | undefined;
+/** The QR decoder is loaded only when a camera or a photo is used. */
+const scanner = () => import('./scanner.js');
+
+// ---- configuration and trust -------------------------------------------------------------
+
+async function loadConfig(): Promise<PageConfig> {
+  const url = new URL('config.json', document.baseURI).href;
+  const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${url} returned HTTP ${response.status}.`);
+  return readConfig(await response.json());
+}
+
+const config: Promise<PageConfig> = loadConfig();
+const trust: Promise<TrustState> = config.then((c) => loadTrust(c, { fetch: network.fetch, store, signed }));
+let verifier: Promise<PermitVerifier> | undefined;
+
+function getVerifier(state: Extract<TrustState, { ok: true }>): Promise<PermitVerifier> {
+  verifier ??= Promise.resolve(
+    createPermitVerifier({
+      resolveDid: dids.resolveDid,
+      trustedIssuers: state.issuers,
+      // Status lists and records come straight from the issuing agent; never reuse a list (a revocation shows at once).
+      fetch: network.fetch,
+      statusCacheTtlMs: 0,
+      checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
+    }),
+  );
+  return verifier;
+}
+
+function trustNotices(state: TrustState, now: number): Notice[] {
+  const notices: Notice[] = [];
+  if (state.ok && state.source === 'cache') {
+    notices.push({ text: 'trustFromCache', vars: { age: formatAge(now - (state.fetchedAt ?? now), lang), name: state.name, version: state.version }, tone: 'warn' });
+  } else if (state.ok && state.source === 'fallback') {
+    notices.push({ text: 'trustFromFallback', vars: { name: state.name, version: state.version }, tone: 'warn' });
+  }
+  for (const use of dids.uses()) notices.push({ text: 'didFromCache', vars: { did: use.did, age: formatAge(now - use.fetchedAt, lang) }, tone: 'warn' });
+  return notices;
+}
+
+// ---- verifying -----------------------------------------------------------------------------
+
+async function verifyText(text: string): Promise<void> {
+  const mine = ++run;
+  showChecking();
+  let outcome: Outcome;
+  try {
+    outcome = await evaluate(text);
+  } catch (e) {
+    // A bug or an unexpected failure is never a valid verdict.
+    outcome = { type: 'page-error', code: 'INTERNAL', detail: e instanceof Error ? e.message : String(e), notices: [] };
+  }
+  if (mine !== run) return;
+  current = outcome;
+  renderOutcome(true);
+}
+
+async function evaluate(text: string): Promise<Outcome> {
+  const parsed = parseInput(text);
+  if (!parsed.ok) return parsed.detail !== undefined ? { type: 'input', code: parsed.code, detail: parsed.detail } : { type: 'input', code: parsed.code };
+  let state: TrustState;
+  try {
+    await config;
+    state = await trust;
+  } catch (e) {
+    return { type: 'page-error', code: 'CONFIG', detail: e instanceof Error ? e.message : String(e), notices: [] };
+  }
+  if (!state.ok) {
+    return { type: 'page-error', code: 'TRUST_LIST_UNAVAILABLE', detail: state.message, notices: state.offline ? [{ text: 'offline', vars: {}, tone: 'warn' }] : [] };
+  }
+  const failuresBefore = network.failures();
+  const result = await (await getVerifier(state)).verify(parsed.jwt, { now: new Date() });
+  const now = Date.now();
+  const notices = trustNotices(state, now);
+  const offline = state.offline || network.failures() > failuresBefore || navigator.onLine === false;
+  if (offline) notices.push({ text: 'offline', vars: {}, tone: 'warn' });
+  return { type: 'result', result, notices };
+}
+
+// ---- rendering -----------------------------------------------------------------------------
+
+const t = () => UI[lang];
+
+function showChecking(): void {
+  const verdict = byId('verdict');
+  verdict.removeAttribute('data-verdict');
+  verdict.className = 'verdict checking';
+  byId('verdict-icon').textContent = '…';
+  byId('verdict-title').textContent = t().verifying;
+  byId('verdict-detail').textContent = '';
+  byId('verdict-facts').replaceChildren();
+  byId('notices').replaceChildren();
+  byId('checks-section').hidden = true;
+  byId('permit-section').hidden = true;
+  byId('result').hidden = false;
+}
+
+function verdictOfOutcome(outcome: Outcome): Verdict {
+  if (outcome.type === 'input') return inputVerdict(outcome.code);
+  if (outcome.type === 'page-error') return { kind: 'invalid', code: outcome.code };
+  return verdictOf(outcome.result);
+}
+
+/** English text (when no translation exists) is marked lang="en" for screen readers. */
+function message(code: string): HTMLElement {
+  const m = codeMessage(lang, code);
+  return el('span', m.translated ? { text: m.text } : { text: m.text, lang: 'en' });
+}
+
+/** What the verdict's own words do not already say. */
+function verdictFacts(outcome: Outcome, verdict: Verdict): (string | HTMLElement)[] {
+  const text = t();
+  if (outcome.type === 'input') {
+    // QR_NOT_A_PERMIT says no more than the headline; other codes (damaged code, unknown version) do.
+    if (outcome.code === 'QR_NOT_A_PERMIT' || outcome.code === 'QR_EMPTY') return [];
+    return [message(outcome.code), ...(outcome.detail ? [el('span', { text: outcome.detail, lang: 'en' })] : [])];
+  }
+  if (outcome.type === 'page-error') {
+    const lead = outcome.code === 'TRUST_LIST_UNAVAILABLE' ? fill(text.trustUnavailable, { detail: '' }).trim() : outcome.code === 'CONFIG' ? fill(text.configMissing, { detail: '' }) : '';
+    return [...(lead ? [lead] : []), el('span', { text: outcome.detail, lang: 'en' })];
+  }
+  const r = outcome.result;
+  const facts: (string | HTMLElement)[] = [];
+  const p = r.permit;
+  // Only a permit whose signature verified is described.
+  if (p?.permitNumber) {
+    const authority = r.issuer ? `${r.issuer.name} (${countryName(r.issuer.country, lang)})` : (p.managementAuthority?.name ?? '');
+    facts.push(`${fill(text.permitNumber, { number: p.permitNumber })}, ${fill(text.issuedBy, { authority })}.`);
+  }
+  switch (verdict.kind) {
+    case 'valid':
+    case 'suspended':
+    case 'expired':
+      if (p?.validUntil) facts.push(fill(text.validUntil, { date: formatDate(p.validUntil, lang) }));
+      break;
+    case 'used':
+      if (r.endorsement) facts.push(fill(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority }));
+      facts.push(...blockUseLines(r.blocks, lang));
+      if (verdict.code) facts.push(message(verdict.code));
+      break;
+    case 'revoked':
+      if (r.status?.reason) facts.push(fill(text.reason, { reason: text.revocationReasons[r.status.reason] ?? r.status.reason }));
+      if (r.status?.replacedBy) facts.push(fill(text.replacedBy, { number: r.status.replacedBy }));
+      break;
+    case 'invalid':
+      if (verdict.code) facts.push(message(verdict.code));
+      break;
+    default:
+      // tampered, untrusted, not-a-permit, status-unchecked: the headline and its detail say it; the checks give the details.
+      break;
+  }
+  return facts;
+}
+
+function renderVerdict(outcome: Outcome, focus: boolean): void {
+  const verdict = verdictOfOutcome(outcome);
+  const words = t().verdicts[verdict.kind];
+  const box = byId('verdict');
+  box.className = `verdict tone-${TONE[verdict.kind]}`;
+  box.dataset.verdict = verdict.kind;
+  if (verdict.code) box.dataset.code = verdict.code;
+  else delete box.dataset.code;
+  byId('verdict-icon').textContent = ICON[verdict.kind];
+  const title = byId('verdict-title');
+  title.textContent = words.title;
+  byId('verdict-detail').textContent = words.detail;
+  byId('verdict-facts').replaceChildren(...verdictFacts(outcome, verdict).map((f) => el('li', {}, f)));
+  const notices = outcome.type === 'input' ? [] : outcome.notices;
+  byId('notices').replaceChildren(
+    ...notices.map((n) => el('li', { className: n.tone === 'warn' ? 'notice warn' : 'notice', text: fill(t()[n.text] as string, n.vars) })),
+  );
+  if (focus) {
+    title.focus({ preventScroll: true });
+    box.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+}
+
+function renderChecks(result: VerificationResult): void {
+  const text = t();
+  const items = result.checks.map((c) => {
+    const li = el('li', { className: c.ok ? 'check ok' : 'check fail' });
+    const head = el(
+      'p',
+      { className: 'check-head' },
+      el('span', { className: 'mark', text: c.ok ? '✔' : '✖' }),
+      ' ',
+      el('strong', { text: text.checkNames[c.check] ?? c.check }),
+      ' — ',
+      el('span', { className: 'check-state', text: c.ok ? text.passed : text.failed }),
+    );
+    head.querySelector('.mark')!.setAttribute('aria-hidden', 'true');
+    li.append(head);
+    if (lang === 'en') {
+      if (c.message) li.append(el('p', { className: 'check-detail', text: c.message }));
+    } else {
+      if (!c.ok) li.append(el('p', { className: 'check-message' }, message(c.code)));
+      // The core's detail exists in English only; on a failure, say so.
+      if (c.message && !c.ok) li.append(el('p', { className: 'check-detail' }, `${text.englishOnly} `, el('span', { lang: 'en', text: c.message })));
+      else if (c.message) li.append(el('p', { className: 'check-detail', lang: 'en', text: c.message }));
+    }
+    if (c.check === 'permit') {
+      for (const [label, issues] of [
+        [text.ruleErrors, result.ruleErrors],
+        [text.ruleWarnings, result.ruleWarnings],
+      ] as const) {
+        if (!issues || issues.length === 0) continue;
+        li.append(el('p', { className: 'check-detail', text: label }));
+        li.append(el('ul', { className: 'issues', lang: 'en' }, ...issues.map((i) => el('li', { text: `${i.path || '/'}: ${i.message}` }))));
+      }
+    }
+    return li;
+  });
+  byId('checks').replaceChildren(...items);
+  byId('checks-section').hidden = result.checks.length === 0;
+}
+
+function rowsList(rows: Row[], className = 'boxes'): HTMLDListElement {
+  return el(
+    'dl',
+    { className },
+    ...rows.map((r) =>
+      el(
+        'div',
+        { className: 'box-row' },
+        el('dt', {}, ...(r.box ? [el('span', { className: 'box-no', text: r.box }), ' '] : []), r.label),
+        el('dd', {}, el('span', { className: 'value', text: r.value }), ...(r.note ? [el('span', { className: 'note', text: r.note })] : [])),
+      ),
+    ),
+  );
+}
+
+function renderPermit(result: VerificationResult): void {
+  const view = permitView(result, lang);
+  const section = byId('permit-section');
+  if (!view) {
+    section.hidden = true;
+    return;
+  }
+  const text = t();
+  const blocks = view.blocks.map((b) => {
+    const quantities = rowsList(
+      [
+        { box: '11', label: text.permitted, value: b.permitted },
+        { box: '14', label: text.exported, value: b.exported === undefined ? text.useUnknown : (b.exported ?? text.notEndorsed) },
+      ],
+      'boxes quantities',
+    );
+    quantities.querySelectorAll('dd')[1]!.className = b.exported === undefined ? 'use-unknown' : b.exported === null ? 'not-endorsed' : 'exported';
+    return el('section', { className: 'block' }, el('h3', { text: b.title }), rowsList(b.rows), quantities);
+  });
+  const endorsement = view.endorsement.length ? [el('section', { className: 'endorsement' }, el('h3', { text: text.endorsementSection }), rowsList(view.endorsement))] : [];
+  byId('permit-body').replaceChildren(rowsList(view.rows), ...blocks, ...endorsement);
+  section.hidden = false;
+}
+
+function renderOutcome(focus: boolean): void {
+  if (!current) return;
+  byId('result').hidden = false;
+  renderVerdict(current, focus);
+  if (current.type === 'result') {
+    renderChecks(current.result);
+    renderPermit(current.result);
+  } else {
+    byId('checks-section').hidden = true;
+    byId('permit-section').hidden = true;
+  }
+}
+
+function setLanguage(next: Lang): void {
+  lang = next;
+  document.documentElement.lang = next;
+  document.title = t().title;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const key = node.dataset.i18n as keyof UiText;
+    const value = t()[key];
+    if (typeof value === 'string') node.textContent = value;
+  }
+  const select = byId<HTMLSelectElement>('lang');
+  select.value = next;
+  try {
+    store?.setItem('saiga-verifier:lang', next);
+  } catch {
+    /* not stored */
+  }
+  renderTrustInfo();
+  if (current) renderOutcome(false);
+}
+
+/** The footer line: which trust list is in use and how fresh it is. */
+function renderTrustInfo(): void {
+  const info = byId('trust-info');
+  const state = trustState;
+  if (!state) return;
+  if (!state.ok) {
+    info.textContent = fill(t().trustUnavailable, { detail: '' }).trim();
+    return;
+  }
+  const [notice] = trustNotices(state, Date.now()).filter((n) => n.text !== 'didFromCache');
+  info.textContent = notice ? fill(t()[notice.text] as string, notice.vars) : fill(t().trustFromNetwork, { name: state.name, version: state.version });
+}
+
+function say(key: keyof UiText | '', vars: Record<string, string> = {}): void {
+  const node = byId('input-message');
+  node.textContent = key ? fill(t()[key] as string, vars) : '';
+}
+
+// ---- inputs --------------------------------------------------------------------------------
+
+let cameraWanted = false;
+
+function stopCamera(): void {
+  cameraWanted = false;
+  scan?.stop();
+  scan = undefined;
+  byId('camera').hidden = true;
+  byId('scan').hidden = false;
+}
+
+async function startCamera(): Promise<void> {
+  say('');
+  cameraWanted = true;
+  const camera = byId('camera');
+  camera.hidden = false;
+  byId('scan').hidden = true;
+  byId('stop').focus();
+  try {
+    const { scanWithCamera, warmUp } = await scanner();
+    warmUp();
+    const started = await scanWithCamera(byId<HTMLVideoElement>('video'), (text) => {
+      scan = undefined;
+      cameraWanted = false;
+      camera.hidden = true;
+      byId('scan').hidden = false;
+      void verifyText(text);
+    });
+    // Stopped while the camera was opening.
+    if (!cameraWanted) started.stop();
+    else scan = started;
+  } catch (e) {
+    stopCamera();
+    say('cameraUnavailable', { reason: e instanceof Error ? e.name || e.message : String(e) });
+    byId('scan').focus();
+  }
+}
+
+async function readFile(file: File): Promise<void> {
+  stopCamera();
+  say('readingImage');
+  let codes: string[];
+  try {
+    const { decodeFile } = await scanner();
+    codes = await decodeFile(file);
+  } catch {
+    say('imageUnreadable');
+    return;
+  }
+  if (codes.length === 0) {
+    say('noCodeInImage');
+    return;
+  }
+  say('');
+  await verifyText(codes[0]!);
+}
+
+function fromFragment(): void {
+  if (location.hash.length > 1) void verifyText(location.href);
+}
+
+function init(): void {
+  const select = byId<HTMLSelectElement>('lang');
+  const stored = (() => {
+    try {
+      return store?.getItem('saiga-verifier:lang') ?? undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  const preferred = [...(stored ? [stored] : []), ...(navigator.languages ?? [navigator.language])];
+  select.replaceChildren(...offered.map((l) => Object.assign(el('option', { text: LANGUAGE_NAMES[l], lang: l }), { value: l })));
+  setLanguage(pickLanguage(preferred, offered));
+  select.addEventListener('change', () => setLanguage(select.value as Lang));
+
+  byId('scan').addEventListener('click', () => void startCamera());
+  byId('stop').addEventListener('click', () => {
+    stopCamera();
+    byId('scan').focus();
+  });
+  const file = byId<HTMLInputElement>('file');
+  byId('photo').addEventListener('click', () => file.click());
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    file.value = '';
+    if (chosen) void readFile(chosen);
+  });
+  byId<HTMLFormElement>('paste-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = byId<HTMLTextAreaElement>('paste').value;
+    if (value.trim() === '') {
+      say('emptyInput');
+      return;
+    }
+    say('');
+    stopCamera();
+    void verifyText(value);
+  });
+  window.addEventListener('hashchange', fromFragment);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && scan) {
+      stopCamera();
+      byId('scan').focus();
+    }
+  });
+
+  // Languages offered by this deployment, from config.json.
+  void config.then(
+    (c) => {
+      const allowed = (c.languages ?? []).filter((l): l is Lang => (LANGS as readonly string[]).includes(l));
+      if (allowed.length > 0) {
+        offered = allowed;
+        select.replaceChildren(...offered.map((l) => Object.assign(el('option', { text: LANGUAGE_NAMES[l], lang: l }), { value: l })));
+        setLanguage(pickLanguage(preferred, offered));
+      }
+    },
+    (e: unknown) => say('configMissing', { detail: e instanceof Error ? e.message : String(e) }),
+  );
+  void trust.then((state) => {
+    trustState = state;
+    renderTrustInfo();
+  }, () => undefined);
+  fromFragment();
+}
+
+init();
