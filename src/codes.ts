@@ -32,6 +32,16 @@ export const VERIFY_CODES = {
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
+/** Codes of the permit QR transport (src/qr): what a scanned or pasted code can be refused for. */
+export const QR_CODES = {
+  QR_NOT_A_PERMIT: 'This is not a CITES permit code: it is neither a permit QR code of the permit network, nor a permit link, nor a signed permit.',
+  QR_UNKNOWN_VERSION: 'This permit code is in a newer format than this verifier can read. Reload or update the verifier page, or check the permit with the issuing authority.',
+  QR_TOO_LARGE: 'This code holds far more data than any permit. It was not made by a permit authority and was not read.',
+  QR_MALFORMED: 'This permit code is damaged or incomplete. Scan it again, closer and in good light; if it still fails, the code may have been altered.',
+  QR_REFERENCE_MISMATCH: 'The permit the issuing authority returned is not the one this code refers to. Do not accept it.',
+} as const;
+export type QrCode = keyof typeof QR_CODES;
+
 /** Codes of permit-rule findings: errors refuse a request, warnings are kept apart. */
 export const RULE_CODES = {
   FIELD_REQUIRED: 'A required field is missing.',

@@ -1,0 +1,25 @@
+/** src/qr runs in the verifier page: only render.ts may use Node (and the qrcode package). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const dir = new URL('../../src/qr/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'render.ts');
+const importsOf = (source: string): string[] => [...source.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
+
+describe('src/qr is browser-safe (except render.ts)', () => {
+  it('has the expected modules', () => {
+    expect(files.sort()).toEqual(['base43.ts', 'capacity.ts', 'codec.ts', 'codes.ts', 'deflate.ts', 'dictionary.ts']);
+  });
+
+  it.each(files)('%s imports only fflate, src/codes and its own modules, and uses no Node global', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    for (const spec of importsOf(source)) expect(spec === 'fflate' || spec === '../codes.js' || /^\.\/[a-z0-9-]+\.js$/.test(spec), spec).toBe(true);
+    expect(source).not.toMatch(/\b(Buffer|process|require|__dirname|global)\b[.(]/);
+    expect(source).not.toMatch(/from 'node:/);
+  });
+
+  it('render.ts is the only module that draws (qrcode)', () => {
+    const render = readFileSync(new URL('render.ts', dir), 'utf8');
+    expect(importsOf(render)).toEqual(['qrcode', './capacity.js']);
+  });
+});
