@@ -18,6 +18,7 @@ import { validatePermit } from '../permit/validate.js';
 import type { LoadedConfig } from './config.js';
 import type { AuthorityIdentity } from './identity.js';
 import { nodeCryptoSuite } from './node-signature.js';
+import { readVerifierInput } from './read-input.js';
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
@@ -57,7 +58,16 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
     checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
   });
-  return { trustedIssuers, verify: (input, at = new Date()) => core.verify(input, { now: at }) };
+  return {
+    trustedIssuers,
+    verify: async (input, at = new Date()) => {
+      const read = await readVerifierInput(input, { fetch, trustedIssuers });
+      if (read.ok) return core.verify(read.jwt, { now: at });
+      // Text that is no permit code at all goes to the core as it is, which names it (MALFORMED).
+      if (read.code === 'QR_NOT_A_PERMIT' && !/[#:]/.test(input)) return core.verify(input, { now: at });
+      return { verified: false, checks: [{ check: 'format', ok: false, code: read.code, message: read.message }] };
+    },
+  };
 }
 
 /** Joins trust sources, keeping the first entry for each DID and role. */

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createOutput, EXIT, UsageError, type Output } from './output.js';
 import { initCommand } from './commands/init.js';
 import { serveCommand } from './commands/serve.js';
-import { permitIssueCommand, permitListCommand, permitShowCommand } from './commands/permit.js';
+import { permitIssueCommand, permitListCommand, permitPdfCommand, permitQrCommand, permitShowCommand } from './commands/permit.js';
 import { verifyCommand } from './commands/verify.js';
 import { tokenCreateCommand } from './commands/token.js';
 import { trustListCommand } from './commands/trust-list.js';
@@ -23,6 +23,10 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
   permit show NUMBER              one permit and its credential
   permit list [--limit N] [--offset N] [--document-type T] [--country CC] [--species NAME] [--issued-from D] [--issued-to D]
   permit status NUMBER            state, export endorsement and history of a permit
+  permit qr NUMBER [--png FILE | --svg FILE]
+                                  the permit's QR text (a verifier link holding the signed permit) and image
+  permit pdf NUMBER --out FILE [--lang en|fr|es]
+                                  the printed permit (A4 PDF, standard CITES layout)
   permit revoke NUMBER --reason cancelled|lost|stolen|destroyed|replaced|fraud
   permit suspend NUMBER [--reason TEXT]
   permit reinstate NUMBER         lift a suspension (revocation is permanent)
@@ -62,6 +66,9 @@ const OPTIONS = {
   date: { type: 'string' },
   'transport-doc': { type: 'string' },
   out: { type: 'string' },
+  png: { type: 'string' },
+  svg: { type: 'string' },
+  lang: { type: 'string' },
   'valid-days': { type: 'string' },
 } as const;
 
@@ -94,6 +101,8 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'issue') return permitIssueCommand({ config, file: arg, signatory: values.signatory }, out);
       if (sub === 'show') return permitShowCommand({ config, number: arg }, out);
       if (sub === 'status') return permitStatusCommand({ config, number: arg }, out);
+      if (sub === 'qr') return permitQrCommand({ config, number: arg, png: values.png, svg: values.svg }, out);
+      if (sub === 'pdf') return permitPdfCommand({ config, number: arg, out: values.out, lang: values.lang }, out);
       if (sub === 'revoke' || sub === 'suspend' || sub === 'reinstate') {
         return statusChangeCommand({ config, action: sub, number: arg, reason: values.reason, actor: values.actor }, out);
       }

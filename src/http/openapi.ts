@@ -220,6 +220,14 @@ export function openApiDocument(saiga: SaigaAgent) {
           responses: { 200: { description: 'The permit', content: json(ref('PermitRecord')) }, 401: errorResponse('No token'), 403: errorResponse('Role not allowed'), 404: errorResponse('Unknown number') },
         },
       },
+      '/api/permits/{number}/pdf': {
+        get: {
+          summary: 'The printed permit: A4 PDF in the standard CITES layout with its QR code (officer)',
+          security: officerOrReader,
+          parameters: [numberParameter, { name: 'lang', in: 'query', schema: { enum: ['en', 'fr', 'es'], default: 'en' } }],
+          responses: { 200: { description: 'application/pdf' }, 400: errorResponse('Unknown language'), 401: errorResponse('No token'), 403: errorResponse('Not an officer token'), 404: errorResponse('Unknown number') },
+        },
+      },
       '/api/permits/{number}/revoke': statusChange('Revoke a permit, permanently (officer)', true),
       '/api/permits/{number}/suspend': statusChange('Suspend a permit (officer)', false),
       '/api/permits/{number}/reinstate': statusChange('Lift a suspension (officer)', false),
@@ -274,7 +282,7 @@ export function openApiDocument(saiga: SaigaAgent) {
               required: ['credential'],
               additionalProperties: false,
               properties: {
-                credential: { type: 'string', description: 'The VC-JWT' },
+                credential: { type: 'string', description: 'The VC-JWT, a CP1 QR payload, or a verifier link holding one (from a scanned QR code)' },
                 at: { type: 'string', format: 'date-time', description: 'Verify as at this time (default: now)' },
               },
             }),

@@ -7,7 +7,7 @@
  */
 import type { SignatureSuite } from './signature.js';
 import type { FetchLike } from './did-web.js';
-import type { RuleIssue, VerifyCode } from '../codes.js';
+import type { QrCode, RuleIssue, VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import type { DidResolution } from './types.js';
 
@@ -92,7 +92,8 @@ export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature
 export interface VerificationCheck {
   check: CheckName;
   ok: boolean;
-  code: VerifyCode;
+  /** A VerifyCode; a QrCode when the scanned or pasted text could not be read as a permit. */
+  code: VerifyCode | QrCode;
   message: string;
 }
 

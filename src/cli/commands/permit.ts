@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { permitQr } from '../../agent/permit-qr.js';
+import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../agent/print-permit.js';
+import { qrSvg, writeQrPng } from '../../qr/render.js';
 import { userInfo } from 'node:os';
 import { openAgent } from '../../agent/open.js';
 import { parsePermitFilter, permitView } from '../../http/routes/permits.js';
@@ -85,6 +88,52 @@ export async function permitListCommand(options: { config: string; query: Record
     out.result({ items: items.map(permitView), total, limit: filter.limit, offset: filter.offset }, () =>
       items.length === 0 ? ['No permits.'] : [...items.map(summary), `${items.length} of ${total}`],
     );
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
+
+/** `saiga permit qr NUMBER [--png FILE | --svg FILE]`: prints the QR text (a verifier link) and writes the image. */
+export async function permitQrCommand(options: { config: string; number?: string; png?: string; svg?: string }, out: Output): Promise<number> {
+  if (!options.number) throw new UsageError('usage: saiga permit qr NUMBER [--png FILE | --svg FILE]');
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const record = await saiga.permits.get(options.number);
+    if (!record) {
+      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [`No permit numbered ${options.number} was issued here.`]);
+      return EXIT.REFUSED;
+    }
+    const qr = await permitQr(saiga.config, record.jwt);
+    if (options.png) await writeQrPng(qr.text, options.png);
+    if (options.svg) writeFileSync(options.svg, await qrSvg(qr.text));
+    out.result({ permitNumber: record.permitNumber, kind: qr.kind, version: qr.version, text: qr.text }, () => [
+      `QR of ${record.permitNumber}: ${qr.kind === 'qr' ? 'the whole signed permit' : 'a reference (the permit is too large for one code)'}, version ${qr.version} at error correction M, ${qr.text.length} characters`,
+      ...(options.png ? [`  written to ${options.png}`] : []),
+      ...(options.svg ? [`  written to ${options.svg}`] : []),
+      '',
+      qr.text,
+    ]);
+    return EXIT.OK;
+  } finally {
+    await saiga.close();
+  }
+}
+
+/** `saiga permit pdf NUMBER --out FILE [--lang en|fr|es]`: the printed permit. */
+export async function permitPdfCommand(options: { config: string; number?: string; out?: string; lang?: string }, out: Output): Promise<number> {
+  if (!options.number || !options.out) throw new UsageError('usage: saiga permit pdf NUMBER --out FILE [--lang en|fr|es]');
+  const language = (options.lang ?? 'en') as PrintLanguage;
+  if (!PRINT_LANGUAGES.includes(language)) throw new UsageError('--lang must be en, fr or es');
+  const saiga = await openAgent({ configPath: options.config });
+  try {
+    const pdf = await printPermit(saiga, options.number, language);
+    if (!pdf) {
+      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [`No permit numbered ${options.number} was issued here.`]);
+      return EXIT.REFUSED;
+    }
+    writeFileSync(options.out, pdf);
+    out.result({ permitNumber: options.number, file: options.out, bytes: pdf.length, language }, () => [`Wrote the permit ${options.number} (${language}) to ${options.out}`]);
     return EXIT.OK;
   } finally {
     await saiga.close();

@@ -3,6 +3,7 @@
  */
 import { Router, type Response } from 'express';
 import type { SaigaAgent } from '../../agent/open.js';
+import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../agent/print-permit.js';
 import type { DocumentType } from '../../permit/model.js';
 import type { PermitFilter, PermitRecord } from '../../store/permits.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
@@ -101,6 +102,16 @@ export function permitRoutes(saiga: SaigaAgent): Router {
     const filter = parsePermitFilter(req.query as Record<string, unknown>);
     const { items, total } = await saiga.permits.list(filter);
     res.json({ items: items.map(permitView), total, limit: filter.limit, offset: filter.offset });
+  });
+
+  router.get('/:number/pdf', requireRole(saiga.tokens, 'officer'), async (req, res) => {
+    const lang = req.query.lang ?? 'en';
+    if (typeof lang !== 'string' || !PRINT_LANGUAGES.includes(lang as PrintLanguage)) {
+      throw new ApiError('BAD_REQUEST', { path: '/lang', message: '"lang" must be en, fr or es.' });
+    }
+    const pdf = await printPermit(saiga, String(req.params.number), lang as PrintLanguage);
+    if (!pdf) return sendError(res, 'NOT_FOUND', { message: `No permit numbered ${String(req.params.number)} was issued here.` });
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${String(req.params.number)}.pdf"`).send(pdf);
   });
 
   router.get('/:number', requireRole(saiga.tokens, 'officer', 'customs', 'admin'), async (req, res) => {

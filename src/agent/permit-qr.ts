@@ -1,0 +1,17 @@
+/**
+ * The QR code of an issued permit, as the agent prints it: a link to its own verifier page
+ * (`/VERIFY`) with the whole signed permit in the fragment (CP1), or a reference (CPR1)
+ * when the permit is too large for QR version 25 at error correction M.
+ */
+import { encodePermitQrOrReference, type QrOrReference } from '../qr/codec.js';
+import { qrVersion } from '../qr/render.js';
+import type { LoadedConfig } from './config.js';
+
+export function verifierPageUrl(config: LoadedConfig): string {
+  return new URL('/VERIFY', config.saiga.url).toString();
+}
+
+export function permitQr(config: LoadedConfig, jwt: string): Promise<QrOrReference> {
+  // qrcode (which draws the code) sometimes needs one version more than the optimum for mixed text.
+  return encodePermitQrOrReference(jwt, verifierPageUrl(config), { versionOf: (text) => qrVersion(text) });
+}
