@@ -15,7 +15,7 @@ import { inputVerdict, VERDICTS, verdictForCode, verdictOf } from '../../verifie
 import { PERMIT } from '../verify/helpers.js';
 
 const ok = (check: VerificationCheck['check']): VerificationCheck => ({ check, ok: true, code: 'OK', message: '' });
-const fail = (check: VerificationCheck['check'], code: VerificationCheck['code']): VerificationCheck => ({ check, ok: false, code, message: VERIFY_CODES[code] });
+const fail = (check: VerificationCheck['check'], code: VerificationCheck['code']): VerificationCheck => ({ check, ok: false, code, message: (VERIFY_CODES as Record<string, string>)[code] ?? '' });
 const SIGNED = [ok('format'), ok('algorithm'), ok('trust'), ok('issuer'), ok('signature')];
 const result = (state: VerificationResult['state'], checks: VerificationCheck[], verified = checks.every((c) => c.ok)) => ({ state, checks, verified });
 
