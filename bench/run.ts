@@ -23,6 +23,8 @@ import type { SignedCredentialContext } from '../src/verify/signed-credential.js
 import { nodeCryptoSuite } from '../src/agent/node-signature.js';
 import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../src/status/bitstring.js';
 import { buildStatusListCredential } from '../src/status/list-credential.js';
+import { permitQr } from '../src/agent/permit-qr.js';
+import { qrVersion } from '../src/qr/render.js';
 
 /** Fetches every status list and record the credentials name once, so the verification rows measure the core, not I/O. */
 async function prefetch(fetchOwn: FetchLike, jwts: string[]): Promise<Map<string, { body: string; type: string }>> {
@@ -38,6 +40,47 @@ async function prefetch(fetchOwn: FetchLike, jwts: string[]): Promise<Map<string
     out.set(url, { body: await response.text(), type: response.headers.get('content-type') ?? 'application/octet-stream' });
   }
   return out;
+}
+
+/** Issues every example at an authority of its country (did:web, a realistic domain) and measures its QR code. */
+async function exampleQrVersions() {
+  const authorities: Record<string, { name: string; place: string; url: string }> = {
+    LK: { name: 'Department of Wildlife Conservation', place: 'Battaramulla', url: 'https://cites.dwc.gov.lk' },
+    CH: { name: 'Federal Food Safety and Veterinary Office', place: 'Bern', url: 'https://cites.blv.admin.ch' },
+    NO: { name: 'Norwegian Environment Agency', place: 'Trondheim', url: 'https://cites.miljodirektoratet.no' },
+  };
+  const examples: [string, string][] = [
+    ['export-lk-orchids.json', 'LK'],
+    ['export-lk-elephant-samples.json', 'LK'],
+    ['import-ch-elephant-samples.json', 'CH'],
+    ['re-export-ch-watch-straps.json', 'CH'],
+    ['export-no-captive-bred-parrots.json', 'NO'],
+    ['pre-convention-no-guitar.json', 'NO'],
+  ];
+  const rows = [];
+  for (const country of ['LK', 'CH', 'NO']) {
+    const a = authorities[country]!;
+    const home = mkdtempSync(join(tmpdir(), 'saiga-bench-qr-'));
+    writeFileSync(join(home, 'agent.yml'), renderAgentYaml({ country, name: a.name, address: a.place, place: a.place, url: a.url, didMethod: 'web' }));
+    const agent = await openAgent({ configPath: join(home, 'agent.yml'), initialise: true });
+    for (const [example] of examples.filter(([, c]) => c === country)) {
+      const request = JSON.parse(readFileSync(join('examples/permits', example), 'utf8')) as Record<string, unknown>;
+      if (example.includes('export-lk-elephant')) request.importPermit = { permitNumber: 'CH26-I000001', issuer: 'did:web:cites.blv.admin.ch' };
+      const outcome = await agent.issuer.issue(request, { signatory: 'Bench Officer' });
+      if (!outcome.ok) throw new Error(`${example}: ${JSON.stringify(outcome.errors)}`);
+      const qr = await permitQr(agent.config, outcome.record.jwt);
+      let rawVersion: number | undefined;
+      try {
+        rawVersion = qrVersion(outcome.record.jwt);
+      } catch {
+        rawVersion = undefined;
+      }
+      rows.push({ example, lines: outcome.record.permit.specimens.length, jwtChars: outcome.record.jwt.length, rawVersion, linkVersion: qr.version, kind: qr.kind });
+    }
+    await agent.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+  return rows;
 }
 
 /** The pieces the status checker needs, as a verifier builds them. */
@@ -204,6 +247,10 @@ async function main() {
   await saiga.close();
   rmSync(dir, { recursive: true, force: true });
 
+  progress('QR codes of the example permits…');
+  const qrRows = await exampleQrVersions();
+  const page = JSON.parse(readFileSync('verifier-web/dist/build.json', 'utf8')) as { sizes: Record<string, { bytes: number; gzip: number }> };
+
   const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, floor, statusCheck, republish];
   const report = {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
@@ -215,6 +262,8 @@ async function main() {
       verifyVsRawEd25519: core.perSecond / floor.perSecond,
     },
     sizes,
+    qr: qrRows,
+    verifierPage: page.sizes,
     targets: { verifyVsVeramo: 10, issuePerSecond: 100 },
   };
   if (json) {
@@ -231,6 +280,12 @@ async function main() {
     `Full verification, with status lists and the permit record, which Veramo does not check: ${report.ratios.verifyVsVeramo.toFixed(1)}× Veramo; ${(report.ratios.verifyVsRawEd25519 * 100).toFixed(0)}% of a raw Ed25519 check.`,
     `  With the browser's WebCrypto suite: ${report.ratios.verifyWebCryptoVsVeramo.toFixed(1)}× Veramo.`,
     `Issuance: ${issuance.perSecond.toFixed(0)} durable permits/s with ${CONCURRENCY} in flight (target ≥ 100), ${sequential.perSecond.toFixed(0)}/s one at a time.`,
+    '',
+    '| example permit (at its own authority) | lines | JWT chars | QR version of the raw JWT (M) | QR version of the verifier link (M) |',
+    '|---|---:|---:|---:|---:|',
+    ...qrRows.map((r) => `| ${r.example} | ${r.lines} | ${r.jwtChars} | ${r.rawVersion ?? '> 40'} | ${r.linkVersion} (${r.kind}) |`),
+    '',
+    `Verifier page: JavaScript ${(page.sizes.script!.gzip / 1024).toFixed(1)} KiB gzipped to open a link (${(page.sizes.allScripts!.gzip / 1024).toFixed(1)} KiB with the QR decoder), wasm ${(page.sizes.wasm!.gzip / 1024).toFixed(1)} KiB gzipped.`,
     `Status list of 131,072 entries: encodedList ${sizes.encodedListEmpty} characters empty, ${sizes.encodedListOnePercent} with 1 % set; the signed list credential with 1 % set is ${sizes.listCredentialOnePercentBytes} bytes.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
