@@ -5,6 +5,7 @@
  * fragment. Each case asserts the verdict's data-verdict and saves a screenshot to
  * test-output/web/<case>.png.
  */
+import { encodePermitQr, permitQrLink } from '../../src/qr/codec.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -33,7 +34,8 @@ let qrFile: string;
 const work = tempDir('saiga-web-');
 const problems: string[] = [];
 
-const link = (jwt: string) => `https://verifier.example.org/VERIFY#${jwt}`;
+/** What a printed permit's QR holds: a verifier link (any host) with the CP1 payload in the fragment. */
+const link = (jwt: string) => permitQrLink('https://verifier.example.org', encodePermitQr(jwt));
 
 async function issue(body: unknown = orchids): Promise<{ permitNumber: string; jwt: string }> {
   const response = await lk.api('/api/permits', { token: lk.officerToken, body });
@@ -74,7 +76,7 @@ beforeAll(async () => {
   host = await hostPage(lk);
   validJwt = (await issue()).jwt;
   qrFile = join(work, 'permit-qr.png');
-  const png = await qrPng(link(validJwt), qrFile);
+  const png = await qrPng(link(validJwt), qrFile, 700, 'M');
   const camera = join(work, 'camera.y4m');
   y4mFromPng(png, camera);
   browser = await chromium.launch({
