@@ -34,6 +34,7 @@
  *
  * Browser-safe: no Node modules or globals (the verifier page bundles this file).
  */
+import { didWebToUrl } from '../verify/did-web.js';
 import { Inflate } from 'fflate';
 import { base43Length, decodeBase43, encodeBase43 } from './base43.js';
 import { qrVersionFor } from './capacity.js';
@@ -353,19 +354,17 @@ export async function checkReferencedCredential(
   }
 }
 
-/** For a did:web issuer: the URL at which its agent serves the referenced permit (`/credentials/<uuid>`). */
+/**
+ * For a did:web issuer: the URL at which its agent serves the referenced permit
+ * (`/credentials/<uuid>` beside its DID document), with the same rules as did:web
+ * resolution — https, or http for a loopback host.
+ */
 export function referenceCredentialUrl(reference: Pick<PermitReference, 'issuer' | 'credentialId'>): string | undefined {
-  const m = /^did:web:([^:]+)((?::[^:]+)*)$/.exec(reference.issuer);
-  const uuid = reference.credentialId.replace(/^urn:uuid:/, '');
-  if (!m) return undefined;
-  try {
-    const host = decodeURIComponent(m[1]!);
-    const path = m[2] ? m[2].split(':').slice(1).map((s) => `/${s}`).join('') : '';
-    const url = new URL(`https://${host}${path}/credentials/${uuid}`);
-    return url.host === host.toLowerCase() ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const documentUrl = didWebToUrl(reference.issuer);
+  const uuid = /^urn:uuid:([0-9a-f-]{36})$/.exec(reference.credentialId)?.[1];
+  if (documentUrl === undefined || uuid === undefined) return undefined;
+  const base = documentUrl.replace(/\/(\.well-known\/)?did\.json$/, '');
+  return `${base}/credentials/${uuid}`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -410,7 +410,7 @@ describe('references', () => {
 
   it('referenceCredentialUrl: did:web with a port or a path; nothing for other methods or odd hosts', () => {
     const id = 'urn:uuid:6f1c2a8e-2d1b-4c1e-9f0a-1b2c3d4e5f60';
-    expect(referenceCredentialUrl({ issuer: 'did:web:localhost%3A8443', credentialId: id })).toBe('https://localhost:8443/credentials/6f1c2a8e-2d1b-4c1e-9f0a-1b2c3d4e5f60');
+    expect(referenceCredentialUrl({ issuer: 'did:web:localhost%3A8443', credentialId: id })).toBe('http://localhost:8443/credentials/6f1c2a8e-2d1b-4c1e-9f0a-1b2c3d4e5f60');
     expect(referenceCredentialUrl({ issuer: 'did:web:cites.example.org:lk', credentialId: id })).toBe('https://cites.example.org/lk/credentials/6f1c2a8e-2d1b-4c1e-9f0a-1b2c3d4e5f60');
     expect(referenceCredentialUrl({ issuer: 'did:key:z6Mk', credentialId: id })).toBeUndefined();
     expect(referenceCredentialUrl({ issuer: 'did:web:evil.example%2Fx%40cites.dwc.gov.lk', credentialId: id })).toBeUndefined();

@@ -5,7 +5,7 @@
  * fragment. Each case asserts the verdict's data-verdict and saves a screenshot to
  * test-output/web/<case>.png.
  */
-import { encodePermitQr, permitQrLink } from '../../src/qr/codec.js';
+import { encodePermitQr, encodePermitReference, permitQrLink } from '../../src/qr/codec.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -202,6 +202,18 @@ describe('verifier page in Chromium', () => {
     expect(await verdictOf(page)).toBe('untrusted');
     expect(await verdictText(page)).toContain('Issuer not trusted');
     await shot(page, 'e-untrusted');
+    await page.context().close();
+  });
+
+  it('(e2) a reference QR (CPR1) is resolved from the trusted issuing agent and its hash checked → valid; a wrong hash is refused', async () => {
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY#${await encodePermitReference(validJwt)}`);
+    expect(await verdictOf(page)).toBe('valid');
+    await shot(page, 'e2-reference-valid');
+    const forged = await encodePermitReference(validJwt, async () => new Uint8Array(32));
+    await page.goto('about:blank');
+    await page.goto(`${host.url}/VERIFY#${forged}`);
+    expect(await verdictOf(page)).not.toBe('valid');
     await page.context().close();
   });
 

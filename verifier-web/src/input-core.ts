@@ -5,15 +5,28 @@
  * a raw JWT, are accepted even if the codec refuses them: the verifier checks everything.
  * Pure; input.ts binds it to the codec the build chose.
  */
-export type ParsedInput = { ok: true; jwt: string } | { ok: false; code: string; detail?: string };
+/** A reference QR (CPR1, a permit too large for one code): the page fetches the permit from its issuer. */
+export interface PermitReferenceInput {
+  issuer: string;
+  credentialId: string;
+  sha256: string;
+  credentialUrl?: string;
+}
+
+export type ParsedInput = { ok: true; jwt: string } | { ok: true; reference: PermitReferenceInput } | { ok: false; code: string; detail?: string };
 
 const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function fromCodec(answer: unknown): ParsedInput {
   if (typeof answer === 'string') return JWS.test(answer) ? { ok: true, jwt: answer } : { ok: false, code: answer.startsWith('QR_') ? answer : 'QR_NOT_A_PERMIT' };
   if (typeof answer === 'object' && answer !== null) {
-    const a = answer as { jwt?: unknown; code?: unknown; error?: unknown; message?: unknown; ok?: unknown };
+    const a = answer as { jwt?: unknown; code?: unknown; error?: unknown; message?: unknown; ok?: unknown; kind?: unknown } & Partial<PermitReferenceInput>;
     if (typeof a.jwt === 'string' && a.ok !== false) return { ok: true, jwt: a.jwt };
+    if (a.kind === 'reference' && a.ok !== false && typeof a.issuer === 'string' && typeof a.credentialId === 'string' && typeof a.sha256 === 'string') {
+      const reference: PermitReferenceInput = { issuer: a.issuer, credentialId: a.credentialId, sha256: a.sha256 };
+      if (typeof a.credentialUrl === 'string') reference.credentialUrl = a.credentialUrl;
+      return { ok: true, reference };
+    }
     const code = typeof a.code === 'string' ? a.code : typeof a.error === 'string' ? a.error : 'QR_NOT_A_PERMIT';
     return typeof a.message === 'string' ? { ok: false, code, detail: a.message } : { ok: false, code };
   }

@@ -12,6 +12,9 @@ import { browserStore } from './store.js';
 import { createPageDidResolver } from './did-cache.js';
 import { loadTrust, readConfig, type PageConfig, type TrustState } from './trust.js';
 import { parseInput } from './input.js';
+import type { PermitReferenceInput } from './input-core.js';
+import type { TrustedIssuer } from '../../src/verify/index.js';
+import { checkReferencedCredential } from 'saiga:qr-codec';
 import type { CameraScan } from './scanner.js';
 import { codeMessage, fill, formatAge, formatDate, LANGS, LANGUAGE_NAMES, pickLanguage, UI, type Lang, type UiText } from './i18n.js';
 import { ICON, inputVerdict, TONE, verdictOf, type Verdict } from './verdict.js';
@@ -128,12 +131,39 @@ async function evaluate(text: string): Promise<Outcome> {
     return { type: 'page-error', code: 'TRUST_LIST_UNAVAILABLE', detail: state.message, notices: state.offline ? [{ text: 'offline', vars: {}, tone: 'warn' }] : [] };
   }
   const failuresBefore = network.failures();
-  const result = await (await getVerifier(state)).verify(parsed.jwt, { now: new Date() });
+  let jwt: string;
+  if ('reference' in parsed) {
+    const resolved = await resolveReference(parsed.reference, state.issuers);
+    if (!resolved.ok) return { type: 'input', code: resolved.code, detail: resolved.detail };
+    jwt = resolved.jwt;
+  } else jwt = parsed.jwt;
+  const result = await (await getVerifier(state)).verify(jwt, { now: new Date() });
   const now = Date.now();
   const notices = trustNotices(state, now);
   const offline = state.offline || network.failures() > failuresBefore || navigator.onLine === false;
   if (offline) notices.push({ text: 'offline', vars: {}, tone: 'warn' });
   return { type: 'result', result, notices };
+}
+
+/**
+ * A reference QR names the issuer, the permit's id and its hash: fetch the permit from a
+ * trusted issuer's agent only, and accept it only if its hash matches.
+ */
+async function resolveReference(reference: PermitReferenceInput, issuers: readonly TrustedIssuer[]): Promise<{ ok: true; jwt: string } | { ok: false; code: string; detail: string }> {
+  if (!issuers.some((t) => t.did === reference.issuer && t.role === 'managementAuthority')) {
+    return { ok: false, code: 'ISSUER_UNTRUSTED', detail: reference.issuer };
+  }
+  if (!reference.credentialUrl) return { ok: false, code: 'QR_REFERENCE_MISMATCH', detail: 'no address to fetch the permit from' };
+  let text: string;
+  try {
+    const response = await fetch(reference.credentialUrl, { credentials: 'omit', redirect: 'error' });
+    if (!response.ok) return { ok: false, code: 'STATUS_UNAVAILABLE', detail: `HTTP ${response.status}` };
+    text = (await response.text()).trim();
+  } catch (e) {
+    return { ok: false, code: 'STATUS_UNAVAILABLE', detail: e instanceof Error ? e.message : String(e) };
+  }
+  const checked = await checkReferencedCredential(text, reference);
+  return checked.ok ? { ok: true, jwt: text } : { ok: false, code: checked.code, detail: checked.message };
 }
 
 // ---- rendering -----------------------------------------------------------------------------
