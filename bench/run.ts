@@ -24,6 +24,7 @@ import { nodeCryptoSuite } from '../src/agent/node-signature.js';
 import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../src/status/bitstring.js';
 import { buildStatusListCredential } from '../src/status/list-credential.js';
 import { permitQr } from '../src/agent/permit-qr.js';
+import { cameraToVerdict } from './camera.js';
 import { qrVersion } from '../src/qr/render.js';
 
 /** Fetches every status list and record the credentials name once, so the verification rows measure the core, not I/O. */
@@ -249,6 +250,8 @@ async function main() {
 
   progress('QR codes of the example permits…');
   const qrRows = await exampleQrVersions();
+  progress('Camera to verdict in headless Chromium…');
+  const camera = await cameraToVerdict(7, progress);
   const page = JSON.parse(readFileSync('verifier-web/dist/build.json', 'utf8')) as { sizes: Record<string, { bytes: number; gzip: number }> };
 
   const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, floor, statusCheck, republish];
@@ -264,6 +267,7 @@ async function main() {
     sizes,
     qr: qrRows,
     verifierPage: page.sizes,
+    cameraToVerdict: camera,
     targets: { verifyVsVeramo: 10, issuePerSecond: 100 },
   };
   if (json) {
@@ -286,6 +290,9 @@ async function main() {
     ...qrRows.map((r) => `| ${r.example} | ${r.lines} | ${r.jwtChars} | ${r.rawVersion ?? '> 40'} | ${r.linkVersion} (${r.kind}) |`),
     '',
     `Verifier page: JavaScript ${(page.sizes.script!.gzip / 1024).toFixed(1)} KiB gzipped to open a link (${(page.sizes.allScripts!.gzip / 1024).toFixed(1)} KiB with the QR decoder), wasm ${(page.sizes.wasm!.gzip / 1024).toFixed(1)} KiB gzipped.`,
+    'skipped' in camera
+      ? `Camera to verdict: skipped (${camera.skipped}).`
+      : `Camera to verdict in headless Chromium (QR version ${camera.qrVersion}, click on "Scan with camera" to the verdict, ${camera.samplesMs.length} runs): median ${camera.medianMs.toFixed(0)} ms (${camera.samplesMs.map((m) => m.toFixed(0)).join(', ')}).`,
     `Status list of 131,072 entries: encodedList ${sizes.encodedListEmpty} characters empty, ${sizes.encodedListOnePercent} with 1 % set; the signed list credential with 1 % set is ${sizes.listCredentialOnePercentBytes} bytes.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,6 +5,7 @@
  * fragment. Each case asserts the verdict's data-verdict and saves a screenshot to
  * test-output/web/<case>.png.
  */
+import { CHROMIUM_ARGS } from '../../bench/camera-frame.js';
 import { encodePermitQr, encodePermitReference, permitQrLink } from '../../src/qr/codec.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,7 @@ import { changePayloadByte, decodePayload, signWithUnknownDidKey } from '../help
 import { buildPage, hostPage, qrPng, y4mFromPng, type PageHost } from './helpers.js';
 
 const OUT = resolve('test-output/web');
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LAUNCH_ARGS = CHROMIUM_ARGS;
 const orchids = readExample('export-lk-orchids.json');
 const twoBlocks = {
   ...orchids,

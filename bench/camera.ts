@@ -1,0 +1,87 @@
+/**
+ * Time from the camera to the verdict in headless Chromium: the verifier page served by a
+ * real agent, Chromium's fake camera showing the permit's printed QR code, timed from the
+ * click on "Scan with camera" to the verdict on screen (camera start, frame decoding with
+ * zxing-wasm, verification in the browser with the status and record fetched from the agent).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { chromium } from 'playwright-core';
+import { openAgent } from '../src/agent/open.js';
+import { permitQr } from '../src/agent/permit-qr.js';
+import { renderAgentYaml } from '../src/agent/write-config.js';
+import { startServer } from '../src/http/server.js';
+import { CHROMIUM_ARGS, y4mFromPng } from './camera-frame.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type CameraTiming = { samplesMs: number[]; medianMs: number; qrVersion: number } | { skipped: string };
+
+export async function cameraToVerdict(runs: number, progress: (line: string) => void): Promise<CameraTiming> {
+  if (!existsSync(CHROMIUM)) return { skipped: `no ${CHROMIUM} (apt-get install chromium)` };
+  if (!existsSync('verifier-web/dist/build.json')) return { skipped: 'the verifier page is not built (npm run build)' };
+  const dir = mkdtempSync(join(tmpdir(), 'saiga-bench-camera-'));
+  const port = await freePort();
+  writeFileSync(
+    join(dir, 'agent.yml'),
+    renderAgentYaml({ country: 'LK', name: 'Bench authority', address: 'Colombo', place: 'Colombo', url: `http://localhost:${port}`, didMethod: 'web' }),
+  );
+  const saiga = await openAgent({ configPath: join(dir, 'agent.yml'), initialise: true });
+  const server = await startServer(saiga, { logError: () => undefined });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] }).catch(() => undefined);
+  if (!browser) return { skipped: 'Chromium did not start' };
+  await browser.close();
+  try {
+    const outcome = await saiga.issuer.issue(JSON.parse(readFileSync('examples/permits/export-lk-orchids.json', 'utf8')), { signatory: 'Bench Officer' });
+    if (!outcome.ok) throw new Error('the bench permit was refused');
+    const qr = await permitQr(saiga.config, outcome.record.jwt);
+    const png = await QRCode.toBuffer(qr.text, { errorCorrectionLevel: 'M', margin: 4, width: 700, type: 'png' });
+    const camera = join(dir, 'camera.y4m');
+    y4mFromPng(png, camera);
+    const withCamera = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
+    });
+    const samplesMs: number[] = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        const context = await withCamera.newContext({ locale: 'en-GB' });
+        const page = await context.newPage();
+        await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/VERIFY`);
+        const button = page.getByRole('button', { name: 'Scan with camera' });
+        await button.waitFor();
+        const start = performance.now();
+        await button.click();
+        const verdict = page.locator('#verdict[data-verdict]');
+        await verdict.waitFor({ timeout: 30_000 });
+        samplesMs.push(performance.now() - start);
+        const kind = await verdict.getAttribute('data-verdict');
+        if (kind !== 'valid') throw new Error(`the camera run gave "${kind}", not valid`);
+        progress(`  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms`);
+        await context.close();
+      }
+    } finally {
+      await withCamera.close();
+    }
+    const sorted = [...samplesMs].sort((a, b) => a - b);
+    return { samplesMs, medianMs: sorted[Math.floor(sorted.length / 2)]!, qrVersion: qr.version };
+  } finally {
+    await server.close();
+    await saiga.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
