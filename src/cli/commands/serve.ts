@@ -19,6 +19,7 @@ export async function serveCommand(options: { config: string; officer?: string }
     `  DID        ${saiga.identity.did}`,
     `  public URL ${url}`,
     `  listening  ${running.url}`,
+    `  verifier   ${url}/verify (scan, upload or paste a permit's QR code)`,
     ...(firstToken
       ? [
           '',
