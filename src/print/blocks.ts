@@ -51,7 +51,7 @@ function drawBlock(ctx: PrintContext, cells: BlockCells, s: IssuedSpecimen): voi
   if (s.commonName) names.push({ text: s.commonName });
   fitText(doc, names, box.names, VALUE);
 
-  const term = termMeaning(s.term);
+  const term = termMeaning(s.term, language);
   const description: Run[] = [{ text: s.description }, { text: `${labels.term}: ${s.term}${term ? ` – ${term}` : ''}`, scale: 0.9 }];
   if (s.marks) description.push({ text: `${labels.marks}: ${s.marks}`, scale: 0.9 });
   fitText(doc, description, box.description, VALUE);
