@@ -28,3 +28,10 @@ export function createOutput(json: boolean): Output {
     },
   };
 }
+
+/** The answer for a permit number this agent never issued: NOT_FOUND, exit status 1. */
+export function permitNotFound(out: Output, permitNumber: string): number {
+  const message = `No permit numbered ${permitNumber} was issued here.`;
+  out.result({ error: { code: 'NOT_FOUND', message } }, () => [message]);
+  return EXIT.REFUSED;
+}

@@ -3,7 +3,7 @@ import { openAgent } from '../../agent/open.js';
 import type { PermitStatusView } from '../../agent/lifecycle.js';
 import type { LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
-import { EXIT, UsageError, type Output } from '../output.js';
+import { EXIT, permitNotFound, UsageError, type Output } from '../output.js';
 
 const refusalLines = (errors: LifecycleIssue[]) => ['Refused; nothing was changed.', ...errors.map((e) => `  ${e.code.padEnd(26)} ${e.path || '/'}  ${e.message}`)];
 
@@ -50,8 +50,7 @@ export async function permitStatusCommand(options: { config: string; number?: st
   try {
     const view = await saiga.lifecycle.status(options.number);
     if (!view) {
-      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [`No permit numbered ${options.number} was issued here.`]);
-      return EXIT.REFUSED;
+      return permitNotFound(out, options.number);
     }
     out.result(view, () => statusLines(view));
     return EXIT.OK;

@@ -7,7 +7,7 @@ import { openAgent } from '../../agent/open.js';
 import { parsePermitFilter, permitView } from '../../http/routes/permits.js';
 import type { RuleIssue } from '../../codes.js';
 import type { PermitRecord } from '../../store/permits.js';
-import { EXIT, UsageError, type Output } from '../output.js';
+import { EXIT, permitNotFound, UsageError, type Output } from '../output.js';
 
 const issueLines = (title: string, issues: RuleIssue[]) =>
   issues.length ? [title, ...issues.map((i) => `  ${i.code.padEnd(28)} ${i.path || '/'}  ${i.message}`)] : [];
@@ -58,10 +58,7 @@ export async function permitShowCommand(options: { config: string; number?: stri
   try {
     const record = await saiga.permits.get(options.number);
     if (!record) {
-      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [
-        `No permit numbered ${options.number} was issued here.`,
-      ]);
-      return EXIT.REFUSED;
+      return permitNotFound(out, options.number);
     }
     const p = record.permit;
     out.result(permitView(record), () => [
@@ -101,8 +98,7 @@ export async function permitQrCommand(options: { config: string; number?: string
   try {
     const record = await saiga.permits.get(options.number);
     if (!record) {
-      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [`No permit numbered ${options.number} was issued here.`]);
-      return EXIT.REFUSED;
+      return permitNotFound(out, options.number);
     }
     const qr = await permitQr(saiga.config, record.jwt);
     if (options.png) await writeQrPng(qr.text, options.png);
@@ -129,8 +125,7 @@ export async function permitPdfCommand(options: { config: string; number?: strin
   try {
     const pdf = await printPermit(saiga, options.number, language);
     if (!pdf) {
-      out.result({ error: { code: 'NOT_FOUND', message: `No permit numbered ${options.number} was issued here.` } }, () => [`No permit numbered ${options.number} was issued here.`]);
-      return EXIT.REFUSED;
+      return permitNotFound(out, options.number);
     }
     writeFileSync(options.out, pdf);
     out.result({ permitNumber: options.number, file: options.out, bytes: pdf.length, language }, () => [`Wrote the permit ${options.number} (${language}) to ${options.out}`]);
