@@ -8,12 +8,11 @@
  * `validateEndorsementSubject` and `exportedQuantities` from here.
  */
 
-import ajvModule, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { lazyValidator } from '../permit/schema-check.js';
 import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
 import { escapePointerToken, isRecord, pointer, pointerTokens, quote, textOf, valueAt } from '../permit/findings.js';
 import type { Permit } from '../permit/model.js';
-import type { JsonSchema } from '../permit/schema.js';
 import { isWithinValidity, utcDate } from '../permit/validity.js';
 import type { EndorsedBlock, Endorsement } from './model.js';
 import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from './schema.js';
@@ -30,24 +29,6 @@ export interface EndorsementContext {
 
 export type EndorsementValidation = { ok: true; blocks: EndorsedBlock[]; errors: [] } | { ok: false; errors: LifecycleIssue[] };
 
-// ajv and ajv-formats are CommonJS; take `.default` when present (NodeNext vs bundlers), as src/permit/schema-check.ts does.
-type AjvClass = typeof ajvModule.default;
-type FormatsPlugin = typeof formatsModule.default;
-const Ajv2020: AjvClass = (ajvModule as unknown as { default?: AjvClass }).default ?? (ajvModule as unknown as AjvClass);
-const addFormats: FormatsPlugin = (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
-
-/** Compiles a schema on first use only. */
-function lazyValidator(schema: JsonSchema): () => ValidateFunction {
-  let compiled: ValidateFunction | undefined;
-  return () => {
-    if (!compiled) {
-      const ajv = new Ajv2020({ allErrors: true, strict: true });
-      addFormats(ajv, ['date']);
-      compiled = ajv.compile(schema);
-    }
-    return compiled;
-  };
-}
 const requestValidator = lazyValidator(ENDORSEMENT_REQUEST_SCHEMA);
 const subjectValidator = lazyValidator(ENDORSEMENT_SCHEMA);
 

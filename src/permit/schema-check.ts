@@ -28,8 +28,8 @@ const Ajv2020: AjvClass = (ajvModule as unknown as { default?: AjvClass }).defau
 const addFormats: FormatsPlugin =
   (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
 
-/** Compiles a schema on first use only: ajv compilation is the expensive part. */
-function lazyValidator(schema: JsonSchema): () => ValidateFunction {
+/** Compiles a schema on first use only: ajv compilation is the expensive part. Shared by every JSON Schema check. */
+export function lazyValidator(schema: JsonSchema): () => ValidateFunction {
   let compiled: ValidateFunction | undefined;
   return () => {
     if (!compiled) {
