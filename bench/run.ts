@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { openAgent } from '../src/agent/open.js';
 import { renderAgentYaml } from '../src/agent/write-config.js';
 import { ed25519Jwk } from '../src/agent/did-document.js';
-import { createPermitVerifier, createStatusChecker, readStatusEntries, type DidResolution, type FetchLike, type TrustedIssuer } from '../src/verify/index.js';
+import { createPermitVerifier, createStatusChecker, readStatusEntries, type DidResolution, type FetchLike } from '../src/verify/index.js';
+import type { PermitCheckContext } from '../src/verify/verifier-types.js';
 import { createAssertionKeyStore } from '../src/verify/keys.js';
 import type { SignedCredentialContext } from '../src/verify/signed-credential.js';
 import { nodeCryptoSuite } from '../src/agent/node-signature.js';
@@ -157,7 +158,7 @@ async function main() {
 
   progress('Verifying…');
   const at = new Date();
-  const checkPermit = (subject: unknown, { issuer }: { issuer: TrustedIssuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country });
+  const checkPermit = (subject: unknown, { issuer, issuedAt, validUntil }: PermitCheckContext) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil });
   // The core as a verifier elsewhere runs it: DID documents and status lists cached (warm), the
   // permit record fetched on every check (here from the agent's database instead of over HTTP).
   const documents = new Map([saiga.didDocument, saiga.customsDidDocument].map((d) => [d.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(d), didDocumentMetadata: {} })]));

@@ -70,7 +70,6 @@ export const RULE_CODES = {
   TOO_MANY_SPECIMENS: 'Too many specimen lines for one document.',
   TERM_UNIT_UNUSUAL: 'This unit is unusual for this term.',
   TERM_PURPOSE_UNUSUAL: 'This purpose is unusual for this term.',
-  NOT_ISSUED_BY_AUTHORITY: 'The permit does not name the authority that signed it.',
   REPLACED_PERMIT_UNKNOWN: 'The permit to be replaced was not issued by this authority.',
   REPLACED_PERMIT_REVOKED: 'The permit to be replaced is already revoked.',
   REPLACED_PERMIT_USED: 'The permit to be replaced was already used for a shipment; it cannot be replaced.',

@@ -56,7 +56,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     fetch,
     // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
-    checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
+    checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil }),
   });
   return {
     trustedIssuers,

@@ -2,7 +2,8 @@
  * Turns a validated permit request into the credential subject of an issued permit
  * and into the unsigned W3C credential (VC Data Model 1.1, the shape Veramo signs as a JWT).
  */
-import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
+import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest, PermitSubject } from '../permit/model.js';
+import { permitSubject } from '../permit/subject.js';
 import { blockLetter } from '../permit/findings.js';
 import { PERMIT_CREDENTIAL_TYPE, VC_V1_CONTEXT } from '../verify/index.js';
 
@@ -66,7 +67,7 @@ export interface UnsignedCredential {
    * `permitRecord`: where the issuing agent publishes this permit's endorsements and status reason.
    */
   vc?: { permitRecord: string };
-  credentialSubject: Permit;
+  credentialSubject: PermitSubject;
 }
 
 export interface CredentialLinks {
@@ -81,11 +82,12 @@ export function buildPermitCredential(permit: Permit, credentialId: string, sche
     id: credentialId,
     type: ['VerifiableCredential', PERMIT_CREDENTIAL_TYPE],
     issuer: { id: permit.managementAuthority.did },
+    // Box 13's date and box 2: the subject leaves them to these two (src/permit/subject.ts).
     issuanceDate: permit.issued.date,
     expirationDate: endOfDayUtc(permit.validUntil),
     // VC JSON Schema 2023: the verifier can check the subject against the published schema.
     credentialSchema: { id: schemaUrl, type: 'JsonSchema' },
     ...(links && { credentialStatus: links.credentialStatus, vc: { permitRecord: links.permitRecord } }),
-    credentialSubject: permit,
+    credentialSubject: permitSubject(permit),
   };
 }

@@ -127,7 +127,9 @@ export class PermitIssuer {
 
   private async make(item: Pending, tx: PermitTx): Promise<PermitRecord> {
     const { authority, numberFormat } = this.deps;
-    const issuedAt = this.deps.now();
+    // Whole seconds: the credential's issuanceDate becomes the JWT's `nbf`, which has no
+    // fractions, and the date a verifier shows in box 13 must be the one stored here.
+    const issuedAt = new Date(Math.floor(this.deps.now().getTime() / 1000) * 1000);
     const { request } = item;
     await this.checkReplaced(tx, request);
     const numberContext = { country: authority.country, documentType: request.documentType, issuedAt };

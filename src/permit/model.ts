@@ -119,10 +119,15 @@ export interface PermitRequest {
   replaces?: Replacement;
 }
 
-/** Box 6: the issuing Management Authority. */
+/**
+ * Box 6: the issuing Management Authority. Not signed into the credential: the credential's
+ * issuer is its DID, and a verifier takes its name and country from the trust list (see
+ * subject.ts); the address is known to the issuing agent, and to a verifier only when the
+ * trust list gives it.
+ */
 export interface ManagementAuthority {
   name: string;
-  address: string;
+  address?: string;
   country: string;
   did: string;
 }
@@ -138,7 +143,10 @@ export interface IssueRecord {
 
 export type IssuedSpecimen = Specimen & { /** Block letter: A, B, C, … */ block: string };
 
-/** The credential subject of an issued permit (`CITESPermit`). */
+/**
+ * An issued permit, box by box: what the agent stores, prints and serves, and what a
+ * verifier shows. Its credential signs it as `PermitSubject` (subject.ts).
+ */
 export interface Permit extends Omit<PermitRequest, 'specimens' | 'validUntil'> {
   /** Box 1: unique number assigned by the issuing authority. */
   permitNumber: string;
@@ -148,3 +156,11 @@ export interface Permit extends Omit<PermitRequest, 'specimens' | 'validUntil'> 
   issued: IssueRecord;
   specimens: IssuedSpecimen[];
 }
+
+/**
+ * The credential subject of an issued permit (`CITESPermit`): the permit without what the
+ * credential already states. Box 2 is the credential's expirationDate (JWT `exp`), the date
+ * in box 13 its issuanceDate (`nbf`), and box 6 its issuer (`iss`). Saying each once keeps
+ * them from disagreeing, and keeps the QR code small (src/qr).
+ */
+export type PermitSubject = Omit<Permit, 'validUntil' | 'managementAuthority' | 'issued'> & { issued: Omit<IssueRecord, 'date'> };

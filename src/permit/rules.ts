@@ -13,10 +13,10 @@ import { maxValidUntil, utcDate, validityMonths } from './validity.js';
 export interface RuleContext {
   /** Country of the issuing authority: the domestic-party rules apply only when it is known. */
   authorityCountry?: string;
-  /** DID of the authority that signed (issued permits only). */
-  issuerDid?: string;
-  /** The date of issue: `now` for a request, `issued.date` for an issued permit. */
+  /** The date of issue: `now` for a request, the credential's issuanceDate for an issued permit. */
   issuedAt?: Date;
+  /** Box 2 of an issued permit (its credential's expirationDate); a request carries its own. */
+  validUntil?: string;
   /** The current time; set for requests only, since an issued permit is judged independently of when it is read. */
   now?: Date;
 }
@@ -150,7 +150,7 @@ export const datesNotInFuture: Rule = (doc, ctx) => {
  */
 export const validityWithinLimit: Rule = (doc, ctx) => {
   const type = doc['documentType'];
-  const validUntil = doc['validUntil'];
+  const validUntil = ctx.validUntil ?? doc['validUntil'];
   if (!ctx.issuedAt || !isDocumentType(type) || typeof validUntil !== 'string' || !DATE.test(validUntil)) return [];
   const issuedOn = utcDate(ctx.issuedAt);
   if (validUntil <= issuedOn) {
@@ -167,23 +167,6 @@ export const validityWithinLimit: Rule = (doc, ctx) => {
         ),
       ]
     : [];
-};
-
-/** Box 6: an issued permit names the authority that signed it (its DID, and its country when known). */
-export const namesSigningAuthority: Rule = (doc, ctx) => {
-  const authority = recordOf(doc, 'managementAuthority');
-  if (!authority) return [];
-  const findings: RuleIssue[] = [];
-  const did = textOf(authority, 'did');
-  if (ctx.issuerDid !== undefined && did !== undefined && did !== ctx.issuerDid) {
-    findings.push(issue('NOT_ISSUED_BY_AUTHORITY', '/managementAuthority/did', `The permit names ${did} but was signed by ${ctx.issuerDid}.`));
-  }
-  const country = textOf(authority, 'country');
-  const signer = ctx.authorityCountry?.toUpperCase();
-  if (signer !== undefined && country !== undefined && country !== signer) {
-    findings.push(issue('NOT_ISSUED_BY_AUTHORITY', '/managementAuthority/country', `The permit names an authority in ${country} but was signed by one in ${signer}.`));
-  }
-  return findings;
 };
 
 /**
@@ -214,7 +197,6 @@ export const REQUEST_RULES: readonly Rule[] = [
 
 /** Rules for an issued permit: the request rules that do not depend on the current time, plus box 6 and block letters. */
 export const PERMIT_RULES: readonly Rule[] = [
-  namesSigningAuthority,
   ...REQUEST_RULES.filter((rule) => rule !== datesNotInFuture),
   blocksLetteredInOrder,
 ];

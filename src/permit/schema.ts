@@ -208,32 +208,24 @@ export const PERMIT_REQUEST_SCHEMA: JsonSchema = {
   }),
 };
 
-/** The credential subject of an issued permit (`Permit`, credential type `CITESPermit`). */
+/**
+ * The credential subject of an issued permit (`PermitSubject`, credential type `CITESPermit`).
+ * Box 2, the date of box 13 and box 6 are not in it: the credential's expirationDate,
+ * issuanceDate and issuer state them (src/permit/subject.ts).
+ */
 export const PERMIT_SCHEMA: JsonSchema = {
   $schema: DRAFT_2020_12,
   title: 'CITES permit or certificate',
-  ...object([...HEADER_REQUIRED, 'permitNumber', 'validUntil', 'managementAuthority', 'issued'], {
+  ...object([...HEADER_REQUIRED, 'permitNumber', 'issued'], {
     permitNumber: text(LIMITS.permitNumber, 'Box 1: unique number assigned by the issuing Management Authority.'),
     ...headerProperties(),
-    validUntil: described(DATE, 'Box 2: valid through the end of this day, UTC.'),
-    managementAuthority: object(
-      ['name', 'address', 'country', 'did'],
-      {
-        name: text(LIMITS.name),
-        address: text(LIMITS.address),
-        country: ISO_COUNTRY,
-        did: { type: 'string', minLength: 5, maxLength: LIMITS.did, pattern: '^did:[a-z0-9]+:\\S+$' },
-      },
-      'Box 6: the issuing Management Authority.',
-    ),
     issued: object(
-      ['place', 'date', 'signatory'],
+      ['place', 'signatory'],
       {
         place: text(LIMITS.name),
-        date: { type: 'string', format: 'date-time' },
         signatory: text(LIMITS.name, 'Full name of the officer who issued the document.'),
       },
-      'Box 13: place and date of issue and the signatory.',
+      'Box 13: place of issue and the signatory (the date is the credential\'s issuanceDate).',
     ),
     specimens: {
       type: 'array',

@@ -6,7 +6,7 @@
  */
 
 import type { RuleIssue } from '../codes.js';
-import { isRecord, issue, onePerPath, quote, textOf } from './findings.js';
+import { isRecord, issue, onePerPath, quote } from './findings.js';
 import { PERMIT_RULES, REQUEST_RULES, runRules, type Doc, type RuleContext } from './rules.js';
 import { permitValidator, requestValidator, schemaFindings } from './schema-check.js';
 import { WARNING_RULES } from './warnings.js';
@@ -25,11 +25,14 @@ export interface RequestContext {
   now: Date;
 }
 
+/** What the verified credential says around its subject (see subject.ts). */
 export interface PermitContext {
-  /** DID that signed the credential: `managementAuthority.did` must be this. */
-  issuerDid?: string;
-  /** Country of the signing authority: the domestic-party rules apply with it, and box 6 must name it. */
+  /** Country of the signing authority (box 6, from the trust list): the domestic-party rules apply with it. */
   issuerCountry?: string;
+  /** The credential's issuanceDate: the date of issue, from which the validity limit counts. */
+  issuedAt?: Date;
+  /** Box 2: the UTC day of the credential's expirationDate, YYYY-MM-DD. */
+  validUntil?: string;
 }
 
 /** Checks what an officer submits, at the authority of `ctx.authorityCountry`, as if issued at `ctx.now`. */
@@ -44,14 +47,16 @@ export function validatePermitRequest(input: unknown, ctx: RequestContext): Vali
 
 /**
  * Checks the credential subject of an issued permit. Nothing here depends on the current
- * time (expiry is the verifier's separate verdict); the validity limit counts from `issued.date`.
+ * time (expiry is the verifier's separate verdict); the validity limit counts from the
+ * credential's issuanceDate.
  */
 export function validatePermit(subject: unknown, ctx: PermitContext = {}): ValidationOutcome {
   if (!isRecord(subject)) return notAnObject(subject);
+  const issuedAt = ctx.issuedAt !== undefined && !Number.isNaN(ctx.issuedAt.getTime()) ? ctx.issuedAt : undefined;
   return outcome(subject, schemaFindings(permitValidator(), subject), PERMIT_RULES, {
     authorityCountry: ctx.issuerCountry,
-    issuerDid: ctx.issuerDid,
-    issuedAt: issueDateOf(subject),
+    issuedAt,
+    validUntil: ctx.validUntil,
   });
 }
 
@@ -68,12 +73,4 @@ function outcome(doc: Doc, schemaErrors: RuleIssue[], rules: typeof REQUEST_RULE
 function notAnObject(input: unknown): ValidationOutcome {
   const found = input === null ? 'null' : Array.isArray(input) ? 'an array' : `${typeof input} ${quote(input)}`;
   return { ok: false, errors: [issue('FIELD_INVALID', '', `A permit must be a JSON object, found ${found}.`)], warnings: [] };
-}
-
-/** Box 13 date of issue, when it is a readable date-time. */
-function issueDateOf(subject: Doc): Date | undefined {
-  const raw = textOf(subject['issued'], 'date');
-  if (raw === undefined) return undefined;
-  const date = new Date(raw);
-  return Number.isNaN(date.getTime()) ? undefined : date;
 }

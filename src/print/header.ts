@@ -63,8 +63,9 @@ function drawBox2({ doc, permit, labels }: PrintContext): void {
 }
 
 /** Paragraphs of a party: name in bold, address, and (for box 4) the country. */
-function party(name: string, address: string, country?: string): Run[] {
-  const runs: Run[] = [{ text: name, font: BOLD }, { text: address }];
+function party(name: string, address: string | undefined, country?: string): Run[] {
+  const runs: Run[] = [{ text: name, font: BOLD }];
+  if (address) runs.push({ text: address });
   if (country) runs.push({ text: country });
   return runs;
 }

@@ -19,6 +19,16 @@ export interface TrustedIssuer {
   name: string;
 }
 
+/** What the verified credential says around the permit subject, for the permit rules. */
+export interface PermitCheckContext {
+  /** The trusted authority that signed it (box 6). */
+  issuer: TrustedIssuer;
+  /** The credential's issuanceDate (date of box 13), when it has one. */
+  issuedAt?: Date;
+  /** Box 2: the UTC day of the credential's expirationDate, YYYY-MM-DD, when it has one. */
+  validUntil?: string;
+}
+
 export interface RuleCheckResult {
   errors: RuleIssue[];
   warnings: RuleIssue[];
@@ -33,7 +43,7 @@ export interface PermitVerifierOptions {
   /** Allowed clock skew in seconds; default `DEFAULT_CLOCK_TOLERANCE_SEC` (verify.ts). */
   clockToleranceSec?: number;
   /** Permit-rule validator; when absent the 'permit' check is skipped. */
-  checkPermit?: (subject: unknown, ctx: { issuer: TrustedIssuer }) => RuleCheckResult;
+  checkPermit?: (subject: unknown, ctx: PermitCheckContext) => RuleCheckResult;
   /** How keys are imported and signatures checked; default WebCrypto (`webCryptoSuite`). */
   signatureSuite?: SignatureSuite;
   /**

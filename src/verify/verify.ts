@@ -15,7 +15,7 @@ import { createStatusChecker } from './status.js';
 import { createRecordChecker } from './record.js';
 import { checkLifecycle, stateOf } from './lifecycle.js';
 import { VERIFY_CODES, type VerifyCode } from '../codes.js';
-import type { Permit } from '../permit/model.js';
+import { permitView } from '../permit/subject.js';
 import { createAssertionKeyStore } from './keys.js';
 import { numericDateToIso, PERMIT_CREDENTIAL_TYPE } from './vc-jwt.js';
 import type {
@@ -138,7 +138,6 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     result.issuer = issuer;
 
     // From here on the payload is authentic.
-    result.permit = claims.subject as unknown as Permit;
     const credential: VerifiedCredentialInfo = { issuer: claims.issuer, types: claims.types };
     if (claims.id !== undefined) credential.id = claims.id;
     // VC 1.1 §6.3.1 maps issuanceDate to nbf; `iat`, when present, is the signing time.
@@ -147,6 +146,12 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     if (claims.nbf !== undefined) credential.validFrom = numericDateToIso(claims.nbf);
     if (claims.exp !== undefined) credential.validUntil = numericDateToIso(claims.exp);
     result.credential = credential;
+    // The permit box by box: the subject, with box 2, the date of box 13 and box 6 from the credential.
+    result.permit = permitView(claims.subject, {
+      authority: { did: issuer.did, name: issuer.name, country: issuer.country },
+      ...(credential.validFrom !== undefined && { issuedAt: credential.validFrom }),
+      ...(credential.validUntil !== undefined && { expiresAt: credential.validUntil }),
+    });
 
     // 6. validity (RFC 7519 §4.1.4, §4.1.5), with the tolerance on both sides.
     const nowSec = at.now.getTime() / 1000;
@@ -169,7 +174,11 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     if (checkPermit !== undefined) {
       let rules: RuleCheckResult | undefined;
       try {
-        rules = checkPermit(claims.subject, { issuer: { ...issuer } });
+        rules = checkPermit(claims.subject, {
+          issuer: { ...issuer },
+          ...(claims.nbf !== undefined && { issuedAt: new Date(claims.nbf * 1000) }),
+          ...(result.permit.validUntil !== '' && { validUntil: result.permit.validUntil }),
+        });
       } catch {
         rules = undefined;
       }

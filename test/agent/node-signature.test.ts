@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeCryptoSuite } from '../../src/agent/node-signature.js';
 import { createPermitVerifier, resolveDidKey, webCryptoSuite, type SignatureSuite } from '../../src/verify/index.js';
-import { ISSUER, issuerWorld, NOW, OTHER, PERMIT, permitPayload, sign, trustedMa } from '../verify/helpers.js';
+import { ISSUER, issuerWorld, NOW, OTHER, SUBJECT, permitPayload, sign, trustedMa } from '../verify/helpers.js';
 
 const suites: [string, SignatureSuite][] = [
   ['WebCrypto (default, browsers)', webCryptoSuite],
@@ -23,14 +23,14 @@ describe.each(suites)('signature suite %s', (_name, signatureSuite) => {
   const codes = async (jwt: string) => (await verifier.verify(jwt, { now: NOW })).checks.map((c) => c.code);
 
   it('accepts a genuine signature', async () => {
-    const jwt = await sign(permitPayload(ISSUER.didKey, PERMIT));
+    const jwt = await sign(permitPayload(ISSUER.didKey, SUBJECT));
     expect(await codes(jwt)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'OK']);
   });
 
   it('refuses a signature by another key and an altered signature', async () => {
-    const byOther = await sign(permitPayload(ISSUER.didKey, PERMIT), OTHER.privateJwk);
+    const byOther = await sign(permitPayload(ISSUER.didKey, SUBJECT), OTHER.privateJwk);
     expect(await codes(byOther)).toEqual(['OK', 'OK', 'OK', 'OK', 'SIGNATURE_INVALID']);
-    const jwt = await sign(permitPayload(ISSUER.didKey, PERMIT));
+    const jwt = await sign(permitPayload(ISSUER.didKey, SUBJECT));
     const at = jwt.length - 20;
     const altered = `${jwt.slice(0, at)}${jwt[at] === 'A' ? 'B' : 'A'}${jwt.slice(at + 1)}`;
     expect(await codes(altered)).toEqual(['OK', 'OK', 'OK', 'OK', 'SIGNATURE_INVALID']);

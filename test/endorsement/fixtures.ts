@@ -7,7 +7,7 @@ import type { LifecycleIssue } from '../../src/codes.js';
 import type { EndorsementRequest } from '../../src/endorsement/model.js';
 import type { EndorsementContext } from '../../src/endorsement/validate.js';
 import type { Permit } from '../../src/permit/model.js';
-import { issuedFrom } from '../permit/helpers.js';
+import { issuedPermitFrom } from '../permit/helpers.js';
 
 /** Issued 2026-05-04, valid through 2026-11-04 (6 months, Art. VI(2)). */
 export const ISSUED_AT = '2026-05-04T09:30:00Z';
@@ -17,7 +17,7 @@ export const NOW = new Date('2026-06-10T12:00:00Z');
 
 /** A fresh issued permit (CH authority, number 26CH000123). */
 export function permit(): Permit {
-  return issuedFrom('re-export-ch-watch-straps.json', { issuedAt: ISSUED_AT, validUntil: VALID_UNTIL }) as Permit;
+  return issuedPermitFrom('re-export-ch-watch-straps.json', { issuedAt: ISSUED_AT, validUntil: VALID_UNTIL });
 }
 
 /** A fresh valid request: blocks out of order, B partly shipped, A's unit given. */

@@ -56,15 +56,21 @@ describe('issuing and verifying over HTTP', () => {
     expect(payload.vc.type).toEqual(['VerifiableCredential', 'CITESPermit']);
     expect(payload.vc.credentialSchema).toEqual({ id: `${lk.url}/schemas/cites-permit/v1.json`, type: 'JsonSchema' });
     expect(subject.permitNumber).toBe(issued.body.permitNumber);
-    expect(subject.managementAuthority).toEqual({ name: 'Department of Wildlife Conservation', address: 'Battaramulla', country: 'LK', did: lk.did });
-    expect(subject.issued.place).toBe('Battaramulla');
-    expect(subject.issued.signatory).toBe('Test Officer');
+    // Box 6 is the credential's issuer, box 13's date its issuanceDate (nbf) and box 2 its
+    // expirationDate (exp): the subject does not say them again.
+    expect(Object.keys(subject)).not.toEqual(expect.arrayContaining(['managementAuthority']));
+    expect(Object.keys(subject)).not.toContain('validUntil');
+    expect(subject.issued).toEqual({ place: 'Battaramulla', signatory: 'Test Officer' });
     expect(subject.specimens[0].block).toBe('A');
     // Art. VI(2): an export permit is valid for six months; the JWT expires at the end of that day (UTC).
-    const issuedAt = new Date(subject.issued.date);
-    const sixMonths = new Date(Date.UTC(issuedAt.getUTCFullYear(), issuedAt.getUTCMonth() + 6, issuedAt.getUTCDate()));
-    expect(subject.validUntil).toBe(sixMonths.toISOString().slice(0, 10));
-    expect(payload.exp).toBe(Date.parse(`${subject.validUntil}T23:59:59Z`) / 1000);
+    const issuedAt = new Date(payload.nbf * 1000);
+    const sixMonths = new Date(Date.UTC(issuedAt.getUTCFullYear(), issuedAt.getUTCMonth() + 6, issuedAt.getUTCDate())).toISOString().slice(0, 10);
+    expect(payload.exp).toBe(Date.parse(`${sixMonths}T23:59:59Z`) / 1000);
+    // The agent keeps the whole permit, box 6 with its address included.
+    const stored = (await lk.api(`/api/permits/${issued.body.permitNumber}`, { token: lk.officerToken })).body;
+    expect(stored.permit.validUntil).toBe(sixMonths);
+    expect(stored.permit.managementAuthority).toEqual({ name: 'Department of Wildlife Conservation', address: 'Battaramulla', country: 'LK', did: lk.did });
+    expect(stored.permit.issued.date).toBe(new Date(payload.nbf * 1000).toISOString());
   });
 
   it('refuses a request that breaks the rules with 422, all errors at once, and uses no number', async () => {
@@ -114,7 +120,7 @@ describe('issuing and verifying over HTTP', () => {
 
   it('gives EXPIRED with the clock pinned after valid-until, and NOT_YET_VALID before issue', async () => {
     const issued = await issue(orchids);
-    const validUntil = decodePayload(issued.body.jwt).vc.credentialSubject.validUntil as string;
+    const validUntil = new Date(decodePayload(issued.body.jwt).exp * 1000).toISOString().slice(0, 10);
     const tolerance = 60_000;
     const justValid = new Date(Date.parse(`${validUntil}T23:59:59Z`) + tolerance).toISOString();
     const expired = new Date(Date.parse(`${validUntil}T23:59:59Z`) + tolerance + 1000).toISOString();

@@ -2,6 +2,8 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import type { RuleIssue } from '../../src/codes.js';
+import type { Permit } from '../../src/permit/model.js';
+import { permitView } from '../../src/permit/subject.js';
 
 /** The pinned "now" of every request test. */
 export const NOW = new Date('2026-11-29T10:00:00Z');
@@ -33,25 +35,37 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
  * Builds the credential subject of an issued permit from an example request, as the
- * issuing agent would: number, valid-until, box 6 authority, box 13 record, block letters.
+ * issuing agent would: number, box 13 place and signatory, block letters. Box 2 and the date
+ * of box 13 are the credential's, not the subject's: see `ISSUED_CONTEXT`.
  */
-export function issuedFrom(file: string, overrides: { issuedAt?: string; validUntil?: string } = {}): any {
+export function issuedFrom(file: string): any {
   const request = example(file);
   const country = authorityOf(file);
   const { specimens, validUntil: _ignored, ...header } = request;
   return {
     permitNumber: `26${country}000123`,
     ...header,
-    validUntil: overrides.validUntil ?? '2027-05-29',
-    managementAuthority: {
-      name: `CITES Management Authority of ${country}`,
-      address: 'Ministry of Environment, Capital City',
-      country,
-      did: `did:web:cites.${country.toLowerCase()}.example`,
-    },
-    issued: { place: 'Capital City', date: overrides.issuedAt ?? '2026-11-29T10:00:00Z', signatory: 'A. Officer' },
+    issued: { place: 'Capital City', signatory: 'A. Officer' },
     specimens: specimens.map((s: any, i: number) => ({ block: LETTERS[i], ...s })),
   };
 }
 
-export const didOf = (country: string): string => `did:web:cites.${country.toLowerCase()}.example`;
+/**
+ * The whole issued permit (the agent's `Permit`): `issuedFrom`'s subject with box 2, the
+ * date of box 13 and box 6 put back, as a verifier reads them from the credential.
+ */
+export function issuedPermitFrom(file: string, dates: { issuedAt?: string; validUntil?: string } = {}): Permit {
+  const country = authorityOf(file);
+  return permitView(issuedFrom(file), {
+    authority: { name: `CITES Management Authority of ${country}`, address: 'Ministry of Environment, Capital City', country, did: didOf(country) },
+    issuedAt: dates.issuedAt ?? '2026-11-29T10:00:00Z',
+    expiresAt: `${dates.validUntil ?? '2027-05-29'}T23:59:59Z`,
+  });
+}
+
+/** The credential's issuanceDate and box 2 (its expirationDate's day) for `issuedFrom` subjects. */
+export const ISSUED_CONTEXT = { issuedAt: new Date('2026-11-29T10:00:00Z'), validUntil: '2027-05-29' };
+
+export function didOf(country: string): string {
+  return `did:web:cites.${country.toLowerCase()}.example`;
+}

@@ -110,9 +110,11 @@ describe('schemas', () => {
   });
 
   it('require the issued fields and block letters on a permit only', () => {
-    expect(PERMIT_SCHEMA['required']).toEqual(
-      expect.arrayContaining(['permitNumber', 'validUntil', 'managementAuthority', 'issued', 'specimens']),
-    );
+    expect(PERMIT_SCHEMA['required']).toEqual(expect.arrayContaining(['permitNumber', 'issued', 'specimens']));
+    // Box 2, box 13's date and box 6 are the credential's expirationDate, issuanceDate and issuer.
+    expect(Object.keys(PERMIT_SCHEMA['properties'] as object)).not.toEqual(expect.arrayContaining(['validUntil']));
+    expect(Object.keys(PERMIT_SCHEMA['properties'] as object)).not.toContain('managementAuthority');
+    expect(Object.keys((PERMIT_SCHEMA['properties'] as any).issued.properties)).toEqual(['place', 'signatory']);
     expect((PERMIT_SCHEMA['properties'] as any).specimens.items.required).toContain('block');
     expect(PERMIT_REQUEST_SCHEMA['required']).not.toContain('validUntil');
   });

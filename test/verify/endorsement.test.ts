@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { VERIFY_CODES, type VerifyCode } from '../../src/codes.js';
 import type { Endorsement } from '../../src/endorsement/model.js';
-import type { Permit } from '../../src/permit/model.js';
+import type { PermitSubject } from '../../src/permit/model.js';
 import { createDidResolver } from '../../src/verify/resolver.js';
 import { createPermitVerifier } from '../../src/verify/verify.js';
 import type { PermitVerifierOptions, VerificationResult } from '../../src/verify/verifier-types.js';
 import {
-  b64json, CUSTOMS, endorsementPayload, endorsementSubject, EXP, ISSUER, issuerWorld, NOW, OTHER, PERMIT, PERMIT_ID, permitPayload, recordUrl, sign,
+  b64json, CUSTOMS, endorsementPayload, endorsementSubject, EXP, ISSUER, issuerWorld, NOW, OTHER, PERMIT_ID, SUBJECT, permitPayload, recordUrl, sign,
   STRANGER, trustedCustoms, trustedMa,
 } from './helpers.js';
 
@@ -20,11 +20,11 @@ const IS = ISSUER.didKey;
 const RECORD = recordUrl(IS);
 
 /** The test permit with a second block: A 40 ml of blood, B 12 g of hair. */
-const TWO_BLOCKS: Permit = {
-  ...PERMIT,
+const TWO_BLOCKS: PermitSubject = {
+  ...SUBJECT,
   specimens: [
-    PERMIT.specimens[0]!,
-    { ...PERMIT.specimens[0]!, block: 'B', description: 'Hair samples', term: 'HAI', quantity: 12, unit: 'GRM' },
+    SUBJECT.specimens[0]!,
+    { ...SUBJECT.specimens[0]!, block: 'B', description: 'Hair samples', term: 'HAI', quantity: 12, unit: 'GRM' },
   ],
 };
 
@@ -185,9 +185,9 @@ describe('ENDORSEMENT_INVALID', () => {
   });
 
   it.each([
-    ['another permit id', { id: 'urn:uuid:11111111-2222-4333-8444-555555555555', permitNumber: PERMIT.permitNumber, issuer: IS }],
+    ['another permit id', { id: 'urn:uuid:11111111-2222-4333-8444-555555555555', permitNumber: SUBJECT.permitNumber, issuer: IS }],
     ['another permit number', { id: PERMIT_ID, permitNumber: 'LK-2026-EX-000124', issuer: IS }],
-    ['another issuing authority', { id: PERMIT_ID, permitNumber: PERMIT.permitNumber, issuer: OTHER.didKey }],
+    ['another issuing authority', { id: PERMIT_ID, permitNumber: SUBJECT.permitNumber, issuer: OTHER.didKey }],
   ])('an endorsement for %s', async (_name, ref) => {
     const { verify, world } = setup();
     world.endorse(IS, await endorsement({ permit: ref }));
@@ -318,7 +318,7 @@ describe('what the verdict takes from the unsigned record', () => {
   it('ignores a revocation reason outside the fixed list and a replacement of a permit that is not revoked', async () => {
     const { verify, world } = setup();
     world.serve(RECORD, () =>
-      Response.json({ id: PERMIT_ID, permitNumber: PERMIT.permitNumber, issuer: IS, status: 'valid', revocation: { reason: { evil: true } }, replacedBy: 'LK26-E999999', endorsements: [], updatedAt: '2026-02-15T09:30:00Z' }),
+      Response.json({ id: PERMIT_ID, permitNumber: SUBJECT.permitNumber, issuer: IS, status: 'valid', revocation: { reason: { evil: true } }, replacedBy: 'LK26-E999999', endorsements: [], updatedAt: '2026-02-15T09:30:00Z' }),
     );
     const r = await verify(await permit());
     expect(r.verified).toBe(true);

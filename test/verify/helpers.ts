@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { base64url, CompactSign, importJWK, type JWK } from 'jose';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from '../../src/endorsement/model.js';
-import type { Permit } from '../../src/permit/model.js';
+import type { Permit, PermitSubject } from '../../src/permit/model.js';
+import { permitView } from '../../src/permit/subject.js';
 import { encodeBitstring, newBitstring, setBit } from '../../src/status/bitstring.js';
 import { encodeDidKey } from '../../src/verify/did-key.js';
 import type { PublicPermitRecord, RevocationReason } from '../../src/verify/record.js';
@@ -16,11 +17,13 @@ import type { TrustedIssuer } from '../../src/verify/verifier-types.js';
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 export const TEST_KEYS = JSON.parse(fixture('test-keys.json')) as { issuer: JWK; other: JWK; customs: JWK; stranger: JWK };
-export const PERMIT = JSON.parse(fixture('permit.json')) as Permit;
+/** The permit credential's subject (PermitSubject): box 2, box 13's date and box 6 are the credential's. */
+export const SUBJECT = JSON.parse(fixture('permit.json')) as PermitSubject;
 
 /** Pinned clock: all tests pass their own `now`. */
 export const NBF = Date.UTC(2026, 1, 15, 9, 30) / 1000;
-export const EXP = Date.UTC(2026, 7, 15) / 1000;
+/** Valid until 2026-08-14: through the end of that day, UTC, as the agent sets `exp`. */
+export const EXP = Date.UTC(2026, 7, 14, 23, 59, 59) / 1000;
 export const NOW = new Date(Date.UTC(2026, 2, 1, 12));
 
 export const WEB_DID = 'did:web:cites.example.org:lk';
@@ -38,6 +41,16 @@ export function signer(privateJwk: JWK): TestSigner {
 }
 
 export const ISSUER = signer(TEST_KEYS.issuer);
+
+/** The permit as the verifier reads it from a credential with SUBJECT, NBF and EXP signed by `did` (trusted as by `trustedMa`). */
+export function permitAsVerified(did: string = ISSUER.didKey): Permit {
+  return permitView(SUBJECT as unknown as Record<string, unknown>, {
+    authority: { did, name: 'Department of Wildlife Conservation', country: 'LK' },
+    issuedAt: new Date(NBF * 1000).toISOString(),
+    expiresAt: new Date(EXP * 1000).toISOString(),
+  });
+}
+export const PERMIT = permitAsVerified();
 export const OTHER = signer(TEST_KEYS.other);
 /** A customs authority's key (trust it with `trustedCustoms`). */
 export const CUSTOMS = signer(TEST_KEYS.customs);
@@ -71,14 +84,14 @@ export const recordUrl = (iss: string): string => `${agentBase(iss)}/records/${P
 
 /** A BitstringStatusListEntry as src/status/list-credential.ts `statusEntry` builds it. */
 export function statusEntry(url: string, purpose: Purpose, index: number): Record<string, unknown> {
-  return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
+  return { type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
 }
 
 /**
  * A VC 1.1 JWT payload as Veramo 7 produces it. By default it carries, as the agent issues
  * them, a revocation and a suspension entry and the URL of its public record.
  */
-export function permitPayload(iss: string, subject: unknown = PERMIT): Record<string, unknown> {
+export function permitPayload(iss: string, subject: unknown = SUBJECT): Record<string, unknown> {
   return {
     vc: {
       '@context': ['https://www.w3.org/2018/credentials/v1'],
@@ -117,7 +130,7 @@ export function statusListPayload(a: { iss: string; url: string; purpose: Purpos
 /** The subject of a customs export endorsement of the test permit (issued by `permitIss`): block A, 25 of 40 ml. */
 export function endorsementSubject(permitIss: string, overrides: Partial<Endorsement> = {}): Endorsement {
   return {
-    permit: { id: PERMIT_ID, permitNumber: PERMIT.permitNumber, issuer: permitIss },
+    permit: { id: PERMIT_ID, permitNumber: SUBJECT.permitNumber, issuer: permitIss },
     blocks: [{ block: 'A', quantity: 25, unit: 'MLT' }],
     portOfExport: 'LKCMB',
     date: '2026-02-20',
@@ -249,7 +262,7 @@ export function issuerWorld(issuers: { did: string; key: JWK }[] = [{ did: ISSUE
     state.set(did, {
       key,
       bits: { revocation: newBitstring(), suspension: newBitstring() },
-      record: { id: PERMIT_ID, permitNumber: PERMIT.permitNumber, issuer: did, status: 'valid', endorsements: [], updatedAt: '2026-02-15T09:30:00.000Z' },
+      record: { id: PERMIT_ID, permitNumber: SUBJECT.permitNumber, issuer: did, status: 'valid', endorsements: [], updatedAt: '2026-02-15T09:30:00.000Z' },
     });
   }
   const of = (iss: string): WorldIssuer => {

@@ -5,7 +5,7 @@ import { createDidResolver } from '../../src/verify/resolver.js';
 import { createPermitVerifier, DEFAULT_CLOCK_TOLERANCE_SEC } from '../../src/verify/verify.js';
 import type { PermitVerifierOptions, VerificationResult } from '../../src/verify/verifier-types.js';
 import {
-  b64json, EXP, ISSUER, issuerWorld, listUrl, NBF, NOW, OTHER, PERMIT, permitPayload, recordUrl, sign, stubFetch, stubResolver, trustedMa, WEB_DID, WEB_URL, webDocument,
+  b64json, EXP, ISSUER, issuerWorld, listUrl, NBF, NOW, OTHER, PERMIT, permitAsVerified, permitPayload, SUBJECT, recordUrl, sign, stubFetch, stubResolver, trustedMa, WEB_DID, WEB_URL, webDocument,
 } from './helpers.js';
 import { encodeDidKey, resolveDidKey } from '../../src/verify/did-key.js';
 
@@ -70,7 +70,7 @@ describe('a valid permit', () => {
       types: ['VerifiableCredential', 'CITESPermit'],
       issuedAt: '2026-02-15T09:30:00.000Z',
       validFrom: '2026-02-15T09:30:00.000Z',
-      validUntil: '2026-08-15T00:00:00.000Z',
+      validUntil: '2026-08-14T23:59:59.000Z',
     });
     expect(r.checks.find((c) => c.check === 'signature')!.message).toBe(
       `Signed by ${ISSUER.didKey} (Department of Wildlife Conservation, LK).`,
@@ -106,7 +106,7 @@ describe('a valid permit', () => {
     expect(r.checks.map((c) => [c.check, c.code])).toEqual([...SIGNED, 'permit', ...LIFECYCLE].map((c) => [c, 'OK']));
     expect(r.ruleErrors).toEqual([]);
     expect(r.ruleWarnings).toEqual([warning]);
-    expect(seen).toEqual([PERMIT, WEB_DID]);
+    expect(seen).toEqual([SUBJECT, WEB_DID]);
     expect(r.checks.find((c) => c.check === 'permit')!.message).toBe('The permit follows the CITES permit rules (1 warning).');
   });
 
@@ -150,7 +150,7 @@ describe('format', () => {
     ['a JWT that is not a VC', { sub: 'someone', iss: ISSUER.didKey, exp: EXP }],
     ['a VC whose type lacks CITESPermit', { ...permitPayload(ISSUER.didKey), vc: { ...(permitPayload('').vc as object), type: ['VerifiableCredential'] } }],
     ['a VC 2.0 context', { ...permitPayload(ISSUER.didKey), vc: { ...(permitPayload('').vc as object), '@context': ['https://www.w3.org/ns/credentials/v2'] } }],
-    ['several subjects', { ...permitPayload(ISSUER.didKey), vc: { ...(permitPayload('').vc as object), credentialSubject: [PERMIT, PERMIT] } }],
+    ['several subjects', { ...permitPayload(ISSUER.didKey), vc: { ...(permitPayload('').vc as object), credentialSubject: [SUBJECT, SUBJECT] } }],
     ['no iss', { ...permitPayload(ISSUER.didKey), iss: undefined }],
     ['a vc.issuer that differs from iss', { ...permitPayload(ISSUER.didKey), vc: { ...(permitPayload('').vc as object), issuer: WEB_DID } }],
     ['an exp that is text', { ...permitPayload(ISSUER.didKey), exp: '2026-08-15' }],
@@ -293,9 +293,15 @@ describe('validity', () => {
     expect((await verifier.verify(jwt, at(EXP + tol))).verified).toBe(true);
     const r = await verifier.verify(jwt, at(EXP + tol + 1));
     expectFailure(r, 'validity', 'EXPIRED');
-    expect(firstFailure(r).message).toBe(`${VERIFY_CODES.EXPIRED} It expired on 2026-08-15T00:00:00.000Z.`);
+    expect(firstFailure(r).message).toBe(`${VERIFY_CODES.EXPIRED} It expired on 2026-08-14T23:59:59.000Z.`);
     expect(r.checks.map((c) => c.check)).toEqual(ALL);
-    expect(r.permit).toEqual(PERMIT);
+    expect(r.permit).toEqual(permitAsVerified(WEB_DID));
+    // Box 2 is the UTC day of `exp`; box 13's date is `nbf`; box 6 is the trusted issuer.
+    expect([r.permit!.validUntil, r.permit!.issued.date, r.permit!.managementAuthority]).toEqual([
+      '2026-08-14',
+      '2026-02-15T09:30:00.000Z',
+      { did: WEB_DID, name: 'Department of Wildlife Conservation', country: 'LK' },
+    ]);
   });
 
   it('before nbf − tolerance → NOT_YET_VALID; exactly at the edge still OK', async () => {

@@ -12,7 +12,7 @@ import { parseWith } from '../../verifier-web/src/input-core.js';
 import { blockUseLines, permitView } from '../../verifier-web/src/permit-view.js';
 import { parseVerifierInput as fallbackCodec } from '../../verifier-web/src/qr-fallback.js';
 import { inputVerdict, VERDICTS, verdictForCode, verdictOf } from '../../verifier-web/src/verdict.js';
-import { PERMIT } from '../verify/helpers.js';
+import { ISSUER, PERMIT } from '../verify/helpers.js';
 
 const ok = (check: VerificationCheck['check']): VerificationCheck => ({ check, ok: true, code: 'OK', message: '' });
 const fail = (check: VerificationCheck['check'], code: VerificationCheck['code']): VerificationCheck => ({ check, ok: false, code, message: (VERIFY_CODES as Record<string, string>)[code] ?? '' });
@@ -160,7 +160,7 @@ describe('the permit by box', () => {
     expect(byBox['3a']!.value).toBe('Suisse');
     expect(byBox['4']!.value).toContain('Sri Lanka');
     expect(byBox['5a']).toMatchObject({ value: 'S', note: 'Scientifique' });
-    expect(byBox['6']!.note).toBe('did:web:cites.example.org:lk');
+    expect(byBox['6']).toMatchObject({ value: 'Department of Wildlife Conservation, Sri Lanka', note: ISSUER.didKey });
     expect(byBox['13']!.value).toBe('Battaramulla, 15 février 2026, A. PERERA');
     const [a] = view.blocks;
     expect(a).toMatchObject({ block: 'A', title: 'Bloc A', permitted: '40 MLT (millilitre)', exported: '25 MLT' });

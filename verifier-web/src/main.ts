@@ -83,7 +83,7 @@ function getVerifier(state: Extract<TrustState, { ok: true }>): Promise<PermitVe
       // Status lists and records come straight from the issuing agent; never reuse a list (a revocation shows at once).
       fetch: network.fetch,
       statusCacheTtlMs: 0,
-      checkPermit: (subject, { issuer }) => validatePermit(subject, { issuerDid: issuer.did, issuerCountry: issuer.country }),
+      checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil }),
     }),
   );
   return verifier;

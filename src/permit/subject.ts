@@ -1,0 +1,45 @@
+/**
+ * The two forms of an issued permit: the `Permit` the agent stores and prints, and the
+ * `PermitSubject` its credential signs. The subject leaves out box 2, the date of box 13 and
+ * box 6, because the credential states them already (expirationDate, issuanceDate, issuer);
+ * `permitView` puts them back from the verified credential. Browser-safe.
+ */
+import type { ManagementAuthority, Permit, PermitSubject } from './model.js';
+import { utcDate } from './validity.js';
+
+/** What the credential signs: the permit without box 2, the date of box 13 and box 6. */
+export function permitSubject(permit: Permit): PermitSubject {
+  const { validUntil: _validUntil, managementAuthority: _authority, issued, ...rest } = permit;
+  const { date: _date, ...issuedRest } = issued;
+  return { ...rest, issued: issuedRest };
+}
+
+export interface CredentialFacts {
+  /** The authority that signed: its DID, and its name and country from the trust list. */
+  authority: ManagementAuthority;
+  /** The credential's issuanceDate (JWT `nbf`), as an ISO date-time; absent from a credential without one. */
+  issuedAt?: string;
+  /** The credential's expirationDate (JWT `exp`), as an ISO date-time: box 2 is its UTC day. Absent from one without. */
+  expiresAt?: string;
+}
+
+/**
+ * The permit box by box, from a verified credential's subject and what the credential says
+ * around it. Reads the subject defensively (it may have failed the schema): whatever it
+ * holds is kept, the three facts are added.
+ */
+export function permitView(subject: Record<string, unknown>, facts: CredentialFacts): Permit {
+  const issued = subject['issued'] !== null && typeof subject['issued'] === 'object' ? (subject['issued'] as Record<string, unknown>) : {};
+  return {
+    ...(subject as unknown as PermitSubject),
+    validUntil: dayOf(facts.expiresAt),
+    managementAuthority: { ...facts.authority },
+    issued: { ...(issued as unknown as PermitSubject['issued']), date: facts.issuedAt ?? '' },
+  };
+}
+
+/** The UTC day of an ISO date-time, or '' when there is none (never throws). */
+function dayOf(iso: string | undefined): string {
+  const at = iso === undefined ? undefined : new Date(iso);
+  return at === undefined || Number.isNaN(at.getTime()) ? '' : utcDate(at);
+}
