@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * Shows what a permit QR code costs: for each VC-JWT, the sizes and QR versions of the CP1
+ * Shows what a permit QR code costs: for each VC-JWT, the sizes and QR versions of the CP2
  * payload and link, and with --tokens, every DEFLATE token (literal runs and copies, and
  * whether a copy comes from the preset dictionary) with its bits. The tool behind the
- * dictionary in src/qr/dictionary.ts.
+ * dictionaries in src/qr/dictionary.ts and dictionary-v2.ts.
  *
  *   node scripts/qr-issue-examples.mjs /tmp/qr            # issue the examples
  *   node scripts/qr-inspect.mjs [--tokens] [--url https://cites.example.org] /tmp/qr/*.jwt
@@ -31,7 +31,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'saiga-qr-inspect-'));
 const entry = join(tmp, 'entry.ts');
 writeFileSync(
   entry,
-  ['codec', 'capacity', 'dictionary', 'deflate'].map((m) => `export * from ${JSON.stringify(join(root, 'src/qr', `${m}.ts`))};`).join('\n'),
+  ['codec', 'capacity', 'dictionary', 'dictionary-v2', 'json-split', 'deflate'].map((m) => `export * from ${JSON.stringify(join(root, 'src/qr', `${m}.ts`))};`).join('\n'),
 );
 await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', outfile: join(tmp, 'qr.mjs'), logLevel: 'warning', absWorkingDir: root });
 const qr = await import(pathToFileURL(join(tmp, 'qr.mjs')).href);
@@ -128,11 +128,13 @@ for (const file of files) {
   const payload = qr.encodePermitQr(jwt);
   const link = qr.permitQrLink(url, payload);
   const json = Buffer.from(jwt.split('.')[1], 'base64url');
-  const deflated = qr.deflateRawOptimal(json, qr.DICTIONARY_V1);
+  // What CP2 compresses: the payload split into skeleton and values (json-split.ts), with dictionary v2.
+  const split = qr.splitJson(json.toString('utf8'));
+  const deflated = qr.deflateRawOptimal(split, qr.DICTIONARY_V2);
   rows.push({ file: basename(file), jwt: jwt.length, json: json.length, deflate: deflated.length, payload: payload.length, link: link.length, version: qr.qrVersionFor(link, 'M') });
   if (tokens) {
     const { header, tokens: list } = tokensOf(deflated);
-    const text = json.toString('latin1');
+    const text = Buffer.from(split).toString('latin1');
     console.log(`\n== ${basename(file)}: ${deflated.length} bytes, Huffman tables ${header} bits`);
     let run = '';
     let runBits = 0;
@@ -154,5 +156,5 @@ for (const file of files) {
     flush();
   }
 }
-console.log(`\ndictionary v1: ${qr.DICTIONARY_V1.length} bytes\n`);
+console.log(`\ndictionary v2: ${qr.DICTIONARY_V2.length} bytes\n`);
 console.table(rows);

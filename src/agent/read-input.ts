@@ -1,5 +1,5 @@
 /**
- * What `saiga verify` and `POST /api/verify` accept: a VC-JWT, a CP1 payload, or a verifier
+ * What `saiga verify` and `POST /api/verify` accept: a VC-JWT, a CP2 (or CP1) payload, or a verifier
  * link from any host (from a scanned QR). A reference (CPR1) is resolved by fetching the
  * permit from its issuing agent and checking its hash; only trusted issuers are contacted.
  */

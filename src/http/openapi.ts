@@ -282,7 +282,7 @@ export function openApiDocument(saiga: SaigaAgent) {
               required: ['credential'],
               additionalProperties: false,
               properties: {
-                credential: { type: 'string', description: 'The VC-JWT, a CP1 QR payload, or a verifier link holding one (from a scanned QR code)' },
+                credential: { type: 'string', description: 'The VC-JWT, a CP2 (or CP1) QR payload, or a verifier link holding one (from a scanned QR code)' },
                 at: { type: 'string', format: 'date-time', description: 'Verify as at this time (default: now)' },
               },
             }),

@@ -4,13 +4,17 @@
  *
  * Payload (what the QR code holds after the link's "#"):
  *
- *   CP1:<Base43 of  H ‖ signature ‖ DEFLATE(payload)>
+ *   CP2:<Base43 of  H ‖ signature ‖ DEFLATE(split(payload))>
  *
  *   H          1 byte 0x00 for the header {"alg":"EdDSA","typ":"JWT"} that every Saiga
  *              agent signs with; otherwise 1 byte n (1–255) then the n header bytes.
  *   signature  the 64 bytes of the JWS signature (Ed25519).
- *   DEFLATE    raw DEFLATE (RFC 1951) of the payload JSON bytes exactly as signed, with
- *              the preset dictionary v1 (src/qr/dictionary.ts).
+ *   DEFLATE    raw DEFLATE (RFC 1951), with the preset dictionary v2 (dictionary-v2.ts), of
+ *              the payload JSON exactly as signed, split into its skeleton and its values
+ *              (json-split.ts), which joined give the same bytes back.
+ *
+ * CP1 (read, no longer written) is the same without the split, with dictionary v1
+ * (dictionary.ts). Each version is read for as long as permits printed with it are valid.
  *
  * The JWT is rebuilt as base64url(header).base64url(payload).base64url(signature): base64url
  * without padding of the same bytes is unique, so the rebuilt JWT is the issued one and its
@@ -25,12 +29,12 @@
  * against the hash (`checkReferencedCredential`).
  *
  * Link (the QR code's text): an upper-case URL of a verifier page whose fragment is the
- * payload, e.g. HTTPS://CITES.DWC.GOV.LK/VERIFY#CP1:…; upper-case scheme and host are the
+ * payload, e.g. HTTPS://CITES.DWC.GOV.LK/VERIFY#CP2:…; upper-case scheme and host are the
  * same URL and keep the text alphanumeric; the fragment never reaches a server.
  *
  * Reading never throws, and its memory and time are bounded by the fixed limits below,
  * whatever it is given (a decompression bomb is stopped as it inflates). Letters may come
- * in lower case. A new dictionary or layout is a new prefix (CP2); CP1 never changes.
+ * in lower case. A new dictionary or layout is a new prefix (CP3); CP1 and CP2 never change.
  *
  * Browser-safe: no Node modules or globals (the verifier page bundles this file).
  */
@@ -41,12 +45,25 @@ import { qrVersionFor } from './capacity.js';
 import { QR_CODES, type QrCode } from './codes.js';
 import { deflateRawOptimal } from './deflate.js';
 import { DICTIONARY_V1 } from './dictionary.js';
+import { DICTIONARY_V2 } from './dictionary-v2.js';
+import { joinJson, splitJson } from './json-split.js';
 
-export const PERMIT_PREFIX = 'CP1:';
+/**
+ * The permit formats read, by version: their dictionary, and whether the payload is split
+ * (json-split.ts). The newest is written. A version is never changed once permits are
+ * printed with it; a change is a new version.
+ */
+const PERMIT_FORMATS: Readonly<Record<string, { dictionary: Uint8Array; split: boolean }>> = {
+  '1': { dictionary: DICTIONARY_V1, split: false },
+  '2': { dictionary: DICTIONARY_V2, split: true },
+};
+/** The version written. */
+const PERMIT_FORMAT = '2';
+export const PERMIT_PREFIX = `CP${PERMIT_FORMAT}:`;
 export const REFERENCE_PREFIX = 'CPR1:';
 /** The path of the verifier page on an agent, in upper case (the agent serves /verify and /VERIFY). */
 export const VERIFIER_PATH = '/VERIFY';
-/** Largest payload JSON a CP1 code may inflate to. Permits are 2–4 KB. */
+/** Largest payload JSON a CP1 or CP2 code may inflate to. Permits are 2–4 KB. */
 export const MAX_INFLATED_BYTES = 32 * 1024;
 /**
  * Largest payload text read (and written). A QR code holds at most 4,296 alphanumeric
@@ -80,7 +97,7 @@ export interface PermitReference {
 export type DecodedQr = { ok: true; kind: 'qr'; jwt: string } | ({ ok: true; kind: 'reference' } & PermitReference) | QrError;
 
 /**
- * What the verifier was given: `qr`, a CP1 payload (the JWT it carried); `jwt`, a raw VC-JWT;
+ * What the verifier was given: `qr`, a CP2 or CP1 payload (the JWT it carried); `jwt`, a raw VC-JWT;
  * `reference`, a CPR1 payload (no JWT yet: fetch it, then `checkReferencedCredential`).
  */
 export type VerifierInput =
@@ -195,24 +212,26 @@ function jwsParts(jwt: string): { header: Uint8Array; payload: Uint8Array; signa
 }
 
 // ---------------------------------------------------------------------------------------
-// CP1
+// CP2 (and CP1)
 
 /**
- * The QR payload (`CP1:…`) of a VC-JWT. Throws a TypeError if the JWT cannot be carried
+ * The QR payload (`CP2:…`) of a VC-JWT. Throws a TypeError if the JWT cannot be carried
  * exactly (not a canonical compact JWS with a 64-byte signature and a JSON header and
- * payload), a RangeError if it is too large for CP1 (then use a reference).
+ * payload), a RangeError if it is too large for CP2 (then use a reference).
  */
 export function encodePermitQr(jwt: string): string {
   const { header, payload, signature } = jwsParts(jwt);
-  if (signature.length !== SIGNATURE_BYTES) throw new TypeError(`the signature is ${signature.length} bytes; CP1 carries ${SIGNATURE_BYTES}-byte signatures`);
-  if (payload.length > MAX_INFLATED_BYTES) throw new RangeError(`the payload is ${payload.length} bytes; CP1 carries at most ${MAX_INFLATED_BYTES}`);
+  if (signature.length !== SIGNATURE_BYTES) throw new TypeError(`the signature is ${signature.length} bytes; CP2 carries ${SIGNATURE_BYTES}-byte signatures`);
+  if (payload.length > MAX_INFLATED_BYTES) throw new RangeError(`the payload is ${payload.length} bytes; CP2 carries at most ${MAX_INFLATED_BYTES}`);
   if (!jsonObject(header) || !jsonObject(payload)) throw new TypeError('the JWT header and payload must be JSON objects in UTF-8');
+  const split = splitJson(strictUtf8.decode(payload));
+  if (!split) throw new TypeError('the JWT payload cannot be split into skeleton and values');
   let head: Uint8Array;
   if (sameBytes(header, STANDARD_HEADER_BYTES)) head = Uint8Array.of(0);
   else if (header.length >= 1 && header.length <= 255) head = concat(Uint8Array.of(header.length), header);
-  else throw new TypeError(`the JOSE header is ${header.length} bytes; CP1 carries 1–255`);
-  const body = concat(head, signature, deflateRawOptimal(payload, DICTIONARY_V1));
-  if (base43Length(body.length) > MAX_PAYLOAD_CHARS) throw new RangeError(`the payload would be ${base43Length(body.length)} characters; CP1 carries at most ${MAX_PAYLOAD_CHARS}`);
+  else throw new TypeError(`the JOSE header is ${header.length} bytes; CP2 carries 1–255`);
+  const body = concat(head, signature, deflateRawOptimal(split, PERMIT_FORMATS[PERMIT_FORMAT]!.dictionary));
+  if (base43Length(body.length) > MAX_PAYLOAD_CHARS) throw new RangeError(`the payload would be ${base43Length(body.length)} characters; CP2 carries at most ${MAX_PAYLOAD_CHARS}`);
   const text = PERMIT_PREFIX + encodeBase43(body);
   // Never print a code that would not read back as this very JWT.
   const check = decodePermitQr(text);
@@ -230,17 +249,17 @@ const INFLATE_MAX_STEP = 1024;
 let inflateBuffer: Uint8Array | undefined;
 
 /**
- * Inflates with dictionary v1, a few bytes at a time, keeping a running total: it stops as
- * soon as the output would pass MAX_INFLATED_BYTES, so a decompression bomb costs neither
- * memory (a 32 KiB buffer plus fflate's window) nor time.
+ * Inflates with a preset dictionary, a few bytes at a time, keeping a running total: it
+ * stops as soon as the output would pass MAX_INFLATED_BYTES, so a decompression bomb costs
+ * neither memory (a 32 KiB buffer plus fflate's window) nor time.
  */
-function inflateBounded(data: Uint8Array): Uint8Array | QrError {
+function inflateBounded(data: Uint8Array, dictionary: Uint8Array): Uint8Array | QrError {
   // One output buffer for all calls (this runs synchronously, so calls never overlap); the result is copied out.
   const out = (inflateBuffer ??= new Uint8Array(MAX_INFLATED_BYTES));
   let length = 0;
   let tooLarge = false;
   let ended = false;
-  const inflater = new Inflate({ dictionary: DICTIONARY_V1 }, (chunk, final) => {
+  const inflater = new Inflate({ dictionary }, (chunk, final) => {
     if (tooLarge) return;
     if (length + chunk.length > MAX_INFLATED_BYTES) {
       tooLarge = true;
@@ -263,7 +282,7 @@ function inflateBounded(data: Uint8Array): Uint8Array | QrError {
   return out.slice(0, length);
 }
 
-function decodePermitBody(bytes: Uint8Array): DecodedQr {
+function decodePermitBody(bytes: Uint8Array, format: { dictionary: Uint8Array; split: boolean }): DecodedQr {
   if (bytes.length < 1) return fail('QR_MALFORMED', 'empty');
   const headerLength = bytes[0]!;
   const header = headerLength === 0 ? STANDARD_HEADER_BYTES : bytes.subarray(1, 1 + headerLength);
@@ -271,8 +290,16 @@ function decodePermitBody(bytes: Uint8Array): DecodedQr {
   // At least one byte of DEFLATE data after the signature.
   if (bytes.length < at + SIGNATURE_BYTES + 1) return fail('QR_MALFORMED', 'cut short');
   const signature = bytes.subarray(at, at + SIGNATURE_BYTES);
-  const payload = inflateBounded(bytes.subarray(at + SIGNATURE_BYTES));
-  if (!(payload instanceof Uint8Array)) return payload;
+  const inflated = inflateBounded(bytes.subarray(at + SIGNATURE_BYTES), format.dictionary);
+  if (!(inflated instanceof Uint8Array)) return inflated;
+  let payload = inflated;
+  if (format.split) {
+    // Joined, the text is no longer than the split bytes; joinJson holds the bound anyway.
+    const joined = joinJson(inflated, MAX_INFLATED_BYTES);
+    if (!joined.ok) return joined.reason === 'too large' ? fail('QR_TOO_LARGE', `more than ${MAX_INFLATED_BYTES} bytes`) : fail('QR_MALFORMED', 'the permit data is not readable');
+    payload = utf8.encode(joined.text);
+    if (payload.length > MAX_INFLATED_BYTES) return fail('QR_TOO_LARGE', `more than ${MAX_INFLATED_BYTES} bytes`);
+  }
   if (!jsonObject(header) || !jsonObject(payload)) return fail('QR_MALFORMED', 'the permit data is not readable');
   return { ok: true, kind: 'qr', jwt: `${base64urlEncode(header)}.${base64urlEncode(payload)}.${base64urlEncode(signature)}` };
 }
@@ -371,8 +398,8 @@ export function referenceCredentialUrl(reference: Pick<PermitReference, 'issuer'
 // Reading
 
 /**
- * Reads a QR payload: `CP1:…` gives the JWT, `CPR1:…` a permit reference. Upper or lower
- * case, surrounding and embedded white space ignored. Never throws.
+ * Reads a QR payload: `CP2:…` (or `CP1:…`) gives the JWT, `CPR1:…` a permit reference.
+ * Upper or lower case, surrounding and embedded white space ignored. Never throws.
  */
 export function decodePermitQr(text: string): DecodedQr {
   if (typeof text !== 'string') return fail('QR_NOT_A_PERMIT');
@@ -380,12 +407,13 @@ export function decodePermitQr(text: string): DecodedQr {
   const value = text.replace(/[\t\n\r ]+/g, '').toUpperCase();
   const prefix = /^CP(R?)(\d{1,6}):/.exec(value);
   if (!prefix) return fail(/^CPR?\d/.test(value) ? 'QR_MALFORMED' : 'QR_NOT_A_PERMIT');
-  if (prefix[2] !== '1') return fail('QR_UNKNOWN_VERSION', `format ${prefix[0].slice(0, -1)}`);
+  const format = prefix[1] === 'R' ? undefined : PERMIT_FORMATS[prefix[2]!];
+  if (prefix[1] === 'R' ? prefix[2] !== '1' : format === undefined) return fail('QR_UNKNOWN_VERSION', `format ${prefix[0].slice(0, -1)}`);
   const body = value.slice(prefix[0].length);
   if (body.length > MAX_PAYLOAD_CHARS) return fail('QR_TOO_LARGE', 'more than a QR code can hold');
   const bytes = decodeBase43(body);
   if (!bytes) return fail('QR_MALFORMED', 'not valid Base43');
-  return prefix[1] === 'R' ? decodeReferenceBody(bytes) : decodePermitBody(bytes);
+  return format === undefined ? decodeReferenceBody(bytes) : decodePermitBody(bytes, format);
 }
 
 function percentDecode(text: string): string | undefined {
@@ -408,7 +436,7 @@ function originOf(link: string): string | undefined {
 
 /**
  * What a person pastes or a camera reads: a verifier link from any host
- * (`https://…/…#CP1:…`, any case), a bare CP1/CPR1 payload, or a raw VC-JWT (also in a
+ * (`https://…/…#CP2:…`, any case), a bare CP2/CP1/CPR1 payload, or a raw VC-JWT (also in a
  * link's fragment). Never throws.
  */
 export function parseVerifierInput(text: string): VerifierInput {
@@ -454,7 +482,7 @@ export function permitQrLink(verifierUrl: string, payload: string): string {
 
 export interface QrOrReference {
   kind: 'qr' | 'reference';
-  /** The payload, `CP1:…` or `CPR1:…`. */
+  /** The payload, `CP2:…` or `CPR1:…`. */
   payload: string;
   /** The QR text: the link with the payload. */
   text: string;
@@ -463,7 +491,7 @@ export interface QrOrReference {
 }
 
 /**
- * The link with the full permit (CP1), or with a reference (CPR1) when the full link would
+ * The link with the full permit (CP2), or with a reference (CPR1) when the full link would
  * need a QR code larger than version `maxVersion` (25) at error correction M.
  */
 export async function encodePermitQrOrReference(

@@ -34,7 +34,7 @@
  */
 
 /** 1. Standard phrases (Res. Conf. 12.3 wording; the replacement text of src/issuance/credential.ts). */
-const PHRASES = [
+export const PHRASES = [
   'Valid only if the transport conditions conform to the CITES Guidelines for the non-air transport of live wild animals and plants or, for air transport, to the IATA Live Animals Regulations.',
   ' This permit replaces permit No. ',
   ' (lost), which is cancelled.',
@@ -42,7 +42,7 @@ const PHRASES = [
 ];
 
 /** 2. Words and phrases of the free-text boxes. */
-const VOCABULARY = [
+export const VOCABULARY = [
   // Organisations (boxes 3, 4, 6) and addresses.
   'Department of Wildlife Conservation, Ministry of Environment, Forestry and Natural Resources, National Parks, Federal Office, Agency, Service, Management Authority, Veterinary, ',
   'Institute of , University of , Museum of Natural History, Zoological Garden, Botanical Garden, Trading, Nurseries, ',

@@ -26,11 +26,15 @@ import {
 } from '../../src/qr/codec.js';
 import { deflateRawOptimal, limitedCodeLengths } from '../../src/qr/deflate.js';
 import { DICTIONARY_V1 } from '../../src/qr/dictionary.js';
+import { DICTIONARY_V2 } from '../../src/qr/dictionary-v2.js';
+import { joinJson, splitJson } from '../../src/qr/json-split.js';
 import { qrVersion } from '../../src/qr/render.js';
 import { prng } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const JWT = fixture('golden-permit.jwt');
+/** The written format, CP2, and the one before it, CP1, which is still read. */
+const CP2 = fixture('golden-permit.cp2.txt');
 const CP1 = fixture('golden-permit.cp1.txt');
 const CPR1 = fixture('golden-permit.cpr1.txt');
 const [HEADER_B64, PAYLOAD_B64, SIGNATURE_B64] = JWT.split('.') as [string, string, string];
@@ -41,6 +45,10 @@ const b64u = (s: string | Uint8Array) => Buffer.from(s).toString('base64url');
 /** A CP1 payload built by hand: header byte(s) ‖ signature ‖ DEFLATE with dictionary v1 (fflate). */
 const cp1 = (head: Uint8Array, signature: Uint8Array, payload: Uint8Array, level: 0 | 1 | 6 | 9 = 9) =>
   `CP1:${encodeBase43(Uint8Array.from([...head, ...signature, ...deflateSync(payload, { level, dictionary: DICTIONARY_V1 })]))}`;
+/** A CP2 payload built by hand: header byte(s) ‖ signature ‖ DEFLATE of split bytes with dictionary v2 (fflate). */
+const cp2 = (head: Uint8Array, signature: Uint8Array, split: Uint8Array) =>
+  `CP2:${encodeBase43(Uint8Array.from([...head, ...signature, ...deflateSync(split, { level: 9, dictionary: DICTIONARY_V2 })]))}`;
+const bytesOf = (...parts: (string | number)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'number' ? [p] : [...new TextEncoder().encode(p)])));
 /** The text with the character at `i` replaced by another one of the alphabet. */
 const flip = (text: string, i: number) => `${text.slice(0, i)}${text[i] === 'A' ? 'B' : 'A'}${text.slice(i + 1)}`;
 const codeOf = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code);
@@ -179,10 +187,12 @@ describe('QR capacity', () => {
 
 describe('encodePermitQr', () => {
   it('sends the standard EdDSA header as one byte, and any other header whole', () => {
+    expect(decodeBase43(CP2.slice(4))![0]).toBe(0);
     expect(decodeBase43(CP1.slice(4))![0]).toBe(0);
     const header = '{"alg":"EdDSA","typ":"JWT","kid":"did:web:cites.dwc.gov.lk#key-1"}';
     const jwt = `${b64u(header)}.${PAYLOAD_B64}.${SIGNATURE_B64}`;
     const payload = encodePermitQr(jwt);
+    expect(payload.startsWith('CP2:')).toBe(true);
     expect(decodeBase43(payload.slice(4))![0]).toBe(header.length);
     expect(decodePermitQr(payload)).toEqual({ ok: true, kind: 'qr', jwt });
   });
@@ -204,7 +214,7 @@ describe('decodePermitQr: one mutated fixture per error code', () => {
     ['QR_NOT_A_PERMIT', 'empty', ''],
     ['QR_NOT_A_PERMIT', 'another prefix', `HC1:${CP1.slice(4)}`],
     ['QR_NOT_A_PERMIT', 'a link (decodePermitQr reads payloads only)', permitQrLink('https://cites.dwc.gov.lk', CP1)],
-    ['QR_UNKNOWN_VERSION', 'CP2', `CP2:${CP1.slice(4)}`],
+    ['QR_UNKNOWN_VERSION', 'CP3', `CP3:${CP2.slice(4)}`],
     ['QR_UNKNOWN_VERSION', 'CPR2', `CPR2:${CPR1.slice(5)}`],
     ['QR_UNKNOWN_VERSION', 'CP10', `CP10:${CP1.slice(4)}`],
     ['QR_MALFORMED', 'no colon', `CP1${CP1.slice(4)}`],
@@ -225,6 +235,15 @@ describe('decodePermitQr: one mutated fixture per error code', () => {
     ['QR_TOO_LARGE', 'one byte over the limit', cp1(Uint8Array.of(0), SIGNATURE, new TextEncoder().encode(`{"x":"${'a'.repeat(MAX_INFLATED_BYTES - 7)}"}`))],
     ['QR_TOO_LARGE', 'a stored (uncompressed) block past the limit', `CP1:${encodeBase43(Uint8Array.from([0, ...SIGNATURE, ...storedBlockPastTheLimit()]))}`],
     ['QR_TOO_LARGE', 'longer than any payload', `CP1:${'0'.repeat(MAX_PAYLOAD_CHARS + 31)}`],
+    // CP2: the split layout (json-split.ts).
+    ['QR_MALFORMED', 'CP2 cut short', CP2.slice(0, -40)],
+    ['QR_MALFORMED', 'CP2: one character changed in the compressed permit data', flip(CP2, 400)],
+    ['QR_MALFORMED', 'CP2: more value markers than values', cp2(Uint8Array.of(0), SIGNATURE, bytesOf('{"a":', 1, ',"b":', 1, '}', 0, 'x'))],
+    ['QR_MALFORMED', 'CP2: more values than markers', cp2(Uint8Array.of(0), SIGNATURE, bytesOf('{"a":', 1, '}', 0, 'x', 0, 'y'))],
+    ['QR_MALFORMED', 'CP2: a value that breaks the JSON', cp2(Uint8Array.of(0), SIGNATURE, bytesOf('{"a":', 1, '}', 0, 'x"'))],
+    ['QR_MALFORMED', 'CP2: not UTF-8', cp2(Uint8Array.of(0), SIGNATURE, bytesOf('{"a":', 1, '}', 0, 0xff))],
+    ['QR_MALFORMED', 'CP2: a CP1 body (plain JSON, dictionary v1)', `CP2:${CP1.slice(4)}`],
+    ['QR_TOO_LARGE', 'CP2: a DEFLATE bomb', cp2(Uint8Array.of(0), SIGNATURE, new Uint8Array(2_000_000))],
   ];
 
   it.each(cases)('%s: %s', (code, _what, text) => {
@@ -272,7 +291,20 @@ describe('decodePermitQr: one mutated fixture per error code', () => {
     expect(read).toBeGreaterThan(40);
   });
 
+  it('reads CP2, as written, and CP1, as written before (printed permits stay readable)', () => {
+    expect(encodePermitQr(JWT)).toBe(CP2);
+    expect(decodePermitQr(CP2)).toEqual({ ok: true, kind: 'qr', jwt: JWT });
+    expect(decodePermitQr(CP1)).toEqual({ ok: true, kind: 'qr', jwt: JWT });
+  });
+
+  it('a character changed in a CP2 signature still reads, as a JWT whose signature the verifier will refuse', () => {
+    const result = decodePermitQr(flip(CP2, 20));
+    expect(result.ok && result.kind === 'qr' && result.jwt.split('.').slice(0, 2).join('.')).toBe(`${HEADER_B64}.${PAYLOAD_B64}`);
+  });
+
   it('accepts lower case, and white space a paste may add', () => {
+    expect(decodePermitQr(CP2.toLowerCase())).toEqual({ ok: true, kind: 'qr', jwt: JWT });
+    expect(decodePermitQr(`  ${CP2.slice(0, 300)}\r\n${CP2.slice(300)}\n`)).toEqual({ ok: true, kind: 'qr', jwt: JWT });
     expect(decodePermitQr(CP1.toLowerCase())).toEqual({ ok: true, kind: 'qr', jwt: JWT });
     expect(decodePermitQr(`  ${CP1.slice(0, 300)}\r\n${CP1.slice(300)}\n`)).toEqual({ ok: true, kind: 'qr', jwt: JWT });
     expect(decodePermitQr(CPR1.toLowerCase())).toMatchObject({ ok: true, kind: 'reference' });
@@ -318,18 +350,18 @@ function storedBlockPastTheLimit(): Uint8Array {
 
 describe('parseVerifierInput', () => {
   it('a link of the issuing agent, in upper case (as printed) or lower case (as some phones pass it on)', () => {
-    const link = permitQrLink('https://cites.dwc.gov.lk', CP1);
-    expect(link).toBe(`HTTPS://CITES.DWC.GOV.LK/VERIFY#${CP1}`);
+    const link = permitQrLink('https://cites.dwc.gov.lk', CP2);
+    expect(link).toBe(`HTTPS://CITES.DWC.GOV.LK/VERIFY#${CP2}`);
     expect(parseVerifierInput(link)).toEqual({ ok: true, kind: 'qr', jwt: JWT, linkOrigin: 'https://cites.dwc.gov.lk' });
     expect(parseVerifierInput(link.toLowerCase())).toEqual({ ok: true, kind: 'qr', jwt: JWT, linkOrigin: 'https://cites.dwc.gov.lk' });
   });
 
   it('a link from any other host, path, port or query, and a percent-encoded fragment', () => {
     for (const prefix of ['https://verifier.example.net/#', 'HTTP://LOCALHOST:8080/VERIFY#', 'https://cites.example.org/lk/verify/?lang=fr#', 'cites.dwc.gov.lk/VERIFY#']) {
-      const r = parseVerifierInput(prefix + CP1);
+      const r = parseVerifierInput(prefix + CP2);
       expect(r.ok && r.kind === 'qr' && r.jwt, prefix).toBe(JWT);
     }
-    expect(parseVerifierInput(`https://x.example/#${encodeURIComponent(CP1)}`)).toMatchObject({ ok: true, kind: 'qr', jwt: JWT, linkOrigin: 'https://x.example' });
+    expect(parseVerifierInput(`https://x.example/#${encodeURIComponent(CP2)}`)).toMatchObject({ ok: true, kind: 'qr', jwt: JWT, linkOrigin: 'https://x.example' });
     expect(parseVerifierInput('https://x.example/#%E0%A4%A')).toMatchObject({ ok: false, code: 'QR_MALFORMED' });
   });
 
@@ -360,7 +392,7 @@ describe('parseVerifierInput', () => {
     expect(codeOf(parseVerifierInput('https://cites.dwc.gov.lk/verify'))).toBe('QR_NOT_A_PERMIT');
     expect(codeOf(parseVerifierInput('https://cites.dwc.gov.lk/verify#'))).toBe('QR_NOT_A_PERMIT');
     expect(codeOf(parseVerifierInput('WIFI:S:network;T:WPA;P:secret;;'))).toBe('QR_NOT_A_PERMIT');
-    expect(codeOf(parseVerifierInput(`https://x.example/#CP9:${CP1.slice(4)}`))).toBe('QR_UNKNOWN_VERSION');
+    expect(codeOf(parseVerifierInput(`https://x.example/#CP9:${CP2.slice(4)}`))).toBe('QR_UNKNOWN_VERSION');
     expect(codeOf(parseVerifierInput('A'.repeat(70_000)))).toBe('QR_TOO_LARGE');
     expect(codeOf(parseVerifierInput(undefined as unknown as string))).toBe('QR_NOT_A_PERMIT');
   });
@@ -368,22 +400,22 @@ describe('parseVerifierInput', () => {
 
 describe('permitQrLink', () => {
   it('upper-cases scheme and host, puts the page at /VERIFY unless the URL names a page', () => {
-    expect(permitQrLink('https://cites.dwc.gov.lk', 'CP1:X')).toBe('HTTPS://CITES.DWC.GOV.LK/VERIFY#CP1:X');
-    expect(permitQrLink('https://cites.dwc.gov.lk/', 'CP1:X')).toBe('HTTPS://CITES.DWC.GOV.LK/VERIFY#CP1:X');
-    expect(permitQrLink('http://localhost:8080', 'CP1:X')).toBe('HTTP://LOCALHOST:8080/VERIFY#CP1:X');
-    expect(permitQrLink('https://cites.example.org/LK/VERIFY/', 'CP1:X')).toBe('HTTPS://CITES.EXAMPLE.ORG/LK/VERIFY#CP1:X');
-    expect(permitQrLink('https://cites.example.org/lk/verify', 'CP1:X')).toBe('HTTPS://CITES.EXAMPLE.ORG/lk/verify#CP1:X');
+    expect(permitQrLink('https://cites.dwc.gov.lk', 'CP2:X')).toBe('HTTPS://CITES.DWC.GOV.LK/VERIFY#CP2:X');
+    expect(permitQrLink('https://cites.dwc.gov.lk/', 'CP2:X')).toBe('HTTPS://CITES.DWC.GOV.LK/VERIFY#CP2:X');
+    expect(permitQrLink('http://localhost:8080', 'CP2:X')).toBe('HTTP://LOCALHOST:8080/VERIFY#CP2:X');
+    expect(permitQrLink('https://cites.example.org/LK/VERIFY/', 'CP2:X')).toBe('HTTPS://CITES.EXAMPLE.ORG/LK/VERIFY#CP2:X');
+    expect(permitQrLink('https://cites.example.org/lk/verify', 'CP2:X')).toBe('HTTPS://CITES.EXAMPLE.ORG/lk/verify#CP2:X');
   });
 
   it('refuses URLs that would break the link', () => {
-    expect(() => permitQrLink('ftp://cites.dwc.gov.lk', 'CP1:X')).toThrow(TypeError);
-    expect(() => permitQrLink('https://cites.dwc.gov.lk/?a=1', 'CP1:X')).toThrow(TypeError);
-    expect(() => permitQrLink('https://cites.dwc.gov.lk/#x', 'CP1:X')).toThrow(TypeError);
-    expect(() => permitQrLink('not a url', 'CP1:X')).toThrow();
+    expect(() => permitQrLink('ftp://cites.dwc.gov.lk', 'CP2:X')).toThrow(TypeError);
+    expect(() => permitQrLink('https://cites.dwc.gov.lk/?a=1', 'CP2:X')).toThrow(TypeError);
+    expect(() => permitQrLink('https://cites.dwc.gov.lk/#x', 'CP2:X')).toThrow(TypeError);
+    expect(() => permitQrLink('not a url', 'CP2:X')).toThrow();
   });
 
   it('a printed link is QR-alphanumeric apart from the "#"', () => {
-    const link = permitQrLink('https://cites.dwc.gov.lk', CP1);
+    const link = permitQrLink('https://cites.dwc.gov.lk', CP2);
     expect(link.replace('#', '')).toMatch(/^[0-9A-Z $%*+\-./:]+$/);
   });
 });
@@ -418,7 +450,7 @@ describe('references', () => {
 
   it('encodePermitQrOrReference picks the reference only above the version limit', async () => {
     const full = await encodePermitQrOrReference(JWT, 'https://cites.example.org');
-    expect(full).toMatchObject({ kind: 'qr', payload: CP1 });
+    expect(full).toMatchObject({ kind: 'qr', payload: CP2 });
     expect(full.version).toBe(qrVersion(full.text));
     const ref = await encodePermitQrOrReference(JWT, 'https://cites.example.org', { maxVersion: full.version - 1 });
     expect(ref).toEqual({ kind: 'reference', payload: CPR1, text: `HTTPS://CITES.EXAMPLE.ORG/VERIFY#${CPR1}`, version: qrVersion(`HTTPS://CITES.EXAMPLE.ORG/VERIFY#${CPR1}`) });
@@ -427,3 +459,64 @@ describe('references', () => {
     expect(drawn).toEqual(full);
   });
 });
+
+describe('splitJson / joinJson (the CP2 layout)', () => {
+  const PERMIT_JSON = PAYLOAD.toString('utf8');
+
+  it('splits a permit into its skeleton and its values, and joins them to the same bytes', () => {
+    const split = splitJson(PERMIT_JSON)!;
+    const [skeleton, ...values] = new TextDecoder().decode(split).split('\u0000');
+    expect(skeleton!.startsWith('{"vc":{"@context":[\u0001],"type":[\u0001,\u0001],"credentialSubject":{')).toBe(true);
+    expect(values.slice(0, 3)).toEqual(['https://www.w3.org/2018/credentials/v1', 'VerifiableCredential', 'CITESPermit']);
+    expect(joinJson(split, MAX_INFLATED_BYTES)).toEqual({ ok: true, text: PERMIT_JSON });
+  });
+
+  it('gives back any JSON text exactly: escapes, unicode, numbers, literals, white space, keys that look like values', () => {
+    const texts = [
+      '{}',
+      '[]',
+      '{"a":"b"}',
+      '{"a" : "b" ,\n "c":[1, -2.5e+10, 0.0, true, false, null, ""]}',
+      '{"k\\"ey":"v\\\\al\\"ue","\\u0000":"\\n\\t","é":"ü€𝄞","n":-0}',
+      '["a:", ":", "\\":"]',
+      '{"nested":{"deep":[{"x":[[[]]]}]},"last":1e-7}',
+    ];
+    for (const text of texts) expect(joinJson(splitJson(text)!, MAX_INFLATED_BYTES), text).toEqual({ ok: true, text });
+    const random = prng(11);
+    for (let i = 0; i < 300; i++) {
+      const value = randomValue(random, 4);
+      const text = JSON.stringify(value, null, i % 3 === 0 ? 1 : undefined);
+      expect(joinJson(splitJson(text)!, MAX_INFLATED_BYTES)).toEqual({ ok: true, text });
+    }
+  });
+
+  it('refuses text it could not give back: raw control characters, an unclosed string', () => {
+    expect(splitJson('{"a":"b\u0001"}')).toBeUndefined();
+    expect(splitJson('{"a":\u0000"b"}')).toBeUndefined();
+    expect(splitJson('{"a":"b}')).toBeUndefined();
+  });
+
+  it('joinJson: malformed for a marker without a value, a value without a marker or bad UTF-8; too large over the limit', () => {
+    const enc = (...parts: (string | number)[]) => bytesOf(...parts);
+    const malformed = { ok: false, reason: 'malformed' };
+    expect(joinJson(enc('{"a":', 1, '}', 0, 'x'), 100)).toEqual({ ok: true, text: '{"a":"x"}' });
+    expect(joinJson(enc('{"a":', 2, '}', 0, '12'), 100)).toEqual({ ok: true, text: '{"a":12}' });
+    expect(joinJson(enc('{"a":', 1, ',"b":', 1, '}', 0, 'x'), 100)).toEqual(malformed);
+    expect(joinJson(enc('{"a":', 1, '}', 0, 'x', 0, 'y'), 100)).toEqual(malformed);
+    expect(joinJson(enc('{"a":', 1, '}', 0, 0xff), 100)).toEqual(malformed);
+    expect(joinJson(enc('{"a":', 1, '}', 0, 'x'.repeat(100)), 100)).toEqual({ ok: false, reason: 'too large' });
+  });
+});
+
+/** A random JSON value with awkward strings and numbers, for the split round trip. */
+function randomValue(random: () => number, depth: number): unknown {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const text = () => Array.from({ length: Math.floor(random() * 12) }, () => pick(['a', '"', '\\', ':', ',', '{', '\n', 'é', '\u0000', '𝄞', ' ', '1'])).join('');
+  const kind = depth <= 0 ? Math.floor(random() * 4) : Math.floor(random() * 6);
+  if (kind === 0) return text();
+  if (kind === 1) return pick([0, -1, 1.5, 1e21, -3.25e-8, 123456789]);
+  if (kind === 2) return pick([true, false, null]);
+  if (kind === 3) return '';
+  if (kind === 4) return Array.from({ length: Math.floor(random() * 4) }, () => randomValue(random, depth - 1));
+  return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [text(), randomValue(random, depth - 1)]));
+}

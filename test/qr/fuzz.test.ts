@@ -11,11 +11,13 @@ import { BASE43_ALPHABET, encodeBase43 } from '../../src/qr/base43.js';
 import { QR_CODES } from '../../src/qr/codes.js';
 import { decodePermitQr, MAX_INFLATED_BYTES, MAX_INPUT_CHARS, parseVerifierInput, permitQrLink } from '../../src/qr/codec.js';
 import { DICTIONARY_V1 } from '../../src/qr/dictionary.js';
+import { DICTIONARY_V2 } from '../../src/qr/dictionary-v2.js';
 import { prng } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const JWT = fixture('golden-permit.jwt');
 const CP1 = fixture('golden-permit.cp1.txt');
+const CP2 = fixture('golden-permit.cp2.txt');
 const CPR1 = fixture('golden-permit.cpr1.txt');
 const SIGNATURE = Buffer.from(JWT.split('.')[2]!, 'base64url');
 const PAYLOAD = Buffer.from(JWT.split('.')[1]!, 'base64url');
@@ -88,6 +90,18 @@ describe(`fuzzing the QR readers (seed ${SEED}, QR_FUZZ_SEED to change)`, () => 
   const BOMBS = [10_000_000, 2_000_000, 300_000, MAX_INFLATED_BYTES + 1, 40_000].map((n) => withBody('CP1:', Uint8Array.from([0, ...SIGNATURE, ...deflateSync(new Uint8Array(n), { level: 9, dictionary: DICTIONARY_V1 })])));
 
   const generators: [string, () => string][] = [
+    ['mutated CP2', () => mutate(CP2)],
+    ['mutated CP2, lower case', () => mutate(CP2).toLowerCase()],
+    ['random bytes as a CP2 body', () => withBody('CP2:', bytes(int(1000)))],
+    ['random split bytes (markers, separators, text) deflated with dictionary v2', () => {
+      const split = Uint8Array.from({ length: int(3000) }, () => (random() < 0.2 ? int(3) : 32 + int(95)));
+      return withBody('CP2:', Uint8Array.from([0, ...SIGNATURE, ...deflateSync(split, { level: 6, dictionary: DICTIONARY_V2 })]));
+    }],
+    ['a CP2 marker bomb (values that join past the limit)', () => {
+      const n = 8000 + int(12_000);
+      const split = Uint8Array.from([0x5b, ...new Array<number>(n).fill(1), 0x5d, ...new Array<number>(n).fill(0)]);
+      return withBody('CP2:', Uint8Array.from([0, ...SIGNATURE, ...deflateSync(split, { level: 9, dictionary: DICTIONARY_V2 })]));
+    }],
     ['mutated CP1', () => mutate(CP1)],
     ['mutated CP1, lower case', () => mutate(CP1).toLowerCase()],
     ['mutated CPR1', () => mutate(CPR1)],
@@ -102,8 +116,8 @@ describe(`fuzzing the QR readers (seed ${SEED}, QR_FUZZ_SEED to change)`, () => 
     }],
     ['a bomb, maybe mutated', () => (random() < 0.5 ? BOMBS[int(BOMBS.length)]! : mutate(BOMBS[int(BOMBS.length)]!))],
     ['random text', () => pickFrom(ANY, int(300))],
-    ['other CPn prefixes', () => `CP${pickFrom('0123456789R', 1 + int(3))}:${CP1.slice(4)}`],
-    ['links with mutated fragments', () => `${['https://cites.dwc.gov.lk/verify', 'HTTPS://X.EXAMPLE/VERIFY', 'http://localhost:8080/a/b?c=d', 'verify'][int(4)]}#${mutate(random() < 0.5 ? CP1 : JWT)}`],
+    ['other CPn prefixes', () => `CP${pickFrom('0123456789R', 1 + int(3))}:${(random() < 0.5 ? CP1 : CP2).slice(4)}`],
+    ['links with mutated fragments', () => `${['https://cites.dwc.gov.lk/verify', 'HTTPS://X.EXAMPLE/VERIFY', 'http://localhost:8080/a/b?c=d', 'verify'][int(4)]}#${mutate([CP1, CP2, JWT][int(3)]!)}`],
     ['links with random fragments', () => `https://${pickFrom('abc.', 1 + int(12))}/${pickFrom(ANY, int(30))}#${pickFrom(ANY, int(400))}`],
     ['mutated raw JWT', () => mutate(JWT)],
     ['very long text', () => 'CP1:'.padEnd(MAX_INPUT_CHARS - 10 + int(20), pickFrom(BASE43_ALPHABET, 1))],

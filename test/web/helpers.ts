@@ -22,7 +22,7 @@ export function buildPage(): void {
 /**
  * A QR code PNG (4-module quiet zone) of `text`, `size` pixels square. A link with a raw
  * JWT is long (about 2.5 kB): it fits only with error correction L, as a version ~38 code;
- * the CP1 transport encoding of src/qr makes it far smaller.
+ * the CP2 transport encoding of src/qr makes it far smaller.
  */
 export async function qrPng(text: string, file: string, size = 700, errorCorrectionLevel: 'L' | 'M' = 'L'): Promise<Buffer> {
   const png = await QRCode.toBuffer(text, { errorCorrectionLevel, margin: 4, width: size, type: 'png' });

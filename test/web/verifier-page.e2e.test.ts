@@ -35,7 +35,7 @@ let qrFile: string;
 const work = tempDir('saiga-web-');
 const problems: string[] = [];
 
-/** What a printed permit's QR holds: a verifier link (any host) with the CP1 payload in the fragment. */
+/** What a printed permit's QR holds: a verifier link (any host) with the CP2 payload in the fragment. */
 const link = (jwt: string) => permitQrLink('https://verifier.example.org', encodePermitQr(jwt));
 
 async function issue(body: unknown = orchids): Promise<{ permitNumber: string; jwt: string }> {
