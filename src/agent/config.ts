@@ -18,6 +18,8 @@ export interface PeerConfig {
   did: string;
   country: string;
   name: string;
+  /** Postal address: box 6 of the permits a Management Authority issues. */
+  address?: string;
   role: TrustRole;
 }
 
@@ -85,6 +87,7 @@ const SAIGA_SCHEMA = {
               did: { type: 'string', pattern: '^did:(web|key):[A-Za-z0-9._:%-]+$' },
               country: COUNTRY,
               name: TEXT,
+              address: TEXT,
               role: { enum: ['managementAuthority', 'customs'] },
             },
           },

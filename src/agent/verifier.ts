@@ -26,8 +26,8 @@ export interface AgentVerifier {
 }
 
 export function trustedIssuersOf(config: LoadedConfig, identity: AuthorityIdentity, customs?: AuthorityIdentity): TrustedIssuer[] {
-  const { country, name } = config.saiga.authority;
-  const own: TrustedIssuer[] = [{ did: identity.did, role: 'managementAuthority', country, name }];
+  const { country, name, address } = config.saiga.authority;
+  const own: TrustedIssuer[] = [{ did: identity.did, role: 'managementAuthority', country, name, address }];
   if (customs) own.push({ did: customs.did, role: 'customs', country, name: `${name} (customs)` });
   const ownDids = new Set(own.map((t) => t.did));
   return [...own, ...config.saiga.trust.peers.filter((peer) => !ownDids.has(peer.did))];

@@ -21,7 +21,13 @@ export function authoritiesOf(issuers: readonly TrustedIssuer[]): TrustListAutho
   const byKey = new Map<string, TrustListAuthority>();
   for (const issuer of issuers) {
     const key = `${issuer.country} ${issuer.role} ${issuer.name}`;
-    const entry = byKey.get(key) ?? { country: issuer.country, name: issuer.name, role: issuer.role, dids: [] };
+    const entry: TrustListAuthority = byKey.get(key) ?? {
+      country: issuer.country,
+      name: issuer.name,
+      ...(issuer.address !== undefined && { address: issuer.address }),
+      role: issuer.role,
+      dids: [],
+    };
     if (!entry.dids.includes(issuer.did)) entry.dids.push(issuer.did);
     byKey.set(key, entry);
   }

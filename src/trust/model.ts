@@ -12,6 +12,8 @@ export interface TrustListAuthority {
   /** ISO 3166-1 alpha-2. */
   country: string;
   name: string;
+  /** Postal address, as in the CITES directory of authorities: box 6 of the permits it issues. */
+  address?: string;
   role: AuthorityRole;
   /** Current and retired DIDs: a retired DID stays listed while permits it signed are in use. */
   dids: string[];

@@ -23,6 +23,7 @@ function readList(subject: Record<string, unknown>): TrustList | string {
     if (typeof entry !== 'object' || entry === null || typeof entry.name !== 'string' || typeof entry.country !== 'string' || !COUNTRY.test(entry.country)) {
       return 'An authority in the list is malformed.';
     }
+    if (entry.address !== undefined && typeof entry.address !== 'string') return `The address of ${entry.name} is malformed.`;
     if (entry.role !== 'managementAuthority' && entry.role !== 'customs') return `The role of ${entry.name} is unknown.`;
     if (!Array.isArray(entry.dids) || !entry.dids.every((d) => typeof d === 'string' && d.startsWith('did:'))) return `The DIDs of ${entry.name} are malformed.`;
   }
@@ -54,7 +55,9 @@ export async function verifyTrustList(jwt: string, opts: { anchorDid: string; si
   }
   const list = readList(claims.subject);
   if (typeof list === 'string') return { ok: false, code: 'TRUST_LIST_INVALID', message: list };
-  const issuers = list.authorities.flatMap((a) => a.dids.map((did) => ({ did, role: a.role, country: a.country, name: a.name })));
+  const issuers = list.authorities.flatMap((a) =>
+    a.dids.map((did): TrustedIssuer => ({ did, role: a.role, country: a.country, name: a.name, ...(a.address !== undefined && { address: a.address }) })),
+  );
   const outcome: TrustListOutcome = { ok: true, issuers, list };
   if (claims.nbf !== undefined) outcome.issuedAt = numericDateToIso(claims.nbf);
   if (claims.exp !== undefined) outcome.validUntil = numericDateToIso(claims.exp);

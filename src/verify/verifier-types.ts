@@ -17,6 +17,8 @@ export interface TrustedIssuer {
   /** ISO 3166-1 alpha-2. */
   country: string;
   name: string;
+  /** Postal address (box 6 of a permit), when the trust list gives it. */
+  address?: string;
 }
 
 /** What the verified credential says around the permit subject, for the permit rules. */

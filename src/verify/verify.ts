@@ -148,7 +148,7 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     result.credential = credential;
     // The permit box by box: the subject, with box 2, the date of box 13 and box 6 from the credential.
     result.permit = permitView(claims.subject, {
-      authority: { did: issuer.did, name: issuer.name, country: issuer.country },
+      authority: { did: issuer.did, name: issuer.name, country: issuer.country, ...(issuer.address !== undefined && { address: issuer.address }) },
       ...(credential.validFrom !== undefined && { issuedAt: credential.validFrom }),
       ...(credential.validUntil !== undefined && { expiresAt: credential.validUntil }),
     });
