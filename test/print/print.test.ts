@@ -189,7 +189,7 @@ describe('the form', () => {
       'délivré par',
       "Visa d'exportation",
       'Connaissement / Lettre de transport aérien',
-      'T – Commercial',
+      'T – Transaction commerciale',
       'Suisse (CH)',
       'nombre de spécimens',
       'Plantes reproduites artificiellement',

@@ -139,7 +139,7 @@ describe('code meanings', () => {
   it('writes codes out in the chosen language, falling back to English, and countries by name', () => {
     expect(codeName('purpose', 'T', 'en')).toBe('Commercial');
     expect(codeName('purpose', 'Z', 'fr')).toBe('Parc zoologique');
-    expect(codeName('term', 'LIV', 'es')).toBe('Vivos');
+    expect(codeName('term', 'LIV', 'es')).toBe('Vivo');
     expect(codeName('unit', 'BAG', 'fr')).toBe('bags');
     expect(codeName('term', 'XYZ', 'fr')).toBeUndefined();
     expect(countryName('CH', 'fr')).toBe('Suisse');
@@ -159,7 +159,7 @@ describe('the permit by box', () => {
     expect(byBox['2']!.value).toBe('14 août 2026');
     expect(byBox['3a']!.value).toBe('Suisse');
     expect(byBox['4']!.value).toContain('Sri Lanka');
-    expect(byBox['5a']).toMatchObject({ value: 'S', note: 'Scientifique' });
+    expect(byBox['5a']).toMatchObject({ value: 'S', note: 'Fins scientifiques' });
     expect(byBox['6']!.note).toBe('did:web:cites.example.org:lk');
     expect(byBox['13']!.value).toBe('Battaramulla, 15 février 2026, A. PERERA');
     const [a] = view.blocks;
@@ -168,7 +168,7 @@ describe('the permit by box', () => {
       ['7', 'Elephas maximus', undefined],
       ['8', 'Asian elephant', undefined],
       ['9', 'Blood samples in EDTA tubes', undefined],
-      ['9', 'SPE', 'Spécimens (scientifiques)'],
+      ['9', 'SPE', 'Spécimen (scientifique)'],
       ['10', 'I', APPENDIX_I_FR],
       ['10', 'W', 'Spécimens prélevés dans la nature'],
     ]);
