@@ -117,7 +117,7 @@ describe('translations', () => {
     expect(formatAge(30_000, 'en')).toBe('less than a minute');
     expect(formatAge(5 * 60_000, 'en')).toBe('5 min');
     expect(formatAge(3 * 3_600_000 + 59 * 60_000, 'en')).toBe('3 h');
-    expect(formatAge(3 * 86_400_000, 'fr')).toBe('3 j');
+    expect(formatAge(3 * 86_400_000, 'fr')).toBe('3\u00a0j');
     expect(formatDate('2026-08-14', 'en')).toBe('August 14, 2026');
     expect(formatDate('2026-08-14', 'fr')).toBe('14 août 2026');
     expect(formatDate('2026-08-14', 'es')).toBe('14 de agosto de 2026');
