@@ -4,8 +4,15 @@
  * sentences this electronic print adds (QR caption, watermark, continuation sheets).
  *
  * The English labels follow the form as confirmed in cites-domain.md §3. The French and
- * Spanish ones are the form's wording as far as we know it; lines marked UNSURE were not
- * checked against the official French/Spanish version of the Annex.
+ * Spanish box labels follow the French ("Permis/Certificat") and Spanish
+ * ("Permiso/Certificado") versions of the form as UNEP-WCMC's EPIX permit viewer
+ * reproduces them (unepwcmc/epix config/locales/fr.yml, es.yml), shortened where the
+ * English is (box 6 names the Management Authority only). Where a label departs from EPIX,
+ * or EPIX has none and the choice is not obvious, a comment says so. Of the footnotes EPIX
+ * gives the first, in Spanish; the others render the English. The sentences the print adds
+ * use the Resolution's terms (a continuation sheet is a "feuille annexe" / "hoja anexa": the
+ * Resolution calls a page attached to a permit an "annexe" / "anexo"). French strings put a
+ * no-break space (U+00A0, printable with the standard PDF fonts) before : and ;.
  */
 import type { DocumentType, ReplacementReason } from '../permit/model.js';
 
@@ -141,122 +148,130 @@ const en: FormLabels = {
 };
 
 const fr: FormLabels = {
-  convention: "CONVENTION SUR LE COMMERCE INTERNATIONAL DES ESPÈCES DE FAUNE ET DE FLORE SAUVAGES MENACÉES D'EXTINCTION",
+  convention: 'CONVENTION SUR LE COMMERCE INTERNATIONAL DES ESPÈCES DE FAUNE ET DE FLORE SAUVAGES MENACÉES D’EXTINCTION',
   permitNo: 'PERMIS / CERTIFICAT No',
   documentTypes: { export: 'EXPORTATION', 're-export': 'RÉEXPORTATION', import: 'IMPORTATION', other: 'AUTRE' },
-  validUntil: "Valable jusqu'au",
+  validUntil: 'Valable jusqu’au',
   importer: 'Importateur (nom et adresse)',
-  countryOfImport: "Pays d'importation",
+  countryOfImport: 'Pays d’importation',
   exporter: 'Exportateur / réexportateur (nom, adresse et pays)',
-  specialConditions: 'Conditions spéciales',
+  specialConditions: 'Conditions particulières',
   purpose: 'But de la transaction',
-  securityStampNo: 'No du timbre de sécurité',
+  securityStampNo: 'Timbre de sécurité no',
   managementAuthority: 'Organe de gestion (nom, adresse et pays)',
   did: 'DID',
   block: 'Bloc',
   scientificName: 'Nom scientifique (genre et espèce)',
-  commonName: "Nom commun de l'animal ou de la plante",
-  description: "Description des spécimens, y compris les marques ou numéros d'identification (âge/sexe s'ils sont vivants)", // UNSURE: tail wording
-  term: 'Terme', // UNSURE: the annual-report Guidelines call the code "terme"
+  commonName: 'Nom commun de l’animal ou de la plante',
+  description: 'Description des spécimens, marques ou numéros d’identification (âge/sexe si vivants)',
+  // Not a box label: the name the CITES Trade Database gives this code.
+  term: 'Terme',
   marks: 'Marques',
-  appendixAndSource: 'Annexe no et source',
+  appendixAndSource: 'Annexe et source',
   appendix: 'Annexe',
   source: 'Source',
-  quantity: "Quantité (y compris l'unité)",
-  quota: 'Total exporté / Quota', // UNSURE
-  countryOfOrigin: "Pays d'origine *, Permis no, Date",
+  quantity: 'Quantité (et unité)',
+  quota: 'Total exporté / Quota',
+  countryOfOrigin: 'Pays d’origine *, Permis no, Date',
+  // EPIX has "Pays de provenance", which would not say that the country re-exported.
   lastReExport: 'Pays de la dernière réexportation, Certificat no, Date',
-  operationOrAcquisition: "No de l'établissement ** ou date d'acquisition ***", // UNSURE: "établissement"
+  operationOrAcquisition: 'No de l’établissement ** ou date d’acquisition ***',
   permitNumberShort: 'Permis no',
   certificateNumberShort: 'Certificat no',
   date: 'Date',
-  operationNumber: "No de l'établissement",
-  acquisitionDate: "Date d'acquisition",
+  operationNumber: 'No de l’établissement',
+  acquisitionDate: 'Date d’acquisition',
   issuedBy: 'Ce permis / certificat est délivré par',
   place: 'Lieu',
   signatory: 'Signataire',
-  issuedElectronically: "Délivré électroniquement ; signé avec la clé de l'organe de gestion.",
-  exportEndorsement: "Visa d'exportation", // UNSURE
+  issuedElectronically: 'Délivré sous forme électronique ; signé avec la clé de l’organe de gestion.',
+  exportEndorsement: 'Approbation de l’exportation',
   quantityExported: 'Quantité',
-  portOfExport: "Port d'exportation",
+  portOfExport: 'Port d’exportation',
   signature: 'Signature',
-  stampAndTitle: 'Sceau et titre officiels', // UNSURE
-  endorsedElectronically: 'Enregistré électroniquement par la douane',
+  // EPIX gives no French for this column; "cachet" is the usual word for an official stamp.
+  stampAndTitle: 'Cachet officiel et titre',
+  endorsedElectronically: 'Enregistrée électroniquement par la douane',
   customsOfficer: 'Agent des douanes',
-  transportDocument: 'Connaissement / Lettre de transport aérien No', // UNSURE: word order on the form
+  transportDocument: 'Connaissement / lettre de transport aérien no',
   footnotes: [
     '* Pays dans lequel les spécimens ont été prélevés dans la nature, élevés en captivité ou reproduits artificiellement (seulement en cas de réexportation).',
-    "** Seulement pour les spécimens d'espèces inscrites à l'Annexe I élevés en captivité ou reproduits artificiellement à des fins commerciales.",
+    '** Seulement pour les spécimens d’espèces inscrites à l’Annexe I élevés en captivité ou reproduits artificiellement à des fins commerciales.',
     '*** Pour les spécimens pré-Convention.',
   ],
   replaces: (n, reason) => `Remplace le permis / certificat no ${n} (${reason}).`,
   replacementReasons: { lost: 'perdu', stolen: 'volé', destroyed: 'détruit', damaged: 'endommagé', cancelled: 'annulé', expired: 'expiré', error: 'délivré par erreur' },
-  importPermit: (n) => `Permis d'importation no ${n}.`,
-  continuation: (n, m) => `Feuille de continuation ${n} sur ${m}`, // UNSURE: "feuille annexe" is also used
+  importPermit: (n) => `Permis d’importation no ${n}.`,
+  continuation: (n, m) => `Feuille annexe ${n} sur ${m}`,
   page: (n, m) => `Page ${n} sur ${m}`,
-  blocksOnContinuation: (m) => (m === 1 ? 'Autres blocs sur la feuille de continuation.' : `Autres blocs sur ${m} feuilles de continuation.`),
+  blocksOnContinuation: (m) => (m === 1 ? 'Autres blocs sur la feuille annexe.' : `Autres blocs sur les ${m} feuilles annexes.`),
   qrCaption:
-    "Le code QR fait foi : scannez-le ou ouvrez le vérificateur pour confirmer que ce permis est authentique et valide, et voir la quantité exportée.",
+    'Le code QR fait foi : scannez-le ou ouvrez la page de vérification pour confirmer que ce permis est authentique et valable, et connaître la quantité exportée.',
   watermark: { revoked: 'RÉVOQUÉ', suspended: 'SUSPENDU' },
 };
 
 const es: FormLabels = {
   convention: 'CONVENCIÓN SOBRE EL COMERCIO INTERNACIONAL DE ESPECIES AMENAZADAS DE FAUNA Y FLORA SILVESTRES',
-  permitNo: 'PERMISO / CERTIFICADO No',
+  permitNo: 'PERMISO / CERTIFICADO No.',
   documentTypes: { export: 'EXPORTACIÓN', 're-export': 'REEXPORTACIÓN', import: 'IMPORTACIÓN', other: 'OTRO' },
-  validUntil: 'Válido hasta',
+  validUntil: 'Válido hasta el',
   importer: 'Importador (nombre y dirección)',
   countryOfImport: 'País de importación',
   exporter: 'Exportador / reexportador (nombre, dirección y país)',
   specialConditions: 'Condiciones especiales',
   purpose: 'Propósito de la transacción',
-  securityStampNo: 'No de la estampilla de seguridad',
+  securityStampNo: 'Estampilla de seguridad No.',
   managementAuthority: 'Autoridad Administrativa (nombre, dirección y país)',
   did: 'DID',
+  // EPIX's Spanish labels call a block "Sección"; "Bloque" is kept, as on the verifier page.
   block: 'Bloque',
   scientificName: 'Nombre científico (género y especie)',
-  commonName: 'Nombre común del animal o de la planta',
-  description: 'Descripción de los especímenes, incluidas las marcas o números de identificación (edad/sexo si se trata de especímenes vivos)', // UNSURE: tail wording
-  term: 'Término', // UNSURE
+  commonName: 'Nombre común del animal o planta',
+  // EPIX: "…: incluso las marcas o los números de identificación (edad/sexo, si vivos)"; same words, correct Spanish.
+  description: 'Descripción de los especímenes, incluidas las marcas o los números de identificación (edad/sexo, si están vivos)',
+  // Not a box label: the name the CITES Trade Database gives this code.
+  term: 'Término',
   marks: 'Marcas',
-  appendixAndSource: 'Apéndice No y origen', // the Spanish form calls the source "origen"
+  appendixAndSource: 'Apéndice y origen', // the Spanish form calls the source "origen"
   appendix: 'Apéndice',
   source: 'Origen',
+  // EPIX has "No. de especímenes (incluso la unidad de medida)", which does not fit a weight or volume.
   quantity: 'Cantidad (incluida la unidad)',
   quota: 'Total exportado / Cupo',
-  countryOfOrigin: 'País de origen *, Permiso No, Fecha',
-  lastReExport: 'País de la última reexportación, Certificado No, Fecha',
-  operationOrAcquisition: 'No del establecimiento ** o fecha de adquisición ***', // UNSURE: "establecimiento"
-  permitNumberShort: 'Permiso No',
-  certificateNumberShort: 'Certificado No',
+  countryOfOrigin: 'País de origen *, Permiso No., Fecha',
+  lastReExport: 'País de la última reexportación, Certificado No., Fecha',
+  operationOrAcquisition: 'No. del establecimiento ** o fecha de adquisición ***',
+  permitNumberShort: 'Permiso No.',
+  certificateNumberShort: 'Certificado No.',
   date: 'Fecha',
-  operationNumber: 'No del establecimiento',
+  operationNumber: 'Establecimiento No.',
   acquisitionDate: 'Fecha de adquisición',
-  issuedBy: 'Este permiso / certificado ha sido expedido por', // UNSURE
+  issuedBy: 'Permiso / certificado expedido por',
   place: 'Lugar',
   signatory: 'Firmante',
-  issuedElectronically: 'Expedido electrónicamente; firmado con la clave de la Autoridad Administrativa.',
-  exportEndorsement: 'Refrendo de la exportación', // UNSURE
+  issuedElectronically: 'Expedido en formato electrónico; firmado con la clave de la Autoridad Administrativa.',
+  exportEndorsement: 'Aprobación de la exportación',
   quantityExported: 'Cantidad',
   portOfExport: 'Puerto de exportación',
   signature: 'Firma',
-  stampAndTitle: 'Sello y título oficiales', // UNSURE
-  endorsedElectronically: 'Registrado electrónicamente por la aduana',
+  // EPIX gives no Spanish for this column; in Spanish an officer's title is a "cargo".
+  stampAndTitle: 'Sello oficial y cargo',
+  endorsedElectronically: 'Registrada electrónicamente por la aduana',
   customsOfficer: 'Funcionario de aduanas',
-  transportDocument: 'No del conocimiento de embarque / carta de porte aéreo', // UNSURE
+  transportDocument: 'Conocimiento de embarque / carta de porte aéreo No.',
   footnotes: [
-    '* País en que los especímenes fueron recolectados en la naturaleza, criados en cautividad o reproducidos artificialmente (sólo en caso de reexportación).',
+    '* País en el que los especímenes fueron recolectados en la naturaleza, criados en cautividad o reproducidos artificialmente (sólo en caso de reexportación).',
     '** Sólo para especímenes de especies del Apéndice I criados en cautividad o reproducidos artificialmente con fines comerciales.',
     '*** Para especímenes preconvención.',
   ],
-  replaces: (n, reason) => `Sustituye al permiso / certificado No ${n} (${reason}).`,
+  replaces: (n, reason) => `Sustituye al permiso / certificado No. ${n} (${reason}).`,
   replacementReasons: { lost: 'perdido', stolen: 'robado', destroyed: 'destruido', damaged: 'dañado', cancelled: 'anulado', expired: 'caducado', error: 'expedido por error' },
-  importPermit: (n) => `Permiso de importación No ${n}.`,
-  continuation: (n, m) => `Hoja de continuación ${n} de ${m}`, // UNSURE: "hoja anexa" is also used
+  importPermit: (n) => `Permiso de importación No. ${n}.`,
+  continuation: (n, m) => `Hoja anexa ${n} de ${m}`,
   page: (n, m) => `Página ${n} de ${m}`,
-  blocksOnContinuation: (m) => (m === 1 ? 'Más bloques en la hoja de continuación.' : `Más bloques en ${m} hojas de continuación.`),
+  blocksOnContinuation: (m) => (m === 1 ? 'Otros bloques en la hoja anexa.' : `Otros bloques en las ${m} hojas anexas.`),
   qrCaption:
-    'El código QR es la comprobación que hace fe: escanéelo o abra el verificador para confirmar que este permiso es auténtico y válido, y cuánto se exportó.',
+    'El código QR es la prueba que hace fe: escanéelo o abra la página de verificación para confirmar que este permiso es auténtico y válido, y qué cantidad se ha exportado.',
   watermark: { revoked: 'REVOCADO', suspended: 'SUSPENDIDO' },
 };
 

@@ -35,23 +35,23 @@ describe('label sets', () => {
     const { fr, es } = FORM_LABELS;
     expect([fr.permitNo, fr.validUntil, fr.importer, fr.exporter, fr.specialConditions, fr.purpose, fr.securityStampNo, fr.managementAuthority]).toEqual([
       'PERMIS / CERTIFICAT No',
-      "Valable jusqu'au",
+      'Valable jusqu’au',
       'Importateur (nom et adresse)',
       'Exportateur / réexportateur (nom, adresse et pays)',
-      'Conditions spéciales',
+      'Conditions particulières',
       'But de la transaction',
-      'No du timbre de sécurité',
+      'Timbre de sécurité no',
       'Organe de gestion (nom, adresse et pays)',
     ]);
     expect(Object.values(fr.documentTypes).join(' / ')).toBe('EXPORTATION / RÉEXPORTATION / IMPORTATION / AUTRE');
     expect([es.permitNo, es.validUntil, es.importer, es.exporter, es.specialConditions, es.purpose, es.securityStampNo, es.managementAuthority]).toEqual([
-      'PERMISO / CERTIFICADO No',
-      'Válido hasta',
+      'PERMISO / CERTIFICADO No.',
+      'Válido hasta el',
       'Importador (nombre y dirección)',
       'Exportador / reexportador (nombre, dirección y país)',
       'Condiciones especiales',
       'Propósito de la transacción',
-      'No de la estampilla de seguridad',
+      'Estampilla de seguridad No.',
       'Autoridad Administrativa (nombre, dirección y país)',
     ]);
     expect(Object.values(es.documentTypes).join(' / ')).toBe('EXPORTACIÓN / REEXPORTACIÓN / IMPORTACIÓN / OTRO');
@@ -158,9 +158,9 @@ describe('text stays inside its box', () => {
     expect(text).toContain('Osaka branch (??)');
     expect(text).toContain('AUTRE: Travelling-exhibition certificate');
     expect(text).toContain('Q – Cirque ou exposition itinérante');
-    expect(text).toContain("Date d'acquisition: 1969-05-01");
+    expect(text).toContain('Date d’acquisition: 1969-05-01');
     expect(text).toContain('Terme: XXX');
     expect(text).toContain('Source Z');
-    expect(text).toContain('Feuille de continuation 1 sur 1');
+    expect(text).toContain('Feuille annexe 1 sur 1');
   });
 });

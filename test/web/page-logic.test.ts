@@ -117,7 +117,7 @@ describe('translations', () => {
     expect(formatAge(30_000, 'en')).toBe('less than a minute');
     expect(formatAge(5 * 60_000, 'en')).toBe('5 min');
     expect(formatAge(3 * 3_600_000 + 59 * 60_000, 'en')).toBe('3 h');
-    expect(formatAge(3 * 86_400_000, 'fr')).toBe('3 j');
+    expect(formatAge(3 * 86_400_000, 'fr')).toBe('3\u00a0j');
     expect(formatDate('2026-08-14', 'en')).toBe('August 14, 2026');
     expect(formatDate('2026-08-14', 'fr')).toBe('14 août 2026');
     expect(formatDate('2026-08-14', 'es')).toBe('14 de agosto de 2026');
@@ -139,7 +139,7 @@ describe('code meanings', () => {
   it('writes codes out in the chosen language, falling back to English, and countries by name', () => {
     expect(codeName('purpose', 'T', 'en')).toBe('Commercial');
     expect(codeName('purpose', 'Z', 'fr')).toBe('Parc zoologique');
-    expect(codeName('term', 'LIV', 'es')).toBe('Vivos');
+    expect(codeName('term', 'LIV', 'es')).toBe('Vivo');
     expect(codeName('unit', 'BAG', 'fr')).toBe('bags');
     expect(codeName('term', 'XYZ', 'fr')).toBeUndefined();
     expect(countryName('CH', 'fr')).toBe('Suisse');
@@ -159,7 +159,7 @@ describe('the permit by box', () => {
     expect(byBox['2']!.value).toBe('14 août 2026');
     expect(byBox['3a']!.value).toBe('Suisse');
     expect(byBox['4']!.value).toContain('Sri Lanka');
-    expect(byBox['5a']).toMatchObject({ value: 'S', note: 'Scientifique' });
+    expect(byBox['5a']).toMatchObject({ value: 'S', note: 'Fins scientifiques' });
     expect(byBox['6']).toMatchObject({ value: 'Department of Wildlife Conservation, Sri Lanka', note: ISSUER.didKey });
     expect(byBox['13']!.value).toBe('Battaramulla, 15 février 2026, A. PERERA');
     const [a] = view.blocks;
@@ -168,7 +168,7 @@ describe('the permit by box', () => {
       ['7', 'Elephas maximus', undefined],
       ['8', 'Asian elephant', undefined],
       ['9', 'Blood samples in EDTA tubes', undefined],
-      ['9', 'SPE', 'Spécimens (scientifiques)'],
+      ['9', 'SPE', 'Spécimen (scientifique)'],
       ['10', 'I', APPENDIX_I_FR],
       ['10', 'W', 'Spécimens prélevés dans la nature'],
     ]);

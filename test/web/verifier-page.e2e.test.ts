@@ -132,7 +132,7 @@ describe('verifier page in Chromium', () => {
     expect(await verdictOf(fr)).toBe('revoked');
     expect(await fr.locator('html').getAttribute('lang')).toBe('fr');
     expect(await verdictText(fr)).toContain('Annulé (révoqué) — ne pas accepter');
-    expect(await verdictText(fr)).toContain('Motif : déclaré volé.');
+    expect(await verdictText(fr)).toContain('Motif\u00a0: déclaré volé.');
     await shot(fr, 'b-revoked-fr');
     await fr.getByLabel('Langue').selectOption('es');
     expect(await fr.locator('html').getAttribute('lang')).toBe('es');
