@@ -52,13 +52,13 @@ function drawBlock(ctx: PrintContext, cells: BlockCells, s: IssuedSpecimen): voi
   fitText(doc, names, box.names, VALUE);
 
   const term = termMeaning(s.term, language);
-  const description: Run[] = [{ text: s.description }, { text: `${labels.term}: ${s.term}${term ? ` – ${term}` : ''}`, scale: 0.9 }];
-  if (s.marks) description.push({ text: `${labels.marks}: ${s.marks}`, scale: 0.9 });
+  const description: Run[] = [{ text: s.description }, { text: `${labels.term}${labels.colon}${s.term}${term ? ` – ${term}` : ''}`, scale: 0.9 }];
+  if (s.marks) description.push({ text: `${labels.marks}${labels.colon}${s.marks}`, scale: 0.9 });
   fitText(doc, description, box.description, VALUE);
 
   const source = sourceMeaning(s.source, language);
   const appendix: Run[] = [{ text: `${labels.appendix} ${s.appendix}  ·  ${labels.source} ${s.source}`, font: BOLD }];
-  if (source) appendix.push({ text: `${s.source}: ${source}`, scale: 0.8 });
+  if (source) appendix.push({ text: `${s.source}${labels.colon}${source}`, scale: 0.8 });
   fitText(doc, appendix, box.appendix, VALUE);
 
   const unit = unitMeaning(s.unit, language);
@@ -79,8 +79,8 @@ function drawBlock(ctx: PrintContext, cells: BlockCells, s: IssuedSpecimen): voi
     fitText(doc, [{ text: countryName(country, language), font: BOLD }, { text: `${certificateNumber}, ${isoDate(date)}` }], box.lastReExport, VALUE);
   }
   const operation: Run[] = [];
-  if (s.operationNumber) operation.push({ text: `${labels.operationNumber}: ${s.operationNumber}`, font: REGULAR });
-  if (s.acquisitionDate) operation.push({ text: `${labels.acquisitionDate}: ${isoDate(s.acquisitionDate)}`, font: REGULAR });
+  if (s.operationNumber) operation.push({ text: `${labels.operationNumber}${labels.colon}${s.operationNumber}`, font: REGULAR });
+  if (s.acquisitionDate) operation.push({ text: `${labels.acquisitionDate}${labels.colon}${isoDate(s.acquisitionDate)}`, font: REGULAR });
   fitText(doc, operation, box.operation, VALUE);
 }
 

@@ -34,7 +34,7 @@ function drawBox1(ctx: PrintContext): void {
 
   const items = DOCUMENT_TYPES.map((type) => ({
     type,
-    text: type === 'other' && permit.documentType === 'other' && permit.otherDocumentType ? `${labels.documentTypes.other}: ${pdfSafe(permit.otherDocumentType)}` : labels.documentTypes[type],
+    text: type === 'other' && permit.documentType === 'other' && permit.otherDocumentType ? `${labels.documentTypes.other}${labels.colon}${pdfSafe(permit.otherDocumentType)}` : labels.documentTypes[type],
   }));
   const y = content.y + content.h - rowHeight;
   const square = mm(2.8);
@@ -107,7 +107,7 @@ function drawBoxes5to6(ctx: PrintContext): void {
   const box6 = cell(doc, LAYOUT.box6, '6', labels.managementAuthority, { labelLines: 1 });
   fitText(
     doc,
-    [...party(authority.name, authority.address, countryName(authority.country, language)), { text: `${labels.did}: ${issuerDid}`, scale: 0.75, color: '#444444' }],
+    [...party(authority.name, authority.address, countryName(authority.country, language)), { text: `${labels.did}${labels.colon}${issuerDid}`, scale: 0.75, color: '#444444' }],
     box6,
     { max: 8.5, min: 4.5 },
   );
@@ -120,7 +120,7 @@ function drawContinuationBanner({ doc, permit, labels, page, pages, issuerDid }:
     [
       { text: labels.continuation(page, pages - 1), font: BOLD, scale: 1.4 },
       { text: `${labels.permitNo} ${permit.permitNumber}`, font: BOLD },
-      { text: `${permit.managementAuthority.name} – ${labels.did}: ${issuerDid}`, scale: 0.8 },
+      { text: `${permit.managementAuthority.name} – ${labels.did}${labels.colon}${issuerDid}`, scale: 0.8 },
     ],
     content,
     { max: 11, min: 6, align: 'center', valign: 'middle', paragraphGap: 0.4 },

@@ -10,8 +10,8 @@ export function drawIssueBox({ doc, permit, labels }: PrintContext): void {
   fitText(
     doc,
     [
-      { text: `${labels.place}: ${place}     ${labels.date}: ${isoDate(date)}` },
-      { text: `${labels.signatory}: ${signatory}`, font: BOLD },
+      { text: `${labels.place}${labels.colon}${place}     ${labels.date}${labels.colon}${isoDate(date)}` },
+      { text: `${labels.signatory}${labels.colon}${signatory}`, font: BOLD },
       { text: labels.issuedElectronically, scale: 0.9 },
     ],
     content,

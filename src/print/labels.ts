@@ -85,6 +85,8 @@ export interface FormLabels {
   blocksOnContinuation: (m: number) => string;
   qrCaption: string;
   watermark: { revoked: string; suspended: string };
+  /** What goes between a label and its value: French sets a non-breaking space before the colon. */
+  colon: string;
 }
 
 const en: FormLabels = {
@@ -145,6 +147,7 @@ const en: FormLabels = {
   qrCaption:
     'The QR code is the authoritative check: scan it or open the verifier to confirm this permit is genuine, valid and how much was exported.',
   watermark: { revoked: 'REVOKED', suspended: 'SUSPENDED' },
+  colon: ': ',
 };
 
 const fr: FormLabels = {
@@ -208,6 +211,7 @@ const fr: FormLabels = {
   qrCaption:
     'Le code QR fait foi : scannez-le ou ouvrez la page de vérification pour confirmer que ce permis est authentique et valable, et connaître la quantité exportée.',
   watermark: { revoked: 'RÉVOQUÉ', suspended: 'SUSPENDU' },
+  colon: '\u00a0: ',
 };
 
 const es: FormLabels = {
@@ -273,6 +277,7 @@ const es: FormLabels = {
   qrCaption:
     'El código QR es la prueba que hace fe: escanéelo o abra la página de verificación para confirmar que este permiso es auténtico y válido, y qué cantidad se ha exportado.',
   watermark: { revoked: 'REVOCADO', suspended: 'SUSPENDIDO' },
+  colon: ': ',
 };
 
 export const FORM_LABELS: Readonly<Record<PrintLanguage, FormLabels>> = { en, fr, es };

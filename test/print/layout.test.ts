@@ -156,10 +156,10 @@ describe('text stays inside its box', () => {
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Remplace le permis / certificat no LK26-E000099 (endommagé).');
     expect(text).toContain('Osaka branch (??)');
-    expect(text).toContain('AUTRE: Travelling-exhibition certificate');
+    expect(text).toContain('AUTRE : Travelling-exhibition certificate');
     expect(text).toContain('Q – Cirque ou exposition itinérante');
-    expect(text).toContain('Date d’acquisition: 1969-05-01');
-    expect(text).toContain('Terme: XXX');
+    expect(text).toContain('Date d’acquisition : 1969-05-01');
+    expect(text).toContain('Terme : XXX');
     expect(text).toContain('Source Z');
     expect(text).toContain('Feuille annexe 1 sur 1');
   });
