@@ -10,6 +10,9 @@
  *   dist/zxing_reader.<hash>.wasm   the QR decoder, copied from node_modules (never a CDN)
  *   dist/build.json                 the file names, sizes and which QR codec was bundled
  *
+ * The JSON Schema validators are generated here too (schema-validators.mjs) and bundled in
+ * place of src/permit/schema-validators.ts, so the page never compiles code at run time.
+ *
  * Hashed names change with their content, so they may be cached for ever; index.html and
  * config.json must not be. Plain Node ESM: `node verifier-web/build.mjs`.
  */
@@ -19,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { generateValidators, SEAM } from './schema-validators.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -54,6 +58,7 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
   const wasm = findWasm();
   const wasmName = `zxing_reader.${hash(wasm.bytes)}.wasm`;
   const codec = codecModule();
+  const validators = await generateValidators();
 
   const bundle = await esbuild({
     entryPoints: [join(here, 'src/main.ts')],
@@ -71,6 +76,7 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
     outdir: join(here, '.out'),
     define: { __ZXING_WASM__: JSON.stringify(wasmName) },
     logLevel: 'warning',
+    metafile: true,
     plugins: [
       {
         name: 'qr-codec',
@@ -78,8 +84,20 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
           b.onResolve({ filter: /^saiga:qr-codec$/ }, () => ({ path: codec }));
         },
       },
+      {
+        // The validators ajv compiled at run time are swapped for the ones generated above.
+        name: 'schema-validators',
+        setup(b) {
+          b.onResolve({ filter: /\/schema-validators\.js$/ }, (args) =>
+            resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts') === SEAM ? { path: validators } : undefined,
+          );
+        },
+      },
     ],
   });
+  // Only ajv's small runtime helpers may be bundled: its compiler would need 'unsafe-eval'.
+  const compiler = Object.keys(bundle.metafile.inputs).filter((input) => /node_modules\/ajv\/(?!dist\/runtime\/)|node_modules\/ajv-formats\/dist\/(?!formats\.js)/.test(input));
+  if (compiler.length > 0) throw new Error(`ajv's compiler is in the page bundle (${compiler.join(', ')}): import the validators from src/permit/schema-validators.ts only.`);
   const scripts = bundle.outputFiles.map((f) => ({ name: basename(f.path), contents: f.contents }));
   if (!scripts.every((s) => /^(app|chunk)\.[A-Z0-9]+\.js$/.test(s.name))) throw new Error(`unexpected esbuild output: ${scripts.map((s) => s.name).join(', ')}`);
   const entry = scripts.find((s) => s.name.startsWith('app.'));

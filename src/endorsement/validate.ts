@@ -9,13 +9,12 @@
  */
 
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { lazyValidator } from '../permit/schema-check.js';
 import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
 import { escapePointerToken, isRecord, pointer, pointerTokens, quote, textOf, valueAt } from '../permit/findings.js';
 import type { Permit } from '../permit/model.js';
+import { endorsementRequestValidator, endorsementValidator } from '../permit/schema-validators.js';
 import { isWithinValidity, utcDate } from '../permit/validity.js';
 import type { EndorsedBlock, Endorsement } from './model.js';
-import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from './schema.js';
 
 /** What the endorsing authority knows besides the request. */
 export interface EndorsementContext {
@@ -28,9 +27,6 @@ export interface EndorsementContext {
 }
 
 export type EndorsementValidation = { ok: true; blocks: EndorsedBlock[]; errors: [] } | { ok: false; errors: LifecycleIssue[] };
-
-const requestValidator = lazyValidator(ENDORSEMENT_REQUEST_SCHEMA);
-const subjectValidator = lazyValidator(ENDORSEMENT_SCHEMA);
 
 /** A finding: the code's general sentence, then the detail naming the value and the limit (as src/permit/findings.ts `issue`). */
 function issue(code: LifecycleCode, path: string, detail: string): LifecycleIssue {
@@ -297,7 +293,7 @@ const REQUEST_RULES: readonly RequestRule[] = [
  * if (r.ok) sign({ ...body, blocks: r.blocks }); else reply(r.errors);
  */
 export function validateEndorsementRequest(input: unknown, ctx: EndorsementContext): EndorsementValidation {
-  const schema = schemaIssues(requestValidator(), input, 'the endorsement request');
+  const schema = schemaIssues(endorsementRequestValidator(), input, 'the endorsement request');
   const reading = read(input, new Set(schema.map((i) => i.path)));
   const errors = [
     ...STATE_RULES.flatMap((rule) => rule(ctx, reading)),
@@ -318,7 +314,7 @@ export function validateEndorsementRequest(input: unknown, ctx: EndorsementConte
  * if (!validateEndorsementSubject(claims.subject).ok) reject('ENDORSEMENT_INVALID');
  */
 export function validateEndorsementSubject(subject: unknown): { ok: boolean; errors: LifecycleIssue[] } {
-  const errors = schemaIssues(subjectValidator(), subject, 'the endorsement');
+  const errors = schemaIssues(endorsementValidator(), subject, 'the endorsement');
   return { ok: errors.length === 0, errors };
 }
 

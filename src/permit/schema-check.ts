@@ -1,11 +1,12 @@
 /**
  * Checks a document against a JSON Schema with ajv and turns ajv's errors into Saiga
  * findings: a stable code, a JSON pointer to the offending field and a message that
- * names the offending value. Browser-safe (ajv runs in browsers).
+ * names the offending value. Browser-safe: the validators come from
+ * `schema-validators.ts` (compiled by ajv in Node, generated at build time for the page),
+ * and only ajv's types are imported here.
  */
 
-import ajvModule, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { RuleCode, RuleIssue } from '../codes.js';
 import {
   blockLetter,
@@ -16,35 +17,7 @@ import {
   quote,
   valueAt,
 } from './findings.js';
-import { PERMIT_REQUEST_SCHEMA, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
 import { findCountry, findHistoricalTerm, findHistoricalUnit, UNITS } from './tables/index.js';
-
-// ajv and ajv-formats are CommonJS modules whose class / plugin is also exported as
-// `.default`. Under NodeNext the default import is the whole module object, while
-// bundlers may hand over `.default` directly; taking `.default` when present works in both.
-type AjvClass = typeof ajvModule.default;
-type FormatsPlugin = typeof formatsModule.default;
-const Ajv2020: AjvClass = (ajvModule as unknown as { default?: AjvClass }).default ?? (ajvModule as unknown as AjvClass);
-const addFormats: FormatsPlugin =
-  (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
-
-/** Compiles a schema on first use only: ajv compilation is the expensive part. Shared by every JSON Schema check. */
-export function lazyValidator(schema: JsonSchema): () => ValidateFunction {
-  let compiled: ValidateFunction | undefined;
-  return () => {
-    if (!compiled) {
-      // One ajv instance per schema: both schemas carry the same `$defs`, and keeping them
-      // apart avoids any clash of ids between them.
-      const ajv = new Ajv2020({ allErrors: true, strict: true });
-      addFormats(ajv, ['date', 'date-time']);
-      compiled = ajv.compile(schema);
-    }
-    return compiled;
-  };
-}
-
-export const requestValidator = lazyValidator(PERMIT_REQUEST_SCHEMA);
-export const permitValidator = lazyValidator(PERMIT_SCHEMA);
 
 /** Which code an `enum` failure gets, by the name of the property that failed. */
 const UNKNOWN_CODE_BY_PROPERTY: Record<string, RuleCode> = {

@@ -8,7 +8,8 @@
 import type { RuleIssue } from '../codes.js';
 import { isRecord, issue, onePerPath, quote } from './findings.js';
 import { PERMIT_RULES, REQUEST_RULES, runRules, type Doc, type RuleContext } from './rules.js';
-import { permitValidator, requestValidator, schemaFindings } from './schema-check.js';
+import { schemaFindings } from './schema-check.js';
+import { permitValidator, requestValidator } from './schema-validators.js';
 import { WARNING_RULES } from './warnings.js';
 
 export interface ValidationOutcome {

@@ -1,8 +1,8 @@
 /**
  * Credentials made outside any agent, for tests of what a verifier must refuse:
- * signed by an unknown key, unsigned, HMAC-signed, or altered after signing.
+ * signed by an unknown key (or a test key), unsigned, HMAC-signed, or altered after signing.
  */
-import { base64url, CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { base64url, CompactSign, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { encodeDidKey } from '../../src/verify/index.js';
 
 const enc = new TextEncoder();
@@ -17,11 +17,20 @@ export function encodeSegment(value: unknown): string {
 
 /** Re-signs a payload with a fresh Ed25519 key under its own did:key (an issuer nobody trusts). */
 export async function signWithUnknownDidKey(payload: Record<string, any>): Promise<{ jwt: string; did: string }> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const did = encodeDidKey(base64url.decode(jwk.x!));
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  return signAsDidKey(payload, await exportJWK(privateKey));
+}
+
+/**
+ * Re-signs a payload with an Ed25519 private JWK (e.g. a test key of
+ * test/verify/fixtures/test-keys.json) as its did:key: `iss` and box 6's DID become that
+ * did:key, so a verifier that trusts it finds the signature valid.
+ */
+export async function signAsDidKey(payload: Record<string, any>, privateJwk: JWK): Promise<{ jwt: string; did: string }> {
+  const did = encodeDidKey(base64url.decode(privateJwk.x!));
   const forged = { ...payload, iss: did, vc: { ...payload.vc, credentialSubject: { ...payload.vc.credentialSubject, managementAuthority: { ...payload.vc.credentialSubject.managementAuthority, did } } } };
-  const jwt = await new CompactSign(enc.encode(JSON.stringify(forged))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' }).sign(privateKey);
+  const key = await importJWK(privateJwk, 'EdDSA');
+  const jwt = await new CompactSign(enc.encode(JSON.stringify(forged))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' }).sign(key);
   return { jwt, did };
 }
 

@@ -55,7 +55,7 @@ describe('verifier page router', () => {
       expect(html.includes('<base href="verify/">'), path).toBe(!path.endsWith('/') && !path.endsWith('.html'));
     }
     expect(VERIFIER_PAGE_CSP).toBe(
-      "default-src 'self'; connect-src *; img-src 'self' blob: data:; media-src 'self' blob:; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; base-uri 'self'; frame-ancestors 'none'",
+      "default-src 'self'; connect-src *; img-src 'self' blob: data:; media-src 'self' blob:; script-src 'self' 'wasm-unsafe-eval'; base-uri 'self'; frame-ancestors 'none'",
     );
   });
 

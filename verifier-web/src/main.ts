@@ -268,6 +268,9 @@ function renderChecks(result: VerificationResult): void {
   const text = t();
   const items = result.checks.map((c) => {
     const li = el('li', { className: c.ok ? 'check ok' : 'check fail' });
+    // The check and its code (OK when passed) as data, like the verdict's and the rules', for tools and tests.
+    li.dataset.check = c.check;
+    li.dataset.code = c.code;
     const head = el(
       'p',
       { className: 'check-head' },
@@ -294,13 +297,20 @@ function renderChecks(result: VerificationResult): void {
       ] as const) {
         if (!issues || issues.length === 0) continue;
         li.append(el('p', { className: 'check-detail', text: label }));
-        li.append(el('ul', { className: 'issues', lang: 'en' }, ...issues.map((i) => el('li', { text: `${i.path || '/'}: ${i.message}` }))));
+        li.append(el('ul', { className: 'issues', lang: 'en' }, ...issues.map(issueItem)));
       }
     }
     return li;
   });
   byId('checks').replaceChildren(...items);
   byId('checks-section').hidden = result.checks.length === 0;
+}
+
+/** One broken rule or warning: its path and message, and its stable code in data-code (as the verdict's) for tools and tests. */
+function issueItem(issue: { code: string; path: string; message: string }): HTMLLIElement {
+  const item = el('li', { text: `${issue.path || '/'}: ${issue.message}` });
+  item.dataset.code = issue.code;
+  return item;
 }
 
 function rowsList(rows: Row[], className = 'boxes'): HTMLDListElement {

@@ -30,9 +30,11 @@ export interface VerifierPageOptions {
 }
 
 /**
- * The page's Content-Security-Policy. `'unsafe-eval'` is needed because ajv, which checks
- * the permit rules in the browser, compiles its validators with `new Function`;
- * `'wasm-unsafe-eval'` lets the QR decoder (zxing-cpp in WebAssembly) be compiled.
+ * The page's Content-Security-Policy. Scripts come from the page's own origin only, and no
+ * string is ever run as code (no `'unsafe-eval'`): the JSON Schema validators that ajv
+ * would compile with `new Function` are generated at build time instead
+ * (verifier-web/schema-validators.mjs). `'wasm-unsafe-eval'` lets the QR decoder
+ * (zxing-cpp in WebAssembly) be compiled; it allows WebAssembly only, not `eval`.
  * `connect-src *`: the page fetches trust lists, DID documents, status lists and permit
  * records straight from every issuing authority.
  */
@@ -41,7 +43,7 @@ export const VERIFIER_PAGE_CSP = [
   'connect-src *',
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",
-  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "base-uri 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
