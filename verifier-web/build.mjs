@@ -8,7 +8,7 @@
  *   dist/chunk.<hash>.js            the QR decoder (barcode-detector), loaded on first scan
  *   dist/styles.<hash>.css
  *   dist/zxing_reader.<hash>.wasm   the QR decoder, copied from node_modules (never a CDN)
- *   dist/build.json                 the file names, sizes and which QR codec was bundled
+ *   dist/build.json                 the file names and sizes
  *
  * The JSON Schema validators are generated here too (schema-validators.mjs) and bundled in
  * place of src/permit/schema-validators.ts, so the page never compiles code at run time.
@@ -47,17 +47,9 @@ function findWasm() {
   throw new Error('zxing_reader.wasm not found in node_modules (npm install barcode-detector).');
 }
 
-/** `saiga:qr-codec` is src/qr/codec.ts once it exports parseVerifierInput, else the stand-in. */
-function codecModule() {
-  const codec = join(root, 'src/qr/codec.ts');
-  if (existsSync(codec) && /export\s+(async\s+)?function\s+parseVerifierInput\b|export\s+const\s+parseVerifierInput\b|export\s*\{[^}]*\bparseVerifierInput\b/.test(readFileSync(codec, 'utf8'))) return codec;
-  return join(here, 'src/qr-fallback.ts');
-}
-
 export async function build({ outDir = join(here, 'dist'), minify = true, log = (line) => console.log(line) } = {}) {
   const wasm = findWasm();
   const wasmName = `zxing_reader.${hash(wasm.bytes)}.wasm`;
-  const codec = codecModule();
   const validators = await generateValidators();
 
   const bundle = await esbuild({
@@ -78,12 +70,6 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
     logLevel: 'warning',
     metafile: true,
     plugins: [
-      {
-        name: 'qr-codec',
-        setup(b) {
-          b.onResolve({ filter: /^saiga:qr-codec$/ }, () => ({ path: codec }));
-        },
-      },
       {
         // The validators ajv compiled at run time are swapped for the ones generated above.
         name: 'schema-validators',
@@ -118,7 +104,6 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
     chunks: scripts.filter((s) => s !== entry).map((s) => s.name),
     styles: cssName,
     wasm: wasmName,
-    codec: relative(root, codec),
     sizes: {
       script: { bytes: entry.contents.length, gzip: gz(entry.contents) },
       allScripts: { bytes: jsBytes, gzip: jsGzip },
@@ -145,7 +130,7 @@ export async function build({ outDir = join(here, 'dist'), minify = true, log = 
   rmSync(staging, { recursive: true, force: true });
 
   const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-  log(`verifier-web: ${relative(root, outDir)}/ built (QR codec: ${manifest.codec})`);
+  log(`verifier-web: ${relative(root, outDir)}/ built`);
   for (const [name, size] of Object.entries(manifest.sizes)) log(`  ${name.padEnd(10)} ${kb(size.bytes).padStart(10)}  gzip ${kb(size.gzip).padStart(9)}`);
   return manifest;
 }

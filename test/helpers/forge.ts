@@ -23,12 +23,13 @@ export async function signWithUnknownDidKey(payload: Record<string, any>): Promi
 
 /**
  * Re-signs a payload with an Ed25519 private JWK (e.g. a test key of
- * test/verify/fixtures/test-keys.json) as its did:key: `iss` and box 6's DID become that
+ * test/verify/fixtures/test-keys.json) as its did:key: `iss` (box 6) becomes that
  * did:key, so a verifier that trusts it finds the signature valid.
  */
 export async function signAsDidKey(payload: Record<string, any>, privateJwk: JWK): Promise<{ jwt: string; did: string }> {
   const did = encodeDidKey(base64url.decode(privateJwk.x!));
-  const forged = { ...payload, iss: did, vc: { ...payload.vc, credentialSubject: { ...payload.vc.credentialSubject, managementAuthority: { ...payload.vc.credentialSubject.managementAuthority, did } } } };
+  // The subject names no authority: the credential's issuer is box 6 (src/permit/subject.ts).
+  const forged = { ...payload, iss: did };
   const key = await importJWK(privateJwk, 'EdDSA');
   const jwt = await new CompactSign(enc.encode(JSON.stringify(forged))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' }).sign(key);
   return { jwt, did };

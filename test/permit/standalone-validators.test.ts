@@ -55,11 +55,11 @@ const DOCUMENTS: Record<Name, Array<[string, unknown]>> = {
     ['test/verify/fixtures/valid-permit.jwt', jwtSubject(readFileSync(resolve('test/verify/fixtures/valid-permit.jwt'), 'utf8').trim())],
     ...EXAMPLE_FILES.map((file): [string, unknown] => [`${file}, issued`, issuedFrom(file)]),
     ...PERMIT_CASES.map((c): [string, unknown] => [c.name, mutated(ORCHID_PERMIT, c.mutate)]),
-    ['an issue date without time zone', mutated(GOLDEN_PERMIT, (s) => (s.issued.date = '2026-02-15T09:30:00'))],
-    ['an issue time of 25 o’clock', mutated(GOLDEN_PERMIT, (s) => (s.issued.date = '2026-02-15T25:30:00Z'))],
-    ['a date that is no calendar day', mutated(GOLDEN_PERMIT, (s) => (s.validUntil = '2026-02-29'))],
+    ['an acquisition date with a time', mutated(GOLDEN_PERMIT, (s) => (s.specimens[0].acquisitionDate = '1969-02-15T09:30:00Z'))],
+    ['a date that is no calendar day', mutated(GOLDEN_PERMIT, (s) => (s.specimens[0].acquisitionDate = '1969-02-29'))],
+    ['box 2, a date in box 13 and box 6 in the subject', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { validUntil: '2026-08-14', managementAuthority: {}, issued: { ...s.issued, date: '2026-02-15T09:30:00Z' } }))],
     ['an extra field, a bad block letter and a lowercase unit', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { colour: 'green', specimens: [{ ...s.specimens[0], block: 'a', unit: 'mlt' }] }))],
-    ['a DID that is none', mutated(GOLDEN_PERMIT, (s) => (s.managementAuthority.did = 'web:cites.example.org'))],
+    ['an import permit of another authority with a DID that is too long', mutated(GOLDEN_PERMIT, (s) => (s.importPermit = { permitNumber: 'CH26-I000001', issuer: `did:web:${'x'.repeat(600)}` }))],
     ['wrong types everywhere', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { purpose: 5, specimens: {}, importer: 'CH', issued: [] }))],
     ['an empty object', {}],
     ['an array', [GOLDEN_PERMIT]],
@@ -117,8 +117,13 @@ it('the golden fixtures are valid and the mutated ones are not, so both outcomes
     const doc = DOCUMENTS.permitValidator.find(([l]) => l === label)![1];
     return answer(runtime.permitValidator(), doc).findings.map((f) => [f.code, f.path]);
   };
-  expect(permitErrors('an issue date without time zone')).toEqual([['FIELD_INVALID', '/issued/date']]);
-  expect(permitErrors('a date that is no calendar day')).toEqual([['FIELD_INVALID', '/validUntil']]);
+  expect(permitErrors('an acquisition date with a time')).toEqual([['FIELD_INVALID', '/specimens/0/acquisitionDate']]);
+  expect(permitErrors('a date that is no calendar day')).toEqual([['FIELD_INVALID', '/specimens/0/acquisitionDate']]);
+  expect(permitErrors('box 2, a date in box 13 and box 6 in the subject')).toEqual([
+    ['FIELD_UNKNOWN', '/validUntil'],
+    ['FIELD_UNKNOWN', '/managementAuthority'],
+    ['FIELD_UNKNOWN', '/issued/date'],
+  ]);
   expect(permitErrors('an extra field, a bad block letter and a lowercase unit')).toEqual([
     ['FIELD_UNKNOWN', '/colour'],
     ['FIELD_INVALID', '/specimens/0/block'],

@@ -10,7 +10,7 @@ import { codeName, countryName, translatedCodes } from '../../verifier-web/src/c
 import { codeMessage, fill, formatAge, formatDate, LANGS, pickLanguage, UI } from '../../verifier-web/src/i18n.js';
 import { parseWith } from '../../verifier-web/src/input-core.js';
 import { blockUseLines, permitView } from '../../verifier-web/src/permit-view.js';
-import { parseVerifierInput as fallbackCodec } from '../../verifier-web/src/qr-fallback.js';
+import { parseVerifierInput as codec } from '../../src/qr/codec.js';
 import { inputVerdict, VERDICTS, verdictForCode, verdictOf } from '../../verifier-web/src/verdict.js';
 import { ISSUER, PERMIT } from '../verify/helpers.js';
 
@@ -197,14 +197,14 @@ describe('input', () => {
 
   it('takes a raw JWT, or a verifier link from any host with the JWT in the fragment', () => {
     for (const text of [JWT, `  ${JWT}\n`, `https://verify.example.org/VERIFY#${JWT}`, `HTTPS://OTHER.HOST/VERIFY#${JWT}`, `http://127.0.0.1:9/verify/#${encodeURIComponent(JWT)}`]) {
-      expect(parseWith(fallbackCodec, text)).toEqual({ ok: true, jwt: JWT });
+      expect(parseWith(codec, text)).toEqual({ ok: true, jwt: JWT });
     }
   });
 
   it('refuses what is not a permit with a QR code', () => {
-    expect(parseWith(fallbackCodec, 'hello')).toMatchObject({ ok: false, code: 'QR_NOT_A_PERMIT' });
-    expect(parseWith(fallbackCodec, 'https://example.org/page')).toMatchObject({ ok: false, code: 'QR_NOT_A_PERMIT' });
-    expect(parseWith(fallbackCodec, '   ')).toEqual({ ok: false, code: 'QR_EMPTY' });
+    expect(parseWith(codec, 'hello')).toMatchObject({ ok: false, code: 'QR_NOT_A_PERMIT' });
+    expect(parseWith(codec, 'https://example.org/page')).toMatchObject({ ok: false, code: 'QR_NOT_A_PERMIT' });
+    expect(parseWith(codec, '   ')).toEqual({ ok: false, code: 'QR_EMPTY' });
   });
 
   it('normalises the codec answer, whatever its shape', () => {

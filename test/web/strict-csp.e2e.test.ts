@@ -127,12 +127,14 @@ describe('verifier page under the strict CSP, served by the agent, in Chromium',
   it('a validly signed permit that breaks the schema → invalid (PERMIT_INVALID), with the exact findings the agent gives', async () => {
     const payload = decodePayload((await issue()).jwt);
     // An unknown field (FIELD_UNKNOWN) and a day that does not exist (FIELD_INVALID, format "date" of ajv-formats).
-    payload.vc.credentialSubject = { ...payload.vc.credentialSubject, colour: 'green', validUntil: '2027-02-30' };
-    const { jwt, did } = await signAsDidKey(payload, ISSUER.privateJwk);
-    const agentSide = validatePermit(decodePayload(jwt).vc.credentialSubject, { issuerDid: did, issuerCountry: 'LK' });
+    const subject = payload.vc.credentialSubject;
+    payload.vc.credentialSubject = { ...subject, colour: 'green', specimens: [{ ...subject.specimens[0], origin: { country: 'IN', permitNumber: 'IN-1', date: '2026-02-30' } }] };
+    const { jwt } = await signAsDidKey(payload, ISSUER.privateJwk);
+    const signed = decodePayload(jwt);
+    const agentSide = validatePermit(signed.vc.credentialSubject, { issuerCountry: 'LK', issuedAt: new Date(signed.nbf * 1000), validUntil: new Date(signed.exp * 1000).toISOString().slice(0, 10) });
     expect(agentSide.errors.map((e) => [e.code, e.path])).toEqual([
       ['FIELD_UNKNOWN', '/colour'],
-      ['FIELD_INVALID', '/validUntil'],
+      ['FIELD_INVALID', '/specimens/0/origin/date'],
     ]);
 
     const page = await newPage();
@@ -145,7 +147,7 @@ describe('verifier page under the strict CSP, served by the agent, in Chromium',
     const shown = await page.locator('#checks ul.issues li').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.code, li.textContent]));
     expect(shown).toEqual(agentSide.errors.map((e) => [e.code, `${e.path}: ${e.message}`]));
     expect(shown.map(([code]) => code)).toEqual(['FIELD_UNKNOWN', 'FIELD_INVALID']);
-    expect(shown[1]![1]).toContain('must be a calendar date YYYY-MM-DD, found "2027-02-30".');
+    expect(shown[1]![1]).toContain('must be a calendar date YYYY-MM-DD, found "2026-02-30".');
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@
  * exact shape may vary — a JWT string, `{ jwt }`, or `{ code }` for an error such as
  * QR_NOT_A_PERMIT — into one shape. A bare JWT, and a link from any host whose fragment is
  * a raw JWT, are accepted even if the codec refuses them: the verifier checks everything.
- * Pure; input.ts binds it to the codec the build chose.
+ * Pure; input.ts binds it to the codec.
  */
 /** A reference QR (CPR1, a permit too large for one code): the page fetches the permit from its issuer. */
 export interface PermitReferenceInput {

@@ -1,9 +1,8 @@
 /**
- * Turns what was scanned, chosen or pasted into a JWT, through the QR transport codec
- * (`parseVerifierInput` of src/qr/codec.ts, bound by build.mjs to the module id
- * `saiga:qr-codec`; a stand-in while that codec does not exist).
+ * Turns what was scanned, chosen or pasted into a JWT or a permit reference, through the QR
+ * transport codec (`parseVerifierInput` of src/qr/codec.ts).
  */
-import { parseVerifierInput } from 'saiga:qr-codec';
+import { parseVerifierInput } from '../../src/qr/codec.js';
 import { parseWith, type ParsedInput } from './input-core.js';
 
 export type { ParsedInput } from './input-core.js';

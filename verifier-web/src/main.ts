@@ -14,7 +14,7 @@ import { loadTrust, readConfig, type PageConfig, type TrustState } from './trust
 import { parseInput } from './input.js';
 import type { PermitReferenceInput } from './input-core.js';
 import type { TrustedIssuer } from '../../src/verify/index.js';
-import { checkReferencedCredential } from 'saiga:qr-codec';
+import { checkReferencedCredential } from '../../src/qr/codec.js';
 import type { CameraScan } from './scanner.js';
 import { codeMessage, fill, formatAge, formatDate, LANGS, LANGUAGE_NAMES, pickLanguage, UI, type Lang, type UiText } from './i18n.js';
 import { ICON, inputVerdict, TONE, verdictOf, type Verdict } from './verdict.js';
