@@ -45,6 +45,19 @@ async function prefetch(fetchOwn: FetchLike, jwts: string[]): Promise<Map<string
 }
 
 /** Issues every example at an authority of its country (did:web, a realistic domain) and measures its QR code. */
+const FOUR_LINES = 're-export-ch-watch-straps.json + 2 blocks';
+
+/** The watch-straps re-export with two more blocks (Crocodylus porosus from AU, Caiman crocodilus fuscus from CO). */
+function fourLineRequest(): Record<string, unknown> {
+  const request = JSON.parse(readFileSync('examples/permits/re-export-ch-watch-straps.json', 'utf8')) as { specimens: Record<string, unknown>[] };
+  const [a, b] = request.specimens as [Record<string, unknown>, Record<string, unknown>];
+  request.specimens.push(
+    { ...a, scientificName: 'Crocodylus porosus', commonName: 'Saltwater crocodile', quantity: 80, origin: { country: 'AU', permitNumber: 'PWS2026-AU-001122', date: '2026-02-10' } },
+    { ...b, scientificName: 'Caiman crocodilus fuscus', commonName: 'Brown caiman', source: 'C', quantity: 300, origin: { country: 'CO', permitNumber: 'CO-26-000777', date: '2026-02-20' } },
+  );
+  return request;
+}
+
 async function exampleQrVersions() {
   const authorities: Record<string, { name: string; place: string; url: string }> = {
     LK: { name: 'Department of Wildlife Conservation', place: 'Battaramulla', url: 'https://cites.dwc.gov.lk' },
@@ -58,6 +71,8 @@ async function exampleQrVersions() {
     ['re-export-ch-watch-straps.json', 'CH'],
     ['export-no-captive-bred-parrots.json', 'NO'],
     ['pre-convention-no-guitar.json', 'NO'],
+    // The target case of four lines: the watch straps with two more blocks (as in test/qr/helpers.ts).
+    [FOUR_LINES, 'CH'],
   ];
   const rows = [];
   for (const country of ['LK', 'CH', 'NO']) {
@@ -66,7 +81,7 @@ async function exampleQrVersions() {
     writeFileSync(join(home, 'agent.yml'), renderAgentYaml({ country, name: a.name, address: a.place, place: a.place, url: a.url, didMethod: 'web' }));
     const agent = await openAgent({ configPath: join(home, 'agent.yml'), initialise: true });
     for (const [example] of examples.filter(([, c]) => c === country)) {
-      const request = JSON.parse(readFileSync(join('examples/permits', example), 'utf8')) as Record<string, unknown>;
+      const request = example === FOUR_LINES ? fourLineRequest() : (JSON.parse(readFileSync(join('examples/permits', example), 'utf8')) as Record<string, unknown>);
       if (example.includes('export-lk-elephant')) request.importPermit = { permitNumber: 'CH26-I000001', issuer: 'did:web:cites.blv.admin.ch' };
       const outcome = await agent.issuer.issue(request, { signatory: 'Bench Officer' });
       if (!outcome.ok) throw new Error(`${example}: ${JSON.stringify(outcome.errors)}`);
