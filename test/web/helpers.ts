@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import type { Page } from 'playwright-core';
 import { verifierPageRouter } from '../../src/http/routes/verifier-page.js';
 
 export const PAGE_DIST = resolve('verifier-web/dist');
@@ -57,4 +58,19 @@ export async function hostPage(agent: { url: string }): Promise<PageHost> {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+}
+
+/**
+ * Records into `problems` what a page must never do: log an error (a CSP violation is one),
+ * throw, or request anything off loopback (no CDN, no third party: the page's host and the
+ * agent are both on loopback in these tests).
+ */
+export function watchPage(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    if (!/^(http:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(request.url())) problems.push(`external request: ${request.url()}`);
+  });
 }

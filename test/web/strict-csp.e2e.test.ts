@@ -16,7 +16,7 @@ import { validatePermit } from '../../src/permit/validate.js';
 import { initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
 import { decodePayload, signAsDidKey } from '../helpers/forge.js';
 import { ISSUER } from '../verify/helpers.js';
-import { buildPage } from './helpers.js';
+import { buildPage, watchPage } from './helpers.js';
 
 const orchids = readExample('export-lk-orchids.json');
 
@@ -39,13 +39,7 @@ async function newPage(): Promise<Page> {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
   });
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('request', (request) => {
-    if (!/^(http:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(request.url())) problems.push(`external request: ${request.url()}`);
-  });
+  watchPage(page, problems);
   return page;
 }
 

@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initAuthority, readExample, runCli, serveAuthority, tempDir, type AuthorityProcess } from '../helpers/agent-process.js';
 import { changePayloadByte, decodePayload, signWithUnknownDidKey } from '../helpers/forge.js';
-import { buildPage, hostPage, qrPng, y4mFromPng, type PageHost } from './helpers.js';
+import { buildPage, hostPage, qrPng, watchPage, y4mFromPng, type PageHost } from './helpers.js';
 
 const OUT = resolve('test-output/web');
 const LAUNCH_ARGS = CHROMIUM_ARGS;
@@ -47,14 +47,7 @@ async function issue(body: unknown = orchids): Promise<{ permitNumber: string; j
 async function newPage(context?: BrowserContext, options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const ctx = context ?? (await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1000, height: 900 } }));
   const page = await ctx.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // Everything comes from the page's host and the agent, both on loopback: no CDN, no third party.
-  page.on('request', (request) => {
-    if (!/^(http:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/.test(request.url())) problems.push(`external request: ${request.url()}`);
-  });
+  watchPage(page, problems);
   return page;
 }
 
