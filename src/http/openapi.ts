@@ -137,7 +137,10 @@ export function openApiDocument(saiga: SaigaAgent) {
             issuedAt: { type: 'string', format: 'date-time' },
             validUntil: { type: 'string', format: 'date' },
             signatory: { type: 'string' },
-            permit: { $ref: `${config.url}${SCHEMA_PATH}` },
+            permit: {
+              type: 'object',
+              description: `The whole permit: the credential subject (${config.url}${SCHEMA_PATH}) with box 2 (validUntil), box 6 (managementAuthority, with its address) and the date of box 13 (issued.date), which the credential states as its expirationDate, issuer and issuanceDate.`,
+            },
             jwt: { type: 'string' },
           },
         },
