@@ -9,7 +9,7 @@ import type { LifecycleIssue } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import { LifecycleStore } from '../store/lifecycle.js';
 import type { Queryable } from '../store/sqlite.js';
-import { VC_V1_CONTEXT } from '../verify/index.js';
+import { VC_V1_CONTEXT, type UnsignedVc } from '../verify/index.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
 import { validateEndorsementRequest } from './validate.js';
 
@@ -21,14 +21,7 @@ export interface EndorseDeps {
   newCredentialId: () => string;
 }
 
-export interface UnsignedEndorsement {
-  '@context': string[];
-  id: string;
-  type: string[];
-  issuer: { id: string };
-  issuanceDate: string;
-  credentialSubject: Endorsement;
-}
+export type UnsignedEndorsement = UnsignedVc<Endorsement>;
 
 export interface CustomsOfficer {
   name: string;

@@ -5,7 +5,7 @@
 import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest, PermitSubject } from '../permit/model.js';
 import { permitSubject } from '../permit/subject.js';
 import { blockLetter } from '../permit/findings.js';
-import { PERMIT_CREDENTIAL_TYPE, VC_V1_CONTEXT } from '../verify/index.js';
+import { PERMIT_CREDENTIAL_TYPE, VC_V1_CONTEXT, type UnsignedVc } from '../verify/index.js';
 
 
 export interface IssueFacts {
@@ -52,12 +52,7 @@ export function endOfDayUtc(date: string): string {
   return `${date}T23:59:59Z`;
 }
 
-export interface UnsignedCredential {
-  '@context': string[];
-  id: string;
-  type: string[];
-  issuer: { id: string };
-  issuanceDate: string;
+export interface UnsignedCredential extends UnsignedVc<PermitSubject> {
   expirationDate: string;
   credentialSchema: { id: string; type: string };
   credentialStatus?: object[];
@@ -67,7 +62,6 @@ export interface UnsignedCredential {
    * `permitRecord`: where the issuing agent publishes this permit's endorsements and status reason.
    */
   vc?: { permitRecord: string };
-  credentialSubject: PermitSubject;
 }
 
 export interface CredentialLinks {

@@ -4,7 +4,7 @@
  * because verifiers require the two issuers to match.
  */
 import { encodeBitstring } from './bitstring.js';
-import { VC_V1_CONTEXT } from '../verify/index.js';
+import { VC_V1_CONTEXT, type UnsignedVc } from '../verify/index.js';
 import type { ListPurpose } from '../store/status-lists.js';
 
 export const STATUS_PATH = '/status';
@@ -13,14 +13,7 @@ export function statusListUrl(baseUrl: string, purpose: ListPurpose, seq: number
   return `${baseUrl}${STATUS_PATH}/${purpose}/${seq}`;
 }
 
-export interface StatusListCredential {
-  '@context': string[];
-  id: string;
-  type: string[];
-  issuer: { id: string };
-  issuanceDate: string;
-  credentialSubject: { id: string; type: 'BitstringStatusList'; statusPurpose: ListPurpose; encodedList: string };
-}
+export type StatusListCredential = UnsignedVc<{ id: string; type: 'BitstringStatusList'; statusPurpose: ListPurpose; encodedList: string }>;
 
 export function buildStatusListCredential(a: { url: string; issuerDid: string; purpose: ListPurpose; bits: Uint8Array; now: Date }): StatusListCredential {
   return {

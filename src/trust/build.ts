@@ -3,17 +3,11 @@
  * its customs identity and the peers its agent.yml names), as the unsigned credential
  * the trust anchor signs.
  */
-import { VC_V1_CONTEXT, type TrustedIssuer } from '../verify/index.js';
+import { VC_V1_CONTEXT, type TrustedIssuer, type UnsignedVc } from '../verify/index.js';
 import { TRUST_LIST_CREDENTIAL_TYPE, type TrustList, type TrustListAuthority } from './model.js';
 
-export interface UnsignedTrustList {
-  '@context': string[];
-  id: string;
-  type: string[];
-  issuer: { id: string };
-  issuanceDate: string;
+export interface UnsignedTrustList extends UnsignedVc<TrustList> {
   expirationDate: string;
-  credentialSubject: TrustList;
 }
 
 /** Groups trusted issuers into authorities (one entry per country, role and name). */

@@ -47,7 +47,7 @@ export { signingInput, SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.
 export type { SignatureSuite } from './signature.js';
 export type { JwsParseResult, ParsedJws } from './jws.js';
 export { PERMIT_CREDENTIAL_TYPE, readCredentialClaims, readPermitClaims, VC_V1_CONTEXT } from './vc-jwt.js';
-export type { CredentialClaims, CredentialClaimsResult } from './vc-jwt.js';
+export type { CredentialClaims, CredentialClaimsResult, UnsignedVc } from './vc-jwt.js';
 
 export { createRecordChecker, REVOCATION_REASONS } from './record.js';
 export type { PublicPermitRecord, RecordOutcome, RevocationReason } from './record.js';

@@ -12,6 +12,21 @@ export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
 
 /**
+ * A VC 1.1 credential before signing, as an agent hands it to Veramo: the JWT encoding
+ * turns `id` into `jti`, `issuer` into `iss`, `issuanceDate` into `nbf` and
+ * `expirationDate` into `exp`. Every credential Saiga signs has this envelope.
+ */
+export interface UnsignedVc<Subject> {
+  '@context': string[];
+  id: string;
+  type: string[];
+  issuer: { id: string };
+  issuanceDate: string;
+  expirationDate?: string;
+  credentialSubject: Subject;
+}
+
+/**
  * NumericDates at or above this are taken to be milliseconds by mistake (year 5138 in
  * seconds). did-jwt's `validateTimestamp` draws the same line; a millisecond `exp`
  * would otherwise make a permit valid for millennia.
