@@ -1,10 +1,10 @@
 /** src/qr runs in the verifier page: only render.ts may use Node (and the qrcode package). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from '../helpers/imports.js';
 
 const dir = new URL('../../src/qr/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'render.ts');
-const importsOf = (source: string): string[] => [...source.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
 
 describe('src/qr is browser-safe (except render.ts)', () => {
   it('has the expected modules', () => {

@@ -1,12 +1,10 @@
 /** The verification core must run in a browser: guard against Node-only code creeping in. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { importsOf, reachableFrom, SRC } from '../helpers/imports.js';
 
-const SRC = new URL('../../src/', import.meta.url);
 const dir = new URL('../../src/verify/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
-
-const importsOf = (source: string): string[] => [...source.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)].map((m) => m[1]!);
 
 /** What src/verify may import: these packages, its own modules, and these browser-safe modules of src. */
 const PACKAGES = ['jose', '@scure/base', 'fflate'];
@@ -30,18 +28,9 @@ describe('src/verify is browser-safe', () => {
   });
 });
 
-/** Every source file outside src/verify that src/verify reaches through relative imports (`.js` → `.ts`). */
+/** Every source file outside src/verify that src/verify reaches through relative imports. */
 function reachedOutside(): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const spec of importsOf(readFileSync(new URL(file, SRC), 'utf8'))) {
-      if (spec.startsWith('.')) visit(new URL(spec.replace(/\.js$/, '.ts'), new URL(file, SRC)).href.slice(SRC.href.length));
-    }
-  };
-  for (const file of files) visit(`verify/${file}`);
-  return [...seen].filter((f) => !f.startsWith('verify/')).sort();
+  return reachableFrom(files.map((f) => `verify/${f}`)).filter((f) => !f.startsWith('verify/'));
 }
 
 describe('what src/verify imports from the rest of src is browser-safe too', () => {
