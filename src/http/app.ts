@@ -8,7 +8,7 @@ import { SCHEMA_PATH } from '../agent/open.js';
 import { didDocumentPath } from '../agent/did-web-name.js';
 import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
-import { publicCors } from './cors.js';
+import { publicGet } from './cors.js';
 import { permitRoutes } from './routes/permits.js';
 import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
@@ -30,10 +30,25 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  // Behind a reverse proxy, req.ip (and so the rate limit of /api/verify) is the client
+  // the named proxies report in X-Forwarded-For; without the setting the header is ignored.
+  app.set('trust proxy', saiga.config.saiga.server?.trustProxy ?? false);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
   const { didDocument } = saiga;
   const schema = permitSchema(saiga.schemaUrl);
+
+  // Every answer, errors included, is read as the type it says it is (no MIME sniffing).
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  // /api answers carry signed permits, holders' names and addresses, tokens' verdicts:
+  // no cache (shared or private) may keep them (RFC 9111 §5.2.2.5).
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -43,7 +58,8 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
   });
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
-  app.get('/health', (_req, res) => {
+  publicGet(app.router, '/health', (_req, res) => {
+    res.set('Cache-Control', 'no-cache');
     res.json({ status: 'ok', did: saiga.identity.did });
   });
 
@@ -52,20 +68,20 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
       res.set('Cache-Control', 'public, max-age=300');
       res.type('application/did+json').send(JSON.stringify(document));
     };
-    app.get(didDocumentPath(saiga.config.saiga.url), publicCors, serveDocument(didDocument));
-    app.get(didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), publicCors, serveDocument(saiga.customsDidDocument));
-    app.get(didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), publicCors, serveDocument(saiga.anchorDidDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url), serveDocument(didDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), serveDocument(saiga.customsDidDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), serveDocument(saiga.anchorDidDocument));
   }
-  app.get(TRUST_LIST_PATH, publicCors, (_req, res) => {
+  publicGet(app.router, TRUST_LIST_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
     res.type('application/vc+jwt').send(saiga.trust.jwt);
   });
   app.use(publicRoutes(saiga));
-  app.get(SCHEMA_PATH, publicCors, (_req, res) => {
+  publicGet(app.router, SCHEMA_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));
   });
-  app.get('/api/openapi.json', publicCors, (_req, res) => {
+  publicGet(app.router, '/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(saiga));
   });
 

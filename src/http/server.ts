@@ -11,6 +11,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * One line for a server that cannot listen, naming the setting to change (defect 16:
+ * a busy port printed a stack trace). Undefined for errors that are not about the address.
+ */
+export function listenErrorMessage(error: unknown, host: string, port: number, configPath: string): string | undefined {
+  switch ((error as { code?: string }).code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use: set saiga.server.port in ${configPath} to a free port, or stop the program that is using it`;
+    case 'EACCES':
+      return `port ${port} on ${host} needs administrator rights: set saiga.server.port in ${configPath} to 1024 or above, with a reverse proxy in front for 80 and 443`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `address ${host} is not one of this machine's: set saiga.server.host in ${configPath} to 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its addresses`;
+    default:
+      return undefined;
+  }
+}
+
 export async function startServer(saiga: SaigaAgent, options: AppOptions = {}): Promise<RunningServer> {
   const app = createApp(saiga, options);
   const { host, port } = saiga.config.saiga.server;

@@ -8,12 +8,12 @@
 import { Router } from 'express';
 import type { SaigaAgent } from '../../agent/open.js';
 import { serveOwn } from '../../agent/own-resources.js';
-import { publicCors } from '../cors.js';
+import { publicGet } from '../cors.js';
 import { sendError } from '../errors.js';
 
 export function publicRoutes(saiga: SaigaAgent): Router {
   const router = Router();
-  router.get(['/status/:purpose/:seq', '/records/:id', '/credentials/:id'], publicCors, async (req, res) => {
+  publicGet(router, ['/status/:purpose/:seq', '/records/:id', '/credentials/:id'], async (req, res) => {
     const resource = await serveOwn(req.path, saiga.statusLists, saiga.lifecycle, saiga.db, saiga.identity.did);
     if (!resource) return sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.path}.` });
     res.set('Cache-Control', 'no-cache');

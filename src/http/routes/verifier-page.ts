@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
 import type { SaigaAgent } from '../../agent/open.js';
 import { TRUST_LIST_PATH } from '../../agent/trust-list.js';
+import { publicGet } from '../cors.js';
 
 /** What the router reads from the agent (a SaigaAgent has it). */
 export type VerifierPageSource = {
@@ -102,11 +103,11 @@ export function verifierPageRouter(saiga: VerifierPageSource, options: VerifierP
   };
 
   // /verify and /VERIFY (case-insensitive routing) without a trailing slash: the page plus a base.
-  router.get('/verify', sendPage(true));
-  router.get(['/verify/', '/verify/index.html'], sendPage(false));
+  // Public like the rest of the agent's public routes: CORS and preflight (../cors.ts).
+  publicGet(router, '/verify', sendPage(true));
+  publicGet(router, ['/verify/', '/verify/index.html'], sendPage(false));
 
-  router.get('/verify/config.json', (_req, res) => {
-    res.set('Access-Control-Allow-Origin', '*');
+  publicGet(router, '/verify/config.json', (_req, res) => {
     res.set('Cache-Control', SHORT_CACHE);
     res.set('X-Content-Type-Options', 'nosniff');
     res.type(TYPES.json!).send(
@@ -118,7 +119,7 @@ export function verifierPageRouter(saiga: VerifierPageSource, options: VerifierP
     );
   });
 
-  router.get('/verify/:file', (req, res, next) => {
+  publicGet(router, '/verify/:file', (req, res, next) => {
     const name = String(req.params.file);
     const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
     if (!SAFE_NAME.test(name) || name === 'build.json' || !(ext in TYPES)) return next();

@@ -1,0 +1,170 @@
+/**
+ * OpenAPI paths of the admin routes under /api/permits (routes/permits.ts, routes/lifecycle.ts):
+ * every one needs a bearer token whose role may use it.
+ */
+import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from '../endorsement/schema.js';
+import { REVOCATION_REASONS } from '../verify/index.js';
+import { BEARER, errorResponse, json, ref, responseRef } from './openapi-schemas.js';
+
+const numberParameter = { name: 'number', in: 'path', required: true, description: 'The permit number, e.g. LK26-E000042', schema: { type: 'string' } };
+const DOCUMENT_TYPES = ['export', 're-export', 'import', 'other'];
+
+/** What a POST with a JSON body can be refused for before the route runs. */
+const jsonBodyRefusals = {
+  400: responseRef('BadBody'),
+  401: responseRef('Unauthorized'),
+  403: responseRef('Forbidden'),
+  413: responseRef('PayloadTooLarge'),
+  415: responseRef('UnsupportedMediaType'),
+};
+
+const statusChange = (operationId: string, summary: string, reasonRequired: boolean) => ({
+  post: {
+    operationId,
+    summary,
+    security: BEARER,
+    parameters: [numberParameter],
+    requestBody: {
+      required: reasonRequired,
+      content: json({
+        type: 'object',
+        additionalProperties: false,
+        ...(reasonRequired && { required: ['reason'] }),
+        properties: { reason: reasonRequired ? { enum: [...REVOCATION_REASONS] } : { type: 'string', maxLength: 500 } },
+      }),
+    },
+    responses: {
+      200: { description: 'Changed; the permit status', content: json(ref('PermitStatus')) },
+      ...jsonBodyRefusals,
+      403: errorResponse('FORBIDDEN: not an officer token'),
+      404: errorResponse('NOT_FOUND: not a permit of this authority'),
+      409: errorResponse('LIFECYCLE_REFUSED: revoked (permanent), already suspended, or not suspended'),
+      422: errorResponse('LIFECYCLE_INVALID: no or unknown revocation reason'),
+    },
+  },
+});
+
+/** A stored permit as the admin routes show it. */
+export function permitRecordSchema(subjectSchemaUrl: string) {
+  return {
+    type: 'object',
+    properties: {
+      permitNumber: { type: 'string' },
+      id: { type: 'string' },
+      documentType: { enum: DOCUMENT_TYPES },
+      issuer: { type: 'string' },
+      issuedAt: { type: 'string', format: 'date-time' },
+      validUntil: { type: 'string', format: 'date' },
+      signatory: { type: 'string' },
+      permit: {
+        type: 'object',
+        description: `The whole permit: the credential subject (${subjectSchemaUrl}) with box 2 (validUntil), box 6 (managementAuthority, with its address) and the date of box 13 (issued.date), which the credential states as its expirationDate, issuer and issuanceDate.`,
+      },
+      jwt: { type: 'string' },
+    },
+  };
+}
+
+export const ADMIN_PATHS = {
+  '/api/permits': {
+    post: {
+      operationId: 'issuePermit',
+      summary: 'Issue a permit (officer)',
+      security: BEARER,
+      requestBody: { required: true, content: json(ref('PermitRequest')) },
+      responses: {
+        201: {
+          description: 'Issued',
+          headers: { Location: { description: 'The permit at /api/permits/{number}', schema: { type: 'string' } } },
+          content: json(ref('IssuedPermit')),
+        },
+        ...jsonBodyRefusals,
+        403: errorResponse('FORBIDDEN: the token may not issue permits'),
+        422: errorResponse('PERMIT_INVALID: the request breaks permit rules; `errors` lists every one. No number was used.'),
+      },
+    },
+    get: {
+      operationId: 'listPermits',
+      summary: 'List permits, newest first (officer, customs, admin)',
+      security: BEARER,
+      parameters: [
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        { name: 'documentType', in: 'query', schema: { enum: DOCUMENT_TYPES } },
+        { name: 'country', in: 'query', description: "Exporter's or importer's country", schema: { type: 'string', pattern: '^[A-Z]{2}$' } },
+        { name: 'species', in: 'query', description: 'Scientific name in any block', schema: { type: 'string' } },
+        { name: 'issuedFrom', in: 'query', schema: { type: 'string', format: 'date' } },
+        { name: 'issuedTo', in: 'query', schema: { type: 'string', format: 'date' } },
+      ],
+      responses: {
+        200: {
+          description: 'A page of permits',
+          content: json({
+            type: 'object',
+            properties: { items: { type: 'array', items: ref('PermitRecord') }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+          }),
+        },
+        400: errorResponse('BAD_REQUEST: an unknown or malformed query parameter (`path` names it)'),
+        401: responseRef('Unauthorized'),
+        403: responseRef('Forbidden'),
+      },
+    },
+  },
+  '/api/permits/{number}': {
+    get: {
+      operationId: 'getPermit',
+      summary: 'One permit with its credential (officer, customs, admin)',
+      security: BEARER,
+      parameters: [numberParameter],
+      responses: { 200: { description: 'The permit', content: json(ref('PermitRecord')) }, 401: responseRef('Unauthorized'), 403: responseRef('Forbidden'), 404: responseRef('PermitNotFound') },
+    },
+  },
+  '/api/permits/{number}/pdf': {
+    get: {
+      operationId: 'printPermit',
+      summary: 'The printed permit: A4 PDF in the standard CITES layout with its QR code (officer)',
+      security: BEARER,
+      parameters: [numberParameter, { name: 'lang', in: 'query', description: 'Language of the form', schema: { enum: ['en', 'fr', 'es'], default: 'en' } }],
+      responses: {
+        200: {
+          description: 'The PDF, inline, named after the permit number',
+          headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+        },
+        400: errorResponse('BAD_REQUEST: "lang" is not en, fr or es'),
+        401: responseRef('Unauthorized'),
+        403: errorResponse('FORBIDDEN: not an officer token'),
+        404: responseRef('PermitNotFound'),
+      },
+    },
+  },
+  '/api/permits/{number}/revoke': statusChange('revokePermit', 'Revoke a permit, permanently (officer)', true),
+  '/api/permits/{number}/suspend': statusChange('suspendPermit', 'Suspend a permit (officer)', false),
+  '/api/permits/{number}/reinstate': statusChange('reinstatePermit', 'Lift a suspension (officer)', false),
+  '/api/permits/{number}/status': {
+    get: {
+      operationId: 'getPermitStatus',
+      summary: 'State, export endorsement and history (who, when, why) of a permit (officer, customs, admin)',
+      security: BEARER,
+      parameters: [numberParameter],
+      responses: { 200: { description: 'The status', content: json(ref('PermitStatus')) }, 401: responseRef('Unauthorized'), 403: responseRef('Forbidden'), 404: responseRef('PermitNotFound') },
+    },
+  },
+  '/api/permits/{number}/endorsements': {
+    post: {
+      operationId: 'endorsePermit',
+      summary: 'Record the customs export endorsement, boxes 14 and 15 (customs). One per permit: Art. VI(5).',
+      security: BEARER,
+      parameters: [numberParameter],
+      requestBody: { required: true, content: json(ENDORSEMENT_REQUEST_SCHEMA) },
+      responses: {
+        201: { description: 'Endorsed: the signed CITESExportEndorsement', content: json({ type: 'object', properties: { id: { type: 'string' }, jwt: { type: 'string' }, endorsement: ENDORSEMENT_SCHEMA } }) },
+        ...jsonBodyRefusals,
+        403: errorResponse('FORBIDDEN: not a customs token'),
+        404: errorResponse('NOT_FOUND: not a permit of this authority (NOT_OWN_PERMIT)'),
+        409: errorResponse('LIFECYCLE_REFUSED: revoked, suspended, expired or already endorsed'),
+        422: errorResponse('LIFECYCLE_INVALID: quantities, units, blocks, port or date wrong; `errors` lists each'),
+      },
+    },
+  },
+};
