@@ -4,6 +4,7 @@
  * Secrets never live here; see `secret.ts`.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
@@ -28,7 +29,12 @@ export interface SaigaConfig {
   /** Public base URL of this agent, e.g. https://cites.example.org. did:web derives from it. */
   url: string;
   didMethod: DidMethod;
-  server: { host: string; port: number };
+  /**
+   * host, port: where the HTTP server listens. trustProxy: which reverse proxies may tell
+   * the client's address in X-Forwarded-For (express's `trust proxy`): false (none, the
+   * default), a hop count, or addresses and subnets; see TRUST_PROXY_SCHEMA.
+   */
+  server: { host: string; port: number; trustProxy: TrustProxy };
   permitNumber: { format: string };
   /** list: a signed trust list (file, relative to agent.yml) and the anchor DID that must have signed it. */
   trust: { peers: PeerConfig[]; list?: { file: string; anchor: string } };
@@ -46,6 +52,32 @@ export interface LoadedConfig {
   /** The did:web this agent owns when didMethod is web. */
   webDid?: string;
 }
+
+/** false: X-Forwarded-For is ignored. A number: that many proxies in front. A list: the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * One proxy address: express's names (loopback, linklocal, uniquelocal), an IPv4 or IPv6
+ * address, or a subnet in CIDR notation. Checked further in checkTrustProxy.
+ */
+const PROXY_ADDRESS = { type: 'string', pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$' };
+
+/**
+ * `true` (trust every hop) is refused: the client then picks its own address by sending
+ * X-Forwarded-For, and can dodge the rate limit of /api/verify or exhaust another
+ * client's budget. Name the proxies instead, or count them.
+ */
+const TRUST_PROXY_SCHEMA = {
+  oneOf: [
+    { const: false },
+    { type: 'integer', minimum: 1, maximum: 10 },
+    PROXY_ADDRESS,
+    { type: 'array', minItems: 1, maxItems: 50, items: PROXY_ADDRESS },
+  ],
+};
+
+const TRUST_PROXY_HINT =
+  'must be false, the number of proxies in front of the agent (1 to 10), or their addresses or subnets (e.g. loopback or 10.0.0.0/8); true is refused, since any client could then choose its own address';
 
 const COUNTRY = { type: 'string', pattern: '^[A-Z]{2}$' };
 const TEXT = { type: 'string', minLength: 1, maxLength: 500 };
@@ -66,7 +98,11 @@ const SAIGA_SCHEMA = {
     server: {
       type: 'object',
       additionalProperties: false,
-      properties: { host: { type: 'string', minLength: 1 }, port: { type: 'integer', minimum: 0, maximum: 65535 } },
+      properties: {
+        host: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 0, maximum: 65535 },
+        trustProxy: TRUST_PROXY_SCHEMA,
+      },
     },
     permitNumber: {
       type: 'object',
@@ -122,6 +158,7 @@ export const DEFAULT_PERMIT_NUMBER_FORMAT = '{CC}{YY}-{T}{SEQ:6}';
 export function parseSaigaSection(section: unknown): SaigaConfig {
   if (!validateSaiga(section)) {
     const first = validateSaiga.errors![0]!;
+    if (first.instancePath.startsWith('/server/trustProxy')) throw new ConfigError(TRUST_PROXY_HINT, '/saiga/server/trustProxy');
     const where = `/saiga${first.instancePath}`;
     const extra = first.keyword === 'additionalProperties' ? ` "${String(first.params.additionalProperty)}"` : '';
     throw new ConfigError(`${first.message ?? 'invalid'}${extra}`, where);
@@ -133,7 +170,11 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     authority: raw.authority,
     url: raw.url.replace(/\/+$/, ''),
     didMethod: raw.didMethod,
-    server: { host: raw.server?.host ?? '127.0.0.1', port: raw.server?.port ?? defaultPort },
+    server: {
+      host: raw.server?.host ?? '127.0.0.1',
+      port: raw.server?.port ?? defaultPort,
+      trustProxy: checkTrustProxy((raw.server as { trustProxy?: unknown } | undefined)?.trustProxy),
+    },
     permitNumber: { format: raw.permitNumber?.format ?? DEFAULT_PERMIT_NUMBER_FORMAT },
     trust: {
       peers: (raw.trust?.peers ?? []).map((p) => ({ ...p, role: p.role ?? 'managementAuthority' })),
@@ -145,6 +186,24 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       statusCacheSeconds: raw.verify?.statusCacheSeconds ?? 60,
     },
   };
+}
+
+/** Normalises saiga.server.trustProxy and checks each address is a real IP address or subnet. */
+function checkTrustProxy(value: unknown): TrustProxy {
+  if (value === undefined || value === false) return false;
+  if (typeof value === 'number') return value;
+  const list = typeof value === 'string' ? [value] : (value as string[]);
+  list.forEach((entry, i) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return;
+    const [address, prefix] = entry.split('/') as [string, string | undefined];
+    const family = isIP(address);
+    const maxPrefix = family === 6 ? 128 : 32;
+    if (family === 0 || (prefix !== undefined && Number(prefix) > maxPrefix)) {
+      const where = typeof value === 'string' ? '/saiga/server/trustProxy' : `/saiga/server/trustProxy/${i}`;
+      throw new ConfigError(`"${entry}" is not an IP address, a subnet (address/prefix) or one of loopback, linklocal, uniquelocal`, where);
+    }
+  });
+  return list;
 }
 
 /** Reads agent.yml: the Saiga section is checked now; the Veramo part is built later by the loader. */
