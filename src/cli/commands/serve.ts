@@ -1,5 +1,5 @@
 import { openAgent } from '../../agent/open.js';
-import { startServer } from '../../http/server.js';
+import { listenErrorMessage, startServer, type RunningServer } from '../../http/server.js';
 import { EXIT, type Output } from '../output.js';
 
 /**
@@ -8,11 +8,23 @@ import { EXIT, type Output } from '../output.js';
  */
 export async function serveCommand(options: { config: string; officer?: string }, out: Output): Promise<number> {
   const saiga = await openAgent({ configPath: options.config, initialise: true });
+  let running: RunningServer;
+  try {
+    running = await startServer(saiga);
+  } catch (error) {
+    await saiga.close();
+    const { host, port } = saiga.config.saiga.server;
+    const message = listenErrorMessage(error, host, port, saiga.config.configPath);
+    // CONFIG_INVALID: main prints the one line (no stack trace) and exits with status 2.
+    if (message) throw Object.assign(new Error(message), { code: 'CONFIG_INVALID' });
+    throw error;
+  }
+  // The first token is made only once the agent listens: a start that fails must not
+  // make a token that is never shown (the next start would then make none).
   let firstToken: string | undefined;
   if ((await saiga.tokens.count()) === 0) {
     firstToken = (await saiga.tokens.create('officer', options.officer ?? 'Duty officer')).token;
   }
-  const running = await startServer(saiga);
   const { url } = saiga.config.saiga;
   out.result({ url, listening: running.url, did: saiga.identity.did, officerToken: firstToken ?? null }, () => [
     `Saiga agent of ${saiga.config.saiga.authority.name}`,
