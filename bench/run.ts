@@ -26,6 +26,7 @@ import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit }
 import { buildStatusListCredential } from '../src/status/list-credential.js';
 import { permitQr } from '../src/agent/permit-qr.js';
 import { cameraToVerdict } from './camera.js';
+import { commandTimings } from './commands.js';
 import { qrVersion } from '../src/qr/render.js';
 
 /** Fetches every status list and record the credentials name once, so the verification rows measure the core, not I/O. */
@@ -268,6 +269,8 @@ async function main() {
   const qrRows = await exampleQrVersions();
   progress('Camera to verdict in headless Chromium…');
   const camera = await cameraToVerdict(7, progress);
+  progress('Everyday commands, whole processes…');
+  const commands = await commandTimings(7, progress);
   const page = JSON.parse(readFileSync('verifier-web/dist/build.json', 'utf8')) as { sizes: Record<string, { bytes: number; gzip: number }> };
 
   const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, floor, statusCheck, republish];
@@ -284,6 +287,7 @@ async function main() {
     qr: qrRows,
     verifierPage: page.sizes,
     cameraToVerdict: camera,
+    commands,
     targets: { verifyVsVeramo: 10, issuePerSecond: 100 },
   };
   if (json) {
@@ -309,6 +313,13 @@ async function main() {
     'skipped' in camera
       ? `Camera to verdict: skipped (${camera.skipped}).`
       : `Camera to verdict in headless Chromium (QR version ${camera.qrVersion}, click on "Scan with camera" to the verdict, ${camera.samplesMs.length} runs): median ${camera.medianMs.toFixed(0)} ms (${camera.samplesMs.map((m) => m.toFixed(0)).join(', ')}).`,
+    '',
+    `| command (whole process, median of ${commands.rows[0]!.samplesMs.length} runs; npm start of ${commands.rows[3]!.samplesMs.length}) | ms | × node -e 0 |`,
+    '|---|---:|---:|',
+    `| baseline: node -e 0 | ${commands.nodeBaselineMs.toFixed(0)} | 1.0 |`,
+    ...commands.rows.map((r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.timesNode.toFixed(1)} |`),
+    `Targets: read-only commands ≤ ${commands.targets.readOnlyMs} ms, npm start ≤ ${commands.targets.startMs} ms.`,
+    '',
     `Status list of 131,072 entries: encodedList ${sizes.encodedListEmpty} characters empty, ${sizes.encodedListOnePercent} with 1 % set; the signed list credential with 1 % set is ${sizes.listCredentialOnePercentBytes} bytes.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,7 +2,7 @@
 /**
  * Generates src/permit/tables/countries.ts: ISO 3166-1 alpha-2 codes with their names
  * in English, French and Spanish (the three working languages of CITES), plus the
- * non-ISO codes CITES uses (cites-domain.md §5.7), flagged as extras.
+ * non-ISO codes CITES uses (Trade Database Guide v9, Annex 5; docs/sources.md §4), flagged as extras.
  *
  * Run once from the repository root, then commit the output:
  *   node scripts/gen-countries.mjs
@@ -31,7 +31,7 @@ for (const lang of LANGUAGES) {
  */
 const NOT_ISO = new Set(['XK']);
 
-/** The non-ISO codes of the Trade Database Guide, Annex 5 (cites-domain.md §5.7). */
+/** The non-ISO codes of the Trade Database Guide, Annex 5 (Trade Database Guide v9, Annex 5; docs/sources.md §4). */
 const CITES_EXTRAS = [
   { code: 'EU', en: 'European Union', fr: 'Union européenne', es: 'Unión Europea' },
   { code: 'HS', en: 'Introduction from the sea', fr: 'Introduction en provenance de la mer', es: 'Introducción procedente del mar' },
@@ -55,7 +55,7 @@ const out = `/**
  * change the script and run \`node scripts/gen-countries.mjs\`.
  *
  * ISO 3166-1 alpha-2 codes with their names in English, French and Spanish, and the
- * non-ISO codes CITES uses in reports and permits (cites-domain.md §5.7), flagged \`extra\`.
+ * non-ISO codes CITES uses in reports and permits (Trade Database Guide v9, Annex 5; docs/sources.md §4), flagged \`extra\`.
  * Browser-safe plain data.
  */
 

@@ -30,7 +30,7 @@ const root = resolve(here, '..');
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-/** The zxing wasm that matches the zxing-wasm JS bundled inside barcode-detector (tech notes §2.2). */
+/** The zxing wasm that matches the zxing-wasm JS bundled inside barcode-detector (barcode-detector pins its zxing-wasm version; the wasm must be that version's). */
 function findWasm() {
   const candidates = [
     join(root, 'node_modules/barcode-detector/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),

@@ -33,7 +33,7 @@ export class NotInitialisedError extends Error {
   }
 }
 
-function aliasFor(config: LoadedConfig, role: IdentityRole): { alias: string; provider: string } {
+export function aliasFor(config: LoadedConfig, role: IdentityRole): { alias: string; provider: string } {
   if (config.saiga.didMethod === 'web') {
     const host = config.webDid!.slice('did:web:'.length);
     const segment = { authority: undefined, customs: CUSTOMS_PATH_SEGMENT, anchor: ANCHOR_PATH_SEGMENT }[role];

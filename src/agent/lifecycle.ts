@@ -8,7 +8,7 @@ import { publicRecord } from '../record/public-record.js';
 import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import { LifecycleStore, type EndorsementRow, type PermitEvent, type PermitLifeRow } from '../store/lifecycle.js';
-import type { SqliteDatabase } from '../store/sqlite.js';
+import type { Queryable, SqliteDatabase } from '../store/sqlite.js';
 import type { PublicPermitRecord } from '../verify/index.js';
 
 export interface PermitStatusView {
@@ -48,26 +48,31 @@ export class PermitLifecycle {
     }
   }
 
-  async status(permitNumber: string): Promise<PermitStatusView | undefined> {
-    const store = new LifecycleStore(this.db);
-    const life = await store.life({ permitNumber });
-    if (!life) return undefined;
-    const [endorsement] = await store.endorsements(permitNumber);
-    const view: PermitStatusView = {
-      permitNumber,
-      state: life.state,
-      validUntil: life.validUntil,
-      endorsement: endorsement ? endorsementView(endorsement) : null,
-      history: await store.events(permitNumber),
-    };
-    if (life.state === 'revoked') view.revocation = { reason: life.revocationReason ?? '', date: life.revokedAt ?? '' };
-    if (life.replacedBy) view.replacedBy = life.replacedBy;
-    return view;
+  status(permitNumber: string): Promise<PermitStatusView | undefined> {
+    return readPermitStatus(this.db, permitNumber);
   }
 
   record(uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
     return publicRecord(this.db, uuid, issuerDid);
   }
+}
+
+/** A permit's state, endorsement and history: reads only, so read-only commands use it without the rest of the agent. */
+export async function readPermitStatus(db: Queryable, permitNumber: string): Promise<PermitStatusView | undefined> {
+  const store = new LifecycleStore(db);
+  const life = await store.life({ permitNumber });
+  if (!life) return undefined;
+  const [endorsement] = await store.endorsements(permitNumber);
+  const view: PermitStatusView = {
+    permitNumber,
+    state: life.state,
+    validUntil: life.validUntil,
+    endorsement: endorsement ? endorsementView(endorsement) : null,
+    history: await store.events(permitNumber),
+  };
+  if (life.state === 'revoked') view.revocation = { reason: life.revocationReason ?? '', date: life.revokedAt ?? '' };
+  if (life.replacedBy) view.replacedBy = life.replacedBy;
+  return view;
 }
 
 function endorsementView(row: EndorsementRow) {

@@ -156,7 +156,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
-    const localFetch = createLocalFetch(url, (path) => serveOwn(path, statusLists, lifecycle, db, identity.did), globalThis.fetch.bind(globalThis));
+    const localFetch = createLocalFetch(url, (path) => serveOwn(path, db, identity.did), globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
     const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor.did), now: now() });
     return {

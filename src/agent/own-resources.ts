@@ -4,10 +4,9 @@
  */
 import { STATUS_PATH } from '../status/list-credential.js';
 import { RECORD_PATH } from '../record/public-record.js';
-import type { StatusLists } from '../status/service.js';
-import type { ListPurpose } from '../store/status-lists.js';
-import type { SqliteDatabase } from '../store/sqlite.js';
-import type { PermitLifecycle } from './lifecycle.js';
+import { publicRecord } from '../record/public-record.js';
+import { StatusListStore, type ListPurpose } from '../store/status-lists.js';
+import type { Queryable } from '../store/sqlite.js';
 import type { LocalResource } from './local-fetch.js';
 
 export const STATUS_ROUTE = new RegExp(`^${STATUS_PATH}/(revocation|suspension)/([1-9][0-9]{0,6})$`);
@@ -16,15 +15,16 @@ export const RECORD_ROUTE = new RegExp(`^${RECORD_PATH}/([0-9a-f-]{36})$`);
 export const CREDENTIAL_PATH = '/credentials';
 export const CREDENTIAL_ROUTE = new RegExp(`^${CREDENTIAL_PATH}/([0-9a-f-]{36})$`);
 
-export async function serveOwn(path: string, lists: StatusLists, lifecycle: PermitLifecycle, db: SqliteDatabase, issuerDid: string): Promise<LocalResource> {
+/** Reads only: the lists are published (signed) when they change, so serving them signs nothing. */
+export async function serveOwn(path: string, db: Queryable, issuerDid: string): Promise<LocalResource> {
   const status = STATUS_ROUTE.exec(path);
   if (status) {
-    const list = await lists.published(db, status[1] as ListPurpose, Number(status[2]));
+    const list = await new StatusListStore(db).bySeq(status[1] as ListPurpose, Number(status[2]));
     return list && { contentType: 'application/vc+jwt', body: list.jwt };
   }
   const record = RECORD_ROUTE.exec(path);
   if (record) {
-    const found = await lifecycle.record(record[1]!, issuerDid);
+    const found = await publicRecord(db, record[1]!, issuerDid);
     return found && { contentType: 'application/json', body: JSON.stringify(found) };
   }
   const credential = CREDENTIAL_ROUTE.exec(path);

@@ -57,8 +57,18 @@ export async function signOwnTrustList(s: Pick<TrustListSources, "config" | "anc
 }
 
 export async function loadTrustList(s: TrustListSources): Promise<AgentTrustList> {
+  return (await readConfiguredTrustList(s)) ?? { jwt: await signOwnTrustList(s, s.ownTrust), anchorDid: s.anchor.did, issuers: [] };
+}
+
+/**
+ * The signed trust list named by `saiga.trust.list`, checked against its anchor; none when
+ * agent.yml names none. Signs nothing, so read-only commands use it as it is.
+ */
+export async function readConfiguredTrustList(
+  s: Pick<TrustListSources, 'config' | 'documents' | 'fetch' | 'now'>,
+): Promise<AgentTrustList | undefined> {
   const configured = s.config.saiga.trust.list;
-  if (configured === undefined) return { jwt: await signOwnTrustList(s, s.ownTrust), anchorDid: s.anchor.did, issuers: [] };
+  if (configured === undefined) return undefined;
   const file = resolve(s.config.baseDir, configured.file);
   let jwt: string;
   try {

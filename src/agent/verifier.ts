@@ -25,7 +25,7 @@ export interface AgentVerifier {
   verify(input: string, at?: Date): Promise<VerificationResult>;
 }
 
-export function trustedIssuersOf(config: LoadedConfig, identity: AuthorityIdentity, customs?: AuthorityIdentity): TrustedIssuer[] {
+export function trustedIssuersOf(config: LoadedConfig, identity: Pick<AuthorityIdentity, 'did'>, customs?: Pick<AuthorityIdentity, 'did'>): TrustedIssuer[] {
   const { country, name, address } = config.saiga.authority;
   const own: TrustedIssuer[] = [{ did: identity.did, role: 'managementAuthority', country, name, address }];
   if (customs) own.push({ did: customs.did, role: 'customs', country, name: `${name} (customs)` });

@@ -1,5 +1,5 @@
 /**
- * The customs export endorsement: boxes 14 and 15 of the permit form (cites-domain.md §3, §4.2 U1, U2).
+ * The customs export endorsement: boxes 14 and 15 of the permit form (Res. Conf. 12.3 (Rev. CoP19); Art. VI(5); docs/sources.md §5).
  *
  * At export the inspecting official records, per block, the quantity that actually left
  * the country, the port and the date (box 14) and the bill of lading or air waybill number

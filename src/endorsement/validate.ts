@@ -1,6 +1,6 @@
 /**
  * Checks a customs officer's export endorsement (boxes 14 and 15) against the permit it
- * endorses, and reads signed endorsements for verifiers (cites-domain.md §3, §4.2 U1, U2).
+ * endorses, and reads signed endorsements for verifiers (Res. Conf. 12.3 (Rev. CoP19), boxes 14 and 15; Art. VI(5); docs/sources.md §5).
  *
  * Every finding is reported at once, with a stable code from LIFECYCLE_CODES, a JSON
  * pointer into the request ("" for the permit's own state) and a message naming the value

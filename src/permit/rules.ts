@@ -1,5 +1,5 @@
 /**
- * The CITES issuance rules that relate fields to one another (cites-domain.md §4.1),
+ * The CITES issuance rules that relate fields to one another (Convention Arts. III and VI, Res. Conf. 12.3; docs/sources.md §1–2),
  * one small function each. They read the document defensively: they run even when the
  * schema found errors and simply skip what the data does not allow them to judge, so
  * that an officer sees every problem at once. Browser-safe.

@@ -4,7 +4,7 @@
  * so the published schema itself documents the allowed codes. Browser-safe plain data.
  *
  * The schemas check shape, formats, lengths and codes. Rules that relate fields to one
- * another (cites-domain.md §4.1) live in `rules.ts`, so that each can report its own code.
+ * another (docs/sources.md §1–2) live in `rules.ts`, so that each can report its own code.
  */
 
 import type { ReplacementReason } from './model.js';

@@ -1,5 +1,5 @@
 /**
- * Box 2: how long each document type may be valid (cites-domain.md §2, §4.1 I4).
+ * Box 2: how long each document type may be valid (Art. VI(2), Res. Conf. 12.3 (Rev. CoP19); docs/sources.md §1–2).
  *
  * Dates are calendar dates in UTC: a permit is valid through the end of its
  * valid-until day, UTC. Browser-safe (no Node APIs).

@@ -1,5 +1,5 @@
 /**
- * Plausibility warnings (cites-domain.md §4.1 I10): term–unit and term–purpose pairs that
+ * Plausibility warnings (docs/sources.md §3): term–unit and term–purpose pairs that
  * UNEP-WCMC's annual-report validator did not accept in 2018. WCMC treats them as warnings,
  * not errors, and so do we: the officer is told, the request is not refused. A term without
  * pair data (ESH, KNL, TRU, TRW) never warns. Browser-safe.

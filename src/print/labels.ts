@@ -1,9 +1,9 @@
 /**
  * The printed form's wording in English, French and Spanish: the box labels of the
- * standard CITES form (Res. Conf. 12.3 Annex 2, cites-domain.md §3) and the few
+ * standard CITES form (Res. Conf. 12.3 (Rev. CoP19) Annex 2; docs/sources.md §2) and the few
  * sentences this electronic print adds (QR caption, watermark, continuation sheets).
  *
- * The English labels follow the form as confirmed in cites-domain.md §3. The French and
+ * The English labels follow the form of Res. Conf. 12.3 (Rev. CoP19) Annex 2. The French and
  * Spanish box labels follow the French ("Permis/Certificat") and Spanish
  * ("Permiso/Certificado") versions of the form as UNEP-WCMC's EPIX permit viewer
  * reproduces them (unepwcmc/epix config/locales/fr.yml, es.yml), shortened where the

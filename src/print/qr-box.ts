@@ -1,5 +1,5 @@
 /**
- * The QR code, drawn as vector rectangles (vc-tech-notes.md §4.2 point 3): error
+ * The QR code, drawn as vector rectangles (docs/sources.md §6): error
  * correction M, modules of at least 0.5 mm, a 4-module white quiet zone, in a square
  * of about 60 mm (at most 66 mm) in the lower right of the page, with a caption below.
  *

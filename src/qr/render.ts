@@ -1,6 +1,6 @@
 /**
  * Draws permit QR codes (Node only; the rest of src/qr is browser-safe): error correction M
- * and a 4-module quiet zone, as on the printed permit (vc-tech-notes.md §4.2). The `qrcode`
+ * and a 4-module quiet zone, as on the printed permit (docs/sources.md §6). The `qrcode`
  * package picks the segments (the CP1 payload goes in alphanumeric mode).
  */
 import QRCode from 'qrcode';

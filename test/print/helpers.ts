@@ -49,8 +49,8 @@ export async function createAgent(authority: { country: string; name: string; ad
 export const VERIFY_LINK = 'HTTPS://CITES.DWC.GOV.LK/VERIFY#';
 
 /**
- * A stand-in for the compact QR encoding being written in src/qr/ (vc-tech-notes.md §4.2
- * point 2, without the preset dictionary): the link, then Base32 of len(header) ‖ header ‖
+ * A stand-in for the compact QR encoding of src/qr/ (the CP1 layout without its preset
+ * dictionary): the link, then Base32 of len(header) ‖ header ‖
  * signature ‖ raw-DEFLATE(payload). All characters but "#" are QR-alphanumeric.
  */
 export function compactQrText(jwt: string): string {

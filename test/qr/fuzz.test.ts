@@ -123,7 +123,9 @@ describe(`fuzzing the QR readers (seed ${SEED}, QR_FUZZ_SEED to change)`, () => 
     ['very long text', () => 'CP1:'.padEnd(MAX_INPUT_CHARS - 10 + int(20), pickFrom(BASE43_ALPHABET, 1))],
   ];
 
-  it(`${ROUNDS} inputs: no exception, bounded answers, well under a few seconds`, () => {
+  // How fast the reader is, the bombs included, is measured by `npm run bench`, not here: a time
+  // budget in a test fails on a slower or busier machine without anything being wrong.
+  it(`${ROUNDS} inputs: no exception, bounded answers`, () => {
     const started = performance.now();
     const seen = new Map<string, number>();
     const decodeTime = new Map<string, number>();
@@ -156,8 +158,6 @@ describe(`fuzzing the QR readers (seed ${SEED}, QR_FUZZ_SEED to change)`, () => 
         [...decodeTime].map(([k, t]) => `  ${k}: ${t.toFixed(0)} ms`).join('\n') +
         `\n${[...seen].map(([k, n]) => `  ${k}: ${n}`).join('\n')}`,
     );
-    expect(elapsed).toBeLessThan(10_000);
-    expect(slowest).toBeLessThan(250);
     // Every outcome was exercised.
     const outcomes = new Set([...seen.keys()].map((k) => k.split(': ')[1]));
     expect([...outcomes].sort()).toEqual(['QR_MALFORMED', 'QR_NOT_A_PERMIT', 'QR_TOO_LARGE', 'QR_UNKNOWN_VERSION', 'qr', 'reference']);

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { openAgent } from '../../agent/open.js';
+import { openReadOnly } from '../../agent/open-readonly.js';
 import type { PermitStatusView } from '../../agent/lifecycle.js';
 import type { LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
@@ -46,9 +47,9 @@ export async function statusChangeCommand(
 
 export async function permitStatusCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit status NUMBER');
-  const saiga = await openAgent({ configPath: options.config });
+  const saiga = await openReadOnly({ configPath: options.config });
   try {
-    const view = await saiga.lifecycle.status(options.number);
+    const view = await saiga.status(options.number);
     if (!view) {
       return permitNotFound(out, options.number);
     }

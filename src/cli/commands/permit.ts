@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { permitQr } from '../../agent/permit-qr.js';
-import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../agent/print-permit.js';
-import { qrSvg, writeQrPng } from '../../qr/render.js';
+import type { PrintLanguage } from '../../agent/print-permit.js';
 import { userInfo } from 'node:os';
 import { openAgent } from '../../agent/open.js';
+import { openReadOnly } from '../../agent/open-readonly.js';
 import { parsePermitFilter, permitView } from '../../http/routes/permits.js';
 import type { RuleIssue } from '../../codes.js';
 import type { PermitRecord } from '../../store/permits.js';
@@ -54,7 +53,7 @@ function summary(record: PermitRecord): string {
 
 export async function permitShowCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit show NUMBER');
-  const saiga = await openAgent({ configPath: options.config });
+  const saiga = await openReadOnly({ configPath: options.config });
   try {
     const record = await saiga.permits.get(options.number);
     if (!record) {
@@ -79,7 +78,7 @@ export async function permitShowCommand(options: { config: string; number?: stri
 
 export async function permitListCommand(options: { config: string; query: Record<string, unknown> }, out: Output): Promise<number> {
   const filter = parsePermitFilter(options.query);
-  const saiga = await openAgent({ configPath: options.config });
+  const saiga = await openReadOnly({ configPath: options.config });
   try {
     const { items, total } = await saiga.permits.list(filter);
     out.result({ items: items.map(permitView), total, limit: filter.limit, offset: filter.offset }, () =>
@@ -94,15 +93,17 @@ export async function permitListCommand(options: { config: string; query: Record
 /** `saiga permit qr NUMBER [--png FILE | --svg FILE]`: prints the QR text (a verifier link) and writes the image. */
 export async function permitQrCommand(options: { config: string; number?: string; png?: string; svg?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit qr NUMBER [--png FILE | --svg FILE]');
-  const saiga = await openAgent({ configPath: options.config });
+  const saiga = await openReadOnly({ configPath: options.config });
   try {
     const record = await saiga.permits.get(options.number);
     if (!record) {
       return permitNotFound(out, options.number);
     }
+    const { permitQr } = await import('../../agent/permit-qr.js');
     const qr = await permitQr(saiga.config, record.jwt);
-    if (options.png) await writeQrPng(qr.text, options.png);
-    if (options.svg) writeFileSync(options.svg, await qrSvg(qr.text));
+    // The image writers (qrcode, pngjs) load only when an image is asked for.
+    if (options.png) await (await import('../../qr/render.js')).writeQrPng(qr.text, options.png);
+    if (options.svg) writeFileSync(options.svg, await (await import('../../qr/render.js')).qrSvg(qr.text));
     out.result({ permitNumber: record.permitNumber, kind: qr.kind, version: qr.version, text: qr.text }, () => [
       `QR of ${record.permitNumber}: ${qr.kind === 'qr' ? 'the whole signed permit' : 'a reference (the permit is too large for one code)'}, version ${qr.version} at error correction M, ${qr.text.length} characters`,
       ...(options.png ? [`  written to ${options.png}`] : []),
@@ -119,6 +120,8 @@ export async function permitQrCommand(options: { config: string; number?: string
 /** `saiga permit pdf NUMBER --out FILE [--lang en|fr|es]`: the printed permit. */
 export async function permitPdfCommand(options: { config: string; number?: string; out?: string; lang?: string }, out: Output): Promise<number> {
   if (!options.number || !options.out) throw new UsageError('usage: saiga permit pdf NUMBER --out FILE [--lang en|fr|es]');
+  // pdfkit and the print layout load only for this command.
+  const { PRINT_LANGUAGES, printPermit } = await import('../../agent/print-permit.js');
   const language = (options.lang ?? 'en') as PrintLanguage;
   if (!PRINT_LANGUAGES.includes(language)) throw new UsageError('--lang must be en, fr or es');
   const saiga = await openAgent({ configPath: options.config });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { openAgent } from '../../agent/open.js';
+import { openReadOnly } from '../../agent/open-readonly.js';
 import type { VerificationResult } from '../../verify/index.js';
 import { EXIT, UsageError, type Output } from '../output.js';
 
@@ -40,9 +40,9 @@ export async function verifyCommand(options: { config: string; input?: string; a
     at = new Date(options.at);
   }
   const credential = readCredentialInput(options.input);
-  const saiga = await openAgent({ configPath: options.config });
+  const saiga = await openReadOnly({ configPath: options.config });
   try {
-    const result = await saiga.verifier.verify(credential, at);
+    const result = await (await saiga.verifier()).verify(credential, at);
     out.result(result, () => verdictLines(result));
     return result.verified ? EXIT.OK : EXIT.REFUSED;
   } finally {

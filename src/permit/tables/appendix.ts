@@ -1,5 +1,5 @@
 /**
- * Box 10: CITES Appendix (cites-domain.md §5.1).
+ * Box 10: CITES Appendix (Convention Arts. II–V; docs/sources.md §1).
  *
  * Only I, II and III go on a permit. WCMC's annual-report validation also knows `N`
  * ("not CITES-listed"), which is a reporting value and never printed on a permit, so

@@ -3,7 +3,7 @@
  * change the script and run `node scripts/gen-countries.mjs`.
  *
  * ISO 3166-1 alpha-2 codes with their names in English, French and Spanish, and the
- * non-ISO codes CITES uses in reports and permits (cites-domain.md §5.7), flagged `extra`.
+ * non-ISO codes CITES uses in reports and permits (Trade Database Guide v9, Annex 5; docs/sources.md §4), flagged `extra`.
  * Browser-safe plain data.
  */
 

@@ -1,4 +1,4 @@
-/** Box 5a: purpose-of-transaction codes (cites-domain.md §5.2). One code per document. */
+/** Box 5a: purpose-of-transaction codes (Res. Conf. 12.3 (Rev. CoP19); docs/sources.md §2). One code per document. */
 
 export interface PurposeEntry {
   readonly code: string;

@@ -1,5 +1,5 @@
 /**
- * Box 10: source-of-specimen codes (cites-domain.md §5.3, after Res. Conf. 12.3 para. 3 j)).
+ * Box 10: source-of-specimen codes (Res. Conf. 12.3 (Rev. CoP19) para. 3 j); docs/sources.md §2).
  *
  * `kingdom` records which kingdom may use the code (§4.1 I5: animals never A or Y,
  * plants never C, R or F). The permit model does not carry the kingdom of the taxon,

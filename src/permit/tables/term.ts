@@ -1,6 +1,6 @@
 /**
  * Box 9: term (description-of-specimen) codes, the current list of the May 2021
- * annual-report Guidelines (cites-domain.md §5.4, UNEP-WCMC Trade Database Guide v9
+ * annual-report Guidelines (docs/sources.md §3, UNEP-WCMC Trade Database Guide v9
  * Table A2.1, 91 codes).
  *
  * `units` and `purposes` are the term–unit and term–purpose pairs that UNEP-WCMC's

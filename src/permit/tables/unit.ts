@@ -1,5 +1,5 @@
 /**
- * Box 11: units of quantity (cites-domain.md §5.5).
+ * Box 11: units of quantity (UN/ECE Recommendation 20 codes, annual-report Guidelines 2021; docs/sources.md §3).
  *
  * Since the May 2021 annual-report Guidelines, units are UN/ECE Recommendation 20
  * codes. Only those are accepted on new permits; the historical codes below are kept

@@ -1,0 +1,88 @@
+/**
+ * Read-only commands open the configuration and the store only (§5 of the conformance
+ * issue): they must work without the key store's secret, which shows that they start
+ * no Veramo agent, open no key store and sign nothing, and they must see exactly what
+ * the full agent sees.
+ */
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli, tempDir } from '../helpers/agent-process.js';
+import { openAgent } from '../../src/agent/open.js';
+import { buildDidDocument } from '../../src/agent/did-document.js';
+import { readStoredIdentity } from '../../src/agent/stored-identities.js';
+import { SqliteDatabase } from '../../src/store/sqlite.js';
+import { loadConfig } from '../../src/agent/config.js';
+
+async function agentWithOnePermit() {
+  const dir = tempDir();
+  const config = join(dir, 'agent.yml');
+  const init = await runCli(['init', '--config', config, '--country', 'LK', '--url', 'http://localhost:18999', '--json']);
+  expect(init.code, init.stderr).toBe(0);
+  const issued = await runCli(['permit', 'issue', join(EXAMPLES, 'export-lk-orchids.json'), '--config', config, '--signatory', 'A. Perera', '--json']);
+  expect(issued.code, issued.stderr).toBe(0);
+  return { dir, config, issued: JSON.parse(issued.stdout) as { permitNumber: string; jwt: string } };
+}
+
+describe('read-only commands', () => {
+  it('list, show, status, qr and verify work with the secret gone; issuing does not', { timeout: 240_000 }, async () => {
+    const { dir, config, issued } = await agentWithOnePermit();
+    // Without its secret the key store cannot be opened: only commands that need no key still work.
+    renameSync(join(dir, 'data', 'secret.key'), join(dir, 'secret.key.away'));
+    const env = { SAIGA_SECRET_KEY: undefined };
+
+    const list = await runCli(['permit', 'list', '--config', config, '--json'], env);
+    expect(list.code, list.stderr).toBe(0);
+    expect(JSON.parse(list.stdout)).toMatchObject({ total: 1, items: [{ permitNumber: issued.permitNumber }] });
+
+    const show = await runCli(['permit', 'show', issued.permitNumber, '--config', config, '--json'], env);
+    expect(show.code, show.stderr).toBe(0);
+    expect(JSON.parse(show.stdout)).toMatchObject({ permitNumber: issued.permitNumber, jwt: issued.jwt });
+
+    const status = await runCli(['permit', 'status', issued.permitNumber, '--config', config, '--json'], env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ permitNumber: issued.permitNumber, state: 'valid', endorsement: null });
+
+    const qr = await runCli(['permit', 'qr', issued.permitNumber, '--config', config, '--json'], env);
+    expect(qr.code, qr.stderr).toBe(0);
+    expect(JSON.parse(qr.stdout)).toMatchObject({ permitNumber: issued.permitNumber, kind: 'qr' });
+
+    const verify = await runCli(['verify', issued.jwt, '--config', config, '--json'], env);
+    expect(verify.code, verify.stderr).toBe(0);
+    const verdict = JSON.parse(verify.stdout) as { verified: boolean; state: string; checks: { check: string; code: string }[] };
+    expect(verdict.verified).toBe(true);
+    expect(verdict.state).toBe('valid');
+    expect(verdict.checks.every((c) => c.code === 'OK')).toBe(true);
+
+    // The same verdict from the QR link the read-only path printed.
+    const link = await runCli(['verify', (JSON.parse(qr.stdout) as { text: string }).text, '--config', config, '--json'], env);
+    expect(link.code, link.stderr).toBe(0);
+    expect(JSON.parse(link.stdout)).toMatchObject({ verified: true, state: 'valid' });
+
+    const issue = await runCli(['permit', 'issue', join(EXAMPLES, 'export-lk-orchids.json'), '--config', config, '--json'], env);
+    expect(issue.code).toBe(2);
+    expect(JSON.parse(issue.stdout)).toMatchObject({ error: { code: 'SECRET_INVALID' } });
+  });
+
+  it('reads the same identities and DID documents from the store as the full agent builds with Veramo', { timeout: 120_000 }, async () => {
+    const { config } = await agentWithOnePermit();
+    const saiga = await openAgent({ configPath: config });
+    const db = await SqliteDatabase.open(join(saiga.config.baseDir, 'data', 'agent.sqlite'));
+    try {
+      const loaded = loadConfig(config);
+      const pairs = [
+        ['authority', saiga.didDocument],
+        ['customs', saiga.customsDidDocument],
+        ['anchor', saiga.anchorDidDocument],
+      ] as const;
+      for (const [role, document] of pairs) {
+        const stored = await readStoredIdentity(db, loaded, role);
+        expect(stored.did).toBe(document.id);
+        expect(await buildDidDocument(stored.did, stored.keys)).toEqual(document);
+      }
+    } finally {
+      await db.close();
+      await saiga.close();
+    }
+  });
+});
