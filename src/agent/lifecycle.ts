@@ -8,7 +8,7 @@ import { publicRecord } from '../record/public-record.js';
 import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import { LifecycleStore, type EndorsementRow, type PermitEvent, type PermitLifeRow } from '../store/lifecycle.js';
-import type { SqliteDatabase } from '../store/sqlite.js';
+import type { Queryable, SqliteDatabase } from '../store/sqlite.js';
 import type { PublicPermitRecord } from '../verify/index.js';
 
 export interface PermitStatusView {
@@ -26,6 +26,8 @@ const isUniqueViolation = (error: unknown) => /SQLITE_CONSTRAINT/.test(String((e
 export class PermitLifecycle {
   constructor(
     private readonly db: SqliteDatabase,
+    /** Read-only connection: views show committed changes only. */
+    private readonly reads: Queryable,
     private readonly lists: StatusLists,
     private readonly endorseDeps: EndorseDeps,
     private readonly now: () => Date,
@@ -49,7 +51,7 @@ export class PermitLifecycle {
   }
 
   async status(permitNumber: string): Promise<PermitStatusView | undefined> {
-    const store = new LifecycleStore(this.db);
+    const store = new LifecycleStore(this.reads);
     const life = await store.life({ permitNumber });
     if (!life) return undefined;
     const [endorsement] = await store.endorsements(permitNumber);
@@ -66,7 +68,7 @@ export class PermitLifecycle {
   }
 
   record(uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
-    return publicRecord(this.db, uuid, issuerDid);
+    return publicRecord(this.reads, uuid, issuerDid);
   }
 }
 

@@ -1,16 +1,24 @@
 import { openAgent } from '../../agent/open.js';
 import { startServer } from '../../http/server.js';
-import { EXIT, type Output } from '../output.js';
+import { checkHolderName } from '../../auth/token-input.js';
+import { EXIT, UsageError, type Output } from '../output.js';
 
 /**
  * `saiga serve`: runs the agent. On the first start (no token yet) it creates an officer
- * token and prints it once; only its hash is kept.
+ * token for `--officer NAME` and prints it once; only its hash is kept. The name is the
+ * box 13 signatory of every permit issued with that token, so it must name a person.
  */
-export async function serveCommand(options: { config: string; officer?: string }, out: Output): Promise<number> {
-  const saiga = await openAgent({ configPath: options.config, initialise: true });
+export async function serveCommand(options: { config: string; officer?: string; newIdentity?: boolean }, out: Output): Promise<number> {
+  const officer = options.officer === undefined ? undefined : checkHolderName(options.officer, 'officer', '--officer');
+  if (officer && !officer.ok) throw new UsageError(`--officer: ${officer.issue.message}`);
+  const saiga = await openAgent({ configPath: options.config, initialise: true, newIdentity: Boolean(options.newIdentity) });
   let firstToken: string | undefined;
   if ((await saiga.tokens.count()) === 0) {
-    firstToken = (await saiga.tokens.create('officer', options.officer ?? 'Duty officer')).token;
+    if (!officer?.ok) {
+      await saiga.close();
+      throw new UsageError('the first start creates the first officer token: name its holder with --officer "Full Name" (printed as signatory in box 13)');
+    }
+    firstToken = (await saiga.tokens.create('officer', officer.name)).token;
   }
   const running = await startServer(saiga);
   const { url } = saiga.config.saiga;

@@ -14,7 +14,7 @@ import { sendError } from '../errors.js';
 export function publicRoutes(saiga: SaigaAgent): Router {
   const router = Router();
   router.get(['/status/:purpose/:seq', '/records/:id', '/credentials/:id'], publicCors, async (req, res) => {
-    const resource = await serveOwn(req.path, saiga.statusLists, saiga.lifecycle, saiga.db, saiga.identity.did);
+    const resource = await serveOwn(req.path, saiga.statusLists, saiga.lifecycle, saiga.reads, saiga.identity.did);
     if (!resource) return sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.path}.` });
     res.set('Cache-Control', 'no-cache');
     res.type(resource.contentType).send(resource.body);
