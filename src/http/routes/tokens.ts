@@ -44,6 +44,8 @@ export function tokenRoutes(saiga: SaigaAgent): Router {
   });
 
   router.post('/:id/revoke', admin, async (req, res) => {
+    const extra = req.body && typeof req.body === 'object' ? Object.keys(req.body)[0] : undefined;
+    if (extra !== undefined) throw new ApiError('BAD_REQUEST', { path: `/${extra}`, message: `Unknown field "${extra}"; the body is empty or {}.` });
     const outcome = await saiga.tokens.revoke(String(req.params.id));
     if (!outcome) return sendError(res, 'NOT_FOUND', { message: `No token with the id ${String(req.params.id)}.` });
     if (!outcome.revoked) return sendError(res, 'CONFLICT', { message: `The token ${outcome.record.id} was revoked already, at ${outcome.record.revokedAt}.` });
