@@ -26,7 +26,9 @@ describe('the acting person in the CLI', () => {
     const issued = await runCli(['permit', 'issue', PARROTS, '--token', officer, ...config]);
     expect(issued.code, issued.stderr).toBe(0);
     const { permitNumber: n, jwt } = JSON.parse(issued.stdout);
-    expect(decodePayload(jwt).vc.credentialSubject).toMatchObject({ [Object.keys(decodePayload(jwt).vc.credentialSubject).includes('issuance') ? 'issuance' : 'issued']: { signatory: 'Kari Nordmann' } });
+    // Box 13 (the subject's `issued`, renamed `issuance` by the conformance work).
+    const subject = decodePayload(jwt).vc.credentialSubject as { issued?: { signatory: string }; issuance?: { signatory: string } };
+    expect((subject.issuance ?? subject.issued)?.signatory).toBe('Kari Nordmann');
 
     expect((await runCli(['permit', 'suspend', n, '--reason', 'inquiry', ...config])).code).toBe(2);
     const wrongRole = await runCli(['permit', 'suspend', n, '--reason', 'inquiry', ...config], { SAIGA_TOKEN: customs });
