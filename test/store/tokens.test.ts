@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { initAuthority, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
+import { migrate } from '../../src/store/migrations.js';
 import { inProcessAgent, type InProcessAgent } from './helpers.js';
 
 let agent: InProcessAgent | undefined;
@@ -81,6 +82,19 @@ describe('tokens through the admin API', () => {
       expect(answer.body.error.message).toMatch(message);
     }
     expect((await a.api('/api/tokens', { token: a.adminToken })).body.items).toHaveLength(3);
+  }, 60_000);
+});
+
+describe('the token expiry migration', () => {
+  it('upgrades a database from before it (version 2): existing tokens keep working and never expire', async () => {
+    agent = await inProcessAgent();
+    const { saiga, officerToken } = agent;
+    // Back to the schema of version 2, as a database made before expiry existed.
+    await saiga.db.exec('ALTER TABLE api_token DROP COLUMN expires_at; DELETE FROM saiga_migration WHERE version = 3');
+    await migrate(saiga.db);
+    expect((await saiga.db.all<{ version: number }>('SELECT version FROM saiga_migration ORDER BY version')).map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((await saiga.tokens.authenticate(officerToken))?.expiresAt).toBeNull();
+    expect((await agent.api('/api/permits', { token: officerToken })).status).toBe(200);
   }, 60_000);
 });
 
