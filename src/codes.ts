@@ -137,6 +137,11 @@ export const API_CODES = {
   CONFIG_INVALID: 'The configuration is not valid.',
   SECRET_INVALID: 'The secret key does not open this agent\'s key store.',
   INTERNAL_ERROR: 'Something went wrong on the server; nothing was changed.',
+  DATABASE_DAMAGED: "The agent's database file is damaged; the agent will not start on it. Restore it from a backup.",
+  IDENTITY_AT_RISK:
+    "The agent's database is missing but its secret key is there: starting would make a new signing key under the same DID, and every permit issued before would fail its signature check.",
+  STORAGE_FAILED:
+    "The agent could not write to its database (the disk is full or failing): nothing was issued or changed, and no permit number was used. Tell the agent's administrator.",
 } as const;
 export type ApiCode = keyof typeof API_CODES;
 

@@ -69,3 +69,26 @@ export async function findOrCreateIdentity(
   if (!key) throw new Error(`${identifier.did} has no Ed25519 key`);
   return { identity: { did: identifier.did, kid: key.kid, publicKeyHex: key.publicKeyHex, identifier }, created };
 }
+
+/** Files that only an agent that already had an identity leaves in its data folder. */
+const EARLIER_IDENTITY_SIGNS = ['secret.key', 'agent.sqlite-wal', 'agent.sqlite-shm'];
+
+export class IdentityAtRiskError extends Error {
+  readonly code = 'IDENTITY_AT_RISK';
+  constructor(databaseFile: string, sign: string) {
+    super(
+      `no agent database at ${databaseFile}, but ${sign} is there: this agent had an identity, and starting now would make a new signing key under the same DID, so every permit issued before would fail its signature check. Restore the database from a backup, or start with --new-identity to create a new identity on purpose`,
+    );
+    this.name = 'IdentityAtRiskError';
+  }
+}
+
+/**
+ * A missing database beside an existing secret key is a lost database, not a new agent:
+ * refuse to create an identity then, unless asked to explicitly (`--new-identity`).
+ */
+export function refuseSilentNewIdentity(databaseFile: string, dataDir: string, newIdentity: boolean, exists: (path: string) => boolean): void {
+  if (newIdentity || exists(databaseFile)) return;
+  const sign = EARLIER_IDENTITY_SIGNS.map((name) => `${dataDir}/${name}`).find(exists);
+  if (sign) throw new IdentityAtRiskError(databaseFile, sign);
+}

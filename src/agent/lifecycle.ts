@@ -26,6 +26,8 @@ const isUniqueViolation = (error: unknown) => /SQLITE_CONSTRAINT/.test(String((e
 export class PermitLifecycle {
   constructor(
     private readonly db: SqliteDatabase,
+    /** Read-only connection: views show committed changes only. */
+    private readonly reads: Queryable,
     private readonly lists: StatusLists,
     private readonly endorseDeps: EndorseDeps,
     private readonly now: () => Date,
@@ -49,11 +51,11 @@ export class PermitLifecycle {
   }
 
   status(permitNumber: string): Promise<PermitStatusView | undefined> {
-    return readPermitStatus(this.db, permitNumber);
+    return readPermitStatus(this.reads, permitNumber);
   }
 
   record(uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
-    return publicRecord(this.db, uuid, issuerDid);
+    return publicRecord(this.reads, uuid, issuerDid);
   }
 }
 

@@ -10,12 +10,13 @@ import type { ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } f
 import { loadConfig, type LoadedConfig } from './config.js';
 import { ConfigError, createObjects } from './yaml-loader.js';
 import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
-import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
+import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from './identity.js';
 import { buildDidDocument, ed25519Jwk } from './did-document.js';
 import type { DidDocument, FetchLike } from '../verify/index.js';
 import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from './verifier.js';
 import { loadTrustList, type AgentTrustList } from './trust-list.js';
-import { SqliteDatabase } from '../store/sqlite.js';
+import type { SqliteDatabase } from '../store/sqlite.js';
+import { openAgentDatabase } from '../store/open-database.js';
 import { migrate } from '../store/migrations.js';
 import { PermitStore } from '../store/permits.js';
 import { TokenStore } from '../auth/tokens.js';
@@ -33,7 +34,10 @@ export interface SaigaAgent {
   config: LoadedConfig;
   veramo: VeramoAgent;
   identity: AuthorityIdentity;
+  /** The writing connection: issuing batches and lifecycle changes. */
   db: SqliteDatabase;
+  /** A read-only connection: every read the outside world sees, so only committed data (never an open batch). */
+  reads: SqliteDatabase;
   permits: PermitStore;
   tokens: TokenStore;
   issuer: PermitIssuer;
@@ -64,6 +68,8 @@ export interface OpenOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Create the secret and the identity if this agent has none yet (init and serve do; other commands do not). */
   initialise?: boolean;
+  /** Create a new identity even though the data folder shows an earlier one (its database is gone). */
+  newIdentity?: boolean;
   now?: () => Date;
 }
 
@@ -99,24 +105,26 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
   if (isNew && !options.initialise) {
     throw new ConfigError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`, '/constants/databaseFile');
   }
+  refuseSilentNewIdentity(databaseFile, dataDir, Boolean(options.newIdentity), existsSync);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = loadSecret({ env, file: join(dataDir, 'secret.key'), create: isNew && Boolean(options.initialise) });
 
-  const objects = (await createObjects(
-    config.document,
-    { agent: '/agent', dbConnection: '/dbConnection' },
-    { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
-  )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } };
-  const veramo = objects.agent;
-
-  const db = await SqliteDatabase.open(databaseFile);
+  // Before Veramo touches the file: a damaged database stops here with one clear message.
+  const { db, reads, close: closeDatabase } = await openAgentDatabase(databaseFile);
   // The key store is encrypted, but permits and token hashes are not meant for other users either.
   chmodSync(databaseFile, 0o600);
+  let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } } | undefined;
   const closeAll = async () => {
-    await db.close().catch(() => undefined);
-    if (objects.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
+    await closeDatabase();
+    if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
   };
   try {
+    objects = (await createObjects(
+      config.document,
+      { agent: '/agent', dbConnection: '/dbConnection' },
+      { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
+    )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } };
+    const veramo = objects.agent;
     await migrate(db);
     const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
     // The customs identity came with the endorsement feature: an agent made before it gets one now.
@@ -132,7 +140,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       return (signed.proof as { jwt: string }).jwt;
     };
     const newCredentialId = () => `urn:uuid:${randomUUID()}`;
-    const permits = new PermitStore(db);
+    const permits = new PermitStore(db, reads, now);
     const schemaUrl = `${url}${SCHEMA_PATH}`;
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity.did), now, randomIndex: (n) => randomInt(n) });
     const issuer = new PermitIssuer({
@@ -148,6 +156,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     });
     const lifecycle = new PermitLifecycle(
       db,
+      reads,
       statusLists,
       { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, sign: signAs(customs.did), now, newCredentialId },
       now,
@@ -156,7 +165,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
-    const localFetch = createLocalFetch(url, (path) => serveOwn(path, db, identity.did), globalThis.fetch.bind(globalThis));
+    const localFetch = createLocalFetch(url, (path) => serveOwn(path, reads, identity.did), globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
     const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor.did), now: now() });
     return {
@@ -167,11 +176,12 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       veramo,
       identity,
       db,
+      reads,
       permits,
       statusLists,
       lifecycle,
       ownFetch: localFetch,
-      tokens: new TokenStore(db),
+      tokens: new TokenStore(db, reads, now),
       issuer,
       anchor,
       anchorDidDocument,

@@ -21,28 +21,34 @@ const commands = {
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
 
-  init [--country CC] [--name NAME] [--address TEXT] [--place PLACE] [--url URL] [--did-method web|key]
+  init [--country CC] [--name NAME] [--address TEXT] [--place PLACE] [--url URL] [--did-method web|key] [--new-identity]
                                   write agent.yml if absent and create the authority's DID
-  serve [--officer NAME]          run the agent (first start prints an officer token once)
-  permit issue FILE [--signatory NAME]
-                                  issue the permit request in FILE
+  serve --officer NAME [--new-identity]
+                                  run the agent (first start creates NAME's officer token and prints it once)
+  permit issue FILE (--signatory NAME | --token TOKEN)
+                                  issue the permit request in FILE (box 13 names that officer)
   permit show NUMBER              one permit and its credential
   permit list [--limit N] [--offset N] [--document-type T] [--country CC] [--species NAME] [--issued-from D] [--issued-to D]
+              [--state valid|used|revoked|suspended|expired]
   permit status NUMBER            state, export endorsement and history of a permit
   permit qr NUMBER [--png FILE | --svg FILE]
                                   the permit's QR text (a verifier link holding the signed permit) and image
   permit pdf NUMBER --out FILE [--lang en|fr|es]
                                   the printed permit (A4 PDF, standard CITES layout)
-  permit revoke NUMBER --reason cancelled|lost|stolen|destroyed|replaced|fraud
-  permit suspend NUMBER [--reason TEXT]
-  permit reinstate NUMBER         lift a suspension (revocation is permanent)
-  endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]
+  permit revoke NUMBER --reason cancelled|lost|stolen|destroyed|replaced|fraud (--officer NAME | --token TOKEN)
+  permit suspend NUMBER [--reason TEXT] (--officer NAME | --token TOKEN)
+  permit reinstate NUMBER (--officer NAME | --token TOKEN)
+                                  lift a suspension (revocation is permanent)
+  endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
   verify JWT-OR-FILE [--at TIME]  verify a permit credential (exit 0 only when verified)
   trust-list [FILE] [--out OUT] [--valid-days N]
                                   sign a trust list with this agent's trust-anchor DID (default: its own trust)
-  token create --role officer|customs|admin --name NAME
-                                  create an API token (shown once)
+  token create --role officer|customs|admin --name NAME [--expires 90d|12h|DATE]
+                                  create an API token (shown once, with its id)
+  token list                      every token: id, role, holder, created, expires, revoked (never the secret)
+  token revoke ID                 revoke a token: refused at once, by a running agent too
+  (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
 const OPTIONS = {
@@ -76,6 +82,10 @@ const OPTIONS = {
   svg: { type: 'string' },
   lang: { type: 'string' },
   'valid-days': { type: 'string' },
+  token: { type: 'string' },
+  expires: { type: 'string' },
+  state: { type: 'string' },
+  'new-identity': { type: 'boolean', default: false },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -86,35 +96,37 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
   switch (command) {
     case 'init':
       return (await commands.init()).initCommand(
-        { config, country: values.country, name: values.name, address: values.address, place: values.place, url: values.url, didMethod: values['did-method'] },
+        { config, country: values.country, name: values.name, address: values.address, place: values.place, url: values.url, didMethod: values['did-method'], newIdentity: values['new-identity'] },
         out,
       );
     case 'serve':
-      return (await commands.serve()).serveCommand({ config, officer: values.officer }, out);
+      return (await commands.serve()).serveCommand({ config, officer: values.officer, newIdentity: values['new-identity'] }, out);
     case 'verify':
       return (await commands.verify()).verifyCommand({ config, input: sub, at: values.at }, out);
     case 'endorse':
       return (await commands.lifecycle()).endorseCommand(
-        { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer },
+        { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer, token: values.token },
         out,
       );
     case 'trust-list':
       return (await commands.trustList()).trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);
     case 'token':
-      if (sub !== 'create') break;
-      return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name }, out);
+      if (sub === 'create') return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name, expires: values.expires }, out);
+      if (sub === 'list') return (await commands.token()).tokenListCommand({ config }, out);
+      if (sub === 'revoke') return (await commands.token()).tokenRevokeCommand({ config, id: arg }, out);
+      break;
     case 'permit':
-      if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory }, out);
+      if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);
       if (sub === 'show') return (await commands.permit()).permitShowCommand({ config, number: arg }, out);
       if (sub === 'status') return (await commands.lifecycle()).permitStatusCommand({ config, number: arg }, out);
       if (sub === 'qr') return (await commands.permit()).permitQrCommand({ config, number: arg, png: values.png, svg: values.svg }, out);
       if (sub === 'pdf') return (await commands.permit()).permitPdfCommand({ config, number: arg, out: values.out, lang: values.lang }, out);
       if (sub === 'revoke' || sub === 'suspend' || sub === 'reinstate') {
-        return (await commands.lifecycle()).statusChangeCommand({ config, action: sub, number: arg, reason: values.reason, actor: values.actor }, out);
+        return (await commands.lifecycle()).statusChangeCommand({ config, action: sub, number: arg, reason: values.reason, officer: values.officer ?? values.actor, token: values.token }, out);
       }
       if (sub === 'list') {
         const query: Record<string, unknown> = {};
-        const map = { limit: 'limit', offset: 'offset', 'document-type': 'documentType', country: 'country', species: 'species', 'issued-from': 'issuedFrom', 'issued-to': 'issuedTo' } as const;
+        const map = { limit: 'limit', offset: 'offset', 'document-type': 'documentType', country: 'country', species: 'species', 'issued-from': 'issuedFrom', 'issued-to': 'issuedTo', state: 'state' } as const;
         for (const [flag, key] of Object.entries(map)) {
           const value = values[flag as keyof typeof map];
           if (value !== undefined) query[key] = value;
@@ -144,7 +156,7 @@ async function main(argv: string[]): Promise<number> {
     return await run(positionals, values, out);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const known = error instanceof UsageError || ['CONFIG_INVALID', 'SECRET_INVALID', 'BAD_REQUEST'].includes(String(code));
+    const known = error instanceof UsageError || ['CONFIG_INVALID', 'SECRET_INVALID', 'BAD_REQUEST', 'DATABASE_DAMAGED', 'IDENTITY_AT_RISK', 'UNAUTHORIZED'].includes(String(code));
     const message = (error as { details?: { message?: string } }).details?.message ?? (error as Error).message;
     if (values.json) process.stdout.write(`${JSON.stringify({ error: { code: known ? code : 'INTERNAL_ERROR', message } }, null, 2)}\n`);
     else process.stderr.write(`saiga: ${message}\n`);

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
 import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
 import { TRUST_LIST_PATH } from '../agent/trust-list.js';
 
@@ -89,6 +90,7 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
   app.use('/api/verify', verifyRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
+  app.use('/api/tokens', tokenRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

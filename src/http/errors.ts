@@ -22,6 +22,10 @@ export const HTTP_STATUS: Record<ApiCode, number> = {
   CONFIG_INVALID: 500,
   SECRET_INVALID: 500,
   INTERNAL_ERROR: 500,
+  DATABASE_DAMAGED: 500,
+  IDENTITY_AT_RISK: 500,
+  // RFC 4918 §11.5: the server cannot store what is needed to complete the request.
+  STORAGE_FAILED: 507,
 };
 
 export interface ErrorDetails {

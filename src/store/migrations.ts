@@ -87,6 +87,12 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         created_at     TEXT NOT NULL
       )`,
   },
+  {
+    version: 3,
+    name: 'API token expiry',
+    // api_token had revoked_at from version 1; a NULL expiry means "does not expire", so existing tokens keep working.
+    sql: `ALTER TABLE api_token ADD COLUMN expires_at TEXT`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

@@ -4,7 +4,11 @@
  * beside it are copies for lookups.
  */
 import type { DocumentType, Permit } from '../permit/model.js';
-import type { SqliteDatabase, Transaction } from './sqlite.js';
+import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
+
+/** The states a verifier reports (src/verify/lifecycle.ts stateOf), in its order of precedence. */
+export const PERMIT_LIST_STATES = ['revoked', 'suspended', 'expired', 'used', 'valid'] as const;
+export type PermitListState = (typeof PERMIT_LIST_STATES)[number];
 
 export interface PermitRecord {
   permitNumber: string;
@@ -23,16 +27,22 @@ export interface PermitRecord {
   jwt: string;
 }
 
+/** A stored permit as read back: its record and its state today. */
+export interface StoredPermit extends PermitRecord {
+  state: PermitListState;
+}
+
 export interface PermitFilter {
   documentType?: DocumentType;
   /** Matches the exporter's or the importer's country. */
   country?: string;
   /** Matches a scientific name in any block (exact, case-insensitive). */
   species?: string;
-  /** Issued on or after (ISO date or date-time). */
+  /** Issued at or after this instant (ISO 8601 in UTC, as toISOString writes it and as issued_at is stored). */
   issuedFrom?: string;
-  /** Issued before (ISO date or date-time). */
+  /** Issued before this instant (same form). */
   issuedTo?: string;
+  state?: PermitListState;
   limit: number;
   offset: number;
 }
@@ -50,10 +60,24 @@ type PermitRow = {
   issued_by_token: string | null;
   subject_json: string;
   jwt: string;
+  life_state: PermitListState;
 };
 
-function toRecord(row: PermitRow): PermitRecord {
-  const record: PermitRecord = {
+/**
+ * The state of each permit row as the verifier would report it: revocation and suspension
+ * first, then expiry (box 2 is valid to the end of that day in UTC), then use (a customs
+ * endorsement, Art. VI(5)). `?` is today's date in UTC.
+ */
+const WITH_STATE = `SELECT p.*, CASE
+    WHEN p.state = 'revoked' THEN 'revoked'
+    WHEN p.state = 'suspended' THEN 'suspended'
+    WHEN p.valid_until < ? THEN 'expired'
+    WHEN EXISTS (SELECT 1 FROM endorsement e WHERE e.permit_number = p.permit_number) THEN 'used'
+    ELSE 'valid' END AS life_state
+  FROM permit p`;
+
+function toRecord(row: PermitRow): StoredPermit {
+  const record: StoredPermit = {
     permitNumber: row.permit_number,
     credentialId: row.credential_id,
     documentType: row.document_type,
@@ -65,6 +89,7 @@ function toRecord(row: PermitRow): PermitRecord {
     signatory: row.signatory,
     permit: JSON.parse(row.subject_json) as Permit,
     jwt: row.jwt,
+    state: row.life_state,
   };
   if (row.issued_by_token) record.issuedByToken = row.issued_by_token;
   return record;
@@ -113,20 +138,36 @@ export class PermitTx {
 }
 
 export class PermitStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  /**
+   * @param db the writing connection (issuing batches)
+   * @param reads a read-only connection: reads see committed permits only, never an open batch
+   */
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly reads: Queryable = db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   transaction<T>(work: (tx: PermitTx) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => work(new PermitTx(tx)));
   }
 
-  async get(permitNumber: string): Promise<PermitRecord | undefined> {
-    const row = await this.db.get<PermitRow>('SELECT * FROM permit WHERE permit_number = ?', [permitNumber]);
+  private today(): string {
+    return this.now().toISOString().slice(0, 10);
+  }
+
+  async get(permitNumber: string): Promise<StoredPermit | undefined> {
+    const row = await this.reads.get<PermitRow>(`${WITH_STATE} WHERE p.permit_number = ?`, [this.today(), permitNumber]);
     return row && toRecord(row);
   }
 
-  async list(filter: PermitFilter): Promise<{ items: PermitRecord[]; total: number }> {
+  async list(filter: PermitFilter): Promise<{ items: StoredPermit[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (filter.state) {
+      where.push('life_state = ?');
+      params.push(filter.state);
+    }
     if (filter.documentType) {
       where.push('document_type = ?');
       params.push(filter.documentType);
@@ -149,15 +190,18 @@ export class PermitStore {
       params.push(filter.species);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM permit ${clause}`, params);
-    const rows = await this.db.all<PermitRow>(
-      `SELECT * FROM permit ${clause} ORDER BY issued_at DESC, permit_number DESC LIMIT ? OFFSET ?`,
-      [...params, filter.limit, filter.offset],
-    );
+    const from = `(${WITH_STATE}) ${clause}`;
+    const total = await this.reads.get<{ n: number }>(`SELECT count(*) AS n FROM ${from}`, [this.today(), ...params]);
+    const rows = await this.reads.all<PermitRow>(`SELECT * FROM ${from} ORDER BY issued_at DESC, permit_number DESC LIMIT ? OFFSET ?`, [
+      this.today(),
+      ...params,
+      filter.limit,
+      filter.offset,
+    ]);
     return { items: rows.map(toRecord), total: total?.n ?? 0 };
   }
 
   async count(): Promise<number> {
-    return (await this.db.get<{ n: number }>('SELECT count(*) AS n FROM permit'))?.n ?? 0;
+    return (await this.reads.get<{ n: number }>('SELECT count(*) AS n FROM permit'))?.n ?? 0;
   }
 }

@@ -7,6 +7,11 @@
  * WAL lets readers go on while one writer commits; synchronous=FULL makes every
  * acknowledged commit durable; BEGIN IMMEDIATE takes the write lock up front so two
  * processes (an agent and a CLI) never interleave on the permit counter.
+ *
+ * Reads that answer the outside world (API, status lists, records) go through a second,
+ * read-only connection (`openReadOnly`): on the writing connection a read would run
+ * inside an open issuing batch and see permits that are not committed yet — and may
+ * never be, if the commit fails or the process dies (WAL readers see committed data only).
  */
 import sqlite3 from 'sqlite3';
 
@@ -25,24 +30,40 @@ export class SqliteDatabase implements Queryable {
 
   private constructor(private readonly db: sqlite3.Database) {}
 
+  /** The first storage failure (disk full, I/O error) inside the open transaction: SQLite may have rolled it back already. */
+  private storageFailure: Error | undefined;
+
   static async open(file: string): Promise<SqliteDatabase> {
-    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const handle = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(handle)));
-    });
-    const wrapped = new SqliteDatabase(db);
-    db.configure('busyTimeout', 10_000);
-    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    const wrapped = new SqliteDatabase(await connect(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE));
+    try {
+      await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    } catch (error) {
+      await wrapped.close().catch(() => undefined);
+      throw error;
+    }
     return wrapped;
   }
 
+  /** A connection that can only read, and so only ever sees committed transactions (the file must be in WAL mode already). */
+  static async openReadOnly(file: string): Promise<SqliteDatabase> {
+    return new SqliteDatabase(await connect(file, sqlite3.OPEN_READONLY));
+  }
+
+  private failed(error: Error): Error {
+    if (isStorageFailure(error)) this.storageFailure ??= error;
+    return error;
+  }
+
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.exec(sql, (error) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) => this.db.exec(sql, (error) => (error ? reject(this.failed(error)) : resolve())));
   }
 
   run(sql: string, params: Params = []): Promise<{ changes: number; lastID: number }> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- sqlite3 gives the result as the callback's `this`
+    const self = this;
     return new Promise((resolve, reject) => {
       this.db.run(sql, params as unknown[], function (this: sqlite3.RunResult, error: Error | null) {
-        if (error) reject(error);
+        if (error) reject(self.failed(error));
         else resolve({ changes: this.changes, lastID: this.lastID });
       });
     });
@@ -50,13 +71,13 @@ export class SqliteDatabase implements Queryable {
 
   get<T extends Row = Row>(sql: string, params: Params = []): Promise<T | undefined> {
     return new Promise((resolve, reject) =>
-      this.db.get(sql, params as unknown[], (error, row) => (error ? reject(error) : resolve(row as T | undefined))),
+      this.db.get(sql, params as unknown[], (error, row) => (error ? reject(this.failed(error)) : resolve(row as T | undefined))),
     );
   }
 
   all<T extends Row = Row>(sql: string, params: Params = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
-      this.db.all(sql, params as unknown[], (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+      this.db.all(sql, params as unknown[], (error, rows) => (error ? reject(this.failed(error)) : resolve(rows as T[]))),
     );
   }
 
@@ -68,17 +89,30 @@ export class SqliteDatabase implements Queryable {
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       await this.exec('BEGIN IMMEDIATE');
+      this.storageFailure = undefined;
       try {
         const result = await work(new Transaction(this));
         await this.exec('COMMIT');
         return result;
       } catch (error) {
         await this.exec('ROLLBACK').catch(() => undefined);
-        throw error;
+        // After SQLITE_FULL SQLite may have rolled back already, and COMMIT then fails with
+        // "no transaction is active": report the cause, not the symptom.
+        throw this.storageFailure ?? error;
+      } finally {
+        this.storageFailure = undefined;
       }
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * @internal used by Transaction: after a storage failure the transaction may be gone, and a
+   * later statement would run (and commit) on its own; so nothing more runs in it.
+   */
+  assertUsable(): void {
+    if (this.storageFailure) throw this.storageFailure;
   }
 
   /** @internal used by Transaction */
@@ -92,19 +126,39 @@ export class SqliteDatabase implements Queryable {
   }
 }
 
+function connect(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((resolve, reject) => {
+    const handle = new sqlite3.Database(file, mode, (error) => {
+      if (error) return reject(error);
+      handle.configure('busyTimeout', 10_000);
+      resolve(handle);
+    });
+  });
+}
+
+/** SQLITE_FULL (disk or page limit full) and SQLITE_IOERR: the write could not be stored; nothing of the transaction is kept. */
+export function isStorageFailure(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR');
+}
+
 export class Transaction implements Queryable {
   constructor(private readonly db: SqliteDatabase) {}
-  run(sql: string, params?: Params) {
+  async run(sql: string, params?: Params) {
+    this.db.assertUsable();
     return this.db.run(sql, params);
   }
-  get<T extends Row = Row>(sql: string, params?: Params) {
+  async get<T extends Row = Row>(sql: string, params?: Params) {
+    this.db.assertUsable();
     return this.db.get<T>(sql, params);
   }
-  all<T extends Row = Row>(sql: string, params?: Params) {
+  async all<T extends Row = Row>(sql: string, params?: Params) {
+    this.db.assertUsable();
     return this.db.all<T>(sql, params);
   }
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on. */
   async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    this.db.assertUsable();
     const name = this.db.nextSavepointName();
     await this.db.exec(`SAVEPOINT ${name}`);
     try {
@@ -112,7 +166,8 @@ export class Transaction implements Queryable {
       await this.db.exec(`RELEASE ${name}`);
       return result;
     } catch (error) {
-      await this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      // If SQLite already rolled the whole transaction back (disk full), there is no savepoint left to undo.
+      await this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`).catch(() => undefined);
       throw error;
     }
   }

@@ -78,7 +78,7 @@ describe('issuing, reading and verifying from the CLI', () => {
     delete request.specimens[0].operationNumber;
     const file = join(tempDir(), 'bad.json');
     writeFileSync(file, JSON.stringify(request));
-    const refused = await runCli(['permit', 'issue', file, '--config', config, '--json']);
+    const refused = await runCli(['permit', 'issue', file, '--config', config, '--signatory', 'Kari Nordmann', '--json']);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).error.errors.map((e: { code: string; path: string }) => [e.code, e.path])).toEqual([
       ['OPERATION_NUMBER_REQUIRED', '/specimens/0/operationNumber'],
@@ -104,13 +104,13 @@ describe('the permit lifecycle from the CLI', () => {
     const issued = JSON.parse((await runCli(['permit', 'issue', join(EXAMPLES, 'export-no-captive-bred-parrots.json'), '--config', config, '--signatory', 'Kari Nordmann', '--json'])).stdout);
     const n = issued.permitNumber as string;
     const today = new Date().toISOString().slice(0, 10);
-    const over = await runCli(['endorse', n, '--block', 'A=5', '--port', 'NOOSL', '--transport-doc', 'AWB 1', '--date', today, '--config', config, '--json']);
+    const over = await runCli(['endorse', n, '--block', 'A=5', '--port', 'NOOSL', '--transport-doc', 'AWB 1', '--date', today, '--officer', 'Ola Toll', '--config', config, '--json']);
     expect(over.code).toBe(1);
     expect(JSON.parse(over.stdout).error.errors.map((e: { code: string }) => e.code)).toEqual(['QUANTITY_EXCEEDED']);
     const endorsed = await runCli(['endorse', n, '--block', 'A=4', '--port', 'NOOSL', '--transport-doc', 'AWB 1', '--date', today, '--officer', 'Ola Toll', '--config', config, '--json']);
     expect(endorsed.code, endorsed.stderr).toBe(0);
     expect(JSON.parse(endorsed.stdout).endorsement.blocks).toEqual([{ block: 'A', quantity: 4, unit: 'NAR' }]);
-    expect((await runCli(['permit', 'suspend', n, '--reason', 'inquiry', '--actor', 'Kari Nordmann', '--config', config, '--json'])).code).toBe(0);
+    expect((await runCli(['permit', 'suspend', n, '--reason', 'inquiry', '--officer', 'Kari Nordmann', '--config', config, '--json'])).code).toBe(0);
     const status = JSON.parse((await runCli(['permit', 'status', n, '--config', config, '--json'])).stdout);
     expect(status.state).toBe('suspended');
     expect(status.history.map((h: { action: string; actor: string; reason: string | null }) => [h.action, h.actor, h.reason])).toEqual([
@@ -120,16 +120,16 @@ describe('the permit lifecycle from the CLI', () => {
     ]);
     const verified = JSON.parse((await runCli(['verify', issued.jwt, '--config', config, '--json'])).stdout);
     expect([verified.verified, verified.state, verified.blocks[0].exported]).toEqual([false, 'suspended', { quantity: 4, unit: 'NAR' }]);
-    expect((await runCli(['permit', 'reinstate', n, '--config', config])).code).toBe(0);
+    expect((await runCli(['permit', 'reinstate', n, '--officer', 'Kari Nordmann', '--config', config])).code).toBe(0);
     const used = JSON.parse((await runCli(['verify', issued.jwt, '--config', config, '--json'])).stdout);
     expect([used.verified, used.state]).toEqual([true, 'used']);
-    const noReason = await runCli(['permit', 'revoke', n, '--config', config, '--json']);
+    const noReason = await runCli(['permit', 'revoke', n, '--officer', 'Kari Nordmann', '--config', config, '--json']);
     expect([noReason.code, JSON.parse(noReason.stdout).error.errors[0].code]).toEqual([1, 'REVOCATION_REASON_REQUIRED']);
-    expect((await runCli(['permit', 'revoke', n, '--reason', 'fraud', '--config', config])).code).toBe(0);
+    expect((await runCli(['permit', 'revoke', n, '--reason', 'fraud', '--officer', 'Kari Nordmann', '--config', config])).code).toBe(0);
     const human = await runCli(['verify', issued.jwt, '--config', config]);
     expect(human.code).toBe(1);
     expect(human.stdout.split('\n')[0]).toBe('NOT VALID [REVOKED] — The issuing authority has cancelled this permit. It must not be used. Reason: fraud.');
-    const badBlock = await runCli(['endorse', n, '--block', 'A:4', '--config', config]);
+    const badBlock = await runCli(['endorse', n, '--block', 'A:4', '--officer', 'Ola Toll', '--config', config]);
     expect(badBlock.code).toBe(2);
   });
 });

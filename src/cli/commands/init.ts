@@ -13,6 +13,8 @@ export interface InitOptions {
   place?: string;
   url?: string;
   didMethod?: string;
+  /** Create a new identity although the data folder shows an earlier one. */
+  newIdentity?: boolean;
 }
 
 /** `saiga init`: writes agent.yml when absent and creates the authority's DID. Running it again changes nothing. */
@@ -33,7 +35,7 @@ export async function initCommand(options: InitOptions, out: Output): Promise<nu
       didMethod,
     });
   }
-  const saiga = await openAgent({ configPath: path, initialise: true });
+  const saiga = await openAgent({ configPath: path, initialise: true, newIdentity: Boolean(options.newIdentity) });
   try {
     const value = { config: path, wroteConfig: wrote, createdIdentity: saiga.created, did: saiga.identity.did, customsDid: saiga.customs.did };
     out.result(value, () => [

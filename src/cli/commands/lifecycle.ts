@@ -1,6 +1,6 @@
-import { userInfo } from 'node:os';
 import { openAgent } from '../../agent/open.js';
 import { openReadOnly } from '../../agent/open-readonly.js';
+import { actorRequest, resolveActor } from '../acting-person.js';
 import type { PermitStatusView } from '../../agent/lifecycle.js';
 import type { LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
@@ -20,18 +20,27 @@ export function statusLines(view: PermitStatusView): string[] {
   return lines;
 }
 
-/** `saiga permit revoke|suspend|reinstate NUMBER [--reason R] [--actor NAME]`. */
+interface ActorFlags {
+  officer?: string;
+  token?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** `saiga permit revoke|suspend|reinstate NUMBER [--reason R] (--officer NAME | --token T)`: the history names that person. */
 export async function statusChangeCommand(
-  options: { config: string; action: StatusAction; number?: string; reason?: string; actor?: string },
+  options: { config: string; action: StatusAction; number?: string; reason?: string } & ActorFlags,
   out: Output,
 ): Promise<number> {
-  if (!options.number) throw new UsageError(`usage: saiga permit ${options.action} NUMBER${options.action === 'revoke' ? ' --reason cancelled|lost|stolen|destroyed|replaced|fraud' : ' [--reason TEXT]'}`);
+  if (!options.number) throw new UsageError(`usage: saiga permit ${options.action} NUMBER${options.action === 'revoke' ? ' --reason cancelled|lost|stolen|destroyed|replaced|fraud' : ' [--reason TEXT]'} (--officer NAME | --token TOKEN)`);
+  const request = actorRequest({ name: options.officer, flag: '--officer', token: options.token, env: options.env ?? process.env, roles: ['officer'] });
   const saiga = await openAgent({ configPath: options.config });
   try {
+    const actor = await resolveActor(request, saiga.tokens, ['officer']);
     const outcome = await saiga.lifecycle.change(options.number, {
       action: options.action,
       ...(options.reason !== undefined && { reason: options.reason }),
-      actor: options.actor ?? `${userInfo().username} (command line)`,
+      actor: actor.name,
+      ...(actor.tokenId !== undefined && { actorToken: actor.tokenId }),
     });
     if (!outcome.ok) {
       out.result({ error: { code: 'LIFECYCLE_REFUSED', errors: outcome.errors } }, () => refusalLines(outcome.errors));
@@ -69,14 +78,15 @@ export function parseBlocks(values: string[]): { block: string; quantity: number
   });
 }
 
-/** `saiga endorse NUMBER --block A=250 --block B=0 --port CHGVA --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]`. */
+/** `saiga endorse NUMBER --block A=250 --block B=0 --port CHGVA --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token T)`. */
 export async function endorseCommand(
-  options: { config: string; number?: string; blocks: string[]; port?: string; date?: string; transportDoc?: string; officer?: string },
+  options: { config: string; number?: string; blocks: string[]; port?: string; date?: string; transportDoc?: string } & ActorFlags,
   out: Output,
 ): Promise<number> {
   if (!options.number || options.blocks.length === 0) {
-    throw new UsageError('usage: saiga endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER [--officer NAME]');
+    throw new UsageError('usage: saiga endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)');
   }
+  const actorAsked = actorRequest({ name: options.officer, flag: '--officer', token: options.token, env: options.env ?? process.env, roles: ['customs'] });
   const request = {
     blocks: parseBlocks(options.blocks),
     ...(options.port !== undefined && { portOfExport: options.port }),
@@ -85,7 +95,8 @@ export async function endorseCommand(
   };
   const saiga = await openAgent({ configPath: options.config });
   try {
-    const outcome = await saiga.lifecycle.endorse(options.number, request, { name: options.officer ?? `${userInfo().username} (command line)` });
+    const actor = await resolveActor(actorAsked, saiga.tokens, ['customs']);
+    const outcome = await saiga.lifecycle.endorse(options.number, request, { name: actor.name, ...(actor.tokenId !== undefined && { tokenId: actor.tokenId }) });
     if (!outcome.ok) {
       out.result({ error: { code: 'LIFECYCLE_REFUSED', errors: outcome.errors } }, () => refusalLines(outcome.errors));
       return EXIT.REFUSED;

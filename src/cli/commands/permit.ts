@@ -1,19 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { PrintLanguage } from '../../agent/print-permit.js';
-import { userInfo } from 'node:os';
 import { openAgent } from '../../agent/open.js';
 import { openReadOnly } from '../../agent/open-readonly.js';
-import { parsePermitFilter, permitView } from '../../http/routes/permits.js';
+import { parsePermitFilter } from '../../store/permit-filter.js';
+import { storedPermitJson } from '../../store/stored-permit-view.js';
 import type { RuleIssue } from '../../codes.js';
-import type { PermitRecord } from '../../store/permits.js';
+import type { StoredPermit } from '../../store/permits.js';
+import { actorRequest, resolveActor } from '../acting-person.js';
 import { EXIT, permitNotFound, UsageError, type Output } from '../output.js';
 
 const issueLines = (title: string, issues: RuleIssue[]) =>
   issues.length ? [title, ...issues.map((i) => `  ${i.code.padEnd(28)} ${i.path || '/'}  ${i.message}`)] : [];
 
-/** `saiga permit issue FILE`: issues the permit request in FILE and prints its number, id and JWT. */
-export async function permitIssueCommand(options: { config: string; file?: string; signatory?: string }, out: Output): Promise<number> {
-  if (!options.file) throw new UsageError('usage: saiga permit issue FILE [--signatory NAME]');
+/** `saiga permit issue FILE (--signatory NAME | --token T)`: issues the permit request in FILE and prints its number, id and JWT. */
+export async function permitIssueCommand(
+  options: { config: string; file?: string; signatory?: string; token?: string; env?: Readonly<Record<string, string | undefined>> },
+  out: Output,
+): Promise<number> {
+  if (!options.file) throw new UsageError('usage: saiga permit issue FILE (--signatory NAME | --token TOKEN)');
+  // Box 13 names the issuing official: a person, never the login running the command.
+  const asked = actorRequest({ name: options.signatory, flag: '--signatory', token: options.token, env: options.env ?? process.env, roles: ['officer'] });
   let request: unknown;
   try {
     request = JSON.parse(readFileSync(options.file, 'utf8'));
@@ -22,7 +28,8 @@ export async function permitIssueCommand(options: { config: string; file?: strin
   }
   const saiga = await openAgent({ configPath: options.config });
   try {
-    const outcome = await saiga.issuer.issue(request, { signatory: options.signatory ?? userInfo().username });
+    const officer = await resolveActor(asked, saiga.tokens, ['officer']);
+    const outcome = await saiga.issuer.issue(request, { signatory: officer.name, ...(officer.tokenId !== undefined && { tokenId: officer.tokenId }) });
     if (!outcome.ok) {
       out.result({ error: { code: 'PERMIT_INVALID', errors: outcome.errors, warnings: outcome.warnings } }, () => [
         `Refused: the request breaks ${outcome.errors.length} rule(s); nothing was issued.`,
@@ -46,10 +53,12 @@ export async function permitIssueCommand(options: { config: string; file?: strin
   }
 }
 
-function summary(record: PermitRecord): string {
+function summary(record: StoredPermit): string {
   const species = record.permit.specimens.map((s) => s.scientificName).join(', ');
-  return `${record.permitNumber.padEnd(16)} ${record.documentType.padEnd(9)} ${record.exporterCountry}→${record.importerCountry}  ${record.issuedAt.slice(0, 10)}  until ${record.validUntil}  ${species}`;
+  return `${record.permitNumber.padEnd(16)} ${record.state.padEnd(9)} ${record.documentType.padEnd(9)} ${record.exporterCountry}→${record.importerCountry}  ${record.issuedAt.slice(0, 10)}  until ${record.validUntil}  ${species}`;
 }
+
+const LIST_HEADER = `${'NUMBER'.padEnd(16)} ${'STATE'.padEnd(9)} ${'TYPE'.padEnd(9)} ROUTE  ISSUED      VALID UNTIL       SPECIES`;
 
 export async function permitShowCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit show NUMBER');
@@ -60,7 +69,7 @@ export async function permitShowCommand(options: { config: string; number?: stri
       return permitNotFound(out, options.number);
     }
     const p = record.permit;
-    out.result(permitView(record), () => [
+    out.result(storedPermitJson(record), () => [
       summary(record),
       `  issued by   ${p.managementAuthority.name} (${record.issuerDid}), ${p.issued.place}, ${p.issued.date}, signed ${p.issued.signatory}`,
       `  exporter    ${p.exporter.name}, ${p.exporter.address}, ${p.exporter.country}`,
@@ -77,12 +86,19 @@ export async function permitShowCommand(options: { config: string; number?: stri
 }
 
 export async function permitListCommand(options: { config: string; query: Record<string, unknown> }, out: Output): Promise<number> {
-  const filter = parsePermitFilter(options.query);
+  let filter;
+  try {
+    filter = parsePermitFilter(options.query);
+  } catch (error) {
+    // Name the flag, not the query parameter: --issued-from, not /issuedFrom.
+    const { path, message } = (error as { details?: { path: string; message: string } }).details ?? { path: '', message: (error as Error).message };
+    throw new UsageError(`--${path.slice(1).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${message}`);
+  }
   const saiga = await openReadOnly({ configPath: options.config });
   try {
     const { items, total } = await saiga.permits.list(filter);
-    out.result({ items: items.map(permitView), total, limit: filter.limit, offset: filter.offset }, () =>
-      items.length === 0 ? ['No permits.'] : [...items.map(summary), `${items.length} of ${total}`],
+    out.result({ items: items.map(storedPermitJson), total, limit: filter.limit, offset: filter.offset }, () =>
+      items.length === 0 ? ['No permits.'] : [LIST_HEADER, ...items.map(summary), `${items.length} of ${total}`],
     );
     return EXIT.OK;
   } finally {

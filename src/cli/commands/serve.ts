@@ -1,13 +1,22 @@
 import { openAgent } from '../../agent/open.js';
 import { listenErrorMessage, startServer, type RunningServer } from '../../http/server.js';
-import { EXIT, type Output } from '../output.js';
+import { checkHolderName } from '../../auth/token-input.js';
+import { EXIT, UsageError, type Output } from '../output.js';
 
 /**
  * `saiga serve`: runs the agent. On the first start (no token yet) it creates an officer
- * token and prints it once; only its hash is kept.
+ * token for `--officer NAME` and prints it once; only its hash is kept. The name is the
+ * box 13 signatory of every permit issued with that token, so it must name a person.
  */
-export async function serveCommand(options: { config: string; officer?: string }, out: Output): Promise<number> {
-  const saiga = await openAgent({ configPath: options.config, initialise: true });
+export async function serveCommand(options: { config: string; officer?: string; newIdentity?: boolean }, out: Output): Promise<number> {
+  const officer = options.officer === undefined ? undefined : checkHolderName(options.officer, 'officer', '--officer');
+  if (officer && !officer.ok) throw new UsageError(`--officer: ${officer.issue.message}`);
+  const saiga = await openAgent({ configPath: options.config, initialise: true, newIdentity: Boolean(options.newIdentity) });
+  const needsFirstToken = (await saiga.tokens.count()) === 0;
+  if (needsFirstToken && !officer?.ok) {
+    await saiga.close();
+    throw new UsageError('the first start creates the first officer token: name its holder with --officer "Full Name" (printed as signatory in box 13)');
+  }
   let running: RunningServer;
   try {
     running = await startServer(saiga);
@@ -21,10 +30,7 @@ export async function serveCommand(options: { config: string; officer?: string }
   }
   // The first token is made only once the agent listens: a start that fails must not
   // make a token that is never shown (the next start would then make none).
-  let firstToken: string | undefined;
-  if ((await saiga.tokens.count()) === 0) {
-    firstToken = (await saiga.tokens.create('officer', options.officer ?? 'Duty officer')).token;
-  }
+  const firstToken = needsFirstToken && officer?.ok ? (await saiga.tokens.create('officer', officer.name)).token : undefined;
   const { url } = saiga.config.saiga;
   out.result({ url, listening: running.url, did: saiga.identity.did, officerToken: firstToken ?? null }, () => [
     `Saiga agent of ${saiga.config.saiga.authority.name}`,

@@ -8,6 +8,18 @@ import { STATE_CONFLICT_CODES, type LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';
+import { isStorageFailure } from '../../store/sqlite.js';
+
+/** Disk full or failing: the transaction rolled back, nothing changed; say so instead of a bare 500. */
+async function storing<T>(res: Response, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+    sendError(res, 'STORAGE_FAILED');
+    return undefined;
+  }
+}
 
 function sendRefusal(res: Response, errors: LifecycleIssue[]): void {
   if (errors.some((e) => e.code === 'NOT_OWN_PERMIT')) return sendError(res, 'NOT_FOUND', { message: errors[0]!.message, errors: errors as never });
@@ -32,12 +44,15 @@ export function lifecycleRoutes(saiga: SaigaAgent): Router {
     const token = req.token!;
     const reason = body.reason;
     if (reason !== undefined && typeof reason !== 'string') throw new ApiError('BAD_REQUEST', { path: '/reason', message: '"reason" must be text.' });
-    const outcome = await saiga.lifecycle.change(String(req.params.number), {
-      action,
-      ...(reason !== undefined && { reason }),
-      actor: token.name,
-      actorToken: token.id,
-    });
+    const outcome = await storing(res, () =>
+      saiga.lifecycle.change(String(req.params.number), {
+        action,
+        ...(reason !== undefined && { reason }),
+        actor: token.name,
+        actorToken: token.id,
+      }),
+    );
+    if (!outcome) return;
     if (!outcome.ok) return sendRefusal(res, outcome.errors);
     res.json(await saiga.lifecycle.status(String(req.params.number)));
   };
@@ -47,7 +62,8 @@ export function lifecycleRoutes(saiga: SaigaAgent): Router {
 
   router.post('/:number/endorsements', requireRole(saiga.tokens, 'customs'), async (req: AuthedRequest, res: Response) => {
     const token = req.token!;
-    const outcome = await saiga.lifecycle.endorse(String(req.params.number), req.body, { name: token.name, tokenId: token.id });
+    const outcome = await storing(res, () => saiga.lifecycle.endorse(String(req.params.number), req.body, { name: token.name, tokenId: token.id }));
+    if (!outcome) return;
     if (!outcome.ok) return sendRefusal(res, outcome.errors);
     res.status(201).json({ id: outcome.id, jwt: outcome.jwt, endorsement: outcome.endorsement });
   });
