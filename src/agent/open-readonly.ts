@@ -69,7 +69,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
 
   return {
     config,
-    permits: new PermitStore(db),
+    permits: new PermitStore(db, db, now),
     status: (permitNumber) => readPermitStatus(db, permitNumber),
     verifier: () => (verifier ??= buildVerifier()),
     close: () => db.close(),
