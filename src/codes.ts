@@ -78,6 +78,7 @@ export const RULE_CODES = {
   ISSUED_PERMIT_INVALID:
     "The permit this authority built from the request would break the permit rules, so it was not signed. The request is not at fault: this authority's own data is (for example the officer's name on the token). Tell the administrator.",
   // Text: what is printed and shown must be what is stored (src/permit/text.ts).
+  TEXT_NOT_VISIBLE: 'The text has no visible letter, digit or sign, so it would print blank.',
   TEXT_CONTROL_CHARACTER: 'The text holds a control or invisible character (such as a line break, NUL or zero-width space), which prints differently from what is stored. Remove it.',
   TEXT_BIDI_CONTROL: 'The text holds a direction mark or override, which can make it display in a different order from what is stored. Remove it.',
   TEXT_INVALID_CHARACTER: 'The text holds a character that is not a real character (a broken surrogate, a noncharacter or a private-use character). Retype it.',

@@ -17,7 +17,6 @@ import {
   quote,
   valueAt,
 } from './findings.js';
-import { VISIBLE_PATTERN } from './schema.js';
 import { findCountry, findHistoricalTerm, findHistoricalUnit, UNITS } from './tables/index.js';
 
 /** Which code an `enum` failure gets, by the name of the property that failed. */
@@ -85,7 +84,7 @@ function invalidDetail(error: ErrorObject, at: string, value: unknown): string {
     case 'minLength':
       return `${field} must not be empty.`;
     case 'pattern':
-      if (params['pattern'] === VISIBLE_PATTERN) return `${field} must hold a visible letter, digit or sign; it is blank.`;
+      if (params['pattern'] === '\\S') return `${field} must not be blank.`;
       if (lastToken(at) === 'block') return `${field} must be one capital letter, found ${quote(value)}.`;
       if (lastToken(at) === 'did') return `${field} must be a DID (did:method:…), found ${quote(value)}.`;
       return `${field} has the wrong form, found ${quote(value)}.`;

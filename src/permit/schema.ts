@@ -46,19 +46,12 @@ export const LIMITS = {
 
 const REPLACEMENT_REASONS: readonly ReplacementReason[] = ['lost', 'stolen', 'destroyed', 'damaged', 'cancelled', 'expired', 'error'];
 
-/**
- * At least one visible character: a letter, digit, punctuation mark or symbol (Unicode
- * general categories L, N, P, S). Spaces, marks alone, controls and invisible format
- * characters are not visible: a name of only NUL or U+200B would print blank.
- */
-export const VISIBLE_PATTERN = '[\\p{L}\\p{N}\\p{P}\\p{S}]';
-
 /** Non-empty text with at least one visible character. */
 const text = (maxLength: number, description?: string): JsonSchema => ({
   type: 'string',
   minLength: 1,
   maxLength,
-  pattern: VISIBLE_PATTERN,
+  pattern: '\\S',
   ...(description ? { description } : {}),
 });
 

@@ -19,6 +19,9 @@
  *   and not valid UTF-8 once encoded), noncharacters (Unicode §23.7: U+FDD0–U+FDEF and the
  *   last two code points of every plane) and private-use characters (Co: no agreed meaning,
  *   so nothing a verifier or printer can show).
+ * - Refused, with TEXT_NOT_VISIBLE: a text with no letter, digit, punctuation mark or symbol
+ *   (such as a lone combining accent), which prints blank. The schema's `\S` pattern stays
+ *   as it is, portable to every JSON Schema validator; this rule is the stricter one.
  * Unassigned code points are not refused: which those are depends on the Unicode version
  * of each browser, and verifiers must all reach the issuer's verdict.
  */
@@ -41,6 +44,8 @@ const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0
 const JOINERS = new Set([0x200c, 0x200d]);
 const CONTROL_OR_FORMAT = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
 const PRIVATE_USE = /^\p{Co}$/u;
+/** A visible character: a letter, digit, punctuation mark or symbol (general categories L, N, P, S). */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 const NAMES: Record<number, string> = {
   0x00: 'NUL',
@@ -93,6 +98,8 @@ export function textFinding(text: string, path: string): RuleIssue | undefined {
     const code = characterProblem(ch);
     if (code) return issue(code, path, `${fieldLabel(path)} holds ${describe(ch.codePointAt(0)!)} at character ${position}.`);
   }
+  // Blank and empty texts are the schema's to report (pattern \S, minLength).
+  if (/\S/.test(text) && !VISIBLE.test(text)) return issue('TEXT_NOT_VISIBLE', path, `${fieldLabel(path)} is ${JSON.stringify(text)}.`);
   return undefined;
 }
 

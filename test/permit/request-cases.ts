@@ -431,7 +431,8 @@ export const REQUEST_CASES: RequestCase[] = [
   { name: 'an unpaired surrogate in a common name', file: ORCHIDS, mutate: (d) => (d.specimens[0].commonName = 'Orchid \uD83C'), errors: [['TEXT_INVALID_CHARACTER', '/specimens/0/commonName']] },
   { name: 'a noncharacter in the marks', file: ORCHIDS, mutate: (d) => (d.specimens[0].marks = 'Tag \uFFFE1'), errors: [['TEXT_INVALID_CHARACTER', '/specimens/0/marks']] },
   { name: 'a private-use character in a name', file: ORCHIDS, mutate: (d) => (d.importer.name = 'Kew \uE000'), errors: [['TEXT_INVALID_CHARACTER', '/importer/name']] },
-  { name: 'a name of only a combining accent', file: ORCHIDS, mutate: (d) => (d.importer.name = '\u0301'), errors: [['FIELD_INVALID', '/importer/name']] },
+  { name: 'a name of only a combining accent', file: ORCHIDS, mutate: (d) => (d.importer.name = '\u0301'), errors: [['TEXT_NOT_VISIBLE', '/importer/name']] },
+  { name: 'a name of only spaces (the schema: blank)', file: ORCHIDS, mutate: (d) => (d.importer.name = '\u00A0 \u3000'), errors: [['FIELD_INVALID', '/importer/name']] },
   { name: 'a Persian name with a zero-width non-joiner, and an emoji ZWJ sequence', file: ORCHIDS, mutate: (d) => (d.importer.name = 'باغ\u200Cهای گیاه‌شناسی \u{1F469}\u200D\u{1F52C}'), errors: [] },
   // 200 characters in NFC (400 code units decomposed): the limit counts what is stored.
   { name: 'a decomposed name of 200 characters in NFC', file: ORCHIDS, mutate: (d) => (d.importer.name = 'e\u0301'.repeat(200)), errors: [] },
