@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const { openAgent } = await import(join(root, 'dist/src/agent/open.js'));
@@ -55,10 +56,12 @@ try {
       const dir = mkdtempSync(join(tmpdir(), `saiga-qr-${country.toLowerCase()}-`));
       dirs.push(dir);
       const configPath = join(dir, 'agent.yml');
-      writeFileSync(configPath, renderAgentYaml({ ...AUTHORITIES[country], didMethod: 'web' }));
+      const config = parseYaml(renderAgentYaml({ ...AUTHORITIES[country], didMethod: 'web' }));
+      // Each authority trusts the other two: the LK elephant export names the CH import permit (Art. III(2)(d)).
+      config.saiga.trust = { peers: Object.entries(AUTHORITIES).filter(([c]) => c !== country).map(([c, a]) => ({ did: `did:web:${new URL(a.url).host}`, country: c, name: a.name })) };
+      writeFileSync(configPath, stringifyYaml(config));
       agents[country] = await openAgent({ configPath, initialise: true, env: {} });
     }
-    if (request.importPermit?.permitNumber?.startsWith('REPLACE')) request.importPermit = { permitNumber: 'CH26-I000001', issuer: 'did:web:cites.blv.admin.ch' };
     const outcome = await agents[country].issuer.issue(request, { signatory: SIGNATORY[country] });
     if (!outcome.ok) throw new Error(`${name}: ${JSON.stringify(outcome.errors)}`);
     const jwt = outcome.record.jwt;

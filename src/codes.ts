@@ -73,6 +73,23 @@ export const RULE_CODES = {
   REPLACED_PERMIT_UNKNOWN: 'The permit to be replaced was not issued by this authority.',
   REPLACED_PERMIT_REVOKED: 'The permit to be replaced is already revoked.',
   REPLACED_PERMIT_USED: 'The permit to be replaced was already used for a shipment; it cannot be replaced.',
+  // Size: what issuance signs, every verifier must be able to read (src/vocab/limits.ts).
+  PERMIT_TOO_LARGE: 'The permit would be too large for verifiers to read. Shorten the longest texts, or put some blocks on another permit.',
+  ISSUED_PERMIT_INVALID:
+    "The permit this authority built from the request would break the permit rules, so it was not signed. The request is not at fault: this authority's own data is (for example the officer's name on the token). Tell the administrator.",
+  // Text: what is printed and shown must be what is stored (src/permit/text.ts).
+  TEXT_NOT_VISIBLE: 'The text has no visible letter, digit or sign, so it would print blank.',
+  TEXT_CONTROL_CHARACTER: 'The text holds a control or invisible character (such as a line break, NUL or zero-width space), which prints differently from what is stored. Remove it.',
+  TEXT_BIDI_CONTROL: 'The text holds a direction mark or override, which can make it display in a different order from what is stored. Remove it.',
+  TEXT_INVALID_CHARACTER: 'The text holds a character that is not a real character (a broken surrogate, a noncharacter or a private-use character). Retype it.',
+  // Quantities (box 11, 11a; src/permit/quantity.ts).
+  QUANTITY_TOO_LARGE: 'The quantity is larger than any permit can state.',
+  QUANTITY_TOO_PRECISE: 'The quantity has more decimal places than a permit states.',
+  QUANTITY_NOT_WHOLE: 'A number of specimens must be a whole number.',
+  // Art. III(2)(d): the import permit an Appendix I export relies on (src/permit/import-permit.ts).
+  IMPORT_PERMIT_NUMBER_INVALID: 'The import permit number does not look like a permit number: give the number printed in box 1 of the import permit.',
+  IMPORT_PERMIT_ISSUER_UNTRUSTED: 'The import permit is said to be issued by an authority that is not a trusted CITES Management Authority.',
+  IMPORT_PERMIT_WRONG_COUNTRY: "The import permit must be issued by the Management Authority of the importer's country.",
 } as const;
 export type RuleCode = keyof typeof RULE_CODES;
 
@@ -101,6 +118,10 @@ export const LIFECYCLE_CODES = {
   FIELD_REQUIRED: 'A required field is missing.',
   FIELD_INVALID: 'The field has the wrong type or format.',
   FIELD_UNKNOWN: 'This field is not expected here.',
+  // Quantities: the same bounds as the permit's box 11 (src/permit/quantity.ts).
+  QUANTITY_TOO_LARGE: 'The quantity is larger than any permit can state.',
+  QUANTITY_TOO_PRECISE: 'The quantity has more decimal places than a permit states.',
+  QUANTITY_NOT_WHOLE: 'A number of specimens must be a whole number.',
 } as const;
 export type LifecycleCode = keyof typeof LIFECYCLE_CODES;
 

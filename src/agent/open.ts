@@ -12,7 +12,8 @@ import { ConfigError, createObjects } from './yaml-loader.js';
 import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
 import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from './identity.js';
 import { buildDidDocument, ed25519Jwk } from './did-document.js';
-import type { DidDocument, FetchLike } from '../verify/index.js';
+import type { DidDocument, FetchLike, TrustedIssuer } from '../verify/index.js';
+import { importPermitTrust } from '../permit/import-permit.js';
 import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from './verifier.js';
 import { loadTrustList, type AgentTrustList } from './trust-list.js';
 import type { SqliteDatabase } from '../store/sqlite.js';
@@ -143,6 +144,8 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const permits = new PermitStore(db, reads, now);
     const schemaUrl = `${url}${SCHEMA_PATH}`;
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity.did), now, randomIndex: (n) => randomInt(n) });
+    // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
+    let trusted: TrustedIssuer[] = [];
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
@@ -153,6 +156,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       recordUrl: (credentialId) => recordUrl(url, credentialId),
       now,
       newCredentialId,
+      trust: () => importPermitTrust(trusted, true),
     });
     const lifecycle = new PermitLifecycle(
       db,
@@ -168,6 +172,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const localFetch = createLocalFetch(url, (path) => serveOwn(path, reads, identity.did), globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
     const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor.did), now: now() });
+    trusted = mergeTrust(ownTrust, trust.issuers);
     return {
       config,
       didDocument,
@@ -186,7 +191,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       anchor,
       anchorDidDocument,
       trust,
-      verifier: createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, trust.issuers), documents, fetch: localFetch }),
+      verifier: createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch }),
       schemaUrl,
       created,
       close: closeAll,

@@ -7,6 +7,7 @@ import { checkReferencedCredential, parseVerifierInput } from '../qr/codec.js';
 import { QR_CODES, type QrCode } from '../codes.js';
 import type { FetchLike, TrustedIssuer } from '../verify/index.js';
 import { fetchText } from '../verify/http-fetch.js';
+import { REFERENCE_FETCH_MAX_BYTES } from '../vocab/limits.js';
 
 export type ReadInput = { ok: true; jwt: string } | { ok: false; code: QrCode; message: string };
 
@@ -19,7 +20,7 @@ export async function readVerifierInput(text: string, opts: { fetch: FetchLike; 
     return { ok: false, code: 'QR_NOT_A_PERMIT', message: `${QR_CODES.QR_NOT_A_PERMIT} It refers to ${parsed.issuer}, which is not a trusted authority.` };
   }
   if (!parsed.credentialUrl) return refused('The issuing authority has no web address to fetch the permit from.');
-  const fetched = await fetchText(parsed.credentialUrl, { fetch: opts.fetch, accept: 'application/vc+jwt', maxBytes: 100_000, timeoutMs: 5000 });
+  const fetched = await fetchText(parsed.credentialUrl, { fetch: opts.fetch, accept: 'application/vc+jwt', maxBytes: REFERENCE_FETCH_MAX_BYTES, timeoutMs: 5000 });
   if (!fetched.ok) return refused(fetched.reason);
   const checked = await checkReferencedCredential(fetched.text.trim(), parsed);
   return checked.ok ? { ok: true, jwt: fetched.text.trim() } : checked;

@@ -14,6 +14,7 @@ import {
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
+import { importPermitTrust } from '../permit/import-permit.js';
 import { validatePermit } from '../permit/validate.js';
 import type { LoadedConfig } from './config.js';
 import type { AuthorityIdentity } from './identity.js';
@@ -56,7 +57,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     fetch,
     // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
-    checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil }),
+    checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil, trust: importPermitTrust(trustedIssuers, false) }),
   });
   return {
     trustedIssuers,

@@ -12,6 +12,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
 import { escapePointerToken, isRecord, pointer, pointerTokens, quote, textOf, valueAt } from '../permit/findings.js';
 import type { Permit } from '../permit/model.js';
+import { quantityProblem } from '../permit/quantity.js';
 import { endorsementRequestValidator, endorsementValidator } from '../permit/schema-validators.js';
 import { isWithinValidity, utcDate } from '../permit/validity.js';
 import type { EndorsedBlock, Endorsement } from './model.js';
@@ -236,11 +237,20 @@ const unitsMatchPermit: RequestRule = ({ entries = [] }, { permit }) =>
       : [];
   });
 
+/** Box 14 states quantities as box 11 does: within bound and precision, counts whole (src/permit/quantity.ts). */
+const quantitiesStateable: RequestRule = ({ entries = [] }, { permit }) =>
+  entries.flatMap((e) => {
+    const problem = quantityProblem(e.quantity, e.unit ?? permitBlock(permit, e.block)?.unit);
+    return problem ? [issue(problem.code, blockPath(e, 'quantity'), `Block ${e.block ?? '?'}: ${problem.detail}`)] : [];
+  });
+
 /** U1, U2: the actual quantity exported may be less than permitted, never more. */
 const quantitiesWithinPermit: RequestRule = ({ entries = [] }, { permit }) =>
   entries.flatMap((e) => {
     const specimen = permitBlock(permit, e.block);
     if (!specimen || e.quantity === undefined || e.unitInvalid || (e.unit !== undefined && e.unit !== specimen.unit)) return [];
+    // A quantity no permit can state is reported as such (quantitiesStateable), not compared.
+    if (quantityProblem(e.quantity, specimen.unit)) return [];
     return e.quantity > specimen.quantity
       ? [issue('QUANTITY_EXCEEDED', blockPath(e, 'quantity'), `Block ${e.block}: ${e.quantity} ${specimen.unit} exported, the permit allows ${specimen.quantity} ${specimen.unit}.`)]
       : [];
@@ -276,6 +286,7 @@ const REQUEST_RULES: readonly RequestRule[] = [
   blocksGivenOnce,
   everyBlockGiven,
   unitsMatchPermit,
+  quantitiesStateable,
   quantitiesWithinPermit,
   somethingExported,
   portIsDomestic,

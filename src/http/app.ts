@@ -18,9 +18,10 @@ import { lifecycleRoutes } from './routes/lifecycle.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
 import { TRUST_LIST_PATH } from '../agent/trust-list.js';
+import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
 
-/** Permit requests and credentials are a few kilobytes; refuse bodies far larger. */
-export const BODY_LIMIT = '256kb';
+/** Permit requests and credentials are a few kilobytes; refuse bodies far larger (src/vocab/limits.ts). */
+export const BODY_LIMIT = `${HTTP_BODY_LIMIT_BYTES / 1024}kb`;
 
 export interface AppOptions {
   /** Where to report unexpected errors (never sent to clients). */

@@ -12,7 +12,11 @@ import { LifecycleStore } from '../store/lifecycle.js';
 import { applyStatusChange } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import type { ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
-import { validatePermitRequest } from '../permit/validate.js';
+import type { ImportPermitCheck, ImportPermitTrust } from '../permit/import-permit.js';
+import { credentialJwtBound, tooLargeIssue } from '../permit/size.js';
+import { normaliseText } from '../permit/text.js';
+import { validatePermit, validatePermitRequest } from '../permit/validate.js';
+import { MAX_ISSUED_CREDENTIAL_CHARS } from '../vocab/limits.js';
 import { maxValidUntil } from '../permit/validity.js';
 import type { PermitRecord, PermitStore, PermitTx } from '../store/permits.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
@@ -34,6 +38,13 @@ export interface IssuerDeps {
   newCredentialId: () => string;
   /** Most permits written in one transaction. */
   maxBatch?: number;
+  /** The authority's trust (itself, its peers, its trust list), for the import permit's issuer; unknown issuers are refused. */
+  trust: () => ImportPermitTrust;
+  /**
+   * Checks the import permit an export relies on, e.g. by fetching and verifying it from its
+   * issuer (the exchange issue plugs in here). Runs after the rules, before a number is drawn.
+   */
+  checkImportPermit?: ImportPermitCheck;
 }
 
 export interface Officer {
@@ -68,10 +79,17 @@ export class PermitIssuer {
 
   /** Validates and issues one permit request. Rule errors come back as `ok: false`, never as an exception. */
   async issue(input: unknown, officer: Officer): Promise<IssueOutcome> {
-    const outcome = validatePermitRequest(input, { authorityCountry: this.deps.authority.country, now: this.deps.now() });
+    // Stored, printed and signed in NFC, as it was validated (src/permit/text.ts).
+    const request = normaliseText(input);
+    const outcome = validatePermitRequest(request, { authorityCountry: this.deps.authority.country, now: this.deps.now(), trust: this.deps.trust() });
     if (!outcome.ok) return { ok: false, errors: outcome.errors, warnings: outcome.warnings };
+    const valid = request as PermitRequest;
+    if (valid.importPermit && this.deps.checkImportPermit) {
+      const errors = await this.deps.checkImportPermit(valid.importPermit, valid);
+      if (errors.length > 0) return { ok: false, errors, warnings: outcome.warnings };
+    }
     const done = await new Promise<{ ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }>((resolve, reject) => {
-      this.pending.push({ request: input as PermitRequest, officer, resolve, reject });
+      this.pending.push({ request: valid, officer, resolve, reject });
       void this.drain();
     });
     return done.ok ? { ok: true, record: done.record, warnings: outcome.warnings } : { ok: false, errors: done.errors, warnings: outcome.warnings };
@@ -125,6 +143,23 @@ export class PermitIssuer {
     else if (old.endorsed) reject('REPLACED_PERMIT_USED');
   }
 
+  /**
+   * What the agent built must pass what every verifier checks: the subject schema and the
+   * permit rules (the agent's own data, such as the signatory from the token, is not
+   * validated with the request), and the size limit, bounded before signing (size.ts).
+   */
+  private checkBuilt(credential: UnsignedCredential, issuedAt: Date, validUntil: string): void {
+    const { authority } = this.deps;
+    const check = validatePermit(credential.credentialSubject, { issuerCountry: authority.country, issuedAt, validUntil, trust: this.deps.trust() });
+    if (!check.ok) {
+      throw new RuleRejection(
+        check.errors.map((e) => ({ code: 'ISSUED_PERMIT_INVALID', path: e.path, message: `${RULE_CODES.ISSUED_PERMIT_INVALID} (${e.code} at ${e.path || 'the root'}) ${e.message}` })),
+      );
+    }
+    const bound = credentialJwtBound(credential, authority.did, credential.id);
+    if (bound > MAX_ISSUED_CREDENTIAL_CHARS) throw new RuleRejection([tooLargeIssue(bound, credential.credentialSubject)]);
+  }
+
   private async make(item: Pending, tx: PermitTx): Promise<PermitRecord> {
     const { authority, numberFormat } = this.deps;
     // Whole seconds: the credential's issuanceDate becomes the JWT's `nbf`, which has no
@@ -147,9 +182,11 @@ export class PermitIssuer {
     });
     const credentialId = this.deps.newCredentialId();
     const credentialStatus = await this.deps.statusLists.allocate(tx.tx, permitNumber);
-    const jwt = await this.deps.sign(
-      buildPermitCredential(permit, credentialId, this.deps.schemaUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) }),
-    );
+    const credential = buildPermitCredential(permit, credentialId, this.deps.schemaUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) });
+    // Refusals from here on roll the savepoint back: the number and status indexes go to the next permit.
+    this.checkBuilt(credential, issuedAt, validUntil);
+    const jwt = await this.deps.sign(credential);
+    if (jwt.length > MAX_ISSUED_CREDENTIAL_CHARS) throw new RuleRejection([tooLargeIssue(jwt.length, request)]);
     const record: PermitRecord = {
       permitNumber,
       credentialId,

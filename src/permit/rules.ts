@@ -7,7 +7,10 @@
 
 import type { RuleIssue } from '../codes.js';
 import { blockLetter, issue, pointer, recordOf, specimenLines, textOf } from './findings.js';
+import { importPermitIssuedByImportingCountry, importPermitNumberForm, type ImportPermitTrust } from './import-permit.js';
 import type { DocumentType } from './model.js';
+import { quantitiesStateable } from './quantity.js';
+import { requestTooLarge } from './size.js';
 import { maxValidUntil, utcDate, validityMonths } from './validity.js';
 
 export interface RuleContext {
@@ -19,6 +22,8 @@ export interface RuleContext {
   validUntil?: string;
   /** The current time; set for requests only, since an issued permit is judged independently of when it is read. */
   now?: Date;
+  /** Whom the checker trusts, for the import permit's issuer (import-permit.ts); without it the issuer is not judged. */
+  trust?: ImportPermitTrust;
 }
 
 export type Doc = Record<string, unknown>;
@@ -181,23 +186,33 @@ export const blocksLetteredInOrder: Rule = (doc) =>
       : [];
   });
 
+/** The whole request: what it signs into would be too large for any verifier to read (size.ts). Requests only. */
+export const sizeWithinLimit: Rule = (doc) => requestTooLarge(doc);
+
 /** Rules for a request, in the order their findings are listed. */
 export const REQUEST_RULES: readonly Rule[] = [
   otherDocumentTypeNamed,
   partiesAreDomestic,
   countriesDiffer,
   importPermitForAppendixI,
+  importPermitNumberForm,
+  importPermitIssuedByImportingCountry,
   operationNumberForSourceD,
   acquisitionDateForSourceO,
   originForReExport,
   originIsNotExporter,
   datesNotInFuture,
   validityWithinLimit,
+  quantitiesStateable,
+  sizeWithinLimit,
 ];
 
-/** Rules for an issued permit: the request rules that do not depend on the current time, plus box 6 and block letters. */
+/**
+ * Rules for an issued permit: the request rules that do not depend on the current time, plus
+ * box 6 and block letters. Not the size rule: a verifier holding the JWT has read it already.
+ */
 export const PERMIT_RULES: readonly Rule[] = [
-  ...REQUEST_RULES.filter((rule) => rule !== datesNotInFuture),
+  ...REQUEST_RULES.filter((rule) => rule !== datesNotInFuture && rule !== sizeWithinLimit),
   blocksLetteredInOrder,
 ];
 

@@ -8,8 +8,10 @@
 import type { RuleIssue } from '../codes.js';
 import { isRecord, issue, onePerPath, quote } from './findings.js';
 import { PERMIT_RULES, REQUEST_RULES, runRules, type Doc, type RuleContext } from './rules.js';
+import type { ImportPermitTrust } from './import-permit.js';
 import { schemaFindings } from './schema-check.js';
 import { permitValidator, requestValidator } from './schema-validators.js';
+import { normaliseText, textCharactersAllowed } from './text.js';
 import { WARNING_RULES } from './warnings.js';
 
 export interface ValidationOutcome {
@@ -24,6 +26,8 @@ export interface RequestContext {
   authorityCountry: string;
   /** The time of issue: validity limits count from it, and dates may not lie after it. */
   now: Date;
+  /** The authority's trust, for the import permit's issuer (import-permit.ts). Issuance always gives it. */
+  trust?: ImportPermitTrust;
 }
 
 /** What the verified credential says around its subject (see subject.ts). */
@@ -34,15 +38,22 @@ export interface PermitContext {
   issuedAt?: Date;
   /** Box 2: the UTC day of the credential's expirationDate, YYYY-MM-DD. */
   validUntil?: string;
+  /** The verifier's trusted issuers, for the import permit's issuer (import-permit.ts). */
+  trust?: ImportPermitTrust;
 }
 
-/** Checks what an officer submits, at the authority of `ctx.authorityCountry`, as if issued at `ctx.now`. */
+/**
+ * Checks what an officer submits, at the authority of `ctx.authorityCountry`, as if issued
+ * at `ctx.now`. Its texts are judged in NFC, as issuance stores them (`normaliseText`).
+ */
 export function validatePermitRequest(input: unknown, ctx: RequestContext): ValidationOutcome {
   if (!isRecord(input)) return notAnObject(input);
-  return outcome(input, schemaFindings(requestValidator(), input), REQUEST_RULES, {
+  const request = normaliseText(input);
+  return outcome(request, schemaFindings(requestValidator(), request), REQUEST_RULES, {
     authorityCountry: ctx.authorityCountry,
     issuedAt: ctx.now,
     now: ctx.now,
+    ...(ctx.trust && { trust: ctx.trust }),
   });
 }
 
@@ -58,13 +69,15 @@ export function validatePermit(subject: unknown, ctx: PermitContext = {}): Valid
     authorityCountry: ctx.issuerCountry,
     issuedAt,
     validUntil: ctx.validUntil,
+    ...(ctx.trust && { trust: ctx.trust }),
   });
 }
 
 function outcome(doc: Doc, schemaErrors: RuleIssue[], rules: typeof REQUEST_RULES, ctx: RuleContext): ValidationOutcome {
-  // Schema findings first, so a field that is malformed is reported as such and not
+  // Refused characters first (a name of only NUL is a control character more than a blank
+  // name), then schema findings, so a field that is malformed is reported as such and not
   // again by a rule that read it.
-  const errors = onePerPath([...schemaErrors, ...runRules(rules, doc, ctx)]);
+  const errors = onePerPath([...textCharactersAllowed(doc, ctx), ...schemaErrors, ...runRules(rules, doc, ctx)]);
   // A field with an error gets no warning on top: fixing the error comes first.
   const errorPaths = new Set(errors.map((e) => e.path));
   const warnings = onePerPath(runRules(WARNING_RULES, doc, ctx)).filter((w) => !errorPaths.has(w.path));

@@ -47,6 +47,7 @@ import { deflateRawOptimal } from './deflate.js';
 import { DICTIONARY_V1 } from './dictionary.js';
 import { DICTIONARY_V2 } from './dictionary-v2.js';
 import { joinJson, splitJson } from './json-split.js';
+import { MAX_VERIFIER_INPUT_CHARS, QR_MAX_FULL_VERSION, QR_MAX_INFLATED_BYTES, QR_MAX_PAYLOAD_CHARS } from '../vocab/limits.js';
 
 /**
  * The permit formats read, by version: their dictionary, and whether the payload is split
@@ -63,17 +64,12 @@ export const PERMIT_PREFIX = `CP${PERMIT_FORMAT}:`;
 export const REFERENCE_PREFIX = 'CPR1:';
 /** The path of the verifier page on an agent, in upper case (the agent serves /verify and /VERIFY). */
 export const VERIFIER_PATH = '/VERIFY';
-/** Largest payload JSON a CP1 or CP2 code may inflate to. Permits are 2–4 KB. */
-export const MAX_INFLATED_BYTES = 32 * 1024;
-/**
- * Largest payload text read (and written). A QR code holds at most 4,296 alphanumeric
- * characters (version 40, L); pasted payloads may be longer, up to this bound on the work.
- */
-export const MAX_PAYLOAD_CHARS = 16 * 1024;
+// The size bounds of reading and writing codes are defined with every other verifier limit (src/vocab/limits.ts).
+export const MAX_INFLATED_BYTES = QR_MAX_INFLATED_BYTES;
+export const MAX_PAYLOAD_CHARS = QR_MAX_PAYLOAD_CHARS;
 /** Largest text `parseVerifierInput` looks at (a pasted raw JWT may be longer than any QR code). */
-export const MAX_INPUT_CHARS = 64 * 1024;
-/** Largest QR version (at error correction M) printed with the full permit; beyond it, a reference. */
-export const MAX_FULL_VERSION = 25;
+export const MAX_INPUT_CHARS = MAX_VERIFIER_INPUT_CHARS;
+export const MAX_FULL_VERSION = QR_MAX_FULL_VERSION;
 
 /** The JOSE header Veramo signs permits with, sent as the single byte 0x00. */
 const STANDARD_HEADER = '{"alg":"EdDSA","typ":"JWT"}';

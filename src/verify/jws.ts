@@ -17,9 +17,10 @@
  * - header and payload must be JSON objects (RFC 7515 §4, RFC 7519 §7.2 step 10).
  */
 import { base64url } from 'jose';
+import { MAX_CREDENTIAL_CHARS } from '../vocab/limits.js';
 
-/** Upper bound on the input we are willing to decode. A permit VC-JWT is about 1.5 kB. */
-export const MAX_JWS_LENGTH = 100_000;
+/** Upper bound on the input we are willing to decode (src/vocab/limits.ts). A permit VC-JWT is about 1.5 kB. */
+export const MAX_JWS_LENGTH = MAX_CREDENTIAL_CHARS;
 
 export interface ParsedJws {
   header: Record<string, unknown>;

@@ -85,7 +85,22 @@ export const REQUEST_CASES: RequestCase[] = [
   { name: 'no blocks at all', mutate: (r) => (r.blocks = []), errors: [['BLOCK_MISSING', '/blocks']] },
   { name: 'block A in kilograms', mutate: (r) => (r.blocks[1].unit = 'KGM'), errors: [['UNIT_MISMATCH', '/blocks/1/unit']] },
   { name: 'block A over the permitted 250 NAR', mutate: (r) => (r.blocks[1].quantity = 300), errors: [['QUANTITY_EXCEEDED', '/blocks/1/quantity']] },
-  { name: 'block B over the permitted 120 NAR, unit left out', mutate: (r) => (r.blocks[0].quantity = 120.001), errors: [['QUANTITY_EXCEEDED', '/blocks/0/quantity']] },
+  { name: 'block B over the permitted 120 NAR, unit left out', mutate: (r) => (r.blocks[0].quantity = 121), errors: [['QUANTITY_EXCEEDED', '/blocks/0/quantity']] },
+  // Quantities as on the permit (src/permit/quantity.ts): bound, 3 decimals, whole counts; not compared when refused.
+  { name: 'a fraction of a specimen (NAR)', mutate: (r) => (r.blocks[0].quantity = 119.5), errors: [['QUANTITY_NOT_WHOLE', '/blocks/0/quantity']] },
+  { name: 'a quantity above 10^12', mutate: (r) => (r.blocks[1].quantity = 1e13), errors: [['QUANTITY_TOO_LARGE', '/blocks/1/quantity']] },
+  { name: 'JSON 9007199254740993, read as 9007199254740992', mutate: (r) => (r.blocks[1].quantity = JSON.parse('9007199254740993')), errors: [['QUANTITY_TOO_LARGE', '/blocks/1/quantity']] },
+  {
+    name: 'four decimal places of a kilogram',
+    mutate: (r) => (r.blocks[0].quantity = 1.2345),
+    ctx: () => {
+      const ctx = context();
+      ctx.permit.specimens[1]!.unit = 'KGM';
+      return ctx;
+    },
+    errors: [['QUANTITY_TOO_PRECISE', '/blocks/0/quantity']],
+  },
+
   {
     name: 'every block 0',
     mutate: (r) => {
@@ -139,6 +154,15 @@ export const BOUNDARY_CASES: Array<{ name: string; mutate: (request: any) => voi
   { name: 'endorsed in the last second of the valid-until day', mutate: (r) => (r.date = VALID_UNTIL), ctx: () => context({ now: new Date(`${VALID_UNTIL}T23:59:59.999Z`) }) },
   { name: 'exactly the permitted quantities', mutate: (r) => (r.blocks[0].quantity = 120) },
   { name: 'block B not shipped (0)', mutate: (r) => (r.blocks[0].quantity = 0) },
+  {
+    name: 'three decimal places of a kilogram',
+    mutate: (r) => (r.blocks[0].quantity = 1.234),
+    ctx: () => {
+      const ctx = context();
+      ctx.permit.specimens[1]!.unit = 'KGM';
+      return ctx;
+    },
+  },
   { name: 'a lowercase authority country', mutate: () => {}, ctx: () => context({ authorityCountry: 'ch' }) },
   { name: 'an "other" document (certificate used for export)', mutate: () => {}, ctx: () => {
     const ctx = context();

@@ -9,9 +9,11 @@ let lk: AuthorityProcess;
 let customsToken: string;
 let adminToken: string;
 const orchids = readExample('export-lk-orchids.json');
+const CH_DID = 'did:web:localhost%3A1';
 
 beforeAll(async () => {
-  const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' });
+  // The elephant export names a CH import permit: its authority must be a trusted peer (Art. III(2)(d)).
+  const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla', peers: [{ did: CH_DID, country: 'CH', name: 'CITES Management Authority of Switzerland' }] });
   lk = await serveAuthority(init);
   const customs = await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Nadeesha Silva', '--json']);
   customsToken = JSON.parse(customs.stdout).token;
@@ -31,7 +33,7 @@ describe('issuing and verifying over HTTP', () => {
   it('issues the LK examples and verifies each one', async () => {
     for (const name of ['export-lk-orchids.json', 'export-lk-elephant-samples.json']) {
       const request = readExample(name);
-      if (name.includes('elephant')) request.importPermit = { permitNumber: 'CH26-I000001', issuer: 'did:web:localhost%3A1', country: 'CH' };
+      if (name.includes('elephant')) request.importPermit = { permitNumber: 'CH26-I000001', issuer: CH_DID, country: 'CH' };
       const issued = await issue(request);
       expect(issued.status).toBe(201);
       expect(issued.body.permitNumber).toMatch(/^LK\d{2}-E\d{6}$/);

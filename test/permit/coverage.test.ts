@@ -3,8 +3,8 @@ import { RULE_CODES } from '../../src/codes.js';
 import { PERMIT_CASES } from './permit-cases.js';
 import { REQUEST_CASES } from './request-cases.js';
 
-/** Codes that need the authority's database (the permit being replaced); test/http covers them. */
-const ISSUANCE_CODES = ['REPLACED_PERMIT_UNKNOWN', 'REPLACED_PERMIT_REVOKED', 'REPLACED_PERMIT_USED'];
+/** Codes that need the authority's database (the permit being replaced) or its own data (the signatory); test/http and test/issuance cover them. */
+const ISSUANCE_CODES = ['REPLACED_PERMIT_UNKNOWN', 'REPLACED_PERMIT_REVOKED', 'REPLACED_PERMIT_USED', 'ISSUED_PERMIT_INVALID'];
 
 describe('coverage', () => {
   it('every rule code is emitted by at least one fixture', () => {

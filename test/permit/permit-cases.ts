@@ -4,10 +4,20 @@
  * report, signed by the LK authority on the dates of ISSUED_CONTEXT unless `ctx` says otherwise.
  */
 
+import { importPermitTrust } from '../../src/permit/import-permit.js';
 import type { PermitContext } from '../../src/permit/validate.js';
 import { ISSUED_CONTEXT } from './helpers.js';
 
 export const LK_SIGNER: PermitContext = { issuerCountry: 'LK', ...ISSUED_CONTEXT };
+
+/** A verifier's trust: the LK and NO Management Authorities; an issuer it does not know is left unjudged. */
+const VERIFIER_TRUST = importPermitTrust(
+  [
+    { did: 'did:web:cites.lk.example', role: 'managementAuthority', country: 'LK' },
+    { did: 'did:web:cites.no.example', role: 'managementAuthority', country: 'NO' },
+  ],
+  false,
+);
 
 export interface PermitCase {
   name: string;
@@ -116,6 +126,24 @@ export const PERMIT_CASES: PermitCase[] = [
       ['UNKNOWN_TERM', '/specimens/0/term'],
       ['SAME_COUNTRY', '/importer/country'],
     ],
+  },
+  // What issuance now refuses, a verifier refuses too (src/permit/text.ts, quantity.ts, import-permit.ts).
+  { name: 'a right-to-left override in a signed name', mutate: (s) => (s.exporter.name = 'Nursery ‮evil'), errors: [['TEXT_BIDI_CONTROL', '/exporter/name']] },
+  { name: 'a signed name of only zero-width spaces', mutate: (s) => (s.issued.signatory = '​'), errors: [['TEXT_CONTROL_CHARACTER', '/issued/signatory']] },
+  { name: '1.5 specimens signed', mutate: (s) => (s.specimens[0].quantity = 1.5), errors: [['QUANTITY_NOT_WHOLE', '/specimens/0/quantity']] },
+  { name: '1e308 specimens signed', mutate: (s) => (s.specimens[0].quantity = 1e308), errors: [['QUANTITY_TOO_LARGE', '/specimens/0/quantity']] },
+  { name: 'a placeholder import permit number signed', mutate: (s) => (s.importPermit = { permitNumber: 'REPLACE-WITH-NUMBER-1' }), errors: [['IMPORT_PERMIT_NUMBER_INVALID', '/importPermit/permitNumber']] },
+  {
+    name: "an import permit of a trusted Management Authority of another country than the importer's",
+    mutate: (s) => (s.importPermit = { permitNumber: 'NO26-I000001', issuer: 'did:web:cites.no.example' }),
+    ctx: { ...LK_SIGNER, trust: VERIFIER_TRUST },
+    errors: [['IMPORT_PERMIT_WRONG_COUNTRY', '/importPermit/issuer']],
+  },
+  {
+    name: 'an import permit of an authority the verifier does not know: not judged',
+    mutate: (s) => (s.importPermit = { permitNumber: 'CH26-I000001', issuer: 'did:web:cites.ch.example' }),
+    ctx: { ...LK_SIGNER, trust: VERIFIER_TRUST },
+    errors: [],
   },
 ];
 

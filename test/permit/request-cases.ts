@@ -5,6 +5,8 @@
  */
 
 
+import { importPermitTrust, type ImportPermitTrust } from '../../src/permit/import-permit.js';
+
 export const ELEPHANT_EXPORT = 'export-lk-elephant-samples.json';
 export const ORCHIDS = 'export-lk-orchids.json';
 export const PARROTS = 'export-no-captive-bred-parrots.json';
@@ -18,9 +20,27 @@ export interface RequestCase {
   /** Fixtures are free-form JSON, hence `any`. */
   mutate: (doc: any) => void;
   authority?: string;
+  /** The authority's trust, for the import permit's issuer (none: the issuer is not judged). */
+  trust?: ImportPermitTrust;
   errors: Array<[string, string]>;
   warnings?: Array<[string, string]>;
 }
+
+/** The LK authority's trust at issuance: the CH and NO Management Authorities (and LK's own customs), unknown DIDs refused. */
+export const LK_TRUST = importPermitTrust(
+  [
+    { did: 'did:web:cites.blv.admin.ch', role: 'managementAuthority', country: 'CH' },
+    { did: 'did:web:cites.miljodirektoratet.no', role: 'managementAuthority', country: 'NO' },
+    { did: 'did:web:cites.dwc.gov.lk:customs', role: 'customs', country: 'LK' },
+  ],
+  true,
+);
+
+/** Twenty blocks whose description is 1,000 CJK characters (3 bytes each in UTF-8): schema-valid, far too large to sign. */
+const twentyLongBlocks = (d: any): void => {
+  const block = d.specimens[0];
+  d.specimens = Array.from({ length: 20 }, (_, i) => ({ ...block, description: `${'蘭'.repeat(999)}${i % 10}` }));
+};
 
 export const REQUEST_CASES: RequestCase[] = [
   // Box 1
@@ -357,6 +377,82 @@ export const REQUEST_CASES: RequestCase[] = [
     errors: [],
     warnings: [],
   },
+  // Art. III(2)(d): the import permit relied on (src/permit/import-permit.ts)
+  {
+    name: 'the shipped placeholder import permit number',
+    file: ELEPHANT_EXPORT,
+    mutate: (d) => (d.importPermit.permitNumber = 'REPLACE-WITH-THE-CH-IMPORT-PERMIT-NUMBER'),
+    trust: LK_TRUST,
+    errors: [['IMPORT_PERMIT_NUMBER_INVALID', '/importPermit/permitNumber']],
+  },
+  { name: 'an import permit number with spaces', file: ELEPHANT_EXPORT, mutate: (d) => (d.importPermit.permitNumber = 'CH 26 0001'), errors: [['IMPORT_PERMIT_NUMBER_INVALID', '/importPermit/permitNumber']] },
+  { name: 'an import permit number without a digit', file: ELEPHANT_EXPORT, mutate: (d) => (d.importPermit.permitNumber = 'NOPE'), errors: [['IMPORT_PERMIT_NUMBER_INVALID', '/importPermit/permitNumber']] },
+  { name: 'an import permit number with a doubled separator', file: ELEPHANT_EXPORT, mutate: (d) => (d.importPermit.permitNumber = 'CH26--0001'), errors: [['IMPORT_PERMIT_NUMBER_INVALID', '/importPermit/permitNumber']] },
+  { name: 'an import permit number of other Parties\' forms', file: ELEPHANT_EXPORT, mutate: (d) => (d.importPermit.permitNumber = '26US123456/9'), trust: LK_TRUST, errors: [] },
+  {
+    name: 'an import permit of an authority nobody trusts',
+    file: ELEPHANT_EXPORT,
+    mutate: (d) => (d.importPermit = { permitNumber: 'XX00-NOPE', issuer: 'did:web:evil.example' }),
+    trust: LK_TRUST,
+    errors: [['IMPORT_PERMIT_ISSUER_UNTRUSTED', '/importPermit/issuer']],
+  },
+  {
+    name: 'an import permit whose issuer is a customs authority, not a Management Authority',
+    file: ELEPHANT_EXPORT,
+    mutate: (d) => (d.importPermit.issuer = 'did:web:cites.dwc.gov.lk:customs'),
+    trust: LK_TRUST,
+    errors: [['IMPORT_PERMIT_ISSUER_UNTRUSTED', '/importPermit/issuer']],
+  },
+  {
+    name: "an import permit of a trusted authority of another country than the importer's",
+    file: ELEPHANT_EXPORT,
+    mutate: (d) => {
+      d.importPermit.issuer = 'did:web:cites.miljodirektoratet.no';
+      delete d.importPermit.country;
+    },
+    trust: LK_TRUST,
+    errors: [['IMPORT_PERMIT_WRONG_COUNTRY', '/importPermit/issuer']],
+  },
+  { name: "an import permit said to be from another country than the importer's", file: ELEPHANT_EXPORT, mutate: (d) => (d.importPermit.country = 'NO'), trust: LK_TRUST, errors: [['IMPORT_PERMIT_WRONG_COUNTRY', '/importPermit/country']] },
+  { name: 'an unknown import permit issuer, judged without trust (a verifier that does not know it)', file: ELEPHANT_EXPORT, mutate: (d) => (d.importPermit.issuer = 'did:web:evil.example'), trust: importPermitTrust([], false), errors: [] },
+  // Text: NFC, refused characters, visible (src/permit/text.ts)
+  {
+    name: "an unterminated right-to-left override in the importer's name",
+    file: ORCHIDS,
+    mutate: (d) => (d.importer.name = 'Kew Gardens \u202E0001 :ytitnauq'),
+    errors: [['TEXT_BIDI_CONTROL', '/importer/name']],
+  },
+  { name: 'a right-to-left isolate in a description', file: ORCHIDS, mutate: (d) => (d.specimens[0].description = 'Flasks \u2067A\u2069'), errors: [['TEXT_BIDI_CONTROL', '/specimens/0/description']] },
+  { name: 'a left-to-right mark in a special condition', file: ELEPHANT_IMPORT, mutate: (d) => (d.specialConditions[0] = 'Not for sale\u200E'), errors: [['TEXT_BIDI_CONTROL', '/specialConditions/0']] },
+  { name: 'a name of only NUL', file: ORCHIDS, mutate: (d) => (d.importer.name = '\u0000'), errors: [['TEXT_CONTROL_CHARACTER', '/importer/name']] },
+  { name: 'a name of only zero-width spaces', file: ORCHIDS, mutate: (d) => (d.exporter.name = '\u200B\u200B'), errors: [['TEXT_CONTROL_CHARACTER', '/exporter/name']] },
+  { name: 'a line break in an address', file: ORCHIDS, mutate: (d) => (d.importer.address = 'Kew\nRichmond'), errors: [['TEXT_CONTROL_CHARACTER', '/importer/address']] },
+  { name: 'a soft hyphen in a scientific name', file: ORCHIDS, mutate: (d) => (d.specimens[0].scientificName = 'Phalaen\u00ADopsis'), errors: [['TEXT_CONTROL_CHARACTER', '/specimens/0/scientificName']] },
+  { name: 'an unpaired surrogate in a common name', file: ORCHIDS, mutate: (d) => (d.specimens[0].commonName = 'Orchid \uD83C'), errors: [['TEXT_INVALID_CHARACTER', '/specimens/0/commonName']] },
+  { name: 'a noncharacter in the marks', file: ORCHIDS, mutate: (d) => (d.specimens[0].marks = 'Tag \uFFFE1'), errors: [['TEXT_INVALID_CHARACTER', '/specimens/0/marks']] },
+  { name: 'a private-use character in a name', file: ORCHIDS, mutate: (d) => (d.importer.name = 'Kew \uE000'), errors: [['TEXT_INVALID_CHARACTER', '/importer/name']] },
+  { name: 'a name of only a combining accent', file: ORCHIDS, mutate: (d) => (d.importer.name = '\u0301'), errors: [['TEXT_NOT_VISIBLE', '/importer/name']] },
+  { name: 'a name of only spaces (the schema: blank)', file: ORCHIDS, mutate: (d) => (d.importer.name = '\u00A0 \u3000'), errors: [['FIELD_INVALID', '/importer/name']] },
+  { name: 'a Persian name with a zero-width non-joiner, and an emoji ZWJ sequence', file: ORCHIDS, mutate: (d) => (d.importer.name = 'باغ\u200Cهای گیاه‌شناسی \u{1F469}\u200D\u{1F52C}'), errors: [] },
+  // 200 characters in NFC (400 code units decomposed): the limit counts what is stored.
+  { name: 'a decomposed name of 200 characters in NFC', file: ORCHIDS, mutate: (d) => (d.importer.name = 'e\u0301'.repeat(200)), errors: [] },
+  // Quantities (src/permit/quantity.ts)
+  { name: 'a quantity of 1e308', file: ELEPHANT_IMPORT, mutate: (d) => (d.specimens[0].quantity = 1e308), errors: [['QUANTITY_TOO_LARGE', '/specimens/0/quantity']] },
+  { name: 'the JSON number 9007199254740993 (read as …992)', file: ORCHIDS, mutate: (d) => (d.specimens[0].quantity = JSON.parse('9007199254740993')), errors: [['QUANTITY_TOO_LARGE', '/specimens/0/quantity']] },
+  { name: 'the largest quantity, 10^12', file: ELEPHANT_IMPORT, mutate: (d) => (d.specimens[0].quantity = 1e12), errors: [] },
+  { name: 'four decimal places of a millilitre', file: ELEPHANT_IMPORT, mutate: (d) => (d.specimens[0].quantity = 40.1234), errors: [['QUANTITY_TOO_PRECISE', '/specimens/0/quantity']] },
+  { name: 'a quantity so small it prints as 1e-7', file: ELEPHANT_IMPORT, mutate: (d) => (d.specimens[0].quantity = 1e-7), errors: [['QUANTITY_TOO_PRECISE', '/specimens/0/quantity']] },
+  { name: 'three decimal places of a millilitre', file: ELEPHANT_IMPORT, mutate: (d) => (d.specimens[0].quantity = 40.125), errors: [] },
+  { name: '1.5 specimens (NAR)', file: ORCHIDS, mutate: (d) => (d.specimens[0].quantity = 1.5), errors: [['QUANTITY_NOT_WHOLE', '/specimens/0/quantity']] },
+  {
+    name: 'a fraction in a quota without a unit, of a block counted in NAR',
+    file: ORCHIDS,
+    mutate: (d) => (d.specimens[0].quota = { exportedToDate: 1200, annual: 5000.5 }),
+    errors: [['QUANTITY_NOT_WHOLE', '/specimens/0/quota/annual']],
+  },
+  { name: 'a fraction in a quota counted in kilograms', file: ORCHIDS, mutate: (d) => (d.specimens[0].quota = { exportedToDate: 10.5, annual: 5000, unit: 'KGM' }), errors: [] },
+  // Size: what issuance signs, every verifier must read (src/vocab/limits.ts)
+  { name: 'twenty blocks of long Unicode descriptions', file: ORCHIDS, mutate: twentyLongBlocks, errors: [['PERMIT_TOO_LARGE', '']] },
   // Several at once
   {
     name: 'several errors at once, schema and rules together',

@@ -8,7 +8,7 @@ describe('validatePermitRequest: one mutation per rule', () => {
   it.each(REQUEST_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const doc = example(c.file);
     c.mutate(doc);
-    const outcome = validatePermitRequest(doc, { authorityCountry: c.authority ?? authorityOf(c.file), now: NOW });
+    const outcome = validatePermitRequest(doc, { authorityCountry: c.authority ?? authorityOf(c.file), now: NOW, ...(c.trust && { trust: c.trust }) });
     expect(pairs(outcome.errors)).toEqual(c.errors);
     expect(pairs(outcome.warnings)).toEqual(c.warnings ?? []);
     expect(outcome.ok).toBe(c.errors.length === 0);

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
 import { renderAgentYaml, type NewAuthority } from '../../src/agent/write-config.js';
 import type { PermitRequest } from '../../src/permit/model.js';
+import { setPeers } from '../helpers/agent-process.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -19,6 +20,9 @@ export const AUTHORITIES = {
   NO: { country: 'NO', name: 'Norwegian Environment Agency', address: 'Brattørkaia 15, 7010 Trondheim', place: 'Trondheim', url: 'https://cites.miljodirektoratet.no', didMethod: 'web' },
 } as const satisfies Record<string, NewAuthority>;
 export type Country = keyof typeof AUTHORITIES;
+
+/** The did:web of an example authority, from its URL. */
+export const didOf = (country: Country): string => `did:web:${new URL(AUTHORITIES[country].url).host}`;
 
 export const SIGNATORY: Record<Country, string> = { LK: 'Kamal Perera', CH: 'Andrea Müller', NO: 'Ingrid Solberg' };
 
@@ -32,6 +36,8 @@ export async function createAgent(country: Country): Promise<TestAgent> {
   const dir = mkdtempSync(join(tmpdir(), `saiga-qr-${country.toLowerCase()}-`));
   const configPath = join(dir, 'agent.yml');
   writeFileSync(configPath, renderAgentYaml(AUTHORITIES[country]));
+  // Each authority trusts the other two Management Authorities: the LK elephant export names the CH import permit.
+  setPeers(configPath, (Object.keys(AUTHORITIES) as Country[]).filter((c) => c !== country).map((c) => ({ did: didOf(c), country: c, name: AUTHORITIES[c].name })));
   const saiga = await openAgent({ configPath, initialise: true, env: {} });
   return {
     country,
@@ -50,7 +56,7 @@ export interface Example {
   country: Country;
 }
 
-/** Every example permit, ready to issue (the elephant export names the CH import permit it relies on). */
+/** Every example permit, ready to issue (the elephant export names the CH import permit it relies on, by CH's DID). */
 export function examples(): Example[] {
   const dir = join(ROOT, 'examples', 'permits');
   return readdirSync(dir)
@@ -58,7 +64,6 @@ export function examples(): Example[] {
     .sort()
     .map((f) => {
       const request = JSON.parse(readFileSync(join(dir, f), 'utf8')) as PermitRequest;
-      if (request.importPermit?.permitNumber.startsWith('REPLACE')) request.importPermit = { permitNumber: 'CH26-I000001', issuer: 'did:web:cites.blv.admin.ch' };
       const country = (request.documentType === 'import' ? request.importer.country : request.exporter.country) as Country;
       return { name: basename(f, '.json'), request, country };
     });

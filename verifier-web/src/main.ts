@@ -6,6 +6,7 @@
  * Everything shown is set with textContent: nothing from a permit is ever parsed as HTML.
  */
 import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type PermitVerifier, type VerificationResult } from '../../src/verify/index.js';
+import { importPermitTrust } from '../../src/permit/import-permit.js';
 import { validatePermit } from '../../src/permit/validate.js';
 import { createNetwork } from './network.js';
 import { browserStore } from './store.js';
@@ -83,7 +84,7 @@ function getVerifier(state: Extract<TrustState, { ok: true }>): Promise<PermitVe
       // Status lists and records come straight from the issuing agent; never reuse a list (a revocation shows at once).
       fetch: network.fetch,
       statusCacheTtlMs: 0,
-      checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil }),
+      checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil, trust: importPermitTrust(state.issuers, false) }),
     }),
   );
   return verifier;

@@ -8,9 +8,10 @@ import { rateLimit } from 'express-rate-limit';
 import type { SaigaAgent } from '../../agent/open.js';
 import { ApiError, sendError } from '../errors.js';
 import { publicCors } from '../cors.js';
+import { MAX_CREDENTIAL_CHARS } from '../../vocab/limits.js';
 
-/** A permit JWT is a few kilobytes; anything far larger is not one. */
-const MAX_CREDENTIAL_LENGTH = 64 * 1024;
+/** A permit JWT is a few kilobytes; anything far larger is not one (src/vocab/limits.ts). */
+const MAX_CREDENTIAL_LENGTH = MAX_CREDENTIAL_CHARS;
 
 export function verifyRoutes(saiga: SaigaAgent): Router {
   const router = Router();
