@@ -64,14 +64,18 @@ export class TokenStore {
       expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
       revokedAt: null,
     };
-    await this.db.run('INSERT INTO api_token (id, hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      record.id,
-      hashToken(token),
-      role,
-      name,
-      record.createdAt,
-      record.expiresAt,
-    ]);
+    // In a transaction of its own: a bare statement on the writing connection would join an
+    // open issuing batch and vanish if that batch rolled back.
+    await this.db.transaction((tx) =>
+      tx.run('INSERT INTO api_token (id, hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        record.id,
+        hashToken(token),
+        role,
+        name,
+        record.createdAt,
+        record.expiresAt,
+      ]),
+    );
     return { token, record };
   }
 
@@ -103,7 +107,9 @@ export class TokenStore {
 
   /** Revokes a token for good. `revoked: false` when it was revoked already (its first revocation date stays). */
   async revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined> {
-    const { changes } = await this.db.run('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [this.now().toISOString(), id]);
+    const { changes } = await this.db.transaction((tx) =>
+      tx.run('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [this.now().toISOString(), id]),
+    );
     const record = await this.get(id);
     return record && { record, revoked: changes === 1 };
   }
