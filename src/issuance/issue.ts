@@ -25,8 +25,8 @@ import { formatPermitNumber, numberScope, type PermitNumberFormat } from './numb
 export interface IssuerDeps {
   authority: ManagementAuthority & { place: string };
   numberFormat: PermitNumberFormat;
-  /** URL of the published JSON Schema of the permit, referenced by every credential. */
-  schemaUrl: string;
+  /** The agent's public URL (`saiga.url`): where it serves the CITES context and the credential schema. */
+  agentUrl: string;
   /** Signs the credential as a VC-JWT with the authority's key (Veramo in the agent). */
   sign: (credential: UnsignedCredential) => Promise<string>;
   store: PermitStore;
@@ -182,7 +182,7 @@ export class PermitIssuer {
     });
     const credentialId = this.deps.newCredentialId();
     const credentialStatus = await this.deps.statusLists.allocate(tx.tx, permitNumber);
-    const credential = buildPermitCredential(permit, credentialId, this.deps.schemaUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) });
+    const credential = buildPermitCredential(permit, credentialId, this.deps.agentUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) });
     // Refusals from here on roll the savepoint back: the number and status indexes go to the next permit.
     this.checkBuilt(credential, issuedAt, validUntil);
     const jwt = await this.deps.sign(credential);
