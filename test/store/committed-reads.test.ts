@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CredentialPayload } from '@veramo/core';
 import { randomUUID } from 'node:crypto';
+import { importPermitTrust } from '../../src/permit/import-permit.js';
 import { PermitIssuer } from '../../src/issuance/issue.js';
 import { recordUrl } from '../../src/record/public-record.js';
 import type { PermitStore, PermitTx } from '../../src/store/permits.js';
@@ -38,7 +39,7 @@ function heldIssuer(a: InProcessAgent) {
   const issuer = new PermitIssuer({
     authority: { ...saiga.config.saiga.authority, did: saiga.identity.did },
     numberFormat: saiga.config.numberFormat,
-    schemaUrl: saiga.schemaUrl,
+    agentUrl: saiga.config.saiga.url,
     sign: async (credential) => {
       const signed = await saiga.veramo.createVerifiableCredential({ credential: credential as unknown as CredentialPayload, proofFormat: 'jwt' });
       return (signed.proof as { jwt: string }).jwt;
@@ -48,6 +49,7 @@ function heldIssuer(a: InProcessAgent) {
     recordUrl: (id) => recordUrl(saiga.config.saiga.url, id),
     now: () => a.clock.now,
     newCredentialId: () => `urn:uuid:${randomUUID()}`,
+    trust: () => importPermitTrust(saiga.verifier.trustedIssuers, true),
   });
   return { issuer, open, release };
 }
