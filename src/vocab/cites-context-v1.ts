@@ -31,8 +31,8 @@ const XSD_DATE = 'http://www.w3.org/2001/XMLSchema#date';
 
 type TermDefinition = { '@id': string; '@type'?: string };
 
-/** A term whose value is text (or a nested object). */
-const term = (name: string): TermDefinition => ({ '@id': `${SAIGA_CITES_VOCABULARY}${name}` });
+/** A term whose value is text, a number or a nested object: its IRI alone (JSON-LD 1.1 §4.1.2). */
+const term = (name: string): string => `${SAIGA_CITES_VOCABULARY}${name}`;
 /** A term whose value is an IRI: a DID or a URL (JSON-LD 1.1 §4.2.3 type coercion to `@id`). */
 const link = (name: string): TermDefinition => ({ '@id': `${SAIGA_CITES_VOCABULARY}${name}`, '@type': '@id' });
 /** A term whose value is a calendar date, YYYY-MM-DD. */
@@ -60,9 +60,9 @@ export const CITES_CONTEXT_V1 = deepFreeze({
     '@protected': true,
 
     // Credential types (each credential's `type`, after VerifiableCredential).
-    CITESPermit: `${SAIGA_CITES_VOCABULARY}CITESPermit`,
-    CITESExportEndorsement: `${SAIGA_CITES_VOCABULARY}CITESExportEndorsement`,
-    CITESTrustList: `${SAIGA_CITES_VOCABULARY}CITESTrustList`,
+    CITESPermit: term('CITESPermit'),
+    CITESExportEndorsement: term('CITESExportEndorsement'),
+    CITESTrustList: term('CITESTrustList'),
     // `credentialSchema.type`: the VC v1 context defines only JsonSchemaValidator2018.
     JsonSchema: JSON_SCHEMA_TYPE_IRI,
 
@@ -81,7 +81,7 @@ export const CITES_CONTEXT_V1 = deepFreeze({
     purpose: term('purpose'),
     specialConditions: term('specialConditions'),
     securityStampNumber: term('securityStampNumber'),
-    importPermit: { ...term('importPermit'), '@context': DOCUMENT_ISSUER_SCOPE },
+    importPermit: { '@id': term('importPermit'), '@context': DOCUMENT_ISSUER_SCOPE },
     replaces: term('replaces'),
     reason: term('reason'),
     issuance: term('issuance'),
