@@ -1,7 +1,7 @@
 /**
  * JSON Schema (draft 2020-12) of a whole export-endorsement credential
  * (`CITESExportEndorsement`, boxes 14 and 15), as its `credentialSchema` names it with type
- * `JsonSchema` (VC JSON Schema §3: the schema applies to the whole credential). It
+ * `JsonSchema` (VC JSON Schema: the schema applies to the whole credential). It
  * describes the credential as a VC Data Model 1.1 verifier holds it after decoding the
  * VC-JWT (§6.3.1), with the subject of ENDORSEMENT_SCHEMA embedded. An endorsement has no
  * expirationDate and no status of its own: it records an export that happened.

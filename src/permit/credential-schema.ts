@@ -1,6 +1,6 @@
 /**
  * JSON Schema (draft 2020-12) of a whole permit credential, as its `credentialSchema`
- * names it with type `JsonSchema`. VC JSON Schema (2023) §3: a `JsonSchema` applies to the
+ * names it with type `JsonSchema`. VC JSON Schema (2023): a `JsonSchema` applies to the
  * whole credential, not to its subject alone, so this schema describes the credential as
  * a VC Data Model 1.1 verifier holds it after decoding the VC-JWT (§6.3.1): `@context`,
  * `id`, `type`, `issuer`, the two dates, `credentialSchema`, `credentialStatus`,
@@ -47,7 +47,7 @@ export function envelopeProperties(schemaId: string, issuerDescription: string):
       additionalProperties: false,
       required: ['id', 'type'],
       properties: { id: { const: schemaId }, type: { const: 'JsonSchema' } },
-      description: 'VC Data Model 1.1 §5.4, VC JSON Schema §3: this schema, applied to the whole credential.',
+      description: 'VC Data Model 1.1 §5.4, VC JSON Schema: this schema, applied to the whole credential.',
     },
     proof: {
       type: 'object',
@@ -102,7 +102,7 @@ export function permitCredentialSchema(agentUrl: string): JsonSchema {
       '@context': contextList([VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT, citesContextUrl(agentUrl)]),
       type: { const: ['VerifiableCredential', 'CITESPermit'] },
       ...envelopeProperties(id, 'the DID of the issuing Management Authority (box 6)'),
-      expirationDate: { ...DATE_TIME, description: 'VC Data Model 1.1 §4.7 (JWT `exp`): box 2, the end of the valid-until day in UTC.' },
+      expirationDate: { ...DATE_TIME, description: 'VC Data Model 1.1 §4.8 (JWT `exp`): box 2, the end of the valid-until day in UTC.' },
       credentialStatus: {
         type: 'array',
         minItems: 2,

@@ -14,7 +14,7 @@
  *   for box 13, and why `issuer` inside `importPermit` and an endorsement's `permit` is
  *   defined by those two properties' own scoped contexts.
  * - Numbers carry no datatype coercion: JSON-LD maps a JSON number to xsd:integer or
- *   xsd:double itself (JSON-LD 1.1 §8.6), which is right for quantities of any kind.
+ *   xsd:double itself (JSON-LD 1.1 API, Object to RDF Conversion), which is right for quantities of any kind.
  *
  * Immutable once shipped: every verifier's bundled copy, and the golden file
  * test/conformance/fixtures/cites-context-v1.jsonld, must stay byte for byte equal to it.
@@ -31,7 +31,7 @@ const XSD_DATE = 'http://www.w3.org/2001/XMLSchema#date';
 
 type TermDefinition = { '@id': string; '@type'?: string };
 
-/** A term whose value is text, a number or a nested object: its IRI alone (JSON-LD 1.1 §4.1.2). */
+/** A term whose value is text, a number or a nested object: its IRI alone. */
 const term = (name: string): string => `${SAIGA_CITES_VOCABULARY}${name}`;
 /** A term whose value is an IRI: a DID or a URL (JSON-LD 1.1 §4.2.3 type coercion to `@id`). */
 const link = (name: string): TermDefinition => ({ '@id': `${SAIGA_CITES_VOCABULARY}${name}`, '@type': '@id' });

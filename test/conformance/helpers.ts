@@ -22,7 +22,7 @@ const failed = (error: string, message: string): DIDResolutionResult => ({
 });
 
 /**
- * did:web (W3C CCG did:web method §3.2 "Read"), over http and for loopback hosts only, so
+ * did:web (W3C CCG did:web method specification, "Read (Resolve)"), over http and for loopback hosts only, so
  * that it can reach agents on this machine and nothing else: `did:web:localhost%3A8080`
  * is read from `http://localhost:8080/.well-known/did.json`, `did:web:localhost%3A8080:customs`
  * from `http://localhost:8080/customs/did.json`.
@@ -39,7 +39,7 @@ export const resolveLoopbackDidWeb: DIDResolver = async (did, parsed) => {
   const response = await fetch(url);
   if (!response.ok) return failed('notFound', `${url} answered ${response.status}`);
   const didDocument = (await response.json()) as DIDResolutionResult['didDocument'];
-  // did:web §3.2: the document's id must be the DID that was resolved.
+  // did:web, Read: the document's id must be the DID that was resolved.
   if (didDocument?.id !== did) return failed('notFound', `${url} holds the document of ${didDocument?.id}, not ${did}`);
   return { didResolutionMetadata: { contentType: 'application/did+json' }, didDocument, didDocumentMetadata: {} };
 };

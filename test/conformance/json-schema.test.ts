@@ -1,6 +1,6 @@
 /**
  * The permit and the export endorsement each name, in `credentialSchema`, a `JsonSchema`
- * (VC JSON Schema §3) that applies to the whole credential. Here ajv (2020-12 dialect,
+ * (VC JSON Schema) that applies to the whole credential. Here ajv (2020-12 dialect,
  * with ajv-formats) compiles the schema fetched from the URL the credential names and
  * validates the decoded credential against it, as any conforming validator would; a
  * credential changed in one place fails with the exact keyword and path.

@@ -24,7 +24,7 @@ import { publicCors } from '../cors.js';
 /** A year, and RFC 8246 `immutable`: the content at these URLs never changes, so caches need not revalidate. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** JSON-LD 1.1 §9.1 (`application/ld+json`) and JSON Schema 2020-12 core §14 (`application/schema+json`). */
+/** Media types registered by JSON-LD 1.1 (`application/ld+json`) and JSON Schema 2020-12 (`application/schema+json`). */
 const serve = (contentType: string, body: string): RequestHandler => (_req, res) => {
   res.set('Cache-Control', IMMUTABLE_CACHE_CONTROL);
   res.type(contentType).send(body);
