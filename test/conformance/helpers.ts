@@ -155,16 +155,24 @@ export async function issueCredentials(): Promise<IssuedCredentials> {
 export async function issueOtherCountriesExamples(): Promise<{ agents: AuthorityProcess[]; examples: Record<string, string> }> {
   const byCountry: Record<string, string[]> = {};
   for (const [name, country] of Object.entries(EXAMPLES)) if (country !== 'LK') (byCountry[country] ??= []).push(name);
-  const agents: AuthorityProcess[] = [];
   const examples: Record<string, string> = {};
-  for (const [country, names] of Object.entries(byCountry)) {
-    const agent = await serveAuthority(await initAuthority({ country, name: `CITES Management Authority of ${country}` }));
-    agents.push(agent);
-    for (const name of names) {
-      const response = await agent.api('/api/permits', { token: agent.officerToken, body: readExample(name) });
-      if (response.status !== 201) throw new Error(`issuing ${name}: ${response.status} ${JSON.stringify(response.body)}`);
-      examples[name] = response.body.jwt;
-    }
+  const agents: AuthorityProcess[] = [];
+  const outcomes = await Promise.allSettled(
+    Object.entries(byCountry).map(async ([country, names]) => {
+      const agent = await serveAuthority(await initAuthority({ country, name: `CITES Management Authority of ${country}` }));
+      agents.push(agent);
+      for (const name of names) {
+        const response = await agent.api('/api/permits', { token: agent.officerToken, body: readExample(name) });
+        if (response.status !== 201) throw new Error(`issuing ${name}: ${response.status} ${JSON.stringify(response.body)}`);
+        examples[name] = response.body.jwt;
+      }
+    }),
+  );
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) {
+    // Leave no agent running behind a failed setup.
+    await Promise.all(agents.map((a) => a.stop()));
+    throw failure.reason;
   }
   return { agents, examples };
 }
