@@ -17,6 +17,7 @@ export const VERIFY_CODES = {
   ALG_NOT_ALLOWED: 'The document uses a signature method that is not accepted.',
   ISSUER_UNRESOLVABLE: "The issuing authority's public keys could not be obtained, so the signature cannot be checked.",
   SIGNATURE_INVALID: 'The signature does not match: the document was altered or was not signed by the authority it names.',
+  SIGNING_KEY_UNKNOWN: 'The document names a signing key that the authority it names has not published for issuing documents, so it cannot be accepted.',
   ISSUER_UNTRUSTED: 'The document was not issued by a Management Authority on the trusted list.',
   NOT_YET_VALID: 'The document is not valid yet.',
   EXPIRED: 'The document has expired.',

@@ -11,7 +11,7 @@ import { loadConfig, type LoadedConfig } from './config.js';
 import { ConfigError, createObjects } from './yaml-loader.js';
 import { loadSecret, SecretError, SECRET_ENV } from './secret.js';
 import { findOrCreateIdentity, type AuthorityIdentity } from './identity.js';
-import { buildDidDocument, ed25519Jwk } from './did-document.js';
+import { buildDidDocument, ed25519Jwk, verificationMethodId } from './did-document.js';
 import type { DidDocument, FetchLike } from '../verify/index.js';
 import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from './verifier.js';
 import { loadTrustList, type AgentTrustList } from './trust-list.js';
@@ -52,8 +52,10 @@ export interface SaigaAgent {
   trust: AgentTrustList;
   /** fetch that answers this agent's own status lists and records from its database. */
   ownFetch: FetchLike;
-  /** URL of the permit JSON Schema this agent publishes. */
+  /** URL of the subject-only permit JSON Schema served for permits issued before the whole-credential schema. */
   schemaUrl: string;
+  /** Signs a credential as the trust anchor (VC-JWT with its `kid`). */
+  signAsAnchor: (credential: object) => Promise<string>;
   /** True when this call created the identity (a first start). */
   created: boolean;
   close(): Promise<void>;
@@ -126,20 +128,32 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     await selfTest(veramo, customs, databaseFile);
 
     const { url } = config.saiga;
-    const signAs = (did: string) => async (credential: object) => {
-      const signed = await veramo.createVerifiableCredential({ credential: credential as CredentialPayload, proofFormat: 'jwt' });
-      if ((signed.issuer as { id?: string }).id !== did && signed.issuer !== did) throw new Error(`signed by the wrong identity: ${String(signed.issuer)}`);
-      return (signed.proof as { jwt: string }).jwt;
+    /**
+     * Signs a credential as a VC-JWT with one identity's key, through Veramo. The JOSE header
+     * names the verification method that signed it (RFC 7515 §4.1.4 `kid`, the absolute DID
+     * URL of did-document.ts), so verifiers use that key alone.
+     */
+    const signAs = (who: AuthorityIdentity) => {
+      const kid = verificationMethodId(who.did, who.publicKeyHex);
+      return async (credential: object) => {
+        const header = { alg: 'EdDSA', typ: 'JWT', kid: await kid };
+        const signed = await veramo.createVerifiableCredential({ credential: credential as CredentialPayload, proofFormat: 'jwt', keyRef: who.kid, header });
+        if ((signed.issuer as { id?: string }).id !== who.did && signed.issuer !== who.did) throw new Error(`signed by the wrong identity: ${String(signed.issuer)}`);
+        const jwt = (signed.proof as { jwt: string }).jwt;
+        const signedHeader = JSON.parse(Buffer.from(jwt.slice(0, jwt.indexOf('.')), 'base64url').toString('utf8')) as Record<string, unknown>;
+        if (signedHeader.kid !== header.kid) throw new Error(`the signed JWT does not name its key (kid ${String(signedHeader.kid)})`);
+        return jwt;
+      };
     };
     const newCredentialId = () => `urn:uuid:${randomUUID()}`;
     const permits = new PermitStore(db);
     const schemaUrl = `${url}${SCHEMA_PATH}`;
-    const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity.did), now, randomIndex: (n) => randomInt(n) });
+    const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity), now, randomIndex: (n) => randomInt(n) });
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
-      schemaUrl,
-      sign: signAs(identity.did),
+      agentUrl: url,
+      sign: signAs(identity),
       store: permits,
       statusLists,
       recordUrl: (credentialId) => recordUrl(url, credentialId),
@@ -149,7 +163,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const lifecycle = new PermitLifecycle(
       db,
       statusLists,
-      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, sign: signAs(customs.did), now, newCredentialId },
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signAs(customs), now, newCredentialId },
       now,
     );
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
@@ -158,7 +172,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
     const localFetch = createLocalFetch(url, (path) => serveOwn(path, statusLists, lifecycle, db, identity.did), globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
-    const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor.did), now: now() });
+    const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor), now: now() });
     return {
       config,
       didDocument,
@@ -178,6 +192,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       trust,
       verifier: createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, trust.issuers), documents, fetch: localFetch }),
       schemaUrl,
+      signAsAnchor: signAs(anchor),
       created,
       close: closeAll,
     };

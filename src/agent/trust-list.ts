@@ -48,6 +48,7 @@ export async function signOwnTrustList(s: Pick<TrustListSources, "config" | "anc
   return s.sign(
     buildTrustListCredential({
       id: `${s.config.saiga.url}${TRUST_LIST_PATH}`,
+      agentUrl: s.config.saiga.url,
       anchorDid: s.anchor.did,
       list: { name: `Trust list of ${s.config.saiga.authority.name}`, version: Math.floor(s.now.getTime() / 1000), authorities: authoritiesOf(issuers) },
       now: s.now,

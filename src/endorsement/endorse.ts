@@ -9,19 +9,40 @@ import type { LifecycleIssue } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import { LifecycleStore } from '../store/lifecycle.js';
 import type { Queryable } from '../store/sqlite.js';
-import { VC_V1_CONTEXT, type UnsignedVc } from '../verify/index.js';
+import type { UnsignedVc } from '../verify/index.js';
+import { citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
 import { validateEndorsementRequest } from './validate.js';
 
 export interface EndorseDeps {
   authority: { did: string; country: string };
   customsDid: string;
+  /** The agent's public URL (`saiga.url`): where it serves the CITES context and the endorsement schema. */
+  agentUrl: string;
   sign: (credential: UnsignedEndorsement) => Promise<string>;
   now: () => Date;
   newCredentialId: () => string;
 }
 
-export type UnsignedEndorsement = UnsignedVc<Endorsement>;
+export interface UnsignedEndorsement extends UnsignedVc<Endorsement> {
+  credentialSchema: { id: string; type: 'JsonSchema' };
+}
+
+/** The export-endorsement credential, unsigned (signed by the customs DID). */
+export function buildEndorsementCredential(a: { id: string; customsDid: string; agentUrl: string; issuedAt: Date; endorsement: Endorsement }): UnsignedEndorsement {
+  const base = a.agentUrl.replace(/\/+$/, '');
+  return {
+    // VC Data Model 1.1 §4.1, then Saiga's CITES context for CITESExportEndorsement and its subject.
+    '@context': [VC_V1_CONTEXT, citesContextUrl(base)],
+    id: a.id,
+    type: ['VerifiableCredential', ENDORSEMENT_CREDENTIAL_TYPE],
+    issuer: { id: a.customsDid },
+    issuanceDate: a.issuedAt.toISOString(),
+    // VC JSON Schema §3.1: a schema of the whole credential.
+    credentialSchema: { id: `${base}${ENDORSEMENT_CREDENTIAL_SCHEMA_PATH}`, type: 'JsonSchema' },
+    credentialSubject: a.endorsement,
+  };
+}
 
 export interface CustomsOfficer {
   name: string;
@@ -55,14 +76,7 @@ export async function endorsePermit(q: Queryable, deps: EndorseDeps, permitNumbe
     country: deps.authority.country,
   };
   const id = deps.newCredentialId();
-  const jwt = await deps.sign({
-    '@context': [VC_V1_CONTEXT],
-    id,
-    type: ['VerifiableCredential', ENDORSEMENT_CREDENTIAL_TYPE],
-    issuer: { id: deps.customsDid },
-    issuanceDate: now.toISOString(),
-    credentialSubject: endorsement,
-  });
+  const jwt = await deps.sign(buildEndorsementCredential({ id, customsDid: deps.customsDid, agentUrl: deps.agentUrl, issuedAt: now, endorsement }));
   await store.insertEndorsement({ permitNumber, credentialId: id, jwt, officer: officer.name, subject: endorsement, createdAt: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });
   const exported = checked.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ');
   await store.addEvent(permitNumber, { action: 'endorse', reason: `${exported}; ${request.portOfExport} ${request.date}`, actor: officer.name, at: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });

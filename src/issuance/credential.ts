@@ -5,7 +5,8 @@
 import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest, PermitSubject } from '../permit/model.js';
 import { permitSubject } from '../permit/subject.js';
 import { blockLetter } from '../permit/findings.js';
-import { PERMIT_CREDENTIAL_TYPE, VC_V1_CONTEXT, type UnsignedVc } from '../verify/index.js';
+import { PERMIT_CREDENTIAL_TYPE, type UnsignedVc } from '../verify/index.js';
+import { citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
 
 
 export interface IssueFacts {
@@ -70,17 +71,25 @@ export interface CredentialLinks {
   permitRecord: string;
 }
 
-export function buildPermitCredential(permit: Permit, credentialId: string, schemaUrl: string, links?: CredentialLinks): UnsignedCredential {
+/**
+ * The permit credential. `agentUrl` is the issuing agent's public URL (`saiga.url`): it
+ * serves the CITES context and the credential's JSON Schema.
+ */
+export function buildPermitCredential(permit: Permit, credentialId: string, agentUrl: string, links?: CredentialLinks): UnsignedCredential {
+  const base = agentUrl.replace(/\/+$/, '');
   return {
-    '@context': [VC_V1_CONTEXT],
+    // VC Data Model 1.1 §4.1: the VC context first; then the Bitstring Status List v1.0
+    // context (§2.1) for the status entries, and Saiga's CITES context for the rest.
+    '@context': [VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT, citesContextUrl(base)],
     id: credentialId,
     type: ['VerifiableCredential', PERMIT_CREDENTIAL_TYPE],
     issuer: { id: permit.managementAuthority.did },
     // Box 13's date and box 2: the subject leaves them to these two (src/permit/subject.ts).
     issuanceDate: permit.issued.date,
     expirationDate: endOfDayUtc(permit.validUntil),
-    // VC JSON Schema 2023: the verifier can check the subject against the published schema.
-    credentialSchema: { id: schemaUrl, type: 'JsonSchema' },
+    // VC JSON Schema §3.1 `JsonSchema`: the schema validates the whole credential, so the
+    // one referenced describes the whole credential, not only its subject.
+    credentialSchema: { id: `${base}${PERMIT_CREDENTIAL_SCHEMA_PATH}`, type: 'JsonSchema' },
     ...(links && { credentialStatus: links.credentialStatus, vc: { permitRecord: links.permitRecord } }),
     credentialSubject: permitSubject(permit),
   };

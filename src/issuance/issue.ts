@@ -21,8 +21,8 @@ import { formatPermitNumber, numberScope, type PermitNumberFormat } from './numb
 export interface IssuerDeps {
   authority: ManagementAuthority & { place: string };
   numberFormat: PermitNumberFormat;
-  /** URL of the published JSON Schema of the permit, referenced by every credential. */
-  schemaUrl: string;
+  /** The agent's public URL (`saiga.url`): where it serves the CITES context and the credential schema. */
+  agentUrl: string;
   /** Signs the credential as a VC-JWT with the authority's key (Veramo in the agent). */
   sign: (credential: UnsignedCredential) => Promise<string>;
   store: PermitStore;
@@ -148,7 +148,7 @@ export class PermitIssuer {
     const credentialId = this.deps.newCredentialId();
     const credentialStatus = await this.deps.statusLists.allocate(tx.tx, permitNumber);
     const jwt = await this.deps.sign(
-      buildPermitCredential(permit, credentialId, this.deps.schemaUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) }),
+      buildPermitCredential(permit, credentialId, this.deps.agentUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) }),
     );
     const record: PermitRecord = {
       permitNumber,

@@ -161,6 +161,7 @@ export interface Permit extends Omit<PermitRequest, 'specimens' | 'validUntil'> 
  * The credential subject of an issued permit (`CITESPermit`): the permit without what the
  * credential already states. Box 2 is the credential's expirationDate (JWT `exp`), the date
  * in box 13 its issuanceDate (`nbf`), and box 6 its issuer (`iss`). Saying each once keeps
- * them from disagreeing, and keeps the QR code small (src/qr).
+ * them from disagreeing, and keeps the QR code small (src/qr). Box 13's place and signatory
+ * are `issuance`, because the VC v1 context protects the term `issued`.
  */
-export type PermitSubject = Omit<Permit, 'validUntil' | 'managementAuthority' | 'issued'> & { issued: Omit<IssueRecord, 'date'> };
+export type PermitSubject = Omit<Permit, 'validUntil' | 'managementAuthority' | 'issued'> & { issuance: Omit<IssueRecord, 'date'> };

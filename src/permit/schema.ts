@@ -209,39 +209,56 @@ export const PERMIT_REQUEST_SCHEMA: JsonSchema = {
 };
 
 /**
+ * The credential subject of an issued permit, with box 13 (place and signatory) under
+ * `box13`: `issuance` in the subject signed today, `issued` in version 1 (see below).
+ */
+function issuedPermitSchema(box13: 'issuance' | 'issued'): JsonSchema {
+  return {
+    $schema: DRAFT_2020_12,
+    title: 'CITES permit or certificate',
+    ...object([...HEADER_REQUIRED, 'permitNumber', box13], {
+      permitNumber: text(LIMITS.permitNumber, 'Box 1: unique number assigned by the issuing Management Authority.'),
+      ...headerProperties(),
+      [box13]: object(
+        ['place', 'signatory'],
+        {
+          place: text(LIMITS.name),
+          signatory: text(LIMITS.name, 'Full name of the officer who issued the document.'),
+        },
+        'Box 13: place of issue and the signatory (the date is the credential\'s issuanceDate).',
+      ),
+      specimens: {
+        type: 'array',
+        minItems: 1,
+        maxItems: LIMITS.specimens,
+        items: object(['block', ...SPECIMEN_REQUIRED], {
+          block: { type: 'string', pattern: '^[A-Z]$', description: 'Block letter: A, B, C, …' },
+          ...specimenProperties(),
+        }),
+        description: 'Blocks A, B, C, …',
+      },
+    }),
+  };
+}
+
+/**
  * The credential subject of an issued permit (`PermitSubject`, credential type `CITESPermit`).
  * Box 2, the date of box 13 and box 6 are not in it: the credential's expirationDate,
- * issuanceDate and issuer state them (src/permit/subject.ts).
+ * issuanceDate and issuer state them (src/permit/subject.ts). Box 13 is `issuance`, not
+ * `issued`: the VC v1 context protects `issued` (a date-time term, VC Data Model 1.1 §B),
+ * so a JSON-LD processor refuses a context that redefines it.
  */
-export const PERMIT_SCHEMA: JsonSchema = {
-  $schema: DRAFT_2020_12,
-  title: 'CITES permit or certificate',
-  ...object([...HEADER_REQUIRED, 'permitNumber', 'issued'], {
-    permitNumber: text(LIMITS.permitNumber, 'Box 1: unique number assigned by the issuing Management Authority.'),
-    ...headerProperties(),
-    issued: object(
-      ['place', 'signatory'],
-      {
-        place: text(LIMITS.name),
-        signatory: text(LIMITS.name, 'Full name of the officer who issued the document.'),
-      },
-      'Box 13: place of issue and the signatory (the date is the credential\'s issuanceDate).',
-    ),
-    specimens: {
-      type: 'array',
-      minItems: 1,
-      maxItems: LIMITS.specimens,
-      items: object(['block', ...SPECIMEN_REQUIRED], {
-        block: { type: 'string', pattern: '^[A-Z]$', description: 'Block letter: A, B, C, …' },
-        ...specimenProperties(),
-      }),
-      description: 'Blocks A, B, C, …',
-    },
-  }),
-};
+export const PERMIT_SCHEMA: JsonSchema = issuedPermitSchema('issuance');
 
-/** The issued-permit schema with its `$id`, as published at `id` and referenced by credentials. */
+/**
+ * Version 1 of the subject schema, published at /schemas/cites-permit/v1.json and named by
+ * the credentialSchema of permits issued before the whole-credential schema: box 13 is
+ * `issued` there. Published unchanged, as those permits name it.
+ */
+export const PERMIT_SUBJECT_SCHEMA_V1: JsonSchema = issuedPermitSchema('issued');
+
+/** The subject schema version 1 with its `$id`, as published at `id` and referenced by permits issued before. */
 export function permitSchema(id: string): JsonSchema {
-  const copy = JSON.parse(JSON.stringify(PERMIT_SCHEMA)) as JsonSchema;
+  const copy = JSON.parse(JSON.stringify(PERMIT_SUBJECT_SCHEMA_V1)) as JsonSchema;
   return { $id: id, ...copy };
 }

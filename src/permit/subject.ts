@@ -7,11 +7,15 @@
 import type { ManagementAuthority, Permit, PermitSubject } from './model.js';
 import { utcDate } from './validity.js';
 
-/** What the credential signs: the permit without box 2, the date of box 13 and box 6. */
+/**
+ * What the credential signs: the permit without box 2, the date of box 13 and box 6. Box 13's
+ * place and signatory are signed as `issuance`: `issued` is a protected term of the VC v1
+ * context (VC Data Model 1.1 §B), which a CITES context may not redefine.
+ */
 export function permitSubject(permit: Permit): PermitSubject {
   const { validUntil: _validUntil, managementAuthority: _authority, issued, ...rest } = permit;
-  const { date: _date, ...issuedRest } = issued;
-  return { ...rest, issued: issuedRest };
+  const { date: _date, ...issuance } = issued;
+  return { ...rest, issuance };
 }
 
 export interface CredentialFacts {
@@ -29,12 +33,13 @@ export interface CredentialFacts {
  * holds is kept, the three facts are added.
  */
 export function permitView(subject: Record<string, unknown>, facts: CredentialFacts): Permit {
-  const issued = subject['issued'] !== null && typeof subject['issued'] === 'object' ? (subject['issued'] as Record<string, unknown>) : {};
+  const { issuance: box13, ...rest } = subject;
+  const issuance = box13 !== null && typeof box13 === 'object' ? (box13 as Record<string, unknown>) : {};
   return {
-    ...(subject as unknown as PermitSubject),
+    ...(rest as unknown as Omit<PermitSubject, 'issuance'>),
     validUntil: dayOf(facts.expiresAt),
     managementAuthority: { ...facts.authority },
-    issued: { ...(issued as unknown as PermitSubject['issued']), date: facts.issuedAt ?? '' },
+    issued: { ...(issuance as unknown as PermitSubject['issuance']), date: facts.issuedAt ?? '' },
   };
 }
 

@@ -4,7 +4,8 @@
  * because verifiers require the two issuers to match.
  */
 import { encodeBitstring } from './bitstring.js';
-import { VC_V1_CONTEXT, type UnsignedVc } from '../verify/index.js';
+import type { UnsignedVc } from '../verify/index.js';
+import { STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import type { ListPurpose } from '../store/status-lists.js';
 
 export const STATUS_PATH = '/status';
@@ -17,7 +18,8 @@ export type StatusListCredential = UnsignedVc<{ id: string; type: 'BitstringStat
 
 export function buildStatusListCredential(a: { url: string; issuerDid: string; purpose: ListPurpose; bits: Uint8Array; now: Date }): StatusListCredential {
   return {
-    '@context': [VC_V1_CONTEXT],
+    // Bitstring Status List v1.0 §2.2: its context defines BitstringStatusListCredential and its terms.
+    '@context': [VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT],
     id: a.url,
     type: ['VerifiableCredential', 'BitstringStatusListCredential'],
     issuer: { id: a.issuerDid },
@@ -27,10 +29,10 @@ export function buildStatusListCredential(a: { url: string; issuerDid: string; p
 }
 
 /**
- * The two `credentialStatus` entries every permit carries (BSL §2.1 BitstringStatusListEntry).
- * The entry's own `id` is optional (BSL §2.1, VC Data Model §4.10) and says nothing the list
- * URL and index do not: it is left out, which saves the QR code about 10 bytes.
+ * One of the two `credentialStatus` entries every permit carries (BSL §2.1
+ * BitstringStatusListEntry). VC Data Model 1.1 §4.9 requires an `id` for a status entry;
+ * `<list URL>#<index>` is the form BSL §2.1's examples use.
  */
 export function statusEntry(url: string, purpose: ListPurpose, index: number) {
-  return { type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
+  return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
 }

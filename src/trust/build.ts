@@ -3,7 +3,8 @@
  * its customs identity and the peers its agent.yml names), as the unsigned credential
  * the trust anchor signs.
  */
-import { VC_V1_CONTEXT, type TrustedIssuer, type UnsignedVc } from '../verify/index.js';
+import type { TrustedIssuer, UnsignedVc } from '../verify/index.js';
+import { citesContextUrl, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { TRUST_LIST_CREDENTIAL_TYPE, type TrustList, type TrustListAuthority } from './model.js';
 
 export interface UnsignedTrustList extends UnsignedVc<TrustList> {
@@ -28,9 +29,11 @@ export function authoritiesOf(issuers: readonly TrustedIssuer[]): TrustListAutho
   return [...byKey.values()];
 }
 
-export function buildTrustListCredential(a: { id: string; anchorDid: string; list: TrustList; now: Date; validDays: number }): UnsignedTrustList {
+/** `agentUrl`: the public URL of the agent that publishes the list (it serves the CITES context). */
+export function buildTrustListCredential(a: { id: string; agentUrl: string; anchorDid: string; list: TrustList; now: Date; validDays: number }): UnsignedTrustList {
   return {
-    '@context': [VC_V1_CONTEXT],
+    // VC Data Model 1.1 §4.1, then Saiga's CITES context, which defines CITESTrustList and its terms.
+    '@context': [VC_V1_CONTEXT, citesContextUrl(a.agentUrl)],
     id: a.id,
     type: ['VerifiableCredential', TRUST_LIST_CREDENTIAL_TYPE],
     issuer: { id: a.anchorDid },

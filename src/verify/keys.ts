@@ -90,6 +90,34 @@ export function assertionKeyJwks(did: string, document: unknown): AssertionKeyJw
   return keys;
 }
 
+/** DID Core §5.3: the verification relationships a method may be listed or embedded under. */
+const RELATIONSHIPS = ['authentication', 'assertionMethod', 'keyAgreement', 'capabilityInvocation', 'capabilityDelegation'] as const;
+
+/**
+ * The absolute ids of every verification method a DID document lists for `did`: in
+ * `verificationMethod` or embedded in a relationship. Used to tell a JWT `kid` that names no
+ * key of the issuer from one that names a key not meant for issuing.
+ */
+export function verificationMethodIds(did: string, document: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!isObject(document)) return ids;
+  for (const name of ['verificationMethod', ...RELATIONSHIPS]) {
+    const list = document[name];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) if (isObject(entry) && typeof entry.id === 'string') ids.add(absolute(did, entry.id));
+  }
+  return ids;
+}
+
+/** Whether `id` (absolute) is listed under `assertionMethod`, by reference or embedded. */
+export function isAssertionMethod(did: string, document: unknown, id: string): boolean {
+  if (!isObject(document) || !Array.isArray(document.assertionMethod)) return false;
+  return document.assertionMethod.some((entry) => {
+    const ref = typeof entry === 'string' ? entry : isObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+    return ref !== undefined && absolute(did, ref) === id;
+  });
+}
+
 /**
  * A bounded cache of imported keys, keyed by the JWK `x`. One per verifier,
  * not module-global, so separate verifiers share no state.

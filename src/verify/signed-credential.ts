@@ -8,7 +8,7 @@
  */
 import type { VerifyCode } from '../codes.js';
 import { parseCompactJws } from './jws.js';
-import type { AssertionKey } from './keys.js';
+import { isAssertionMethod, verificationMethodIds, type AssertionKey } from './keys.js';
 import { signingInput, type SignatureSuite } from './signature.js';
 import type { DidResolution } from './types.js';
 import { readCredentialClaims, type CredentialClaims } from './vc-jwt.js';
@@ -36,6 +36,13 @@ export interface SignedCredential {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Why a `kid` selects no assertion key: it names no key of the issuer, one not for issuing, or one not usable. */
+function unknownKidDetail(kid: string, wanted: string, issuer: string, document: unknown): string {
+  if (!verificationMethodIds(issuer, document).has(wanted)) return `The key it names (${kid}) is not a key of ${issuer}.`;
+  if (!isAssertionMethod(issuer, document, wanted)) return `The key it names (${kid}) is a key of ${issuer}, but not one for issuing documents (it is not listed under assertionMethod).`;
+  return `The key it names (${kid}) is not a usable Ed25519 signing key of ${issuer}.`;
 }
 
 /**
@@ -75,11 +82,12 @@ export async function verifySignedCredential(
 
   // 4. issuer: the DID document and its Ed25519 assertion keys.
   let keys: AssertionKey[];
+  let document: unknown;
   try {
     const resolution = await ctx.resolveDid(claims.issuer);
     const error = resolution?.didResolutionMetadata?.error;
-    const document = resolution?.didDocument;
-    if (error !== undefined || !document || document.id !== claims.issuer) {
+    document = resolution?.didDocument;
+    if (error !== undefined || !resolution?.didDocument || resolution.didDocument.id !== claims.issuer) {
       const why = resolution?.didResolutionMetadata?.message ?? error ?? 'No DID document was returned.';
       return void report('issuer', false, 'ISSUER_UNRESOLVABLE', why);
     }
@@ -90,13 +98,16 @@ export async function verifySignedCredential(
   if (keys.length === 0) return void report('issuer', false, 'ISSUER_UNRESOLVABLE', `${claims.issuer} lists no usable Ed25519 key for issuing.`);
   report('issuer', true, 'OK', `The public keys of ${claims.issuer} were obtained (${plural(keys.length, 'signing key')}).`);
 
-  // 5. signature: a `kid` selects one method (absolute DID URL or `#fragment`, DID Core §3.2.1);
-  // without one, every assertion key is tried, as did-jwt does for VC-JWTs.
+  // 5. signature: a `kid` (RFC 7515 §4.1.4) names the one method that signed, as an absolute
+  // DID URL or a `#fragment` of the issuer's DID (DID Core §3.2.1); only that key is tried, and
+  // it must be one the issuer lists for issuing (assertionMethod, VC Data Model 1.1 §C).
+  // Without a kid, every assertion key is tried, as did-jwt does for VC-JWTs.
   if (header.kid !== undefined) {
     const kid = header.kid as string;
     const wanted = kid.startsWith('#') ? claims.issuer + kid : kid;
-    keys = keys.filter((k) => k.id === wanted);
-    if (keys.length === 0) return void report('signature', false, 'SIGNATURE_INVALID', `The key it names (${kid}) is not a signing key of ${claims.issuer}.`);
+    const named = keys.filter((k) => k.id === wanted);
+    if (named.length === 0) return void report('signature', false, 'SIGNING_KEY_UNKNOWN', unknownKidDetail(kid, wanted, claims.issuer, document));
+    keys = named;
   }
   const data = signingInput(jwt);
   for (const { key } of keys) {

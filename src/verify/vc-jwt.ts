@@ -7,8 +7,10 @@
  * This only checks the shape; nothing here is trusted before the signature is verified.
  */
 
-/** VC Data Model 1.1 §4.1: the first `@context` item must be this URL. */
-export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+import { VC_V1_CONTEXT } from '../vocab/contexts.js';
+
+/** VC Data Model 1.1 §4.1: the first `@context` item must be this URL (defined in src/vocab, re-exported here). */
+export { VC_V1_CONTEXT };
 export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
 
 /**

@@ -54,13 +54,14 @@ describe('issuing and verifying over HTTP', () => {
     expect(payload.iss).toBe(lk.did);
     expect(payload.jti).toBe(issued.body.id);
     expect(payload.vc.type).toEqual(['VerifiableCredential', 'CITESPermit']);
-    expect(payload.vc.credentialSchema).toEqual({ id: `${lk.url}/schemas/cites-permit/v1.json`, type: 'JsonSchema' });
+    expect(payload.vc.credentialSchema).toEqual({ id: `${lk.url}/schemas/cites-permit-credential/v1.json`, type: 'JsonSchema' });
     expect(subject.permitNumber).toBe(issued.body.permitNumber);
     // Box 6 is the credential's issuer, box 13's date its issuanceDate (nbf) and box 2 its
     // expirationDate (exp): the subject does not say them again.
     expect(Object.keys(subject)).not.toEqual(expect.arrayContaining(['managementAuthority']));
     expect(Object.keys(subject)).not.toContain('validUntil');
-    expect(subject.issued).toEqual({ place: 'Battaramulla', signatory: 'Test Officer' });
+    expect(subject.issuance).toEqual({ place: 'Battaramulla', signatory: 'Test Officer' });
+    expect(subject).not.toHaveProperty('issued');
     expect(subject.specimens[0].block).toBe('A');
     // Art. VI(2): an export permit is valid for six months; the JWT expires at the end of that day (UTC).
     const issuedAt = new Date(payload.nbf * 1000);

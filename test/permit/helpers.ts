@@ -45,8 +45,8 @@ export function issuedFrom(file: string): any {
   return {
     permitNumber: `26${country}000123`,
     ...header,
-    issued: { place: 'Capital City', signatory: 'A. Officer' },
     specimens: specimens.map((s: any, i: number) => ({ block: LETTERS[i], ...s })),
+    issuance: { place: 'Capital City', signatory: 'A. Officer' },
   };
 }
 

@@ -64,11 +64,11 @@ export const PERMIT_CASES: PermitCase[] = [
     name: 'missing permit number and box 13',
     mutate: (s) => {
       delete s.permitNumber;
-      delete s.issued;
+      delete s.issuance;
     },
     errors: [
       ['FIELD_REQUIRED', '/permitNumber'],
-      ['FIELD_REQUIRED', '/issued'],
+      ['FIELD_REQUIRED', '/issuance'],
     ],
   },
   {
@@ -77,13 +77,13 @@ export const PERMIT_CASES: PermitCase[] = [
     name: 'box 2, a date in box 13 and box 6 in the subject',
     mutate: (s) => {
       s.validUntil = '2027-05-29';
-      s.issued.date = '2026-11-29T10:00:00Z';
+      s.issuance.date = '2026-11-29T10:00:00Z';
       s.managementAuthority = { name: 'Forged', country: 'LK', did: 'did:web:cites.lk.example' };
     },
     errors: [
       ['FIELD_UNKNOWN', '/validUntil'],
       ['FIELD_UNKNOWN', '/managementAuthority'],
-      ['FIELD_UNKNOWN', '/issued/date'],
+      ['FIELD_UNKNOWN', '/issuance/date'],
     ],
   },
   {
@@ -103,8 +103,8 @@ export const PERMIT_CASES: PermitCase[] = [
   },
   {
     name: 'an unknown field in box 13',
-    mutate: (s) => (s.issued.stamp = 'round'),
-    errors: [['FIELD_UNKNOWN', '/issued/stamp']],
+    mutate: (s) => (s.issuance.stamp = 'round'),
+    errors: [['FIELD_UNKNOWN', '/issuance/stamp']],
   },
   {
     name: 'the request rules apply too',

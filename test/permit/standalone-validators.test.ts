@@ -57,10 +57,10 @@ const DOCUMENTS: Record<Name, Array<[string, unknown]>> = {
     ...PERMIT_CASES.map((c): [string, unknown] => [c.name, mutated(ORCHID_PERMIT, c.mutate)]),
     ['an acquisition date with a time', mutated(GOLDEN_PERMIT, (s) => (s.specimens[0].acquisitionDate = '1969-02-15T09:30:00Z'))],
     ['a date that is no calendar day', mutated(GOLDEN_PERMIT, (s) => (s.specimens[0].acquisitionDate = '1969-02-29'))],
-    ['box 2, a date in box 13 and box 6 in the subject', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { validUntil: '2026-08-14', managementAuthority: {}, issued: { ...s.issued, date: '2026-02-15T09:30:00Z' } }))],
+    ['box 2, a date in box 13 and box 6 in the subject', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { validUntil: '2026-08-14', managementAuthority: {}, issuance: { ...s.issuance, date: '2026-02-15T09:30:00Z' } }))],
     ['an extra field, a bad block letter and a lowercase unit', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { colour: 'green', specimens: [{ ...s.specimens[0], block: 'a', unit: 'mlt' }] }))],
     ['an import permit of another authority with a DID that is too long', mutated(GOLDEN_PERMIT, (s) => (s.importPermit = { permitNumber: 'CH26-I000001', issuer: `did:web:${'x'.repeat(600)}` }))],
-    ['wrong types everywhere', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { purpose: 5, specimens: {}, importer: 'CH', issued: [] }))],
+    ['wrong types everywhere', mutated(GOLDEN_PERMIT, (s) => Object.assign(s, { purpose: 5, specimens: {}, importer: 'CH', issuance: [] }))],
     ['an empty object', {}],
     ['an array', [GOLDEN_PERMIT]],
   ],
@@ -122,7 +122,7 @@ it('the golden fixtures are valid and the mutated ones are not, so both outcomes
   expect(permitErrors('box 2, a date in box 13 and box 6 in the subject')).toEqual([
     ['FIELD_UNKNOWN', '/validUntil'],
     ['FIELD_UNKNOWN', '/managementAuthority'],
-    ['FIELD_UNKNOWN', '/issued/date'],
+    ['FIELD_UNKNOWN', '/issuance/date'],
   ]);
   expect(permitErrors('an extra field, a bad block letter and a lowercase unit')).toEqual([
     ['FIELD_UNKNOWN', '/colour'],

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PERMIT_REQUEST_SCHEMA, PERMIT_SCHEMA, permitSchema, type JsonSchema } from '../../src/permit/schema.js';
+import { PERMIT_REQUEST_SCHEMA, PERMIT_SCHEMA, PERMIT_SUBJECT_SCHEMA_V1, permitSchema, type JsonSchema } from '../../src/permit/schema.js';
 import {
   APPENDIX_CODES,
   CITES_EXTRA_COUNTRIES,
@@ -110,20 +110,34 @@ describe('schemas', () => {
   });
 
   it('require the issued fields and block letters on a permit only', () => {
-    expect(PERMIT_SCHEMA['required']).toEqual(expect.arrayContaining(['permitNumber', 'issued', 'specimens']));
+    expect(PERMIT_SCHEMA['required']).toEqual(expect.arrayContaining(['permitNumber', 'issuance', 'specimens']));
     // Box 2, box 13's date and box 6 are the credential's expirationDate, issuanceDate and issuer.
     expect(Object.keys(PERMIT_SCHEMA['properties'] as object)).not.toEqual(expect.arrayContaining(['validUntil']));
     expect(Object.keys(PERMIT_SCHEMA['properties'] as object)).not.toContain('managementAuthority');
-    expect(Object.keys((PERMIT_SCHEMA['properties'] as any).issued.properties)).toEqual(['place', 'signatory']);
+    expect(Object.keys((PERMIT_SCHEMA['properties'] as any).issuance.properties)).toEqual(['place', 'signatory']);
     expect((PERMIT_SCHEMA['properties'] as any).specimens.items.required).toContain('block');
     expect(PERMIT_REQUEST_SCHEMA['required']).not.toContain('validUntil');
   });
 
-  it('permitSchema sets $id on a copy', () => {
+  it('permitSchema sets $id on a copy of subject schema version 1', () => {
     const published = permitSchema('https://cites.lk.example/schemas/permit.json');
     expect(published['$id']).toBe('https://cites.lk.example/schemas/permit.json');
-    expect(PERMIT_SCHEMA['$id']).toBeUndefined();
-    expect({ ...published, $id: undefined }).toEqual({ ...PERMIT_SCHEMA, $id: undefined });
+    expect(PERMIT_SUBJECT_SCHEMA_V1['$id']).toBeUndefined();
+    expect({ ...published, $id: undefined }).toEqual({ ...PERMIT_SUBJECT_SCHEMA_V1, $id: undefined });
+  });
+
+  it('subject schema version 1 names box 13 `issued`, as permits issued before name it; the signed subject now names it `issuance`', () => {
+    const v1 = PERMIT_SUBJECT_SCHEMA_V1['properties'] as Record<string, unknown>;
+    const now = PERMIT_SCHEMA['properties'] as Record<string, unknown>;
+    expect(Object.keys(v1)).toContain('issued');
+    expect(Object.keys(v1)).not.toContain('issuance');
+    expect(Object.keys(now)).toContain('issuance');
+    expect(Object.keys(now)).not.toContain('issued');
+    expect(PERMIT_SUBJECT_SCHEMA_V1['required']).toContain('issued');
+    const { issued, ...v1Rest } = v1;
+    const { issuance, ...nowRest } = now;
+    expect(issued).toEqual(issuance);
+    expect(v1Rest).toEqual(nowRest);
   });
 });
 

@@ -44,8 +44,9 @@ describe('status lists', () => {
     const service = lists(() => draws.shift()!);
     const entries = await db.transaction((tx) => service.allocate(tx, 'LK26-E000001'));
     expect(entries).toEqual([
-      { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '94567', statusListCredential: 'https://cites.example.org/status/revocation/1' },
-      { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: '12', statusListCredential: 'https://cites.example.org/status/suspension/1' },
+      // VC Data Model 1.1 §4.9: a status entry has an id, here <list URL>#<index>.
+      { id: 'https://cites.example.org/status/revocation/1#94567', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '94567', statusListCredential: 'https://cites.example.org/status/revocation/1' },
+      { id: 'https://cites.example.org/status/suspension/1#12', type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListIndex: '12', statusListCredential: 'https://cites.example.org/status/suspension/1' },
     ]);
     expect(signed.map((c) => [c.id, c.credentialSubject.statusPurpose, c.issuer.id])).toEqual([
       ['https://cites.example.org/status/revocation/1', 'revocation', 'did:web:cites.example.org'],

@@ -5,7 +5,8 @@
  * The token is also a ready-made sample for the CLI and the verifier page (issuer:
  * the did:key of `fixtures/test-keys.json` → `issuer`). Like every permit the agent
  * issues, it names a revocation list, a suspension list and its public record, all on
- * cites.example.org: offline it can never be reported valid.
+ * cites.example.org: offline it can never be reported valid. Its header names the signing
+ * key (`kid`), as the agent signs.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,12 +16,14 @@ import { ISSUER, issuerWorld, NOW, PERMIT, permitPayload, sign, trustedMa } from
 
 const FILE = new URL('./fixtures/valid-permit.jwt', import.meta.url);
 // Regenerate with UPDATE_GOLDEN=1 npx vitest run test/verify/golden.test.ts
-if (process.env.UPDATE_GOLDEN === '1' || !existsSync(FILE)) writeFileSync(FILE, `${await sign(permitPayload(ISSUER.didKey))}\n`);
+const HEADER = { alg: 'EdDSA', typ: 'JWT', kid: ISSUER.didKeyMethod };
+if (process.env.UPDATE_GOLDEN === '1') writeFileSync(FILE, `${await sign(permitPayload(ISSUER.didKey), ISSUER.privateJwk, HEADER)}\n`);
+if (!existsSync(FILE)) throw new Error(`the golden fixture ${FILE.pathname} is missing`);
 const GOLDEN = readFileSync(FILE, 'utf8').trim();
 
 describe('golden valid permit', () => {
   it('is reproduced exactly by signing the fixture payload with the test key', async () => {
-    expect(await sign(permitPayload(ISSUER.didKey))).toBe(GOLDEN);
+    expect(await sign(permitPayload(ISSUER.didKey), ISSUER.privateJwk, HEADER)).toBe(GOLDEN);
   });
 
   it('with a did:key resolver and no fetch: the signature holds, but the status is unavailable, so it is not verified', async () => {

@@ -13,6 +13,7 @@ import { encodeDidKey } from '../../src/verify/did-key.js';
 import type { PublicPermitRecord, RevocationReason } from '../../src/verify/record.js';
 import type { DidDocument, DidResolution } from '../../src/verify/types.js';
 import type { TrustedIssuer } from '../../src/verify/verifier-types.js';
+import { citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../../src/vocab/contexts.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -33,11 +34,14 @@ export interface TestSigner {
   privateJwk: JWK;
   publicJwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
   didKey: string;
+  /** The verification method of `didKey` (did:key §3.1.2: `<did>#<multibase key>`), as a JWT `kid` names it. */
+  didKeyMethod: string;
 }
 
 export function signer(privateJwk: JWK): TestSigner {
   const publicJwk = { kty: 'OKP' as const, crv: 'Ed25519' as const, x: privateJwk.x! };
-  return { privateJwk, publicJwk, didKey: encodeDidKey(base64url.decode(publicJwk.x)) };
+  const didKey = encodeDidKey(base64url.decode(publicJwk.x));
+  return { privateJwk, publicJwk, didKey, didKeyMethod: `${didKey}#${didKey.slice('did:key:'.length)}` };
 }
 
 export const ISSUER = signer(TEST_KEYS.issuer);
@@ -84,7 +88,7 @@ export const recordUrl = (iss: string): string => `${agentBase(iss)}/records/${P
 
 /** A BitstringStatusListEntry as src/status/list-credential.ts `statusEntry` builds it. */
 export function statusEntry(url: string, purpose: Purpose, index: number): Record<string, unknown> {
-  return { type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
+  return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
 }
 
 /**
@@ -94,9 +98,10 @@ export function statusEntry(url: string, purpose: Purpose, index: number): Recor
 export function permitPayload(iss: string, subject: unknown = SUBJECT): Record<string, unknown> {
   return {
     vc: {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      '@context': [VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT, citesContextUrl(agentBase(iss))],
       type: ['VerifiableCredential', 'CITESPermit'],
       credentialSubject: subject,
+      credentialSchema: { id: `${agentBase(iss)}${PERMIT_CREDENTIAL_SCHEMA_PATH}`, type: 'JsonSchema' },
       credentialStatus: [
         statusEntry(listUrl(iss, 'revocation'), 'revocation', REVOCATION_INDEX),
         statusEntry(listUrl(iss, 'suspension'), 'suspension', SUSPENSION_INDEX),
@@ -120,7 +125,7 @@ export function statusListPayload(a: { iss: string; url: string; purpose: Purpos
     nbf: NBF,
     jti: a.url,
     vc: {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      '@context': [VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT],
       type: ['VerifiableCredential', 'BitstringStatusListCredential'],
       credentialSubject: { type: 'BitstringStatusList', statusPurpose: a.purpose, encodedList: a.encodedList ?? encodeBitstring(a.bits ?? newBitstring()) },
     },
@@ -145,8 +150,9 @@ export function endorsementSubject(permitIss: string, overrides: Partial<Endorse
 export function endorsementPayload(iss: string, subject: unknown, jti = 'urn:uuid:0b7e8c52-7f44-4c1a-9d55-3c2f1e0a9b11'): Record<string, unknown> {
   return {
     vc: {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      '@context': [VC_V1_CONTEXT, citesContextUrl(agentBase(iss))],
       type: ['VerifiableCredential', ENDORSEMENT_CREDENTIAL_TYPE],
+      credentialSchema: { id: `${agentBase(iss)}${ENDORSEMENT_CREDENTIAL_SCHEMA_PATH}`, type: 'JsonSchema' },
       credentialSubject: subject,
     },
     iss,

@@ -24,10 +24,9 @@ export async function trustListCommand(options: { config: string; file?: string;
   const saiga = await openAgent({ configPath: options.config });
   try {
     const now = new Date();
-    const sign = async (credential: object) =>
-      ((await saiga.veramo.createVerifiableCredential({ credential: credential as never, proofFormat: 'jwt' })).proof as { jwt: string }).jwt;
+    const sign = saiga.signAsAnchor;
     const jwt = list
-      ? await sign(buildTrustListCredential({ id: `${saiga.config.saiga.url}/trust-list`, anchorDid: saiga.anchor.did, list, now, validDays }))
+      ? await sign(buildTrustListCredential({ id: `${saiga.config.saiga.url}/trust-list`, agentUrl: saiga.config.saiga.url, anchorDid: saiga.anchor.did, list, now, validDays }))
       : await signOwnTrustList({ config: saiga.config, anchor: saiga.anchor, sign, now }, [...saiga.verifier.trustedIssuers], validDays);
     if (options.out) writeFileSync(options.out, `${jwt}\n`);
     out.result({ anchor: saiga.anchor.did, jwt, ...(options.out && { file: options.out }) }, () => [
