@@ -25,108 +25,93 @@
 /** The namespace of every Saiga CITES term: `…#permitNumber` and so on. Identifiers, not addresses to fetch. */
 export const SAIGA_CITES_VOCABULARY = 'https://w3id.org/saiga/cites#';
 
-/** VC JSON Schema (2023): the `credentialSchema` type, with the IRI the VC 2.0 context gives it. */
-const JSON_SCHEMA_TYPE_IRI = 'https://www.w3.org/2018/credentials#JsonSchema';
-const XSD_DATE = 'http://www.w3.org/2001/XMLSchema#date';
-
-type TermDefinition = { '@id': string; '@type'?: string };
-
-/** A term whose value is text, a number or a nested object: its IRI alone. */
-const term = (name: string): string => `${SAIGA_CITES_VOCABULARY}${name}`;
-/** A term whose value is an IRI: a DID or a URL (JSON-LD 1.1 §4.2.3 type coercion to `@id`). */
-const link = (name: string): TermDefinition => ({ '@id': `${SAIGA_CITES_VOCABULARY}${name}`, '@type': '@id' });
-/** A term whose value is a calendar date, YYYY-MM-DD. */
-const date = (name: string): TermDefinition => ({ '@id': `${SAIGA_CITES_VOCABULARY}${name}`, '@type': XSD_DATE });
 
 /**
- * `issuer` inside a document reference: the DID of the Management Authority that issued
- * that document. Scoped to the two properties that hold one, because the VC v1 context
- * already claims `issuer` for the credential itself.
+ * The context document itself, as served at `/contexts/cites/v1` (see
+ * CITES_CONTEXT_V1_DOCUMENT). A plain literal, so that what is read here is what is served:
+ * a term whose value is text, a number or a nested object maps to its IRI alone; one whose
+ * value is a DID or URL has `@type: '@id'` (JSON-LD 1.1 §4.2.3, type coercion); a
+ * calendar date is `xsd:date`. Every IRI is written out in full (under SAIGA_CITES_VOCABULARY;
+ * a test checks that). Read-only by type; the golden test guards its content.
  */
-const DOCUMENT_ISSUER_SCOPE = { issuer: link('documentIssuer') };
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** The context document itself, as served at `/contexts/cites/v1` (see CITES_CONTEXT_V1_DOCUMENT). */
-export const CITES_CONTEXT_V1 = deepFreeze({
+export const CITES_CONTEXT_V1 = {
   '@context': {
     '@version': 1.1,
     '@protected': true,
 
     // Credential types (each credential's `type`, after VerifiableCredential).
-    CITESPermit: term('CITESPermit'),
-    CITESExportEndorsement: term('CITESExportEndorsement'),
-    CITESTrustList: term('CITESTrustList'),
-    // `credentialSchema.type`: the VC v1 context defines only JsonSchemaValidator2018.
-    JsonSchema: JSON_SCHEMA_TYPE_IRI,
+    CITESPermit: 'https://w3id.org/saiga/cites#CITESPermit',
+    CITESExportEndorsement: 'https://w3id.org/saiga/cites#CITESExportEndorsement',
+    CITESTrustList: 'https://w3id.org/saiga/cites#CITESTrustList',
+    // `credentialSchema.type` (VC JSON Schema), with the IRI the VC 2.0 context gives it: the
+    // VC v1 context defines only JsonSchemaValidator2018.
+    JsonSchema: 'https://www.w3.org/2018/credentials#JsonSchema',
 
     // The permit credential, beside credentialSubject.
-    permitRecord: link('permitRecord'),
+    permitRecord: { '@id': 'https://w3id.org/saiga/cites#permitRecord', '@type': '@id' },
 
     // Permit subject: the header part of the form.
-    permitNumber: term('permitNumber'),
-    documentType: term('documentType'),
-    otherDocumentType: term('otherDocumentType'),
-    importer: term('importer'),
-    exporter: term('exporter'),
-    name: term('name'),
-    address: term('address'),
-    country: term('country'),
-    purpose: term('purpose'),
-    specialConditions: term('specialConditions'),
-    securityStampNumber: term('securityStampNumber'),
-    importPermit: { '@id': term('importPermit'), '@context': DOCUMENT_ISSUER_SCOPE },
-    replaces: term('replaces'),
-    reason: term('reason'),
-    issuance: term('issuance'),
-    place: term('place'),
-    signatory: term('signatory'),
-    date: date('date'),
+    permitNumber: 'https://w3id.org/saiga/cites#permitNumber',
+    documentType: 'https://w3id.org/saiga/cites#documentType',
+    otherDocumentType: 'https://w3id.org/saiga/cites#otherDocumentType',
+    importer: 'https://w3id.org/saiga/cites#importer',
+    exporter: 'https://w3id.org/saiga/cites#exporter',
+    name: 'https://w3id.org/saiga/cites#name',
+    address: 'https://w3id.org/saiga/cites#address',
+    country: 'https://w3id.org/saiga/cites#country',
+    purpose: 'https://w3id.org/saiga/cites#purpose',
+    specialConditions: 'https://w3id.org/saiga/cites#specialConditions',
+    securityStampNumber: 'https://w3id.org/saiga/cites#securityStampNumber',
+    // `issuer` inside a document reference: the DID of the Management Authority that issued
+    // that document, scoped to the two properties that hold one (the VC v1 context claims
+    // `issuer` for the credential itself).
+    importPermit: { '@id': 'https://w3id.org/saiga/cites#importPermit', '@context': { issuer: { '@id': 'https://w3id.org/saiga/cites#documentIssuer', '@type': '@id' } } },
+    replaces: 'https://w3id.org/saiga/cites#replaces',
+    reason: 'https://w3id.org/saiga/cites#reason',
+    issuance: 'https://w3id.org/saiga/cites#issuance',
+    place: 'https://w3id.org/saiga/cites#place',
+    signatory: 'https://w3id.org/saiga/cites#signatory',
+    date: { '@id': 'https://w3id.org/saiga/cites#date', '@type': 'http://www.w3.org/2001/XMLSchema#date' },
 
     // Permit subject: one block per specimen line (boxes 7 to 12b).
-    specimens: term('specimens'),
-    block: term('block'),
-    scientificName: term('scientificName'),
-    commonName: term('commonName'),
-    description: term('description'),
-    term: term('term'),
-    marks: term('marks'),
-    appendix: term('appendix'),
-    source: term('source'),
-    quantity: term('quantity'),
-    unit: term('unit'),
-    quota: term('quota'),
-    exportedToDate: term('exportedToDate'),
-    annual: term('annual'),
-    origin: term('origin'),
-    lastReExport: term('lastReExport'),
-    certificateNumber: term('certificateNumber'),
-    operationNumber: term('operationNumber'),
-    acquisitionDate: date('acquisitionDate'),
+    specimens: 'https://w3id.org/saiga/cites#specimens',
+    block: 'https://w3id.org/saiga/cites#block',
+    scientificName: 'https://w3id.org/saiga/cites#scientificName',
+    commonName: 'https://w3id.org/saiga/cites#commonName',
+    description: 'https://w3id.org/saiga/cites#description',
+    term: 'https://w3id.org/saiga/cites#term',
+    marks: 'https://w3id.org/saiga/cites#marks',
+    appendix: 'https://w3id.org/saiga/cites#appendix',
+    source: 'https://w3id.org/saiga/cites#source',
+    quantity: 'https://w3id.org/saiga/cites#quantity',
+    unit: 'https://w3id.org/saiga/cites#unit',
+    quota: 'https://w3id.org/saiga/cites#quota',
+    exportedToDate: 'https://w3id.org/saiga/cites#exportedToDate',
+    annual: 'https://w3id.org/saiga/cites#annual',
+    origin: 'https://w3id.org/saiga/cites#origin',
+    lastReExport: 'https://w3id.org/saiga/cites#lastReExport',
+    certificateNumber: 'https://w3id.org/saiga/cites#certificateNumber',
+    operationNumber: 'https://w3id.org/saiga/cites#operationNumber',
+    acquisitionDate: { '@id': 'https://w3id.org/saiga/cites#acquisitionDate', '@type': 'http://www.w3.org/2001/XMLSchema#date' },
 
     // Export-endorsement subject (boxes 14 and 15).
-    permit: { ...link('permit'), '@context': DOCUMENT_ISSUER_SCOPE },
-    blocks: term('blocks'),
-    portOfExport: term('portOfExport'),
-    transportDocument: term('transportDocument'),
-    officer: term('officer'),
+    permit: { '@id': 'https://w3id.org/saiga/cites#permit', '@type': '@id', '@context': { issuer: { '@id': 'https://w3id.org/saiga/cites#documentIssuer', '@type': '@id' } } },
+    blocks: 'https://w3id.org/saiga/cites#blocks',
+    portOfExport: 'https://w3id.org/saiga/cites#portOfExport',
+    transportDocument: 'https://w3id.org/saiga/cites#transportDocument',
+    officer: 'https://w3id.org/saiga/cites#officer',
 
     // Trust-list subject.
-    version: term('version'),
-    authorities: term('authorities'),
-    role: term('role'),
-    dids: link('dids'),
+    version: 'https://w3id.org/saiga/cites#version',
+    authorities: 'https://w3id.org/saiga/cites#authorities',
+    role: 'https://w3id.org/saiga/cites#role',
+    dids: { '@id': 'https://w3id.org/saiga/cites#dids', '@type': '@id' },
   },
-} as const);
+} as const;
 
 /**
  * The exact bytes every agent serves at `/contexts/cites/v1`, and that the golden file
  * holds. Two-space indented JSON, so that a person reading it sees the terms one per line.
  */
-export const CITES_CONTEXT_V1_DOCUMENT = `${JSON.stringify(CITES_CONTEXT_V1, null, 2)}\n`;
+// (`@__PURE__`: a bundle that does not use the document, such as the verifier page, leaves it out.)
+export const CITES_CONTEXT_V1_DOCUMENT: string = /* @__PURE__ */ (() => `${JSON.stringify(CITES_CONTEXT_V1, null, 2)}\n`)();
