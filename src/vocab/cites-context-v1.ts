@@ -14,7 +14,8 @@
  *   for box 13, and why `issuer` inside `importPermit` and an endorsement's `permit` is
  *   defined by those two properties' own scoped contexts.
  * - Numbers carry no datatype coercion: JSON-LD maps a JSON number to xsd:integer or
- *   xsd:double itself (JSON-LD 1.1 API, Object to RDF Conversion), which is right for quantities of any kind.
+ *   xsd:double itself (JSON-LD 1.1 API, Object to RDF Conversion), which is right for
+ *   quantities of any kind.
  *
  * Immutable once shipped: every verifier's bundled copy, and the golden file
  * test/conformance/fixtures/cites-context-v1.jsonld, must stay byte for byte equal to it.
@@ -24,7 +25,6 @@
 
 /** The namespace of every Saiga CITES term: `…#permitNumber` and so on. Identifiers, not addresses to fetch. */
 export const SAIGA_CITES_VOCABULARY = 'https://w3id.org/saiga/cites#';
-
 
 /**
  * The context document itself, as served at `/contexts/cites/v1` (see
