@@ -4,17 +4,20 @@
  *
  * Payload (what the QR code holds after the link's "#"):
  *
- *   CP2:<Base43 of  H ‖ signature ‖ DEFLATE(split(payload))>
+ *   CP3:<Base43 of  H ‖ signature ‖ DEFLATE(split(payload))>
  *
- *   H          1 byte 0x00 for the header {"alg":"EdDSA","typ":"JWT"} that every Saiga
- *              agent signs with; otherwise 1 byte n (1–255) then the n header bytes.
+ *   H          the JOSE header (header-v3.ts): 1 byte for a Saiga agent's header without a
+ *              kid or with a did:key kid, 7 bytes with a did:web kid (its key's 6 bytes), the
+ *              whole header for any other.
  *   signature  the 64 bytes of the JWS signature (Ed25519).
- *   DEFLATE    raw DEFLATE (RFC 1951), with the preset dictionary v2 (dictionary-v2.ts), of
+ *   DEFLATE    raw DEFLATE (RFC 1951), with the preset dictionary v3 (dictionary-v3.ts), of
  *              the payload JSON exactly as signed, split into its skeleton and its values
  *              (json-split.ts), which joined give the same bytes back.
  *
- * CP1 (read, no longer written) is the same without the split, with dictionary v1
- * (dictionary.ts). Each version is read for as long as permits printed with it are valid.
+ * Read, no longer written: CP2, the same with dictionary v2 (dictionary-v2.ts) and H as 1 byte
+ * 0x00 for {"alg":"EdDSA","typ":"JWT"}, else 1 byte n (1–255) then the n header bytes; CP1,
+ * as CP2 without the split, with dictionary v1 (dictionary.ts). Each version is read for as
+ * long as permits printed with it are valid.
  *
  * The JWT is rebuilt as base64url(header).base64url(payload).base64url(signature): base64url
  * without padding of the same bytes is unique, so the rebuilt JWT is the issued one and its
@@ -29,12 +32,12 @@
  * against the hash (`checkReferencedCredential`).
  *
  * Link (the QR code's text): an upper-case URL of a verifier page whose fragment is the
- * payload, e.g. HTTPS://CITES.DWC.GOV.LK/VERIFY#CP2:…; upper-case scheme and host are the
+ * payload, e.g. HTTPS://CITES.DWC.GOV.LK/VERIFY#CP3:…; upper-case scheme and host are the
  * same URL and keep the text alphanumeric; the fragment never reaches a server.
  *
  * Reading never throws, and its memory and time are bounded by the fixed limits below,
  * whatever it is given (a decompression bomb is stopped as it inflates). Letters may come
- * in lower case. A new dictionary or layout is a new prefix (CP3); CP1 and CP2 never change.
+ * in lower case. A new dictionary or layout is a new prefix (CP4); CP1, CP2 and CP3 never change.
  *
  * Browser-safe: no Node modules or globals (the verifier page bundles this file).
  */
@@ -46,6 +49,9 @@ import { QR_CODES, type QrCode } from './codes.js';
 import { deflateRawOptimal } from './deflate.js';
 import { DICTIONARY_V1 } from './dictionary.js';
 import { DICTIONARY_V2 } from './dictionary-v2.js';
+import { DICTIONARY_V3 } from './dictionary-v3.js';
+import { carriesUuid, encodeHeadV3, readHeadV3 } from './header-v3.js';
+import { compactMacros, expandMacros } from './macros-v3.js';
 import { joinJson, splitJson } from './json-split.js';
 
 /**
@@ -53,17 +59,26 @@ import { joinJson, splitJson } from './json-split.js';
  * (json-split.ts). The newest is written. A version is never changed once permits are
  * printed with it; a change is a new version.
  */
-const PERMIT_FORMATS: Readonly<Record<string, { dictionary: Uint8Array; split: boolean }>> = {
-  '1': { dictionary: DICTIONARY_V1, split: false },
-  '2': { dictionary: DICTIONARY_V2, split: true },
+interface PermitFormat {
+  dictionary: Uint8Array;
+  split: boolean;
+  /** How the JOSE header is carried: CP1/CP2's length byte, or CP3's forms (header-v3.ts). */
+  header: 'v1' | 'v3';
+  /** CP3: the agent URL and the credential's UUID are carried as one byte each (macros-v3.ts). */
+  macros: boolean;
+}
+const PERMIT_FORMATS: Readonly<Record<string, PermitFormat>> = {
+  '1': { dictionary: DICTIONARY_V1, split: false, header: 'v1', macros: false },
+  '2': { dictionary: DICTIONARY_V2, split: true, header: 'v1', macros: false },
+  '3': { dictionary: DICTIONARY_V3, split: true, header: 'v3', macros: true },
 };
 /** The version written. */
-const PERMIT_FORMAT = '2';
+const PERMIT_FORMAT = '3';
 export const PERMIT_PREFIX = `CP${PERMIT_FORMAT}:`;
 export const REFERENCE_PREFIX = 'CPR1:';
 /** The path of the verifier page on an agent, in upper case (the agent serves /verify and /VERIFY). */
 export const VERIFIER_PATH = '/VERIFY';
-/** Largest payload JSON a CP1 or CP2 code may inflate to. Permits are 2–4 KB. */
+/** Largest payload JSON a CP1, CP2 or CP3 code may inflate to. Permits are 2–4 KB. */
 export const MAX_INFLATED_BYTES = 32 * 1024;
 /**
  * Largest payload text read (and written). A QR code holds at most 4,296 alphanumeric
@@ -75,7 +90,7 @@ export const MAX_INPUT_CHARS = 64 * 1024;
 /** Largest QR version (at error correction M) printed with the full permit; beyond it, a reference. */
 export const MAX_FULL_VERSION = 25;
 
-/** The JOSE header Veramo signs permits with, sent as the single byte 0x00. */
+/** The JOSE header Veramo signed permits with before the kid, sent in CP1/CP2 as the single byte 0x00. */
 const STANDARD_HEADER = '{"alg":"EdDSA","typ":"JWT"}';
 const SIGNATURE_BYTES = 64;
 const SHA256_BYTES = 32;
@@ -97,7 +112,7 @@ export interface PermitReference {
 export type DecodedQr = { ok: true; kind: 'qr'; jwt: string } | ({ ok: true; kind: 'reference' } & PermitReference) | QrError;
 
 /**
- * What the verifier was given: `qr`, a CP2 or CP1 payload (the JWT it carried); `jwt`, a raw VC-JWT;
+ * What the verifier was given: `qr`, a CP3, CP2 or CP1 payload (the JWT it carried); `jwt`, a raw VC-JWT;
  * `reference`, a CPR1 payload (no JWT yet: fetch it, then `checkReferencedCredential`).
  */
 export type VerifierInput =
@@ -196,7 +211,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 const STANDARD_HEADER_BYTES = utf8.encode(STANDARD_HEADER);
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 const DID = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/;
 const URN_UUID = /^urn:uuid:([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/;
@@ -212,26 +226,27 @@ function jwsParts(jwt: string): { header: Uint8Array; payload: Uint8Array; signa
 }
 
 // ---------------------------------------------------------------------------------------
-// CP2 (and CP1)
+// CP3 (and CP2, CP1)
 
 /**
- * The QR payload (`CP2:…`) of a VC-JWT. Throws a TypeError if the JWT cannot be carried
+ * The QR payload (`CP3:…`) of a VC-JWT. Throws a TypeError if the JWT cannot be carried
  * exactly (not a canonical compact JWS with a 64-byte signature and a JSON header and
- * payload), a RangeError if it is too large for CP2 (then use a reference).
+ * payload), a RangeError if it is too large for CP3 (then use a reference).
  */
 export function encodePermitQr(jwt: string): string {
   const { header, payload, signature } = jwsParts(jwt);
-  if (signature.length !== SIGNATURE_BYTES) throw new TypeError(`the signature is ${signature.length} bytes; CP2 carries ${SIGNATURE_BYTES}-byte signatures`);
-  if (payload.length > MAX_INFLATED_BYTES) throw new RangeError(`the payload is ${payload.length} bytes; CP2 carries at most ${MAX_INFLATED_BYTES}`);
-  if (!jsonObject(header) || !jsonObject(payload)) throw new TypeError('the JWT header and payload must be JSON objects in UTF-8');
+  if (signature.length !== SIGNATURE_BYTES) throw new TypeError(`the signature is ${signature.length} bytes; CP3 carries ${SIGNATURE_BYTES}-byte signatures`);
+  if (payload.length > MAX_INFLATED_BYTES) throw new RangeError(`the payload is ${payload.length} bytes; CP3 carries at most ${MAX_INFLATED_BYTES}`);
+  const claims = jsonObject(payload);
+  if (!jsonObject(header) || !claims) throw new TypeError('the JWT header and payload must be JSON objects in UTF-8');
   const split = splitJson(strictUtf8.decode(payload));
   if (!split) throw new TypeError('the JWT payload cannot be split into skeleton and values');
-  let head: Uint8Array;
-  if (sameBytes(header, STANDARD_HEADER_BYTES)) head = Uint8Array.of(0);
-  else if (header.length >= 1 && header.length <= 255) head = concat(Uint8Array.of(header.length), header);
-  else throw new TypeError(`the JOSE header is ${header.length} bytes; CP2 carries 1–255`);
-  const body = concat(head, signature, deflateRawOptimal(split, PERMIT_FORMATS[PERMIT_FORMAT]!.dictionary));
-  if (base43Length(body.length) > MAX_PAYLOAD_CHARS) throw new RangeError(`the payload would be ${base43Length(body.length)} characters; CP2 carries at most ${MAX_PAYLOAD_CHARS}`);
+  const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
+  const uuid = typeof claims.jti === 'string' ? URN_UUID.exec(claims.jti)?.slice(1).join('-') : undefined;
+  const head = encodeHeadV3(header, iss, uuid);
+  const compact = compactMacros(split, iss, carriesUuid(uuid) ? uuid : undefined);
+  const body = concat(head, signature, deflateRawOptimal(compact, PERMIT_FORMATS[PERMIT_FORMAT]!.dictionary));
+  if (base43Length(body.length) > MAX_PAYLOAD_CHARS) throw new RangeError(`the payload would be ${base43Length(body.length)} characters; CP3 carries at most ${MAX_PAYLOAD_CHARS}`);
   const text = PERMIT_PREFIX + encodeBase43(body);
   // Never print a code that would not read back as this very JWT.
   const check = decodePermitQr(text);
@@ -282,11 +297,17 @@ function inflateBounded(data: Uint8Array, dictionary: Uint8Array): Uint8Array | 
   return out.slice(0, length);
 }
 
-function decodePermitBody(bytes: Uint8Array, format: { dictionary: Uint8Array; split: boolean }): DecodedQr {
+/** CP1/CP2: 0x00 for the standard header, else a length byte and the header. */
+function readHeaderV1(bytes: Uint8Array): { length: number; header: () => Uint8Array } {
+  const n = bytes[0]!;
+  return n === 0 ? { length: 1, header: () => STANDARD_HEADER_BYTES } : { length: 1 + n, header: () => bytes.subarray(1, 1 + n) };
+}
+
+function decodePermitBody(bytes: Uint8Array, format: PermitFormat): DecodedQr {
   if (bytes.length < 1) return fail('QR_MALFORMED', 'empty');
-  const headerLength = bytes[0]!;
-  const header = headerLength === 0 ? STANDARD_HEADER_BYTES : bytes.subarray(1, 1 + headerLength);
-  const at = headerLength === 0 ? 1 : 1 + headerLength;
+  const head: { length: number; header: (iss: unknown) => Uint8Array | undefined; uuid?: string } | undefined = format.header === 'v3' ? readHeadV3(bytes) : readHeaderV1(bytes);
+  if (head === undefined) return fail('QR_MALFORMED', 'the header is not readable');
+  const at = head.length;
   // At least one byte of DEFLATE data after the signature.
   if (bytes.length < at + SIGNATURE_BYTES + 1) return fail('QR_MALFORMED', 'cut short');
   const signature = bytes.subarray(at, at + SIGNATURE_BYTES);
@@ -295,12 +316,15 @@ function decodePermitBody(bytes: Uint8Array, format: { dictionary: Uint8Array; s
   let payload = inflated;
   if (format.split) {
     // Joined, the text is no longer than the split bytes; joinJson holds the bound anyway.
-    const joined = joinJson(inflated, MAX_INFLATED_BYTES);
+    let joined = joinJson(inflated, MAX_INFLATED_BYTES);
+    if (joined.ok && format.macros) joined = expandMacros(joined.text, head.uuid, MAX_INFLATED_BYTES);
     if (!joined.ok) return joined.reason === 'too large' ? fail('QR_TOO_LARGE', `more than ${MAX_INFLATED_BYTES} bytes`) : fail('QR_MALFORMED', 'the permit data is not readable');
     payload = utf8.encode(joined.text);
     if (payload.length > MAX_INFLATED_BYTES) return fail('QR_TOO_LARGE', `more than ${MAX_INFLATED_BYTES} bytes`);
   }
-  if (!jsonObject(header) || !jsonObject(payload)) return fail('QR_MALFORMED', 'the permit data is not readable');
+  const claims = jsonObject(payload);
+  const header = claims && head.header(claims.iss);
+  if (!header || !jsonObject(header)) return fail('QR_MALFORMED', 'the permit data is not readable');
   return { ok: true, kind: 'qr', jwt: `${base64urlEncode(header)}.${base64urlEncode(payload)}.${base64urlEncode(signature)}` };
 }
 
@@ -398,7 +422,7 @@ export function referenceCredentialUrl(reference: Pick<PermitReference, 'issuer'
 // Reading
 
 /**
- * Reads a QR payload: `CP2:…` (or `CP1:…`) gives the JWT, `CPR1:…` a permit reference.
+ * Reads a QR payload: `CP3:…` (or `CP2:…`, `CP1:…`) gives the JWT, `CPR1:…` a permit reference.
  * Upper or lower case, surrounding and embedded white space ignored. Never throws.
  */
 export function decodePermitQr(text: string): DecodedQr {
@@ -436,7 +460,7 @@ function originOf(link: string): string | undefined {
 
 /**
  * What a person pastes or a camera reads: a verifier link from any host
- * (`https://…/…#CP2:…`, any case), a bare CP2/CP1/CPR1 payload, or a raw VC-JWT (also in a
+ * (`https://…/…#CP3:…`, any case), a bare CP3/CP2/CP1/CPR1 payload, or a raw VC-JWT (also in a
  * link's fragment). Never throws.
  */
 export function parseVerifierInput(text: string): VerifierInput {
@@ -482,7 +506,7 @@ export function permitQrLink(verifierUrl: string, payload: string): string {
 
 export interface QrOrReference {
   kind: 'qr' | 'reference';
-  /** The payload, `CP2:…` or `CPR1:…`. */
+  /** The payload, `CP3:…` or `CPR1:…`. */
   payload: string;
   /** The QR text: the link with the payload. */
   text: string;
@@ -491,7 +515,7 @@ export interface QrOrReference {
 }
 
 /**
- * The link with the full permit (CP2), or with a reference (CPR1) when the full link would
+ * The link with the full permit (CP3), or with a reference (CPR1) when the full link would
  * need a QR code larger than version `maxVersion` (25) at error correction M.
  */
 export async function encodePermitQrOrReference(

@@ -30,7 +30,7 @@ describe('the printed permit and its QR code', () => {
     expect(pdfText(file)).toContain(permit.permitNumber);
     expect(pdfText(file)).toContain('Válido hasta');
     const decoded = decodeQrPng(renderPng(file, 1, 200));
-    expect(decoded?.text).toMatch(new RegExp(`^HTTP://LOCALHOST:\\d+/VERIFY#CP2:[0-9A-Z$*+\\-./:]+$`));
+    expect(decoded?.text).toMatch(new RegExp(`^HTTP://LOCALHOST:\\d+/VERIFY#CP3:[0-9A-Z$*+\\-./:]+$`));
     const verdict = (await lk.api('/api/verify', { body: { credential: decoded!.text } })).body;
     expect([verdict.verified, verdict.state, verdict.permit.permitNumber]).toEqual([true, 'valid', permit.permitNumber]);
   });

@@ -27,11 +27,11 @@ afterAll(async () => {
   await Promise.all(Object.values(agents).map((a) => a.close()));
   if (rows.length > 0) {
     const table = [
-      '| permit | lines | JWT bytes | CP2 payload chars | link chars | raw JWT QR version (M) | link QR version (M) |',
+      '| permit | lines | JWT bytes | CP3 payload chars | link chars | raw JWT QR version (M) | link QR version (M) |',
       '|---|---|---|---|---|---|---|',
       ...rows.map((r) => `| ${r.name} | ${r.lines} | ${r.jwt} | ${r.payload} | ${r.link} | ${r.rawVersion} | ${r.linkVersion} |`),
     ].join('\n');
-    console.log(`\nQR sizes of the example permits (link = verifier URL of the issuing agent + /VERIFY#CP2:…)\n${table}\n`);
+    console.log(`\nQR sizes of the example permits (link = verifier URL of the issuing agent + /VERIFY#CP3:…)\n${table}\n`);
   }
 });
 
@@ -61,7 +61,7 @@ describe('every example permit through the QR transport, issued and verified by 
   it.each(cases.map((c) => [c.name, c] as const))('%s: the link reads back as the same JWT, which verifies', async (name, example) => {
     const jwt = await issue(example);
     const payload = encodePermitQr(jwt);
-    expect(payload).toMatch(/^CP2:[0-9A-Z$*+\-./:]+$/);
+    expect(payload).toMatch(/^CP3:[0-9A-Z$*+\-./:]+$/);
     const link = permitQrLink(AUTHORITIES[example.country].url, payload);
     expect(link).toBe(`${AUTHORITIES[example.country].url.toUpperCase()}/VERIFY#${payload}`);
 

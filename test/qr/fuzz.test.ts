@@ -12,6 +12,8 @@ import { QR_CODES } from '../../src/qr/codes.js';
 import { decodePermitQr, MAX_INFLATED_BYTES, MAX_INPUT_CHARS, parseVerifierInput, permitQrLink } from '../../src/qr/codec.js';
 import { DICTIONARY_V1 } from '../../src/qr/dictionary.js';
 import { DICTIONARY_V2 } from '../../src/qr/dictionary-v2.js';
+import { DICTIONARY_V3 } from '../../src/qr/dictionary-v3.js';
+import { MAX_RAW_HEADER_BYTES } from '../../src/qr/header-v3.js';
 import { prng } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -19,14 +21,16 @@ const JWT = fixture('golden-permit.jwt');
 const CP1 = fixture('golden-permit.cp1.txt');
 const CP2 = fixture('golden-permit.cp2.txt');
 const CPR1 = fixture('golden-permit.cpr1.txt');
+const CP3 = fixture('golden-permit.cp3.txt');
+const JWT_V3 = fixture('golden-permit-v3.jwt');
 const SIGNATURE = Buffer.from(JWT.split('.')[2]!, 'base64url');
 const PAYLOAD = Buffer.from(JWT.split('.')[1]!, 'base64url');
 
 const SEED = Number(process.env.QR_FUZZ_SEED ?? 20260401);
 const ROUNDS = 20_000;
 const CODES = Object.keys(QR_CODES);
-/** The largest base64url a JWT part can be when its payload is at the inflate limit. */
-const MAX_JWT_CHARS = Math.ceil(((255 + MAX_INFLATED_BYTES + 64) * 4) / 3) + 2;
+/** The largest base64url a JWT part can be when its payload is at the inflate limit (CP3 carries the longest raw header). */
+const MAX_JWT_CHARS = Math.ceil(((MAX_RAW_HEADER_BYTES + MAX_INFLATED_BYTES + 64) * 4) / 3) + 2;
 
 type Result = ReturnType<typeof decodePermitQr> | ReturnType<typeof parseVerifierInput>;
 
@@ -89,7 +93,28 @@ describe(`fuzzing the QR readers (seed ${SEED}, QR_FUZZ_SEED to change)`, () => 
   /** Bombs: zeros that inflate far past the limit (10 MB is longer than any payload may be; 40 KB to 2 MB fit). */
   const BOMBS = [10_000_000, 2_000_000, 300_000, MAX_INFLATED_BYTES + 1, 40_000].map((n) => withBody('CP1:', Uint8Array.from([0, ...SIGNATURE, ...deflateSync(new Uint8Array(n), { level: 9, dictionary: DICTIONARY_V1 })])));
 
+  /** A CP3 body: a head (any first byte, sometimes a valid form), the signature, split bytes with dictionary v3. */
+  const cp3 = (split: Uint8Array) => {
+    const heads = [[0], [0x80, ...bytes(16)], [1, ...bytes(6)], [0x81, ...bytes(22)], [2], [0x82, ...bytes(16)], [3, 0, 27, ...new TextEncoder().encode('{"alg":"EdDSA","typ":"JWT"}')], [int(256)]];
+    return withBody('CP3:', Uint8Array.from([...heads[int(heads.length)]!, ...SIGNATURE, ...deflateSync(split, { level: 6, dictionary: DICTIONARY_V3 })]));
+  };
   const generators: [string, () => string][] = [
+    ['mutated CP3', () => mutate(CP3)],
+    ['mutated CP3, lower case', () => mutate(CP3).toLowerCase()],
+    ['random bytes as a CP3 body', () => withBody('CP3:', bytes(int(1000)))],
+    ['random split bytes with the CP3 bytes (agent URL, UUID) under a random head', () =>
+      cp3(Uint8Array.from({ length: int(3000) }, () => (random() < 0.25 ? int(5) : 32 + int(95))))],
+    ['a CP3 macro bomb (0x03 and 0x04 that expand past the limit)', () => {
+      const n = 200 + int(4000);
+      const mark = random() < 0.5 ? 3 : 4;
+      const text = `{"s":"${String.fromCharCode(mark).repeat(n)}","iss":"did:web:${'x'.repeat(1 + int(200))}.example"}`;
+      return cp3(new TextEncoder().encode(text));
+    }],
+    ['the v3 permit with its agent URL bytes moved or its iss changed', () => {
+      const payload = Buffer.from(JWT_V3.split('.')[1]!, 'base64url').toString('utf8');
+      const changed = payload.replace('did:web:cites.example.org:lk', ['did:web:x\u0003', 'did:key:z6Mk', 'did:web:a.example', ''][int(4)]!);
+      return cp3(new TextEncoder().encode(changed.replaceAll('https://cites.example.org/lk', '\u0003')));
+    }],
     ['mutated CP2', () => mutate(CP2)],
     ['mutated CP2, lower case', () => mutate(CP2).toLowerCase()],
     ['random bytes as a CP2 body', () => withBody('CP2:', bytes(int(1000)))],
@@ -116,8 +141,8 @@ describe(`fuzzing the QR readers (seed ${SEED}, QR_FUZZ_SEED to change)`, () => 
     }],
     ['a bomb, maybe mutated', () => (random() < 0.5 ? BOMBS[int(BOMBS.length)]! : mutate(BOMBS[int(BOMBS.length)]!))],
     ['random text', () => pickFrom(ANY, int(300))],
-    ['other CPn prefixes', () => `CP${pickFrom('0123456789R', 1 + int(3))}:${(random() < 0.5 ? CP1 : CP2).slice(4)}`],
-    ['links with mutated fragments', () => `${['https://cites.dwc.gov.lk/verify', 'HTTPS://X.EXAMPLE/VERIFY', 'http://localhost:8080/a/b?c=d', 'verify'][int(4)]}#${mutate([CP1, CP2, JWT][int(3)]!)}`],
+    ['other CPn prefixes', () => `CP${pickFrom('0123456789R', 1 + int(3))}:${[CP1, CP2, CP3][int(3)]!.slice(4)}`],
+    ['links with mutated fragments', () => `${['https://cites.dwc.gov.lk/verify', 'HTTPS://X.EXAMPLE/VERIFY', 'http://localhost:8080/a/b?c=d', 'verify'][int(4)]}#${mutate([CP1, CP2, CP3, JWT][int(4)]!)}`],
     ['links with random fragments', () => `https://${pickFrom('abc.', 1 + int(12))}/${pickFrom(ANY, int(30))}#${pickFrom(ANY, int(400))}`],
     ['mutated raw JWT', () => mutate(JWT)],
     ['very long text', () => 'CP1:'.padEnd(MAX_INPUT_CHARS - 10 + int(20), pickFrom(BASE43_ALPHABET, 1))],
