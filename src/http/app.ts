@@ -16,6 +16,7 @@ import { publicRoutes } from './routes/public.js';
 import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { vocabularyRoutes } from './routes/vocabulary.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
 import { TRUST_LIST_PATH } from '../agent/trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
@@ -79,6 +80,7 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
     res.type('application/vc+jwt').send(saiga.trust.jwt);
   });
   app.use(publicRoutes(saiga));
+  app.use(vocabularyRoutes(saiga));
   publicGet(app.router, SCHEMA_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));

@@ -1,7 +1,7 @@
 /**
  * JSON-LD contexts and published schema locations of Saiga's credentials: the shared
- * vocabulary of the issuing side and every verifier. A leaf module: it imports nothing.
- * Browser-safe.
+ * vocabulary of the issuing side and every verifier. A leaf module: it imports nothing from
+ * outside src/vocab. Browser-safe.
  *
  * A context is immutable once shipped (JSON-LD 1.1 §4.1.11 protected terms, and every
  * verifier's bundled copy depend on it): a change is a new version at a new URL.
@@ -13,7 +13,9 @@ export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 /** W3C Bitstring Status List v1.0 §2.1: defines BitstringStatusListEntry, BitstringStatusListCredential and their terms. */
 export const STATUS_LIST_V1_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
 
-/** Path at which every agent serves Saiga's CITES context, version 1. */
+export { CITES_CONTEXT_V1, CITES_CONTEXT_V1_DOCUMENT, SAIGA_CITES_VOCABULARY } from './cites-context-v1.js';
+
+/** Path at which every agent serves Saiga's CITES context, version 1 (the document is CITES_CONTEXT_V1). */
 export const CITES_CONTEXT_V1_PATH = '/contexts/cites/v1';
 
 /**
