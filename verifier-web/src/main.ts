@@ -8,6 +8,7 @@
 import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type PermitVerifier, type VerificationResult } from '../../src/verify/index.js';
 import { validatePermit } from '../../src/permit/validate.js';
 import { createNetwork } from './network.js';
+import { prefetchUrls } from './prefetch.js';
 import { browserStore } from './store.js';
 import { createPageDidResolver } from './did-cache.js';
 import { loadTrust, readConfig, type PageConfig, type TrustState } from './trust.js';
@@ -16,6 +17,7 @@ import type { PermitReferenceInput } from './input-core.js';
 import type { TrustedIssuer } from '../../src/verify/index.js';
 import { checkReferencedCredential } from '../../src/qr/codec.js';
 import type { CameraScan } from './scanner.js';
+import { mark, openCamera } from './camera.js';
 import { codeMessage, fill, formatAge, formatDate, LANGS, LANGUAGE_NAMES, pickLanguage, UI, type Lang, type UiText } from './i18n.js';
 import { ICON, inputVerdict, TONE, verdictOf, type Verdict } from './verdict.js';
 import { blockUseLines, permitView, type Row } from './permit-view.js';
@@ -105,6 +107,7 @@ function trustNotices(state: TrustState, now: number): Notice[] {
 async function verifyText(text: string): Promise<void> {
   const mine = ++run;
   showChecking();
+  prefetchFor(text);
   let outcome: Outcome;
   try {
     outcome = await evaluate(text);
@@ -115,6 +118,19 @@ async function verifyText(text: string): Promise<void> {
   if (mine !== run) return;
   current = outcome;
   renderOutcome(true);
+  mark('verdict');
+}
+
+/**
+ * Starts fetching the issuer's DID document, status lists and record at once, in parallel
+ * (prefetch.ts says which, and why that is safe); the core then finds them on their way.
+ */
+function prefetchFor(text: string): void {
+  const parsed = parseInput(text);
+  if (!parsed.ok || !('jwt' in parsed)) return;
+  void trust.then((state) => {
+    if (state.ok) network.prefetch(prefetchUrls(parsed.jwt, state.issuers));
+  }, () => undefined);
 }
 
 async function evaluate(text: string): Promise<Outcome> {
@@ -170,7 +186,23 @@ async function resolveReference(reference: PermitReferenceInput, issuers: readon
 
 const t = () => UI[lang];
 
+/** Forgets the shown verdict, checks and permit at once (defect 10: no old verdict under a new message). */
+function clearResult(): void {
+  run += 1;
+  current = undefined;
+  const verdict = byId('verdict');
+  verdict.removeAttribute('data-verdict');
+  delete verdict.dataset.code;
+  verdict.className = 'verdict idle';
+  for (const id of ['verdict-icon', 'verdict-title', 'verdict-detail']) byId(id).textContent = '';
+  for (const id of ['verdict-facts', 'notices', 'checks', 'permit-body']) byId(id).replaceChildren();
+  byId('checks-section').hidden = true;
+  byId('permit-section').hidden = true;
+  byId('result').hidden = true;
+}
+
 function showChecking(): void {
+  delete byId('verdict').dataset.code;
   const verdict = byId('verdict');
   verdict.removeAttribute('data-verdict');
   verdict.className = 'verdict checking';
@@ -416,6 +448,11 @@ function stopCamera(): void {
 }
 
 async function startCamera(): Promise<void> {
+  mark('scan-click');
+  // The camera opens on the click itself, while the decoder chunk loads in parallel.
+  const opening = openCamera();
+  const loading = scanner();
+  clearResult();
   say('');
   cameraWanted = true;
   const camera = byId('camera');
@@ -423,27 +460,46 @@ async function startCamera(): Promise<void> {
   byId('scan').hidden = true;
   byId('stop').focus();
   try {
-    const { scanWithCamera, warmUp } = await scanner();
+    const { scanStream, warmUp } = await loading;
     warmUp();
-    const started = await scanWithCamera(byId<HTMLVideoElement>('video'), (text) => {
+    const stream = await opening;
+    mark('camera-open');
+    // Stopped while the camera was opening.
+    if (!cameraWanted) {
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
+    scan = scanStream(stream, byId<HTMLVideoElement>('video'), (text) => {
       scan = undefined;
       cameraWanted = false;
       camera.hidden = true;
       byId('scan').hidden = false;
       void verifyText(text);
     });
-    // Stopped while the camera was opening.
-    if (!cameraWanted) started.stop();
-    else scan = started;
   } catch (e) {
+    opening.then((stream) => stream.getTracks().forEach((track) => track.stop()), () => undefined);
     stopCamera();
     say('cameraUnavailable', { reason: e instanceof Error ? e.name || e.message : String(e) });
     byId('scan').focus();
   }
 }
 
+/** Loads the QR decoder before it is needed: when the page is idle, or when the pointer or focus reaches a scan button. */
+function preloadDecoder(): void {
+  const warm = () => void scanner().then((s) => s.warmUp(), () => undefined);
+  for (const id of ['scan', 'photo']) {
+    for (const event of ['pointerenter', 'focus', 'touchstart']) byId(id).addEventListener(event, warm, { once: true, passive: true });
+  }
+  // A page opened from a permit link (fragment) verifies without the camera: do not load the decoder for it.
+  if (location.hash.length > 1) return;
+  const idle = (window as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
+}
+
 async function readFile(file: File): Promise<void> {
   stopCamera();
+  clearResult();
   say('readingImage');
   let codes: string[];
   try {
@@ -495,6 +551,7 @@ function init(): void {
     event.preventDefault();
     const value = byId<HTMLTextAreaElement>('paste').value;
     if (value.trim() === '') {
+      clearResult();
       say('emptyInput');
       return;
     }
@@ -526,6 +583,7 @@ function init(): void {
     trustState = state;
     renderTrustInfo();
   }, () => undefined);
+  preloadDecoder();
   fromFragment();
 }
 
