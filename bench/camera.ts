@@ -33,8 +33,10 @@ async function freePort(): Promise<number> {
 export interface CameraParts {
   /** Click to the camera stream being open. */
   cameraStart: number;
-  /** Camera open to the first frame that decoded (includes waiting for the decoder, if it was not loaded yet). */
+  /** Camera open to the first successful decode (includes waiting for the first frame and, if it was not loaded yet, the decoder). */
   firstDecode: number;
+  /** Of which: camera open to the first video frame. */
+  firstFrame: number;
   /** Decoded to the verdict on screen (verification in the browser, with its fetches). */
   verification: number;
   /** Wall time the fetches to the issuing agent took after the decode (DID document, status lists, record), overlaps included. */
@@ -60,6 +62,7 @@ async function partsOf(page: import('playwright-core').Page): Promise<CameraPart
     const decoded = at('decoded');
     const verdict = at('verdict');
     const ready = at('decoder-ready');
+    const frame = at('first-frame');
     const fetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
       (r) => r.startTime >= decoded && (r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest'),
     );
@@ -68,6 +71,7 @@ async function partsOf(page: import('playwright-core').Page): Promise<CameraPart
     return {
       cameraStart: open - click,
       firstDecode: decoded - open,
+      firstFrame: frame - open,
       verification: verdict - decoded,
       network: fetches.length ? last - first : 0,
       fetches: fetches.length,
@@ -120,7 +124,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         const part = await partsOf(page);
         parts.push(part);
         progress(
-          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)}, verification ${part.verification.toFixed(0)} of which ${part.fetches} fetches ${part.network.toFixed(0)}; decoder ready ${part.decoderAfterClick.toFixed(0)} after the click)`,
+          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}), verification ${part.verification.toFixed(0)} of which ${part.fetches} fetches ${part.network.toFixed(0)}; decoder ready ${part.decoderAfterClick.toFixed(0)} after the click)`,
         );
         await context.close();
       }
