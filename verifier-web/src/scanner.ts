@@ -24,6 +24,13 @@ interface DetectorClass {
 /** Which decoder reads the codes: the browser's own, or the wasm fallback. */
 export type DecoderKind = 'native' | 'wasm';
 
+/**
+ * The wasm decoder reads a frame scaled to at most this many pixels on its long side: a
+ * code held to fill the frame (as the page asks) keeps several pixels per module, and
+ * zxing's work grows with the pixel count. The native detector reads the full frame.
+ */
+const WASM_FRAME_LONG_SIDE = 800;
+
 let loading: Promise<{ detector: Detector; kind: DecoderKind }> | undefined;
 
 async function nativeDetector(): Promise<Detector | undefined> {
@@ -42,7 +49,12 @@ async function wasmDetector(): Promise<Detector> {
   const wasmUrl = new URL(__ZXING_WASM__, import.meta.url).href;
   // Resolves once the wasm is compiled and instantiated, so the first frame decodes at once.
   await prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) }, fireImmediately: true });
-  return new BarcodeDetector({ formats: ['qr_code'] }) as unknown as Detector;
+  const detector = new BarcodeDetector({ formats: ['qr_code'] }) as unknown as Detector;
+  // The browser compiles a wasm function when it first runs: one blank frame of the size the
+  // camera frames are read at runs the per-pixel code once, so the first camera frame does not pay for it.
+  const [w, h] = [WASM_FRAME_LONG_SIDE, Math.round((WASM_FRAME_LONG_SIDE * 9) / 16)];
+  await detector.detect(new ImageData(new Uint8ClampedArray(w * h * 4).fill(255), w, h)).catch(() => undefined);
+  return detector;
 }
 
 /** The decoder, loaded once; a failed load is retried at the next call. */
@@ -84,13 +96,6 @@ export async function decodeFile(file: Blob): Promise<string[]> {
 export interface CameraScan {
   stop(): void;
 }
-
-/**
- * The wasm decoder reads a frame scaled to at most this many pixels on its long side: a
- * code held to fill the frame (as the page asks) keeps several pixels per module, and
- * zxing's work grows with the pixel count. The native detector reads the full frame.
- */
-const WASM_FRAME_LONG_SIDE = 800;
 
 function frameReader(video: HTMLVideoElement): () => ImageData | undefined {
   const canvas = document.createElement('canvas');
