@@ -3,6 +3,7 @@
  * real agent, Chromium's fake camera showing the permit's printed QR code, timed from the
  * click on "Scan with camera" to the verdict on screen (camera start, frame decoding with
  * zxing-wasm, verification in the browser with the status and record fetched from the agent).
+ * Each part is read from the page's User Timing marks (verifier-web/src/camera.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -114,6 +115,9 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/VERIFY`);
         const button = page.getByRole('button', { name: 'Scan with camera' });
         await button.waitFor();
+        // As when a person opens the page and then presses the button: the page has preloaded
+        // its decoder while idle (verifier-web/src/main.ts preloadDecoder). decoderAfterClick shows if it had not.
+        await page.waitForFunction(() => performance.getEntriesByName('saiga:decoder-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
         const start = performance.now();
         await button.click();
         const verdict = page.locator('#verdict[data-verdict]');
