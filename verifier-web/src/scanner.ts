@@ -5,7 +5,15 @@
  * (zxing-cpp in WebAssembly) is loaded, from its own chunk. The .wasm is served next to the
  * bundle (build.mjs copies it and names it; never fetched from a CDN).
  */
-import { mark } from './camera.js';
+
+/** User Timing marks for the bench, as camera.ts `mark` (not imported: that would put camera.ts in a chunk of its own). */
+const mark = (name: 'decoder-ready' | 'first-frame' | 'decoded') => {
+  try {
+    performance.mark(`saiga:${name}`);
+  } catch {
+    /* no User Timing */
+  }
+};
 
 /** The hashed file name of zxing_reader.wasm, set by build.mjs. */
 declare const __ZXING_WASM__: string;
