@@ -47,7 +47,8 @@ describe('verdict', () => {
     // Revocation outranks expiry: the state says revoked.
     expect(verdictOf(result('revoked', [...SIGNED, fail('validity', 'EXPIRED'), fail('status', 'REVOKED')])).kind).toBe('revoked');
     expect(verdictOf(result('used', [...SIGNED, ok('status'), ok('endorsement')]))).toEqual({ kind: 'used' });
-    expect(verdictOf(result('used', [...SIGNED, ok('status'), fail('endorsement', 'QUANTITY_EXCEEDED')]))).toEqual({ kind: 'used', code: 'QUANTITY_EXCEEDED' });
+    // "used" reads as valid at import: a use with more exported than allowed is refused instead.
+    expect(verdictOf(result('used', [...SIGNED, ok('status'), fail('endorsement', 'QUANTITY_EXCEEDED')]))).toEqual({ kind: 'invalid', code: 'QUANTITY_EXCEEDED' });
   });
 
   it('maps the first failing check before the signature held', () => {

@@ -284,7 +284,6 @@ function verdictFacts(outcome: Outcome, verdict: Verdict): Fact[] {
     case 'used':
       if (r.endorsement) facts.push(nodes(fillSegments(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority })));
       facts.push(...blockFacts(r, lang).map(nodes));
-      if (verdict.code) facts.push([message(verdict.code)]);
       break;
     case 'revoked':
       if (r.status?.reason) facts.push([fill(text.reason, { reason: text.revocationReasons[r.status.reason] ?? r.status.reason })]);
@@ -292,6 +291,11 @@ function verdictFacts(outcome: Outcome, verdict: Verdict): Fact[] {
       break;
     case 'invalid':
       if (verdict.code) facts.push([message(verdict.code)]);
+      // A use that was refused (more exported than allowed): what customs recorded, per block.
+      if (r.endorsement) {
+        facts.push(nodes(fillSegments(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority })));
+        facts.push(...blockFacts(r, lang).map(nodes));
+      }
       break;
     default:
       // damaged-or-altered, untrusted, not-a-permit, status-unchecked: the headline and its detail say it; the checks give the details.

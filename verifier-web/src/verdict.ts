@@ -86,8 +86,9 @@ export function verdictOf(result: Pick<VerificationResult, 'verified' | 'checks'
     case 'expired':
       return { kind: 'expired', code: 'EXPIRED' };
     case 'used':
-      // Used is the truth whatever else is wrong (e.g. more exported than allowed): it must not be used again.
-      return first ? { kind: 'used', code: first.code } : { kind: 'used' };
+      // "used" reads as valid at import (defect 13), so only a clean use gets it. Anything wrong
+      // with the use (more exported than allowed) refuses it, at export (not again) as at import.
+      return first ? { kind: 'invalid', code: first.code } : { kind: 'used' };
     case 'valid': {
       const statusChecked = result.checks.some((c) => c.check === 'status' && c.ok);
       if (result.verified && failing.length === 0 && statusChecked) return { kind: 'valid' };
