@@ -24,7 +24,7 @@ export function y4mFromPng(png: Buffer, file: string, width = 1280, height = 720
     }
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\nFRAME\n`, 'ascii');
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\nFRAME\n`, 'ascii');
   writeFileSync(file, Buffer.concat([header, y, chroma]));
 }
 

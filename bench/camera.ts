@@ -3,6 +3,7 @@
  * real agent, Chromium's fake camera showing the permit's printed QR code, timed from the
  * click on "Scan with camera" to the verdict on screen (camera start, frame decoding with
  * zxing-wasm, verification in the browser with the status and record fetched from the agent).
+ * Each part is read from the page's User Timing marks (verifier-web/src/camera.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -29,7 +30,56 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type CameraTiming = { samplesMs: number[]; medianMs: number; qrVersion: number } | { skipped: string };
+/** One run's parts, in ms, from the page's User Timing marks (verifier-web/src/camera.ts) and Resource Timing. */
+export interface CameraParts {
+  /** Click to the camera stream being open. */
+  cameraStart: number;
+  /** Camera open to the first successful decode (includes waiting for the first frame and, if it was not loaded yet, the decoder). */
+  firstDecode: number;
+  /** Of which: camera open to the first video frame. */
+  firstFrame: number;
+  /** Decoded to the verdict on screen (verification in the browser, with its fetches). */
+  verification: number;
+  /** Wall time the fetches to the issuing agent took after the decode (DID document, status lists, record), overlaps included. */
+  network: number;
+  /** Number of those fetches. */
+  fetches: number;
+  /** Click to the wasm decoder being ready; 0 when it was ready before the click (preloaded). */
+  decoderAfterClick: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export type CameraTiming =
+  | { samplesMs: number[]; medianMs: number; qrVersion: number; parts: CameraParts[]; medianParts: CameraParts }
+  | { skipped: string };
+
+/** Reads the marks and the fetches after the decode from the page. */
+async function partsOf(page: import('playwright-core').Page): Promise<CameraParts> {
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(`saiga:${name}`, 'mark').at(-1)?.startTime ?? Number.NaN;
+    const click = at('scan-click');
+    const open = at('camera-open');
+    const decoded = at('decoded');
+    const verdict = at('verdict');
+    const ready = at('decoder-ready');
+    const frame = at('first-frame');
+    const fetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (r) => r.startTime >= decoded && (r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest'),
+    );
+    const first = Math.min(...fetches.map((r) => r.startTime));
+    const last = Math.max(...fetches.map((r) => r.responseEnd));
+    return {
+      cameraStart: open - click,
+      firstDecode: decoded - open,
+      firstFrame: frame - open,
+      verification: verdict - decoded,
+      network: fetches.length ? last - first : 0,
+      fetches: fetches.length,
+      decoderAfterClick: Math.max(0, ready - click),
+    };
+  });
+}
 
 export async function cameraToVerdict(runs: number, progress: (line: string) => void): Promise<CameraTiming> {
   if (!existsSync(CHROMIUM)) return { skipped: `no ${CHROMIUM} (apt-get install chromium)` };
@@ -57,6 +107,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
       args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
     });
     const samplesMs: number[] = [];
+    const parts: CameraParts[] = [];
     try {
       for (let i = 0; i < runs; i++) {
         const context = await withCamera.newContext({ locale: 'en-GB' });
@@ -64,6 +115,9 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/VERIFY`);
         const button = page.getByRole('button', { name: 'Scan with camera' });
         await button.waitFor();
+        // As when a person opens the page and then presses the button: the page has preloaded
+        // its decoder while idle (verifier-web/src/main.ts preloadDecoder). decoderAfterClick shows if it had not.
+        await page.waitForFunction(() => performance.getEntriesByName('saiga:decoder-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
         const start = performance.now();
         await button.click();
         const verdict = page.locator('#verdict[data-verdict]');
@@ -71,14 +125,18 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         samplesMs.push(performance.now() - start);
         const kind = await verdict.getAttribute('data-verdict');
         if (kind !== 'valid') throw new Error(`the camera run gave "${kind}", not valid`);
-        progress(`  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms`);
+        const part = await partsOf(page);
+        parts.push(part);
+        progress(
+          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}), verification ${part.verification.toFixed(0)} of which ${part.fetches} fetches ${part.network.toFixed(0)}; decoder ready ${part.decoderAfterClick.toFixed(0)} after the click)`,
+        );
         await context.close();
       }
     } finally {
       await withCamera.close();
     }
-    const sorted = [...samplesMs].sort((a, b) => a - b);
-    return { samplesMs, medianMs: sorted[Math.floor(sorted.length / 2)]!, qrVersion: qr.version };
+    const medianParts = Object.fromEntries(Object.keys(parts[0]!).map((k) => [k, median(parts.map((p) => p[k as keyof CameraParts]))])) as unknown as CameraParts;
+    return { samplesMs, medianMs: median(samplesMs), qrVersion: qr.version, parts, medianParts };
   } finally {
     await server.close();
     await saiga.close();

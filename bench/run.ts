@@ -315,7 +315,7 @@ async function main() {
     `Verifier page: JavaScript ${(page.sizes.script!.gzip / 1024).toFixed(1)} KiB gzipped to open a link (${(page.sizes.allScripts!.gzip / 1024).toFixed(1)} KiB with the QR decoder), wasm ${(page.sizes.wasm!.gzip / 1024).toFixed(1)} KiB gzipped.`,
     'skipped' in camera
       ? `Camera to verdict: skipped (${camera.skipped}).`
-      : `Camera to verdict in headless Chromium (QR version ${camera.qrVersion}, click on "Scan with camera" to the verdict, ${camera.samplesMs.length} runs): median ${camera.medianMs.toFixed(0)} ms (${camera.samplesMs.map((m) => m.toFixed(0)).join(', ')}).`,
+      : `Camera to verdict in headless Chromium (QR version ${camera.qrVersion}, click on "Scan with camera" to the verdict, ${camera.samplesMs.length} runs): median ${camera.medianMs.toFixed(0)} ms (${camera.samplesMs.map((m) => m.toFixed(0)).join(', ')}); median parts: camera start ${camera.medianParts.cameraStart.toFixed(0)} ms, first successful decode ${camera.medianParts.firstDecode.toFixed(0)} ms, verification ${camera.medianParts.verification.toFixed(0)} ms, of which the network fetches ${camera.medianParts.network.toFixed(0)} ms.`,
     '',
     `| command (whole process, median of ${commands.rows[0]!.samplesMs.length} runs; npm start of ${commands.rows[3]!.samplesMs.length}) | ms | × node -e 0 |`,
     '|---|---:|---:|',

@@ -60,6 +60,20 @@ export async function hostPage(agent: { url: string }): Promise<PageHost> {
   };
 }
 
+/** Hosts the built page as plain static files next to `config` (its own trust anchor and list, say), on its own loopback port. */
+export async function hostStaticPage(config: object): Promise<PageHost> {
+  const app = express();
+  app.get('/config.json', (_req, res) => void res.json(config));
+  app.use(express.static(PAGE_DIST, { index: 'index.html' }));
+  const server = await new Promise<Server>((done) => {
+    const s = app.listen(0, '127.0.0.1', () => done(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
 /**
  * Records into `problems` what a page must never do: log an error (a CSP violation is one),
  * throw, or request anything off loopback (no CDN, no third party: the page's host and the

@@ -3,15 +3,18 @@
  * code meanings, the permit laid out by box, and input parsing.
  */
 import { describe, expect, it } from 'vitest';
-import { VERIFY_CODES } from '../../src/codes.js';
+import { QR_CODES, VERIFY_CODES } from '../../src/codes.js';
 import { APPENDICES, PURPOSES, SOURCES, TERMS, UNITS } from '../../src/permit/tables/index.js';
 import type { VerificationCheck, VerificationResult } from '../../src/verify/index.js';
 import { codeName, countryName, translatedCodes } from '../../verifier-web/src/code-names.js';
 import { codeMessage, fill, formatAge, formatDate, LANGS, pickLanguage, UI } from '../../verifier-web/src/i18n.js';
 import { parseWith } from '../../verifier-web/src/input-core.js';
-import { blockUseLines, permitView } from '../../verifier-web/src/permit-view.js';
+import { blockFacts, permitView } from '../../verifier-web/src/permit-view.js';
+import { fillSegments, segmentsText } from '../../verifier-web/src/segments.js';
+import { VERDICT_TEXT } from '../../verifier-web/src/verdict-texts.js';
+import { CHECK_DETAIL_TEXT } from '../../verifier-web/src/check-details.js';
 import { parseVerifierInput as codec } from '../../src/qr/codec.js';
-import { inputVerdict, VERDICTS, verdictForCode, verdictOf } from '../../verifier-web/src/verdict.js';
+import { ICON, inputVerdict, TONE, VERDICTS, verdictForCode, verdictOf } from '../../verifier-web/src/verdict.js';
 import { ISSUER, PERMIT } from '../verify/helpers.js';
 
 const ok = (check: VerificationCheck['check']): VerificationCheck => ({ check, ok: true, code: 'OK', message: '' });
@@ -44,14 +47,16 @@ describe('verdict', () => {
     // Revocation outranks expiry: the state says revoked.
     expect(verdictOf(result('revoked', [...SIGNED, fail('validity', 'EXPIRED'), fail('status', 'REVOKED')])).kind).toBe('revoked');
     expect(verdictOf(result('used', [...SIGNED, ok('status'), ok('endorsement')]))).toEqual({ kind: 'used' });
-    expect(verdictOf(result('used', [...SIGNED, ok('status'), fail('endorsement', 'QUANTITY_EXCEEDED')]))).toEqual({ kind: 'used', code: 'QUANTITY_EXCEEDED' });
+    // "used" reads as valid at import: a use with more exported than allowed is refused instead.
+    expect(verdictOf(result('used', [...SIGNED, ok('status'), fail('endorsement', 'QUANTITY_EXCEEDED')]))).toEqual({ kind: 'invalid', code: 'QUANTITY_EXCEEDED' });
   });
 
   it('maps the first failing check before the signature held', () => {
-    expect(verdictOf(result(undefined, [fail('format', 'MALFORMED')])).kind).toBe('not-a-permit');
+    // Damaged text and a signature that does not match get one verdict (defect 11).
+    expect(verdictOf(result(undefined, [fail('format', 'MALFORMED')]))).toEqual({ kind: 'damaged-or-altered', code: 'MALFORMED' });
     expect(verdictOf(result(undefined, [fail('format', 'NOT_A_PERMIT')])).kind).toBe('not-a-permit');
     expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), fail('trust', 'ISSUER_UNTRUSTED')])).kind).toBe('untrusted');
-    expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), ok('trust'), ok('issuer'), fail('signature', 'SIGNATURE_INVALID')])).kind).toBe('tampered');
+    expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), ok('trust'), ok('issuer'), fail('signature', 'SIGNATURE_INVALID')]))).toEqual({ kind: 'damaged-or-altered', code: 'SIGNATURE_INVALID' });
     expect(verdictOf(result(undefined, [ok('format'), fail('algorithm', 'ALG_NOT_ALLOWED')]))).toEqual({ kind: 'invalid', code: 'ALG_NOT_ALLOWED' });
     expect(verdictOf(result(undefined, [ok('format'), ok('algorithm'), ok('trust'), fail('issuer', 'ISSUER_UNRESOLVABLE')]))).toEqual({ kind: 'invalid', code: 'ISSUER_UNRESOLVABLE' });
   });
@@ -63,11 +68,32 @@ describe('verdict', () => {
     expect(verdictOf(result('unknown', [...SIGNED, ok('validity'), fail('status', 'STATUS_INVALID')])).kind).toBe('invalid');
   });
 
-  it('every code maps to a verdict, and QR codes of the transport codec are "not a permit"', () => {
-    for (const code of Object.keys(VERIFY_CODES)) expect(VERDICTS).toContain(verdictForCode(code));
+  it('every code maps to a verdict; a damaged code or a reference hash mismatch is "damaged or altered", never "not a permit"', () => {
+    for (const code of [...Object.keys(VERIFY_CODES), ...Object.keys(QR_CODES)]) expect(VERDICTS).toContain(verdictForCode(code));
     expect(verdictForCode('QR_NOT_A_PERMIT')).toBe('not-a-permit');
-    expect(verdictForCode('QR_CHECKSUM')).toBe('not-a-permit');
+    expect(verdictForCode('QR_TOO_LARGE')).toBe('not-a-permit');
+    expect(verdictForCode('QR_EMPTY')).toBe('not-a-permit');
+    expect(verdictForCode('QR_UNKNOWN_VERSION')).toBe('newer-format');
+    expect(verdictForCode('QR_MALFORMED')).toBe('damaged-or-altered');
+    expect(verdictForCode('QR_REFERENCE_MISMATCH')).toBe('damaged-or-altered');
+    // A QR code this page does not know yet fails closed.
+    expect(verdictForCode('QR_CHECKSUM')).toBe('damaged-or-altered');
     expect(inputVerdict('QR_NOT_A_PERMIT')).toEqual({ kind: 'not-a-permit', code: 'QR_NOT_A_PERMIT' });
+    expect(inputVerdict('QR_MALFORMED')).toEqual({ kind: 'damaged-or-altered', code: 'QR_MALFORMED' });
+    // A reference code naming an untrusted issuer, or whose agent cannot be reached.
+    expect(inputVerdict('ISSUER_UNTRUSTED')).toEqual({ kind: 'untrusted', code: 'ISSUER_UNTRUSTED' });
+    expect(inputVerdict('STATUS_UNAVAILABLE')).toEqual({ kind: 'status-unchecked', code: 'STATUS_UNAVAILABLE' });
+  });
+
+  it('"used" has its own tone and icon, apart from every refusal; damaged or altered has one tone and one icon', () => {
+    const refusals = VERDICTS.filter((k) => k !== 'valid' && k !== 'used');
+    expect(TONE.used).toBe('info');
+    for (const kind of refusals) {
+      expect(TONE[kind], kind).not.toBe('info');
+      expect(ICON[kind], kind).not.toBe(ICON.used);
+    }
+    expect(TONE['damaged-or-altered']).toBe('bad');
+    expect(ICON['damaged-or-altered']).toBe('✖');
   });
 });
 
@@ -86,10 +112,26 @@ describe('translations', () => {
       walk(UI[lang], '', lang);
       expect(keys(UI[lang]).sort()).toEqual(keys(UI.en).sort());
     }
-    for (const kind of VERDICTS) {
-      expect(UI.fr.verdicts[kind].title).not.toBe(UI.en.verdicts[kind].title);
-      expect(UI.es.verdicts[kind].title).not.toBe(UI.en.verdicts[kind].title);
+    for (const lang of LANGS) {
+      walk(VERDICT_TEXT[lang], '', lang);
+      expect(keys(VERDICT_TEXT[lang]).sort()).toEqual(keys(VERDICT_TEXT.en).sort());
+      walk(CHECK_DETAIL_TEXT[lang], '', lang);
+      expect(keys(CHECK_DETAIL_TEXT[lang]).sort()).toEqual(keys(CHECK_DETAIL_TEXT.en).sort());
     }
+    expect(Object.keys(VERDICT_TEXT.en.verdicts).sort()).toEqual([...VERDICTS].sort());
+    for (const kind of VERDICTS) {
+      expect(VERDICT_TEXT.fr.verdicts[kind].title).not.toBe(VERDICT_TEXT.en.verdicts[kind].title);
+      expect(VERDICT_TEXT.es.verdicts[kind].title).not.toBe(VERDICT_TEXT.en.verdicts[kind].title);
+    }
+  });
+
+  it('the "used" headline says, in each language, that it is valid and expected at import, with the date and port', () => {
+    const title = (lang: 'en' | 'fr' | 'es') => segmentsText(fillSegments(VERDICT_TEXT[lang].usedTitle, { date: formatDate('2026-03-01', lang), port: 'LKCMB' }));
+    expect(title('en')).toBe('Valid — exported on March 1, 2026 at LKCMB; expected at import');
+    expect(title('fr')).toBe('Valable — exporté le 1 mars 2026 à LKCMB\u00a0; attendu à l’importation');
+    expect(title('es')).toBe('Válido — exportado el 1 de marzo de 2026 en LKCMB; esperado en la importación');
+    // The values are separate segments, for the page to isolate.
+    expect(fillSegments(VERDICT_TEXT.en.usedTitle, { date: 'D', port: '\u202eP' })).toEqual(['Valid — exported on ', { value: 'D' }, ' at ', { value: '\u202eP' }, '; expected at import']);
   });
 
   it('every verification code has a French and a Spanish message', () => {
@@ -182,8 +224,23 @@ describe('the permit by box', () => {
     // The record could not be read, or an endorsement on it is not genuine: whether it was used is unknown, never "not endorsed".
     expect(permitView({ permit: PERMIT }, 'en')!.blocks[0]!.exported).toBeUndefined();
     expect(permitView({ permit: PERMIT, blocks: notEndorsed, checks: [fail('endorsement', 'ENDORSEMENT_INVALID')] }, 'en')!.blocks[0]!.exported).toBeUndefined();
-    expect(blockUseLines(blocks, 'en')).toEqual(['Block A: 25 of 40 MLT exported']);
-    expect(blockUseLines([{ ...blocks[0]!, permitted: { quantity: 1200, unit: 'NAR' }, exported: null }], 'es')).toEqual(['Bloque A: 0 de 1200 NAR exportados']);
+  });
+
+  it('the verdict lists, per block, the species and the permitted and exported quantity with unit (defect 12)', () => {
+    const lines = (b: Parameters<typeof blockFacts>[0], lang: 'en' | 'fr' | 'es') => blockFacts(b, lang).map(segmentsText);
+    expect(lines({ permit: PERMIT, blocks }, 'en')).toEqual(['Block A — Elephas maximus: permitted 40 MLT, exported 25 MLT']);
+    expect(lines({ permit: PERMIT, blocks: [{ ...blocks[0]!, permitted: { quantity: 1200, unit: 'NAR' }, exported: null }] }, 'es')).toEqual(['Bloque A — Elephas maximus: autorizado 1200 NAR; aún no exportado']);
+    expect(lines({ permit: PERMIT, blocks }, 'fr')).toEqual(['Bloc A — Elephas maximus\u00a0: autorisé 40 MLT, exporté 25 MLT']);
+    // Without the record, what the permit allows.
+    expect(lines({ permit: PERMIT }, 'en')).toEqual(['Block A — Elephas maximus: permitted 40 MLT']);
+    // The species and quantities are value segments.
+    expect(blockFacts({ permit: PERMIT, blocks }, 'en')[0]!.filter((s) => typeof s !== 'string')).toEqual([{ value: 'A' }, { value: 'Elephas maximus' }, { value: '40 MLT' }, { value: '25 MLT' }]);
+  });
+
+  it('a box holding several values keeps them as separate parts, to be isolated one by one', () => {
+    const permit = { ...PERMIT, importer: { name: 'Evil \u202eImporter', address: 'Rue 1, Genève', country: 'CH' } };
+    const row3 = permitView({ permit }, 'en')!.rows.find((r) => r.box === '3')!;
+    expect(row3).toMatchObject({ value: 'Evil \u202eImporter, Rue 1, Genève', parts: ['Evil \u202eImporter', 'Rue 1, Genève'] });
   });
 
   it('no permit, no view (the signature did not verify)', () => {

@@ -114,7 +114,7 @@ describe('verifier page under the strict CSP, served by the agent, in Chromium',
     expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(201);
     const page = await newPage();
     expect(await verifyOnAgent(page, permit.jwt)).toEqual(['used', null]);
-    expect(await page.locator('#verdict').innerText()).toContain('Block A: 800 of 1,200 NAR exported');
+    expect(await page.locator('#verdict').innerText()).toContain('Block A — Phalaenopsis amabilis: permitted 1,200 NAR, exported 800 NAR');
     await page.context().close();
   });
 

@@ -12,8 +12,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initAuthority, readExample, runCli, serveAuthority, tempDir, type AuthorityProcess } from '../helpers/agent-process.js';
-import { changePayloadByte, decodePayload, signWithUnknownDidKey } from '../helpers/forge.js';
-import { buildPage, hostPage, qrPng, watchPage, y4mFromPng, type PageHost } from './helpers.js';
+import { changePayloadByte, decodePayload, signAsDidKey, signWithUnknownDidKey } from '../helpers/forge.js';
+import { TEST_KEYS } from '../verify/helpers.js';
+import { buildPage, hostPage, hostStaticPage, qrPng, watchPage, y4mFromPng, type PageHost } from './helpers.js';
 
 const OUT = resolve('test-output/web');
 const LAUNCH_ARGS = CHROMIUM_ARGS;
@@ -58,6 +59,15 @@ async function verdictOf(page: Page): Promise<string> {
   return (await verdict.getAttribute('data-verdict'))!;
 }
 
+/** One verdict for a damaged or altered code: one headline, one tone, one icon, and no "not a permit" anywhere (defect 11). */
+async function expectOneDamagedVerdict(page: Page): Promise<void> {
+  expect(await page.locator('#verdict-title').innerText()).toBe('Damaged or altered — do not accept');
+  expect(await page.locator('#verdict').getAttribute('class')).toBe('verdict tone-bad');
+  expect(await page.locator('#verdict-icon').innerText()).toBe('✖');
+  expect(await page.locator('body').innerText()).not.toContain('Not a CITES permit');
+  expect(await page.locator('#verdict-facts li').count()).toBe(0);
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
 const verdictText = (page: Page) => page.locator('#verdict').innerText();
 
@@ -92,6 +102,8 @@ describe('verifier page in Chromium', () => {
     await page.getByRole('button', { name: 'Scan with camera' }).click();
     expect(await verdictOf(page)).toBe('valid');
     expect(await verdictText(page)).toContain('Valid — not yet used');
+    // What the officer compares with the goods: species, permitted and exported quantity per block (defect 12).
+    expect(await page.locator('#verdict-facts').innerText()).toContain('Block A — Phalaenopsis amabilis: permitted 1,200 NAR; not yet exported');
     expect(await page.locator('#camera').isHidden()).toBe(true);
     expect(await page.locator('#video').evaluate((v: HTMLVideoElement) => v.srcObject)).toBeNull();
     // Every check passed, and the permit is shown by box with its codes written out.
@@ -162,30 +174,68 @@ describe('verifier page in Chromium', () => {
     await page.goto(`${host.url}/VERIFY#${permit.jwt}`);
     expect(await verdictOf(page)).toBe('used');
     const text = await verdictText(page);
-    expect(text).toContain('Already used for export');
-    expect(text).toContain('at LKCMB');
-    expect(text).toContain('Block A: 800 of 1,200 NAR exported');
-    expect(text).toContain('Block B: 0 of 50 NAR exported');
+    // At import this is the expected state: worded as valid for that shipment, with its own tone and icon (defect 13).
+    const date = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+    expect(await page.locator('#verdict-title').innerText()).toBe(`Valid — exported on ${date} at LKCMB; expected at import`);
+    expect(await page.locator('#verdict').getAttribute('class')).toBe('verdict tone-info');
+    expect(await page.locator('#verdict-icon').innerText()).toBe('➜');
+    expect(text).not.toContain('do not accept');
+    expect(text).toContain('Block A — Phalaenopsis amabilis: permitted 1,200 NAR, exported 800 NAR');
+    expect(text).toContain('Block B — Dendrobium nobile: permitted 50 NAR, exported 0 NAR');
     const blocks = page.locator('#permit-section .block');
     expect(await blocks.count()).toBe(2);
     expect(await blocks.nth(0).locator('.quantities').innerText()).toMatch(/1,200 NAR \(number of specimens\)[\s\S]*800 NAR/);
     expect(await blocks.nth(1).locator('.quantities').innerText()).toMatch(/50 NAR \(number of specimens\)[\s\S]*0 NAR/);
     expect(await page.locator('#permit-section').innerText()).toContain('176-12345675');
     await shot(page, 'c-used');
+    await page.getByLabel('Language').selectOption('fr');
+    expect(await page.locator('#verdict-title').innerText()).toContain('Valable — exporté le ');
+    expect(await page.locator('#verdict-title').innerText()).toContain('attendu à l’importation');
+    await page.getByLabel('Langue').selectOption('es');
+    expect(await page.locator('#verdict-title').innerText()).toContain('esperado en la importación');
+    await shot(page, 'c-used-es');
     await page.context().close();
   });
 
-  it('(d) a payload changed after signing (one digit of a quantity) → tampered', async () => {
+  it('(d) a payload changed after signing (one digit of a quantity) → damaged or altered, one verdict', async () => {
     const tampered = changePayloadByte(validJwt, '"quantity":1200', '"quantity":1900');
     const page = await newPage();
     await page.goto(`${host.url}/VERIFY`);
     await page.getByLabel(/Or paste/).fill(tampered);
     await page.getByRole('button', { name: 'Verify' }).click();
-    expect(await verdictOf(page)).toBe('tampered');
+    expect(await verdictOf(page)).toBe('damaged-or-altered');
     expect(await page.locator('#verdict').getAttribute('data-code')).toBe('SIGNATURE_INVALID');
+    await expectOneDamagedVerdict(page);
     // Nothing of an unverified permit is shown.
     expect(await page.locator('#permit-section').isHidden()).toBe(true);
-    await shot(page, 'd-tampered');
+    await shot(page, 'd-altered');
+    await page.context().close();
+  });
+
+  it('(d2) a damaged permit code (QR_MALFORMED) and a reference whose hash does not match → the same one verdict, damaged or altered', async () => {
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY`);
+    const damaged = link(validJwt).slice(0, -5);
+    await page.getByLabel(/Or paste/).fill(damaged);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await verdictOf(page)).toBe('damaged-or-altered');
+    expect(await page.locator('#verdict').getAttribute('data-code')).toBe('QR_MALFORMED');
+    await expectOneDamagedVerdict(page);
+    await shot(page, 'd2-damaged-code');
+
+    const forged = await encodePermitReference(validJwt, async () => new Uint8Array(32));
+    await page.getByLabel(/Or paste/).fill(forged);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.locator('#verdict[data-code="QR_REFERENCE_MISMATCH"]').waitFor();
+    expect(await verdictOf(page)).toBe('damaged-or-altered');
+    await expectOneDamagedVerdict(page);
+
+    // In French and Spanish too: one headline.
+    await page.getByLabel('Language').selectOption('fr');
+    expect(await page.locator('#verdict-title').innerText()).toBe('Endommagé ou modifié — ne pas accepter');
+    await page.getByLabel('Langue').selectOption('es');
+    expect(await page.locator('#verdict-title').innerText()).toBe('Dañado o alterado — no aceptar');
+    expect(await verdictText(page)).not.toContain('No es un permiso CITES');
     await page.context().close();
   });
 
@@ -207,7 +257,8 @@ describe('verifier page in Chromium', () => {
     const forged = await encodePermitReference(validJwt, async () => new Uint8Array(32));
     await page.goto('about:blank');
     await page.goto(`${host.url}/VERIFY#${forged}`);
-    expect(await verdictOf(page)).not.toBe('valid');
+    expect(await verdictOf(page)).toBe('damaged-or-altered');
+    expect(await page.locator('#verdict').getAttribute('data-code')).toBe('QR_REFERENCE_MISMATCH');
     await page.context().close();
   });
 
@@ -229,6 +280,107 @@ describe('verifier page in Chromium', () => {
     expect(await verdictText(page)).toContain('Not a CITES permit');
     await shot(page, 'f-not-a-permit');
     await page.context().close();
+  });
+
+  it('(h) after a valid check, clearing the box and pressing Verify leaves no old verdict, checks or permit (defect 10)', async () => {
+    const page = await newPage();
+    await page.goto(`${host.url}/VERIFY`);
+    await page.getByLabel(/Or paste/).fill(validJwt);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await verdictOf(page)).toBe('valid');
+    await page.getByLabel(/Or paste/).fill('');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    expect(await page.locator('#input-message').innerText()).toBe('Paste a link, a code or a permit first.');
+    expect(await page.locator('#verdict').getAttribute('data-verdict')).toBeNull();
+    expect(await page.locator('#result').isHidden()).toBe(true);
+    expect(await page.locator('#checks-section').isHidden()).toBe(true);
+    expect(await page.locator('#permit-section').isHidden()).toBe(true);
+    expect(await page.locator('body').innerText()).not.toContain('Valid');
+    await shot(page, 'h-cleared');
+    await page.context().close();
+  });
+
+  it('(i) check details in French and Spanish, from the result: no English left for a valid permit (defect 14)', async () => {
+    const page = await newPage(undefined, { locale: 'fr-FR' });
+    await page.goto(`${host.url}/verify#${validJwt}`);
+    expect(await verdictOf(page)).toBe('valid');
+    const details = await page.locator('#checks .check-detail').allInnerTexts();
+    expect(details).toHaveLength(9);
+    expect(details.slice(0, 5)).toEqual([
+      'C’est un permis CITES signé (justificatif VC-JWT).',
+      'La méthode de signature figure sur la liste des méthodes acceptées.',
+      expect.stringMatching(/^Department of Wildlife Conservation \(Sri Lanka\) est un organe de gestion de confiance \(did:web:localhost%3A\d+\)\.$/),
+      expect.stringMatching(/^Les clés publiques de did:web:localhost%3A\d+ ont été obtenues\.$/),
+      'Signé par Department of Wildlife Conservation (Sri Lanka).',
+    ]);
+    expect(details[6]).toBe('Le permis respecte les règles des permis CITES.');
+    expect(details[7]).toBe('Ni annulé ni suspendu (listes de statut lues il y a moins d’une minute).');
+    expect(details[8]).toBe('Pas encore visé à l’exportation par la douane.');
+    expect(await page.locator('#checks [lang="en"]').count()).toBe(0);
+    await shot(page, 'i-checks-fr');
+    await page.getByLabel('Langue').selectOption('es');
+    expect(await page.locator('#checks .check-detail').last().innerText()).toBe('Aún no refrendado por la aduana para la exportación.');
+    expect(await page.locator('#checks [lang="en"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('(j) a permit value holding an unterminated U+202E (right-to-left override) is isolated: the text after it is not reversed', async () => {
+    // The issuing agent refuses bidi controls (defect 7), but a page must not trust that of every issuer:
+    // the same permit, with the override in the importer's name, re-signed by a test key that a test trust list trusts.
+    const payload = decodePayload(validJwt);
+    payload.vc.credentialSubject.importer.name = 'Gartenbau \u202eMeier AG';
+    const { jwt, did } = await signAsDidKey(payload, TEST_KEYS.issuer);
+    const list = decodePayload(await (await fetch(`${lk.url}/trust-list`)).text());
+    const subject = list.vc.credentialSubject;
+    list.vc.credentialSubject = { ...subject, authorities: [{ ...subject.authorities[0], dids: [did] }] };
+    const { jwt: listJwt, did: anchorDid } = await signAsDidKey(list, TEST_KEYS.other);
+    const own = await hostStaticPage({ anchorDid, fallbackTrustList: listJwt });
+    try {
+      const page = await newPage();
+      await page.goto(`${own.url}/#${jwt}`);
+      // Signed by a key the agent's status lists do not belong to: the status cannot be trusted, but the permit is shown.
+      expect(await verdictOf(page)).toBe('invalid');
+      expect(await page.locator('#verdict').getAttribute('data-code')).toBe('STATUS_INVALID');
+      expect(await page.locator('#permit-section').isVisible()).toBe(true);
+      const layout = await page.evaluate(() => {
+        const row = Array.from(document.querySelectorAll('#permit-section .box-row')).find((r) => r.querySelector('.box-no')?.textContent === '3')!;
+        const [name, address] = Array.from(row.querySelectorAll('dd .value bdi'));
+        const text = address!.firstChild as Text;
+        const range = document.createRange();
+        const box = (start: number, end: number) => {
+          range.setStart(text, start);
+          range.setEnd(text, end);
+          return range.getBoundingClientRect();
+        };
+        const label = row.querySelector('dt')!.getBoundingClientRect();
+        return {
+          name: name!.textContent,
+          address: text.data,
+          // The address after the name reads left to right, and stands to the right of the name, after the label.
+          addressLeftToRight: box(0, 1).left < box(text.length - 1, text.length).left,
+          addressAfterName: address!.getBoundingClientRect().left >= name!.getBoundingClientRect().right - 0.5,
+          labelFirst: label.right <= name!.getBoundingClientRect().left,
+        };
+      });
+      expect(layout).toEqual({ name: 'Gartenbau \u202eMeier AG', address: 'Seestrasse 201, 8800 Thalwil', addressLeftToRight: true, addressAfterName: true, labelFirst: true });
+      // Every text holding the override is inside a <bdi>, wherever the page shows it.
+      const loose = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.includes('\u202e') && !n.parentElement!.closest('bdi')) out.push(n.textContent!);
+        return out;
+      });
+      expect(loose).toEqual([]);
+      // And every value of the permit boxes is isolated: a box's text outside its <bdi>s is only the ", " between them.
+      const outside = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('#permit-section .value')).flatMap((v) => Array.from(v.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent !== ', ').map((n) => n.textContent)),
+      );
+      expect(outside).toEqual([]);
+      await shot(page, 'j-bidi-isolated');
+      await page.context().close();
+    } finally {
+      await own.close();
+    }
   });
 
   it('(g) with the agent stopped, after an earlier visit cached the trust list and keys → status could not be checked, never valid', async () => {

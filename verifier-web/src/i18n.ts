@@ -1,13 +1,10 @@
 /**
- * The page's words in English, French and Spanish: UI labels, verdict headlines, check
- * names, the verification codes' messages and the boxes of the CITES permit form.
- *
- * The verification core writes its detail messages in English; the page shows them as
- * they are (marked lang="en") below a translated headline. Pure data and functions: no DOM.
+ * The page's words in English, French and Spanish: UI labels, check names, the
+ * verification codes' messages and the boxes of the CITES permit form. The verdicts' words
+ * are in verdict-texts.ts, the checks' details in check-details.ts. Pure data and functions: no DOM.
  */
 import { VERIFY_CODES } from '../../src/codes.js';
 import type { CheckName } from '../../src/verify/index.js';
-import type { VerdictKind } from './verdict.js';
 
 export const LANGS = ['en', 'fr', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -51,7 +48,6 @@ export interface UiText {
   reason: string;
   replacedBy: string;
   usedOn: string;
-  blockUse: string;
   endorsedBy: string;
   portOfExport: string;
   date: string;
@@ -65,7 +61,6 @@ export interface UiText {
   configMissing: string;
   yes: string;
   checkNames: Record<CheckName, string>;
-  verdicts: Record<VerdictKind, { title: string; detail: string }>;
   documentTypes: Record<string, string>;
   revocationReasons: Record<string, string>;
   boxes: Record<BoxKey, string>;
@@ -113,7 +108,6 @@ const en: UiText = {
   reason: 'Reason: {reason}.',
   replacedBy: 'Replaced by permit {number}.',
   usedOn: 'Endorsed for export on {date} at {port} by {authority}.',
-  blockUse: 'Block {block}: {exported} of {permitted} {unit} exported',
   endorsedBy: 'Endorsed by',
   portOfExport: 'Port of export',
   date: 'Date',
@@ -136,18 +130,6 @@ const en: UiText = {
     permit: 'CITES permit rules',
     status: 'Cancellation and suspension',
     endorsement: 'Use for export (customs endorsement)',
-  },
-  verdicts: {
-    valid: { title: 'Valid — not yet used', detail: 'Genuine, in date, not cancelled or suspended, and not yet endorsed for export.' },
-    used: { title: 'Already used for export', detail: 'Customs endorsed this permit for a shipment. A permit covers one consignment only: it must not be used again.' },
-    revoked: { title: 'Cancelled (revoked) — do not accept', detail: 'The issuing authority has cancelled this permit.' },
-    suspended: { title: 'Suspended — do not accept', detail: 'The issuing authority has suspended this permit for now.' },
-    expired: { title: 'Expired — do not accept', detail: 'The validity of this permit has ended.' },
-    untrusted: { title: 'Issuer not trusted — do not accept', detail: 'It was not issued by a Management Authority on the list of trusted authorities.' },
-    tampered: { title: 'Altered or forged — do not accept', detail: 'The signature does not match: the content was changed after signing, or it was not signed by the authority it names.' },
-    'not-a-permit': { title: 'Not a CITES permit', detail: 'This is not the code of a CITES permit or certificate.' },
-    'status-unchecked': { title: 'Status could not be checked — do not treat as valid', detail: 'Whether it was cancelled, suspended or already used could not be checked. Try again when the issuing authority can be reached.' },
-    invalid: { title: 'Not valid — do not accept', detail: '' },
   },
   documentTypes: { export: 'Export permit', 're-export': 'Re-export certificate', import: 'Import permit', other: 'Other' },
   revocationReasons: {
@@ -229,7 +211,6 @@ const fr: UiText = {
   reason: 'Motif\u00a0: {reason}.',
   replacedBy: 'Remplacé par le permis {number}.',
   usedOn: 'Visé à l’exportation le {date} à {port} par {authority}.',
-  blockUse: 'Bloc {block}\u00a0: {exported} sur {permitted} {unit} exportés',
   endorsedBy: 'Visé par',
   portOfExport: 'Port d’exportation',
   date: 'Date',
@@ -252,18 +233,6 @@ const fr: UiText = {
     permit: 'Règles des permis CITES',
     status: 'Annulation et suspension',
     endorsement: 'Utilisation pour l’exportation (visa de la douane)',
-  },
-  verdicts: {
-    valid: { title: 'Valable — pas encore utilisé', detail: 'Authentique, en cours de validité, ni annulé ni suspendu, et pas encore visé par la douane à l’exportation.' },
-    used: { title: 'Déjà utilisé pour une exportation', detail: 'La douane a visé ce permis pour un envoi. Un permis ne couvre qu’un seul envoi\u00a0: il ne doit pas être réutilisé.' },
-    revoked: { title: 'Annulé (révoqué) — ne pas accepter', detail: 'L’autorité émettrice a annulé ce permis.' },
-    suspended: { title: 'Suspendu — ne pas accepter', detail: 'L’autorité émettrice a suspendu ce permis pour le moment.' },
-    expired: { title: 'Expiré — ne pas accepter', detail: 'La validité de ce permis a expiré.' },
-    untrusted: { title: 'Émetteur non reconnu — ne pas accepter', detail: 'Ce permis n’a pas été délivré par un organe de gestion figurant sur la liste des autorités de confiance.' },
-    tampered: { title: 'Modifié ou falsifié — ne pas accepter', detail: 'La signature ne correspond pas\u00a0: le contenu a été modifié après la signature, ou il n’a pas été signé par l’autorité qui y est indiquée.' },
-    'not-a-permit': { title: 'Ceci n’est pas un permis CITES', detail: 'Ce code n’est pas celui d’un permis ou d’un certificat CITES.' },
-    'status-unchecked': { title: 'Statut non vérifié — ne pas considérer comme valable', detail: 'Impossible de vérifier si ce permis a été annulé, suspendu ou déjà utilisé. Réessayez lorsque l’autorité émettrice sera joignable.' },
-    invalid: { title: 'Non valable — ne pas accepter', detail: '' },
   },
   documentTypes: { export: 'Permis d’exportation', 're-export': 'Certificat de réexportation', import: 'Permis d’importation', other: 'Autre' },
   revocationReasons: {
@@ -344,7 +313,6 @@ const es: UiText = {
   reason: 'Motivo: {reason}.',
   replacedBy: 'Sustituido por el permiso {number}.',
   usedOn: 'Refrendado para la exportación el {date} en {port} por {authority}.',
-  blockUse: 'Bloque {block}: {exported} de {permitted} {unit} exportados',
   endorsedBy: 'Refrendado por',
   portOfExport: 'Puerto de exportación',
   date: 'Fecha',
@@ -367,18 +335,6 @@ const es: UiText = {
     permit: 'Normas de los permisos CITES',
     status: 'Anulación y suspensión',
     endorsement: 'Uso para la exportación (refrendo de la aduana)',
-  },
-  verdicts: {
-    valid: { title: 'Válido — aún no utilizado', detail: 'Auténtico, vigente, ni anulado ni suspendido, y aún no refrendado por la aduana para la exportación.' },
-    used: { title: 'Ya utilizado para una exportación', detail: 'La aduana refrendó este permiso para un envío. Un permiso ampara un solo envío: no debe volver a utilizarse.' },
-    revoked: { title: 'Anulado (revocado) — no aceptar', detail: 'La autoridad emisora ha anulado este permiso.' },
-    suspended: { title: 'Suspendido — no aceptar', detail: 'La autoridad emisora ha suspendido este permiso temporalmente.' },
-    expired: { title: 'Caducado — no aceptar', detail: 'La validez de este permiso ha expirado.' },
-    untrusted: { title: 'Emisor no reconocido — no aceptar', detail: 'Este permiso no fue expedido por una Autoridad Administrativa que figure en la lista de autoridades de confianza.' },
-    tampered: { title: 'Alterado o falsificado — no aceptar', detail: 'La firma no coincide: el contenido se modificó después de la firma, o no lo firmó la autoridad que figura en él.' },
-    'not-a-permit': { title: 'No es un permiso CITES', detail: 'Este código no corresponde a un permiso ni a un certificado CITES.' },
-    'status-unchecked': { title: 'Estado no comprobado — no considerarlo válido', detail: 'No se pudo comprobar si este permiso fue anulado, suspendido o ya utilizado. Inténtelo de nuevo cuando se pueda contactar con la autoridad emisora.' },
-    invalid: { title: 'No válido — no aceptar', detail: '' },
   },
   documentTypes: { export: 'Permiso de exportación', 're-export': 'Certificado de reexportación', import: 'Permiso de importación', other: 'Otro' },
   revocationReasons: {
@@ -527,9 +483,24 @@ export function formatDate(value: string | undefined, lang: Lang): string {
   if (!value) return '';
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(lang).format(date);
+}
+
+// Building an Intl formatter costs far more than using one (it loads locale data), and a
+// verdict formats dozens of dates and numbers: one formatter per language, made once.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+function dateFormat(lang: Lang): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
+  return format;
+}
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 })));
+  return format;
 }
 
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(value);
+  return numberFormat(lang).format(value);
 }

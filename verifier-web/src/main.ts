@@ -9,6 +9,7 @@ import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type Per
 import { importPermitTrust } from '../../src/permit/import-permit.js';
 import { validatePermit } from '../../src/permit/validate.js';
 import { createNetwork } from './network.js';
+import { prefetchUrls } from './prefetch.js';
 import { browserStore } from './store.js';
 import { createPageDidResolver } from './did-cache.js';
 import { loadTrust, readConfig, type PageConfig, type TrustState } from './trust.js';
@@ -17,9 +18,13 @@ import type { PermitReferenceInput } from './input-core.js';
 import type { TrustedIssuer } from '../../src/verify/index.js';
 import { checkReferencedCredential } from '../../src/qr/codec.js';
 import type { CameraScan } from './scanner.js';
+import { mark, openCamera } from './camera.js';
 import { codeMessage, fill, formatAge, formatDate, LANGS, LANGUAGE_NAMES, pickLanguage, UI, type Lang, type UiText } from './i18n.js';
 import { ICON, inputVerdict, TONE, verdictOf, type Verdict } from './verdict.js';
-import { blockUseLines, permitView, type Row } from './permit-view.js';
+import { VERDICT_TEXT } from './verdict-texts.js';
+import { checkDetail } from './check-details.js';
+import { fillSegments, type Segments } from './segments.js';
+import { blockFacts, permitView, type Row } from './permit-view.js';
 import { countryName } from './code-names.js';
 
 type Notice = { text: keyof UiText; vars: Record<string, string | number>; tone?: 'warn' };
@@ -106,6 +111,7 @@ function trustNotices(state: TrustState, now: number): Notice[] {
 async function verifyText(text: string): Promise<void> {
   const mine = ++run;
   showChecking();
+  prefetchFor(text);
   let outcome: Outcome;
   try {
     outcome = await evaluate(text);
@@ -116,6 +122,19 @@ async function verifyText(text: string): Promise<void> {
   if (mine !== run) return;
   current = outcome;
   renderOutcome(true);
+  mark('verdict');
+}
+
+/**
+ * Starts fetching the issuer's DID document, status lists and record at once, in parallel
+ * (prefetch.ts says which, and why that is safe); the core then finds them on their way.
+ */
+function prefetchFor(text: string): void {
+  const parsed = parseInput(text);
+  if (!parsed.ok || !('jwt' in parsed)) return;
+  void trust.then((state) => {
+    if (state.ok) network.prefetch(prefetchUrls(parsed.jwt, state.issuers));
+  }, () => undefined);
 }
 
 async function evaluate(text: string): Promise<Outcome> {
@@ -171,7 +190,23 @@ async function resolveReference(reference: PermitReferenceInput, issuers: readon
 
 const t = () => UI[lang];
 
+/** Forgets the shown verdict, checks and permit at once (defect 10: no old verdict under a new message). */
+function clearResult(): void {
+  run += 1;
+  current = undefined;
+  const verdict = byId('verdict');
+  verdict.removeAttribute('data-verdict');
+  delete verdict.dataset.code;
+  verdict.className = 'verdict idle';
+  for (const id of ['verdict-icon', 'verdict-title', 'verdict-detail']) byId(id).textContent = '';
+  for (const id of ['verdict-facts', 'notices', 'checks', 'permit-body']) byId(id).replaceChildren();
+  byId('checks-section').hidden = true;
+  byId('permit-section').hidden = true;
+  byId('result').hidden = true;
+}
+
 function showChecking(): void {
+  delete byId('verdict').dataset.code;
   const verdict = byId('verdict');
   verdict.removeAttribute('data-verdict');
   verdict.className = 'verdict checking';
@@ -191,60 +226,102 @@ function verdictOfOutcome(outcome: Outcome): Verdict {
   return verdictOf(outcome.result);
 }
 
+/** A value from a permit (or any outside source), isolated from the text around it (bidi, segments.ts). */
+function value(text: string, className?: string): HTMLElement {
+  const node = el('bdi', className ? { className, text } : { text });
+  node.dir = 'auto';
+  return node;
+}
+
+/** Words as text nodes, values as isolated <bdi>s. */
+const nodes = (segments: Segments): (Node | string)[] => segments.map((s) => (typeof s === 'string' ? s : value(s.value)));
+
 /** English text (when no translation exists) is marked lang="en" for screen readers. */
 function message(code: string): HTMLElement {
   const m = codeMessage(lang, code);
   return el('span', m.translated ? { text: m.text } : { text: m.text, lang: 'en' });
 }
 
+/** Free text from outside the page (the core's detail, a fetch error), in English and isolated. */
+function englishValue(text: string): HTMLElement {
+  const node = value(text);
+  node.lang = 'en';
+  return node;
+}
+
+type Fact = (Node | string)[];
+
 /** What the verdict's own words do not already say. */
-function verdictFacts(outcome: Outcome, verdict: Verdict): (string | HTMLElement)[] {
+function verdictFacts(outcome: Outcome, verdict: Verdict): Fact[] {
   const text = t();
   if (outcome.type === 'input') {
-    // QR_NOT_A_PERMIT says no more than the headline; other codes (damaged code, unknown version) do.
-    if (outcome.code === 'QR_NOT_A_PERMIT' || outcome.code === 'QR_EMPTY') return [];
-    return [message(outcome.code), ...(outcome.detail ? [el('span', { text: outcome.detail, lang: 'en' })] : [])];
+    // The headline and its detail say all for these; the code is in data-code.
+    if (['not-a-permit', 'damaged-or-altered', 'newer-format'].includes(verdict.kind)) return [];
+    return [[message(outcome.code)], ...(outcome.detail ? [[englishValue(outcome.detail)]] : [])];
   }
   if (outcome.type === 'page-error') {
     const lead = outcome.code === 'TRUST_LIST_UNAVAILABLE' ? fill(text.trustUnavailable, { detail: '' }).trim() : outcome.code === 'CONFIG' ? fill(text.configMissing, { detail: '' }) : '';
-    return [...(lead ? [lead] : []), el('span', { text: outcome.detail, lang: 'en' })];
+    return [...(lead ? [[lead]] : []), [englishValue(outcome.detail)]];
   }
   const r = outcome.result;
-  const facts: (string | HTMLElement)[] = [];
+  const facts: Fact[] = [];
   const p = r.permit;
   // Only a permit whose signature verified is described.
   if (p?.permitNumber) {
-    const authority = r.issuer ? `${r.issuer.name} (${countryName(r.issuer.country, lang)})` : (p.managementAuthority?.name ?? '');
-    facts.push(`${fill(text.permitNumber, { number: p.permitNumber })}, ${fill(text.issuedBy, { authority })}.`);
+    const authority: Segments = r.issuer
+      ? fillSegments('{name} ({country})', { name: r.issuer.name, country: countryName(r.issuer.country, lang) })
+      : [{ value: p.managementAuthority?.name ?? '' }];
+    facts.push([...nodes(fillSegments(text.permitNumber, { number: p.permitNumber })), ', ', ...nodes(fillSegments(text.issuedBy, { authority })), '.']);
   }
   switch (verdict.kind) {
     case 'valid':
+      if (p?.validUntil) facts.push(nodes(fillSegments(text.validUntil, { date: formatDate(p.validUntil, lang) })));
+      facts.push(...blockFacts(r, lang).map(nodes));
+      break;
     case 'suspended':
     case 'expired':
-      if (p?.validUntil) facts.push(fill(text.validUntil, { date: formatDate(p.validUntil, lang) }));
+      if (p?.validUntil) facts.push(nodes(fillSegments(text.validUntil, { date: formatDate(p.validUntil, lang) })));
       break;
     case 'used':
-      if (r.endorsement) facts.push(fill(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority }));
-      facts.push(...blockUseLines(r.blocks, lang));
-      if (verdict.code) facts.push(message(verdict.code));
+      if (r.endorsement) facts.push(nodes(fillSegments(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority })));
+      facts.push(...blockFacts(r, lang).map(nodes));
       break;
     case 'revoked':
-      if (r.status?.reason) facts.push(fill(text.reason, { reason: text.revocationReasons[r.status.reason] ?? r.status.reason }));
-      if (r.status?.replacedBy) facts.push(fill(text.replacedBy, { number: r.status.replacedBy }));
+      if (r.status?.reason) facts.push([fill(text.reason, { reason: text.revocationReasons[r.status.reason] ?? r.status.reason })]);
+      if (r.status?.replacedBy) facts.push(nodes(fillSegments(text.replacedBy, { number: r.status.replacedBy })));
       break;
     case 'invalid':
-      if (verdict.code) facts.push(message(verdict.code));
+      if (verdict.code) facts.push([message(verdict.code)]);
+      // A use that was refused (more exported than allowed): what customs recorded, per block.
+      if (r.endorsement) {
+        facts.push(nodes(fillSegments(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority })));
+        facts.push(...blockFacts(r, lang).map(nodes));
+      }
       break;
     default:
-      // tampered, untrusted, not-a-permit, status-unchecked: the headline and its detail say it; the checks give the details.
+      // damaged-or-altered, untrusted, not-a-permit, status-unchecked: the headline and its detail say it; the checks give the details.
       break;
   }
   return facts;
 }
 
+/** The headline; for "used", with the export's date and port (defect 13). */
+function verdictTitle(outcome: Outcome, verdict: Verdict): Segments {
+  const words = VERDICT_TEXT[lang];
+  const e = outcome.type === 'result' ? outcome.result.endorsement : undefined;
+  if (verdict.kind === 'used' && e) return fillSegments(words.usedTitle, { date: formatDate(e.date, lang), port: e.portOfExport });
+  return [words.verdicts[verdict.kind].title];
+}
+
+function renderNotices(notices: Notice[]): void {
+  byId('notices').replaceChildren(
+    ...notices.map((n) => el('li', { className: n.tone === 'warn' ? 'notice warn' : 'notice' }, ...nodes(fillSegments(t()[n.text] as string, n.vars)))),
+  );
+}
+
 function renderVerdict(outcome: Outcome, focus: boolean): void {
   const verdict = verdictOfOutcome(outcome);
-  const words = t().verdicts[verdict.kind];
+  const words = VERDICT_TEXT[lang].verdicts[verdict.kind];
   const box = byId('verdict');
   box.className = `verdict tone-${TONE[verdict.kind]}`;
   box.dataset.verdict = verdict.kind;
@@ -252,13 +329,10 @@ function renderVerdict(outcome: Outcome, focus: boolean): void {
   else delete box.dataset.code;
   byId('verdict-icon').textContent = ICON[verdict.kind];
   const title = byId('verdict-title');
-  title.textContent = words.title;
+  title.replaceChildren(...nodes(verdictTitle(outcome, verdict)));
   byId('verdict-detail').textContent = words.detail;
-  byId('verdict-facts').replaceChildren(...verdictFacts(outcome, verdict).map((f) => el('li', {}, f)));
-  const notices = outcome.type === 'input' ? [] : outcome.notices;
-  byId('notices').replaceChildren(
-    ...notices.map((n) => el('li', { className: n.tone === 'warn' ? 'notice warn' : 'notice', text: fill(t()[n.text] as string, n.vars) })),
-  );
+  byId('verdict-facts').replaceChildren(...verdictFacts(outcome, verdict).map((f) => el('li', {}, ...f)));
+  renderNotices(outcome.type === 'input' ? [] : outcome.notices);
   if (focus) {
     title.focus({ preventScroll: true });
     box.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -267,6 +341,7 @@ function renderVerdict(outcome: Outcome, focus: boolean): void {
 
 function renderChecks(result: VerificationResult): void {
   const text = t();
+  const now = Date.now();
   const items = result.checks.map((c) => {
     const li = el('li', { className: c.ok ? 'check ok' : 'check fail' });
     // The check and its code (OK when passed) as data, like the verdict's and the rules', for tools and tests.
@@ -283,13 +358,11 @@ function renderChecks(result: VerificationResult): void {
     );
     head.querySelector('.mark')!.setAttribute('aria-hidden', 'true');
     li.append(head);
-    if (lang === 'en') {
-      if (c.message) li.append(el('p', { className: 'check-detail', text: c.message }));
-    } else {
-      if (!c.ok) li.append(el('p', { className: 'check-message' }, message(c.code)));
-      // The core's detail exists in English only; on a failure, say so.
-      if (c.message && !c.ok) li.append(el('p', { className: 'check-detail' }, `${text.englishOnly} `, el('span', { lang: 'en', text: c.message })));
-      else if (c.message) li.append(el('p', { className: 'check-detail', lang: 'en', text: c.message }));
+    // The detail in the page's language, from the structured result (check-details.ts).
+    const detail = checkDetail(c, result, lang, now);
+    if (detail.text.length) li.append(el('p', { className: 'check-detail' }, ...nodes(detail.text)));
+    if (detail.english !== undefined) {
+      li.append(el('p', { className: 'check-detail check-english' }, ...(lang === 'en' ? [] : [`${text.englishOnly} `]), englishValue(detail.english)));
     }
     if (c.check === 'permit') {
       for (const [label, issues] of [
@@ -309,9 +382,17 @@ function renderChecks(result: VerificationResult): void {
 
 /** One broken rule or warning: its path and message, and its stable code in data-code (as the verdict's) for tools and tests. */
 function issueItem(issue: { code: string; path: string; message: string }): HTMLLIElement {
-  const item = el('li', { text: `${issue.path || '/'}: ${issue.message}` });
+  const item = el('li', {}, value(issue.path || '/'), ': ', value(issue.message));
   item.dataset.code = issue.code;
   return item;
+}
+
+/** A box's value: each of its parts isolated (a name's override stays out of the address and country). */
+function rowValue(r: Row): HTMLElement {
+  const parts = r.parts ?? [r.value];
+  const span = el('span', { className: 'value' }, ...parts.flatMap((part, i) => [...(i ? [', '] : []), value(part)]));
+  span.dir = 'auto';
+  return span;
 }
 
 function rowsList(rows: Row[], className = 'boxes'): HTMLDListElement {
@@ -323,7 +404,7 @@ function rowsList(rows: Row[], className = 'boxes'): HTMLDListElement {
         'div',
         { className: 'box-row' },
         el('dt', {}, ...(r.box ? [el('span', { className: 'box-no', text: r.box }), ' '] : []), r.label),
-        el('dd', {}, el('span', { className: 'value', text: r.value }), ...(r.note ? [el('span', { className: 'note', text: r.note })] : [])),
+        el('dd', {}, rowValue(r), ...(r.note ? [value(r.note, 'note')] : [])),
       ),
     ),
   );
@@ -396,7 +477,7 @@ function renderTrustInfo(): void {
     return;
   }
   const [notice] = trustNotices(state, Date.now()).filter((n) => n.text !== 'didFromCache');
-  info.textContent = notice ? fill(t()[notice.text] as string, notice.vars) : fill(t().trustFromNetwork, { name: state.name, version: state.version });
+  info.replaceChildren(...nodes(notice ? fillSegments(t()[notice.text] as string, notice.vars) : fillSegments(t().trustFromNetwork, { name: state.name, version: state.version })));
 }
 
 function say(key: keyof UiText | '', vars: Record<string, string> = {}): void {
@@ -417,6 +498,11 @@ function stopCamera(): void {
 }
 
 async function startCamera(): Promise<void> {
+  mark('scan-click');
+  // The camera opens on the click itself, while the decoder chunk loads in parallel.
+  const opening = openCamera();
+  const loading = scanner();
+  clearResult();
   say('');
   cameraWanted = true;
   const camera = byId('camera');
@@ -424,27 +510,46 @@ async function startCamera(): Promise<void> {
   byId('scan').hidden = true;
   byId('stop').focus();
   try {
-    const { scanWithCamera, warmUp } = await scanner();
+    const { scanStream, warmUp } = await loading;
     warmUp();
-    const started = await scanWithCamera(byId<HTMLVideoElement>('video'), (text) => {
+    const stream = await opening;
+    mark('camera-open');
+    // Stopped while the camera was opening.
+    if (!cameraWanted) {
+      for (const track of stream.getTracks()) track.stop();
+      return;
+    }
+    scan = scanStream(stream, byId<HTMLVideoElement>('video'), (text) => {
       scan = undefined;
       cameraWanted = false;
       camera.hidden = true;
       byId('scan').hidden = false;
       void verifyText(text);
     });
-    // Stopped while the camera was opening.
-    if (!cameraWanted) started.stop();
-    else scan = started;
   } catch (e) {
+    opening.then((stream) => stream.getTracks().forEach((track) => track.stop()), () => undefined);
     stopCamera();
     say('cameraUnavailable', { reason: e instanceof Error ? e.name || e.message : String(e) });
     byId('scan').focus();
   }
 }
 
+/** Loads the QR decoder before it is needed: when the page is idle, or when the pointer or focus reaches a scan button. */
+function preloadDecoder(): void {
+  const warm = () => void scanner().then((s) => s.warmUp(), () => undefined);
+  for (const id of ['scan', 'photo']) {
+    for (const event of ['pointerenter', 'focus', 'touchstart']) byId(id).addEventListener(event, warm, { once: true, passive: true });
+  }
+  // A page opened from a permit link (fragment) verifies without the camera: do not load the decoder for it.
+  if (location.hash.length > 1) return;
+  const idle = (window as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
+}
+
 async function readFile(file: File): Promise<void> {
   stopCamera();
+  clearResult();
   say('readingImage');
   let codes: string[];
   try {
@@ -496,6 +601,7 @@ function init(): void {
     event.preventDefault();
     const value = byId<HTMLTextAreaElement>('paste').value;
     if (value.trim() === '') {
+      clearResult();
       say('emptyInput');
       return;
     }
@@ -527,6 +633,7 @@ function init(): void {
     trustState = state;
     renderTrustInfo();
   }, () => undefined);
+  preloadDecoder();
   fromFragment();
 }
 

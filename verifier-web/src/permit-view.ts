@@ -6,13 +6,17 @@
 import type { BlockQuantities, EndorsementInfo, VerificationResult } from '../../src/verify/index.js';
 import type { IssuedSpecimen, Party, Permit } from '../../src/permit/model.js';
 import { codeName, countryName } from './code-names.js';
-import { fill, formatDate, formatNumber, UI, type BoxKey, type Lang } from './i18n.js';
+import { formatDate, formatNumber, UI, type BoxKey, type Lang } from './i18n.js';
+import { fillSegments, type Segments } from './segments.js';
+import { VERDICT_TEXT } from './verdict-texts.js';
 
 export interface Row {
   /** Box number as printed on the form ('1', '5a', …), or '' for a line without its own box. */
   box: string;
   label: string;
   value: string;
+  /** The separate values that `value` joins with ", " (name, address, country…): each is shown isolated from the others. */
+  parts?: string[];
   /** The code's meaning, or other explanation, shown under the value. */
   note?: string;
 }
@@ -35,21 +39,35 @@ export interface PermitView {
 
 const BOX_NUMBER: Partial<Record<BoxKey, string>> = { term: '9', marks: '9', source: '10', importPermit: '', replaces: '5', otherType: '1' };
 
-function row(lang: Lang, key: BoxKey, value: string | undefined, note?: string): Row[] {
-  if (value === undefined || value === '') return [];
-  const r: Row = { box: BOX_NUMBER[key] ?? key, label: UI[lang].boxes[key], value };
+function row(lang: Lang, key: BoxKey, value: string | Joined | undefined, note?: string): Row[] {
+  const parts = value instanceof Joined ? value.parts : undefined;
+  const text = value instanceof Joined ? value.text : value;
+  if (text === undefined || text === '') return [];
+  const r: Row = { box: BOX_NUMBER[key] ?? key, label: UI[lang].boxes[key], value: text };
+  if (parts && parts.length > 1) r.parts = parts;
   if (note) r.note = note;
   return [r];
 }
 
-const party = (p: Party | undefined, lang: Lang): string | undefined =>
-  p && typeof p === 'object' ? [p.name, p.address, p.country ? countryName(p.country, lang) : ''].filter(Boolean).join(', ') : undefined;
+const party = (p: Party | undefined, lang: Lang): Joined | undefined =>
+  p && typeof p === 'object' ? joined(p.name, p.address, p.country ? countryName(p.country, lang) : '') : undefined;
 
 const coded = (table: Parameters<typeof codeName>[0], code: string | undefined, lang: Lang) => (code === undefined ? undefined : codeName(table, code, lang));
 
 const quantity = (n: number, unit: string, lang: Lang) => `${formatNumber(n, lang)} ${unit}`;
 
-const joined = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined && p !== '').join(', ');
+/** Several values in one box, kept apart so that each is isolated on the page (bidi). */
+class Joined {
+  readonly parts: string[];
+  constructor(parts: (string | undefined)[]) {
+    this.parts = parts.filter((p): p is string => p !== undefined && p !== '');
+  }
+  get text(): string {
+    return this.parts.join(', ');
+  }
+}
+
+const joined = (...parts: (string | undefined)[]) => new Joined(parts);
 
 /** Boxes 7–12b of a block; box 11 (quantity) is shown with the exported quantity, in BlockView. */
 function specimenRows(s: IssuedSpecimen, lang: Lang): Row[] {
@@ -72,7 +90,7 @@ function specimenRows(s: IssuedSpecimen, lang: Lang): Row[] {
       '12a',
       s.lastReExport ? joined(countryName(s.lastReExport.country, lang), s.lastReExport.certificateNumber, formatDate(s.lastReExport.date, lang)) : undefined,
     ),
-    ...row(lang, '12b', joined(s.operationNumber, formatDate(s.acquisitionDate, lang)) || undefined),
+    ...row(lang, '12b', joined(s.operationNumber, formatDate(s.acquisitionDate, lang))),
   ];
 }
 
@@ -96,9 +114,10 @@ function blockViews(permit: Permit, blocks: BlockQuantities[] | undefined, useKn
 function endorsementRows(e: EndorsementInfo | undefined, lang: Lang): Row[] {
   if (!e) return [];
   const text = UI[lang];
+  const both = (box: string, label: string, j: Joined): Row => ({ box, label, value: j.text, parts: j.parts });
   return [
-    { box: '14', label: `${text.date}, ${text.portOfExport.toLowerCase()}`, value: joined(formatDate(e.date, lang), e.portOfExport) },
-    { box: '14', label: text.endorsedBy, value: joined(e.authority, e.officer) },
+    both('14', `${text.date}, ${text.portOfExport.toLowerCase()}`, joined(formatDate(e.date, lang), e.portOfExport)),
+    both('14', text.endorsedBy, joined(e.authority, e.officer)),
     { box: '15', label: text.boxes['15'], value: e.transportDocument },
   ];
 }
@@ -134,14 +153,23 @@ export function permitView(result: Pick<VerificationResult, 'permit' | 'blocks' 
   return { rows, blocks: blockViews(p, result.blocks, useKnown, lang), endorsement: endorsementRows(result.endorsement, lang) };
 }
 
-/** "A: 40 of 50 NAR exported" lines for the "used" verdict. */
-export function blockUseLines(blocks: BlockQuantities[] | undefined, lang: Lang): string[] {
-  return (blocks ?? []).map((b) =>
-    fill(UI[lang].blockUse, {
-      block: b.block,
-      exported: formatNumber(b.exported?.quantity ?? 0, lang),
-      permitted: formatNumber(b.permitted.quantity, lang),
-      unit: b.permitted.unit,
-    }),
+/**
+ * One line per block for the verdict: the species (box 7) and the permitted (box 11) and
+ * exported (box 14) quantity with its unit, which the officer compares with the goods
+ * (defect 12). From the record's blocks when it was read, else from the permit alone.
+ */
+export function blockFacts(result: Pick<VerificationResult, 'permit' | 'blocks'>, lang: Lang): Segments[] {
+  const t = VERDICT_TEXT[lang];
+  const specimens = Array.isArray(result.permit?.specimens) ? result.permit.specimens : [];
+  const species = (block: string, i: number) => specimens.find((s) => s.block === block)?.scientificName ?? specimens[i]?.scientificName ?? '';
+  if (result.blocks) {
+    return result.blocks.map((b, i) =>
+      b.exported
+        ? fillSegments(t.blockFact, { block: b.block, species: b.scientificName ?? species(b.block, i), permitted: quantity(b.permitted.quantity, b.permitted.unit, lang), exported: quantity(b.exported.quantity, b.exported.unit, lang) })
+        : fillSegments(t.blockFactNotExported, { block: b.block, species: b.scientificName ?? species(b.block, i), permitted: quantity(b.permitted.quantity, b.permitted.unit, lang) }),
+    );
+  }
+  return specimens.map((s, i) =>
+    fillSegments(t.blockFactPermitted, { block: s.block ?? String.fromCharCode(65 + i), species: s.scientificName, permitted: quantity(s.quantity, s.unit, lang) }),
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { VerificationResult } from '../../src/verify/index.js';
 
-export const VERDICTS = ['valid', 'used', 'revoked', 'suspended', 'expired', 'untrusted', 'tampered', 'not-a-permit', 'status-unchecked', 'invalid'] as const;
+export const VERDICTS = ['valid', 'used', 'revoked', 'suspended', 'expired', 'untrusted', 'damaged-or-altered', 'not-a-permit', 'newer-format', 'status-unchecked', 'invalid'] as const;
 export type VerdictKind = (typeof VERDICTS)[number];
 
 export interface Verdict {
@@ -16,7 +16,10 @@ export interface Verdict {
   code?: string;
 }
 
-/** Whether the verdict lets the goods through (only "valid" does); used for the colour and icon. */
+/**
+ * The colour of the verdict. "used" (endorsed at export) has its own tone: at import it is
+ * the expected state, at export it must not be used again; it is neither green nor a refusal.
+ */
 export const TONE: Record<VerdictKind, 'good' | 'bad' | 'warn' | 'info'> = {
   valid: 'good',
   used: 'info',
@@ -24,8 +27,9 @@ export const TONE: Record<VerdictKind, 'good' | 'bad' | 'warn' | 'info'> = {
   suspended: 'bad',
   expired: 'bad',
   untrusted: 'bad',
-  tampered: 'bad',
+  'damaged-or-altered': 'bad',
   'not-a-permit': 'warn',
+  'newer-format': 'warn',
   'status-unchecked': 'warn',
   invalid: 'bad',
 };
@@ -33,21 +37,35 @@ export const TONE: Record<VerdictKind, 'good' | 'bad' | 'warn' | 'info'> = {
 /** A text icon per verdict, so that meaning never rests on colour alone (it is aria-hidden; the headline says it in words). */
 export const ICON: Record<VerdictKind, string> = {
   valid: '✔',
-  used: '⊘',
+  used: '➜',
   revoked: '✖',
   suspended: '‖',
   expired: '⌛',
   untrusted: '⚠',
-  tampered: '✖',
+  'damaged-or-altered': '✖',
   'not-a-permit': '?',
+  'newer-format': '↻',
   'status-unchecked': '⚠',
   invalid: '✖',
 };
 
+/**
+ * Codes that say the code or the JWT in it is not what was signed: a damaged code, a
+ * signature that does not match, a fetched permit whose hash differs from the one in the
+ * reference code. Whether damage or forgery, the officer's answer is the same, so they get
+ * one verdict (defect 11), never "not a permit" as well.
+ */
+const DAMAGED_OR_ALTERED = new Set(['MALFORMED', 'SIGNATURE_INVALID', 'QR_MALFORMED', 'QR_REFERENCE_MISMATCH']);
+
+/** Text that is no permit code at all (or far too large to be one). */
+const NOT_A_PERMIT = new Set(['NOT_A_PERMIT', 'QR_NOT_A_PERMIT', 'QR_TOO_LARGE', 'QR_EMPTY']);
+
 /** The verdict for a failing code when the state does not decide it. */
 export function verdictForCode(code: string): VerdictKind {
-  if (code === 'MALFORMED' || code === 'NOT_A_PERMIT' || code.startsWith('QR_')) return 'not-a-permit';
-  if (code === 'SIGNATURE_INVALID') return 'tampered';
+  if (NOT_A_PERMIT.has(code)) return 'not-a-permit';
+  if (code === 'QR_UNKNOWN_VERSION') return 'newer-format';
+  // Any other QR_* code is a permit code that could not be read as signed: fail closed.
+  if (DAMAGED_OR_ALTERED.has(code) || code.startsWith('QR_')) return 'damaged-or-altered';
   if (code === 'ISSUER_UNTRUSTED') return 'untrusted';
   if (code === 'STATUS_UNAVAILABLE' || code === 'RECORD_UNAVAILABLE') return 'status-unchecked';
   if (code === 'REVOKED') return 'revoked';
@@ -68,8 +86,9 @@ export function verdictOf(result: Pick<VerificationResult, 'verified' | 'checks'
     case 'expired':
       return { kind: 'expired', code: 'EXPIRED' };
     case 'used':
-      // Used is the truth whatever else is wrong (e.g. more exported than allowed): it must not be used again.
-      return first ? { kind: 'used', code: first.code } : { kind: 'used' };
+      // "used" reads as valid at import (defect 13), so only a clean use gets it. Anything wrong
+      // with the use (more exported than allowed) refuses it, at export (not again) as at import.
+      return first ? { kind: 'invalid', code: first.code } : { kind: 'used' };
     case 'valid': {
       const statusChecked = result.checks.some((c) => c.check === 'status' && c.ok);
       if (result.verified && failing.length === 0 && statusChecked) return { kind: 'valid' };
@@ -83,7 +102,7 @@ export function verdictOf(result: Pick<VerificationResult, 'verified' | 'checks'
   return { kind: verdictForCode(first.code), code: first.code };
 }
 
-/** The verdict for input that is not a permit code at all (a QR_* code from the codec). */
+/** The verdict for input the page could not turn into a signed permit (a QR_* code from the codec, or a reference that failed). */
 export function inputVerdict(code: string): Verdict {
-  return { kind: 'not-a-permit', code };
+  return { kind: verdictForCode(code), code };
 }
