@@ -59,7 +59,7 @@ describe('read-only commands', () => {
     expect(link.code, link.stderr).toBe(0);
     expect(JSON.parse(link.stdout)).toMatchObject({ verified: true, state: 'valid' });
 
-    const issue = await runCli(['permit', 'issue', join(EXAMPLES, 'export-lk-orchids.json'), '--config', config, '--json'], env);
+    const issue = await runCli(['permit', 'issue', join(EXAMPLES, 'export-lk-orchids.json'), '--config', config, '--signatory', 'A. Perera', '--json'], env);
     expect(issue.code).toBe(2);
     expect(JSON.parse(issue.stdout)).toMatchObject({ error: { code: 'SECRET_INVALID' } });
   });
