@@ -1,6 +1,6 @@
 /**
  * The QR code of an issued permit, as the agent prints it: a link to its own verifier page
- * (`/VERIFY`) with the whole signed permit in the fragment (CP2), or a reference (CPR1)
+ * (`/VERIFY`) with the whole signed permit in the fragment (CP3), or a reference (CPR1)
  * when the permit is too large for QR version 25 at error correction M.
  */
 import { encodePermitQrOrReference, type QrOrReference } from '../qr/codec.js';

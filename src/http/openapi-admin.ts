@@ -8,6 +8,8 @@ import { BEARER, errorResponse, json, ref, responseRef } from './openapi-schemas
 
 const numberParameter = { name: 'number', in: 'path', required: true, description: 'The permit number, e.g. LK26-E000042', schema: { type: 'string' } };
 const DOCUMENT_TYPES = ['export', 're-export', 'import', 'other'];
+const PERMIT_STATES = ['valid', 'used', 'revoked', 'suspended', 'expired'];
+const storageFailed = { 507: errorResponse('STORAGE_FAILED: the database could not store the change (disk full); nothing was changed') };
 
 /** What a POST with a JSON body can be refused for before the route runs. */
 const jsonBodyRefusals = {
@@ -40,6 +42,7 @@ const statusChange = (operationId: string, summary: string, reasonRequired: bool
       404: errorResponse('NOT_FOUND: not a permit of this authority'),
       409: errorResponse('LIFECYCLE_REFUSED: revoked (permanent), already suspended, or not suspended'),
       422: errorResponse('LIFECYCLE_INVALID: no or unknown revocation reason'),
+      ...storageFailed,
     },
   },
 });
@@ -55,6 +58,7 @@ export function permitRecordSchema(subjectSchemaUrl: string) {
       issuer: { type: 'string' },
       issuedAt: { type: 'string', format: 'date-time' },
       validUntil: { type: 'string', format: 'date' },
+      state: { enum: PERMIT_STATES },
       signatory: { type: 'string' },
       permit: {
         type: 'object',
@@ -81,6 +85,7 @@ export const ADMIN_PATHS = {
         ...jsonBodyRefusals,
         403: errorResponse('FORBIDDEN: the token may not issue permits'),
         422: errorResponse('PERMIT_INVALID: the request breaks permit rules; `errors` lists every one. No number was used.'),
+        ...storageFailed,
       },
     },
     get: {
@@ -93,8 +98,9 @@ export const ADMIN_PATHS = {
         { name: 'documentType', in: 'query', schema: { enum: DOCUMENT_TYPES } },
         { name: 'country', in: 'query', description: "Exporter's or importer's country", schema: { type: 'string', pattern: '^[A-Z]{2}$' } },
         { name: 'species', in: 'query', description: 'Scientific name in any block', schema: { type: 'string' } },
-        { name: 'issuedFrom', in: 'query', schema: { type: 'string', format: 'date' } },
-        { name: 'issuedTo', in: 'query', schema: { type: 'string', format: 'date' } },
+        { name: 'issuedFrom', in: 'query', description: 'An RFC 3339 date (its midnight UTC) or date-time with Z or an offset, compared as an instant', schema: { type: 'string' } },
+        { name: 'issuedTo', in: 'query', description: 'As issuedFrom', schema: { type: 'string' } },
+        { name: 'state', in: 'query', description: 'The state a verifier reports', schema: { enum: PERMIT_STATES } },
       ],
       responses: {
         200: {
@@ -164,6 +170,7 @@ export const ADMIN_PATHS = {
         404: errorResponse('NOT_FOUND: not a permit of this authority (NOT_OWN_PERMIT)'),
         409: errorResponse('LIFECYCLE_REFUSED: revoked, suspended, expired or already endorsed'),
         422: errorResponse('LIFECYCLE_INVALID: quantities, units, blocks, port or date wrong; `errors` lists each'),
+        ...storageFailed,
       },
     },
   },

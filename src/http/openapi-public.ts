@@ -7,6 +7,7 @@ import { SCHEMA_PATH } from '../agent/open.js';
 import { didDocumentPath } from '../agent/did-web-name.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
 import { TRUST_LIST_PATH } from '../agent/trust-list.js';
+import { CITES_CONTEXT_V1_PATH, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH } from '../vocab/contexts.js';
 import type { SaigaConfig } from '../agent/config.js';
 import { errorResponse, json, PUBLIC, ref, responseRef, vcJwt } from './openapi-schemas.js';
 
@@ -51,7 +52,7 @@ export function publicPaths(config: Pick<SaigaConfig, 'url' | 'didMethod'>) {
             required: ['credential'],
             additionalProperties: false,
             properties: {
-              credential: { type: 'string', maxLength: 65536, description: 'The VC-JWT, a CP2 (or CP1) QR payload, or a verifier link holding one (from a scanned QR code)' },
+              credential: { type: 'string', maxLength: 65536, description: 'The VC-JWT, a CP3 (or CP2, CP1) QR payload, a CPR1 reference, or a verifier link holding one (from a scanned QR code)' },
               at: { type: 'string', format: 'date-time', description: 'Verify as at this time (default: now)' },
             },
           }),
@@ -65,7 +66,19 @@ export function publicPaths(config: Pick<SaigaConfig, 'url' | 'didMethod'>) {
         },
       },
     },
-    [SCHEMA_PATH]: get('getPermitSubjectSchema', 'JSON Schema of the permit credential subject', {
+    [SCHEMA_PATH]: get('getPermitSubjectSchema', 'JSON Schema of the permit credential subject as signed before box 13 became `issuance` (immutable, for permits issued then)', {
+      200: { description: 'JSON Schema 2020-12', content: { 'application/schema+json': { schema: { type: 'object' } } } },
+      ...malformed,
+    }),
+    [CITES_CONTEXT_V1_PATH]: get('getCitesContext', "Saiga's CITES JSON-LD context, version 1 (immutable; Saiga's own verifiers carry it bundled)", {
+      200: { description: 'JSON-LD 1.1 context', content: { 'application/ld+json': { schema: { type: 'object', required: ['@context'], properties: { '@context': { type: 'object' } } } } } },
+      ...malformed,
+    }),
+    [PERMIT_CREDENTIAL_SCHEMA_PATH]: get('getPermitCredentialSchema', 'JSON Schema of the whole permit credential, as its credentialSchema (type JsonSchema) names it (immutable)', {
+      200: { description: 'JSON Schema 2020-12', content: { 'application/schema+json': { schema: { type: 'object' } } } },
+      ...malformed,
+    }),
+    [ENDORSEMENT_CREDENTIAL_SCHEMA_PATH]: get('getEndorsementCredentialSchema', 'JSON Schema of the whole export-endorsement credential (immutable)', {
       200: { description: 'JSON Schema 2020-12', content: { 'application/schema+json': { schema: { type: 'object' } } } },
       ...malformed,
     }),

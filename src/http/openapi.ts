@@ -1,6 +1,6 @@
 /**
  * OpenAPI 3.1 description of every route the agent serves, at /api/openapi.json.
- * Admin paths are in openapi-admin.ts, public ones in openapi-public.ts, shared schemas and
+ * Admin paths are in openapi-admin.ts and openapi-tokens.ts, public ones in openapi-public.ts, shared schemas and
  * responses in openapi-schemas.ts. test/http/openapi.test.ts compares the paths with the
  * routes express serves and lints the document with Redocly's recommended rules.
  */
@@ -8,6 +8,7 @@ import type { SaigaAgent } from '../agent/open.js';
 import { SCHEMA_PATH } from '../agent/open.js';
 import { ADMIN_PATHS, permitRecordSchema } from './openapi-admin.js';
 import { publicPaths } from './openapi-public.js';
+import { TOKEN_PATHS, TOKEN_RECORD_SCHEMA } from './openapi-tokens.js';
 import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
 
 export function openApiDocument(saiga: Pick<SaigaAgent, 'config'>) {
@@ -28,9 +29,9 @@ export function openApiDocument(saiga: Pick<SaigaAgent, 'config'>) {
     servers: [{ url: config.url }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' } },
-      schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`) },
+      schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...publicPaths(config) },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...publicPaths(config) },
   };
 }
