@@ -22,7 +22,7 @@ import type { PermitCheckContext } from '../src/verify/verifier-types.js';
 import { createAssertionKeyStore } from '../src/verify/keys.js';
 import type { SignedCredentialContext } from '../src/verify/signed-credential.js';
 import { nodeCryptoSuite } from '../src/agent/node-signature.js';
-import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../src/status/bitstring.js';
+import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../src/vocab/bitstring.js';
 import { buildStatusListCredential } from '../src/status/list-credential.js';
 import { permitQr } from '../src/agent/permit-qr.js';
 import { cameraToVerdict } from './camera.js';

@@ -7,7 +7,7 @@ import type { SaigaAgent } from '../agent/open.js';
 import { SCHEMA_PATH } from '../agent/open.js';
 import { API_CODES, LIFECYCLE_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
 import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from '../endorsement/schema.js';
-import { REVOCATION_REASONS } from '../verify/index.js';
+import { REVOCATION_REASONS } from '../vocab/public-record.js';
 import { PERMIT_REQUEST_SCHEMA } from '../permit/schema.js';
 import { didDocumentPath } from '../agent/did-web-name.js';
 

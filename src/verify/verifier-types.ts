@@ -11,15 +11,9 @@ import type { QrCode, RuleIssue, VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import type { DidResolution } from './types.js';
 
-export interface TrustedIssuer {
-  did: string;
-  role: 'managementAuthority' | 'customs';
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  name: string;
-  /** Postal address (box 6 of a permit), when the trust list gives it. */
-  address?: string;
-}
+/** An entry of the verifier's allow-list of issuers: shared vocabulary (src/vocab/trust-list.ts). */
+export type { TrustedIssuer } from '../vocab/trust-list.js';
+import type { TrustedIssuer } from '../vocab/trust-list.js';
 
 /** What the verified credential says around the permit subject, for the permit rules. */
 export interface PermitCheckContext {

@@ -8,9 +8,9 @@ import { base64url, CompactSign, importJWK, type JWK } from 'jose';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from '../../src/endorsement/model.js';
 import type { Permit, PermitSubject } from '../../src/permit/model.js';
 import { permitView } from '../../src/permit/subject.js';
-import { encodeBitstring, newBitstring, setBit } from '../../src/status/bitstring.js';
+import { encodeBitstring, newBitstring, setBit } from '../../src/vocab/bitstring.js';
 import { encodeDidKey } from '../../src/verify/did-key.js';
-import type { PublicPermitRecord, RevocationReason } from '../../src/verify/record.js';
+import type { PublicPermitRecord, RevocationReason } from '../../src/vocab/public-record.js';
 import type { DidDocument, DidResolution } from '../../src/verify/types.js';
 import type { TrustedIssuer } from '../../src/verify/verifier-types.js';
 

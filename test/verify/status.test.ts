@@ -7,7 +7,7 @@
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { VERIFY_CODES, type VerifyCode } from '../../src/codes.js';
-import { encodeBitstring, setBit } from '../../src/status/bitstring.js';
+import { encodeBitstring, setBit } from '../../src/vocab/bitstring.js';
 import { createDidResolver } from '../../src/verify/resolver.js';
 import { createPermitVerifier } from '../../src/verify/verify.js';
 import type { PermitVerifierOptions, VerificationResult } from '../../src/verify/verifier-types.js';
