@@ -9,9 +9,13 @@
  * @example
  * import { createDidResolver, createPermitVerifier } from './verify/index.js';
  * const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch }), trustedIssuers });
- * const result = await verifier.verify(jwt, { now: new Date() });
+ * const result = await verifier.verifyInput(scannedText, { now: new Date() });
  */
 export { createPermitVerifier, DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC } from './verify.js';
+export { readInput, REFERENCE_FETCH_LIMITS } from './input.js';
+export type { InputReading, InputReaderOptions } from './input.js';
+export { citesPermitRules } from './rules.js';
+export type { PermitRules } from './rules.js';
 export type {
   CheckName,
   PermitVerifier,

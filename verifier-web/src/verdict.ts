@@ -46,6 +46,8 @@ export const ICON: Record<VerdictKind, string> = {
 
 /** The verdict for a failing code when the state does not decide it. */
 export function verdictForCode(code: string): VerdictKind {
+  // A referenced permit that could not be fetched from its issuer: nothing is known against it, nothing for it.
+  if (code === 'QR_REFERENCE_UNAVAILABLE') return 'status-unchecked';
   if (code === 'MALFORMED' || code === 'NOT_A_PERMIT' || code.startsWith('QR_')) return 'not-a-permit';
   if (code === 'SIGNATURE_INVALID') return 'tampered';
   if (code === 'ISSUER_UNTRUSTED') return 'untrusted';
