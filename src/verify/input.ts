@@ -51,6 +51,22 @@ function jwtInJson(text: string): string | InputReading {
   return refuse('format', 'QR_NOT_A_PERMIT', 'It is JSON without a signed permit (no "jwt" and no "proof.jwt").');
 }
 
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The text, or a link's fragment, when it has the shape of a compact JWS. */
+function compactJwsIn(text: string): string | undefined {
+  if (COMPACT_JWS.test(text)) return text;
+  const hash = text.indexOf('#');
+  if (hash < 0) return undefined;
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(text.slice(hash + 1)).trim();
+  } catch {
+    return undefined;
+  }
+  return COMPACT_JWS.test(fragment) ? fragment : undefined;
+}
+
 /** Reads any accepted input into a JWT, resolving a reference. Never throws. */
 export async function readInput(input: unknown, options: InputReaderOptions): Promise<InputReading> {
   if (typeof input !== 'string') return refuse('format', 'QR_NOT_A_PERMIT', 'It is not text.');
@@ -62,6 +78,10 @@ export async function readInput(input: unknown, options: InputReaderOptions): Pr
     if (typeof inner !== 'string') return inner;
     text = inner;
   }
+  // Anything shaped like a compact JWS (RFC 7515 §7.1), also in a link's fragment, goes to the core as
+  // it is, which names what is wrong with it (MALFORMED, ALG_NOT_ALLOWED for `alg: none`'s empty signature, …).
+  const jws = compactJwsIn(text);
+  if (jws !== undefined) return { ok: true, jwt: jws };
   const parsed = parseVerifierInput(text);
   if (!parsed.ok) return { ok: false, check: 'format', code: parsed.code, message: parsed.message };
   if (parsed.kind !== 'reference') return { ok: true, jwt: parsed.jwt };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as codes from '../../src/codes.js';
 
 /** Every table of codes in src/codes.ts: an exported object of string messages named …_CODES. */
-const TABLES = Object.entries(codes).filter(
+const TABLES = (Object.entries(codes) as [string, unknown][]).filter(
   (e): e is [string, Record<string, string>] => /_CODES$/.test(e[0]) && typeof e[1] === 'object' && !Array.isArray(e[1]) && e[0] !== 'SHOWN_CODES',
 );
 

@@ -54,6 +54,14 @@ describe('input that carries the JWT itself', () => {
     expect(requested).toEqual([]);
   });
 
+  it('hands anything shaped like a compact JWS to the core as it is (an unsigned `alg: none` JWT, a damaged one)', async () => {
+    const [header, payload] = jwt.split('.');
+    for (const shaped of [`${header}.${payload}.`, 'bm90.YSBjcmVkZW50aWFs.c2ln']) {
+      expect(await readInput(shaped, trustingOnly())).toEqual({ ok: true, jwt: shaped });
+      expect(await readInput(`https://elsewhere.example/#${shaped}`, trustingOnly())).toEqual({ ok: true, jwt: shaped });
+    }
+  });
+
   it('refuses what is none of them with a QR code on the format check', async () => {
     const refused = async (input: unknown) => {
       const r = await readInput(input, trustingOnly());
@@ -97,7 +105,7 @@ describe('a CPR1 reference', () => {
 
   it('whose fetch fails is QR_REFERENCE_UNAVAILABLE: HTTP error, too large, unreachable, offline, no address', async () => {
     const reference = await encodePermitReference(jwt);
-    const unavailable = async (options = trustingOnly(did), input = reference) => {
+    const unavailable = async (options: Parameters<typeof readInput>[1] = trustingOnly(did), input = reference) => {
       const r = await readInput(input, options);
       return r.ok ? r : [r.check, r.code, r.message.slice(QR_CODES.QR_REFERENCE_UNAVAILABLE.length + 1)];
     };
@@ -106,7 +114,7 @@ describe('a CPR1 reference', () => {
     serve = (res) => res.writeHead(200).end('x'.repeat(REFERENCE_FETCH_LIMITS.maxBytes + 1));
     expect(await unavailable()).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', `http://127.0.0.1:${port}/credentials/${UUID} is larger than 100000 bytes.`]);
     const refused: FetchLike = () => Promise.reject(new TypeError('fetch failed'));
-    expect((await unavailable({ fetch: refused, isTrustedAuthority: () => true }))[1]).toBe('QR_REFERENCE_UNAVAILABLE');
+    expect(await unavailable({ fetch: refused, isTrustedAuthority: () => true })).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', `Fetching http://127.0.0.1:${port}/credentials/${UUID} failed: fetch failed`]);
     expect(await unavailable({ isTrustedAuthority: () => true } as never)).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', 'This verifier is offline.']);
     const didKeyJwt = await sign(permitPayload(ISSUER.didKey));
     expect(await unavailable(trustingOnly(ISSUER.didKey), await encodePermitReference(didKeyJwt))).toEqual([
