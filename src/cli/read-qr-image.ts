@@ -5,17 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 
-let prepared = false;
+/** Loaded on first use only: no other command pays for the decoder. */
+let reader: Promise<typeof import('zxing-wasm/reader')> | undefined;
 
-function prepare(): void {
-  if (prepared) return;
+function prepare(): Promise<typeof import('zxing-wasm/reader')> {
+  reader ??= import('zxing-wasm/reader').then((zxing) => {
+    load(zxing);
+    return zxing;
+  });
+  return reader;
+}
+
+function load({ prepareZXingModule }: typeof import('zxing-wasm/reader')): void {
   const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const bytes = readFileSync(wasmPath);
   const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: false });
-  prepared = true;
 }
 
 /** PNG (RFC 2083 §3.1 signature) or JPEG (SOI marker FF D8 FF). */
@@ -26,7 +32,7 @@ export function isQrImage(bytes: Uint8Array): boolean {
 
 /** The text of the first QR code in the image; undefined when none is found. */
 export async function readQrImage(bytes: Uint8Array): Promise<string | undefined> {
-  prepare();
+  const { readBarcodes } = await prepare();
   const results = await readBarcodes(bytes, { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 1 });
   const text = results.find((r) => r.isValid && r.text.length > 0)?.text;
   return text;
