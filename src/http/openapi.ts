@@ -5,7 +5,7 @@
  */
 import type { SaigaAgent } from '../agent/open.js';
 import { SCHEMA_PATH } from '../agent/open.js';
-import { API_CODES, LIFECYCLE_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
+import { API_CODES, LIFECYCLE_CODES, QR_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
 import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from '../endorsement/schema.js';
 import { REVOCATION_REASONS } from '../vocab/public-record.js';
 import { PERMIT_REQUEST_SCHEMA } from '../permit/schema.js';
@@ -157,7 +157,7 @@ export function openApiDocument(saiga: SaigaAgent) {
                 properties: {
                   check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement'] },
                   ok: { type: 'boolean' },
-                  code: { enum: Object.keys(VERIFY_CODES) },
+                  code: { enum: [...Object.keys(VERIFY_CODES), ...Object.keys(QR_CODES), 'VERIFIER_FAILED'] },
                   message: { type: 'string' },
                 },
               },
