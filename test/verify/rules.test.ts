@@ -77,3 +77,16 @@ describe('rules that cannot run are RULES_UNAVAILABLE, not PERMIT_INVALID', () =
     expect(permitCheck(r)!.message).toBe(`${VERIFY_CODES.RULES_UNAVAILABLE} (table not loaded)`);
   });
 });
+
+describe('verifyInput never throws for a fault of the verifier', () => {
+  it('a DID resolver that throws is ISSUER_UNRESOLVABLE, not an exception', async () => {
+    const verifier = verifierWith({
+      resolveDid: () => {
+        throw new Error('resolver bug');
+      },
+    });
+    const r = await verifier.verifyInput(await sign(permitPayload(ISSUER.didKey, appendixII)), { now: NOW });
+    expect(r.verified).toBe(false);
+    expect(r.checks.map((c) => [c.check, c.code])).toEqual([['format', 'OK'], ['algorithm', 'OK'], ['trust', 'OK'], ['issuer', 'ISSUER_UNRESOLVABLE']]);
+  });
+});
