@@ -19,11 +19,10 @@ import { renderAgentYaml } from '../src/agent/write-config.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ed25519Jwk } from '../src/agent/did-document.js';
 import { createPermitVerifier, createStatusChecker, readStatusEntries, type DidResolution, type FetchLike } from '../src/verify/index.js';
-import type { PermitCheckContext } from '../src/verify/verifier-types.js';
 import { createAssertionKeyStore } from '../src/verify/keys.js';
 import type { SignedCredentialContext } from '../src/verify/signed-credential.js';
 import { nodeCryptoSuite } from '../src/agent/node-signature.js';
-import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../src/status/bitstring.js';
+import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../src/vocab/bitstring.js';
 import { buildStatusListCredential } from '../src/status/list-credential.js';
 import { permitQr } from '../src/agent/permit-qr.js';
 import { cameraToVerdict } from './camera.js';
@@ -114,7 +113,6 @@ function statusContext(documents: Map<string, DidResolution>): SignedCredentialC
   };
 }
 
-import { validatePermit } from '../src/permit/validate.js';
 
 const json = process.argv.includes('--json');
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -177,7 +175,6 @@ async function main() {
 
   progress('Verifying…');
   const at = new Date();
-  const checkPermit = (subject: unknown, { issuer, issuedAt, validUntil }: PermitCheckContext) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil });
   // The core as a verifier elsewhere runs it: DID documents and status lists cached (warm), the
   // permit record fetched on every check (here from the agent's database instead of over HTTP).
   const documents = new Map([saiga.didDocument, saiga.customsDidDocument].map((d) => [d.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(d), didDocumentMetadata: {} })]));
@@ -190,25 +187,25 @@ async function main() {
     resolveDid: async (did: string) => documents.get(did) ?? { didResolutionMetadata: { error: 'notFound' }, didDocument: null, didDocumentMetadata: {} },
     trustedIssuers: saiga.verifier.trustedIssuers,
     fetch: memoryFetch,
-    checkPermit,
+    // The permit rules are the core's default.
   };
   const nodeCore = createPermitVerifier({ ...coreOptions, signatureSuite: nodeCryptoSuite });
   const webCore = createPermitVerifier(coreOptions);
-  const warm = await nodeCore.verify(jwts[0]!, { now: at });
+  const warm = await nodeCore.verifyInput(jwts[0]!, { now: at });
   if (!warm.verified) throw new Error(`bench credential did not verify: ${JSON.stringify(warm.checks)}`);
-  await webCore.verify(jwts[0]!, { now: at });
+  await webCore.verifyInput(jwts[0]!, { now: at });
   const core = await measure('verify: Saiga core, full (signature, rules, cached status lists, permit record in memory), node:crypto', 3000, async (i) => {
-    const result = await nodeCore.verify(jwts[i % jwts.length]!, { now: at });
+    const result = await nodeCore.verifyInput(jwts[i % jwts.length]!, { now: at });
     if (!result.verified) throw new Error('not verified');
   });
   const coreWebCrypto = await measure('verify: Saiga core, full, WebCrypto (the browser path)', 3000, async (i) => {
-    const result = await webCore.verify(jwts[i % jwts.length]!, { now: at });
+    const result = await webCore.verifyInput(jwts[i % jwts.length]!, { now: at });
     if (!result.verified) throw new Error('not verified');
   });
   // The checks Veramo's verifyCredential makes too (signature, validity) plus the permit rules; no status or record fetched.
   const offlineCore = createPermitVerifier({ ...coreOptions, fetch: undefined, signatureSuite: nodeCryptoSuite });
   const sameChecks = await measure('verify: Saiga core, signature + validity + rules only (no status, no record)', 5000, async (i) => {
-    const result = await offlineCore.verify(jwts[i % jwts.length]!, { now: at });
+    const result = await offlineCore.verifyInput(jwts[i % jwts.length]!, { now: at });
     const failed = result.checks.filter((c) => !c.ok).map((c) => c.code).join();
     if (failed !== 'STATUS_UNAVAILABLE,RECORD_UNAVAILABLE') throw new Error(`unexpected ${failed}`);
   });

@@ -30,6 +30,8 @@ export const VERIFY_CODES = {
   RECORD_UNAVAILABLE: "The permit's public record (customs endorsements) could not be read from the issuing authority, so its use could not be checked.",
   ENDORSEMENT_INVALID: 'A customs endorsement on this permit is not signed by a customs authority trusted for the issuing country, or does not belong to this permit.',
   QUANTITY_EXCEEDED: 'A customs endorsement records more than the permit allows.',
+  // One verification path (issue 8): the permit rules run by default; when they cannot run, that is not a broken rule.
+  RULES_UNAVAILABLE: 'The CITES permit rules could not be checked by this verifier, so the permit cannot be accepted yet. This says nothing against the permit: check it again, or with another verifier.',
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
@@ -40,8 +42,26 @@ export const QR_CODES = {
   QR_TOO_LARGE: 'This code holds far more data than any permit. It was not made by a permit authority and was not read.',
   QR_MALFORMED: 'This permit code is damaged or incomplete. Scan it again, closer and in good light; if it still fails, the code may have been altered.',
   QR_REFERENCE_MISMATCH: 'The permit the issuing authority returned is not the one this code refers to. Do not accept it.',
+  // One verification path (issue 8): what the core reports for empty input and for a reference it could not fetch.
+  QR_EMPTY: 'Nothing was read. Scan the QR code, choose a photo of it, or paste the permit link or text.',
+  QR_REFERENCE_UNAVAILABLE: 'This code refers to a permit kept by its issuing authority, and the permit could not be fetched from it (the authority could not be reached, or gave no answer in time). Do not accept it until it can be checked.',
 } as const;
 export type QrCode = keyof typeof QR_CODES;
+
+/**
+ * Why a verifier (the page, a CLI, an agent) could not check anything at all: not a verdict
+ * on the permit. The verifier page shows these.
+ */
+export const VERIFIER_CODES = {
+  TRUST_LIST_UNAVAILABLE: 'The list of trusted authorities could not be loaded or is not genuine, so no permit can be checked. Check the connection and reload the page.',
+  VERIFIER_CONFIG_INVALID: 'This verifier is not set up correctly (its configuration is missing or wrong), so no permit can be checked. Tell whoever runs it.',
+  VERIFIER_FAILED: 'The verifier failed while checking this permit. This says nothing against the permit: check it again, or with another verifier.',
+} as const;
+export type VerifierCode = keyof typeof VERIFIER_CODES;
+
+/** Every code a verdict or the verifier page can show, with its English message. */
+export const SHOWN_CODES = { ...VERIFY_CODES, ...QR_CODES, ...VERIFIER_CODES } as const;
+export type ShownCode = keyof typeof SHOWN_CODES;
 
 /** Codes of permit-rule findings: errors refuse a request, warnings are kept apart. */
 export const RULE_CODES = {

@@ -9,7 +9,7 @@ import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '
 import type { StatusLists } from '../status/service.js';
 import { LifecycleStore, type EndorsementRow, type PermitEvent, type PermitLifeRow } from '../store/lifecycle.js';
 import type { Queryable, SqliteDatabase } from '../store/sqlite.js';
-import type { PublicPermitRecord } from '../verify/index.js';
+import type { PublicPermitRecord } from '../vocab/public-record.js';
 
 export interface PermitStatusView {
   permitNumber: string;

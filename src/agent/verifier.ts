@@ -1,9 +1,10 @@
 /**
- * The agent's verifier: the shared core (src/verify), with Node's fetch, this agent's
- * trust list (itself as Management Authority and as customs, plus the peers agent.yml
- * names) and the permit rules. Its own DIDs, status lists and records are read from
- * memory and its database, so it checks its own permits even when its public URL is
- * not reachable from inside.
+ * The agent's verifier: the shared core (src/verify) and its one entry `verifyInput`, with
+ * Node's fetch, this agent's trust list (itself as Management Authority and as customs, plus
+ * the peers agent.yml names) and the core's default permit rules. Its own DIDs, status lists
+ * and records are read from memory and its database, so it checks its own permits even when
+ * its public URL is not reachable from inside. `saiga verify` and `POST /api/verify` both go
+ * through here, so they give the verifier page's codes.
  */
 import {
   createDidResolver,
@@ -14,12 +15,9 @@ import {
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
-import { importPermitTrust } from '../permit/import-permit.js';
-import { validatePermit } from '../permit/validate.js';
 import type { LoadedConfig } from './config.js';
 import type { AuthorityIdentity } from './identity.js';
 import { nodeCryptoSuite } from './node-signature.js';
-import { readVerifierInput } from './read-input.js';
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
@@ -57,17 +55,10 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     fetch,
     // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
-    checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil, trust: importPermitTrust(trustedIssuers, false) }),
   });
   return {
     trustedIssuers,
-    verify: async (input, at = new Date()) => {
-      const read = await readVerifierInput(input, { fetch, trustedIssuers });
-      if (read.ok) return core.verify(read.jwt, { now: at });
-      // Text that is no permit code at all goes to the core as it is, which names it (MALFORMED).
-      if (read.code === 'QR_NOT_A_PERMIT' && !/[#:]/.test(input)) return core.verify(input, { now: at });
-      return { verified: false, checks: [{ check: 'format', ok: false, code: read.code, message: read.message }] };
-    },
+    verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
   };
 }
 

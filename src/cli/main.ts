@@ -41,7 +41,7 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   lift a suspension (revocation is permanent)
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
-  verify JWT-OR-FILE [--at TIME]  verify a permit credential (exit 0 only when verified)
+  verify JWT-LINK-OR-FILE [--at TIME]  verify a permit: JWT, QR link, issued.json or a QR image (exit 0 only when verified)
   trust-list [FILE] [--out OUT] [--valid-days N]
                                   sign a trust list with this agent's trust-anchor DID (default: its own trust)
   token create --role officer|customs|admin --name NAME [--expires 90d|12h|DATE]

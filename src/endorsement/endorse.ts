@@ -9,7 +9,7 @@ import type { LifecycleIssue } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import { LifecycleStore } from '../store/lifecycle.js';
 import type { Queryable } from '../store/sqlite.js';
-import type { UnsignedVc } from '../verify/index.js';
+import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import { citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
 import { validateEndorsementRequest } from './validate.js';

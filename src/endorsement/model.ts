@@ -12,8 +12,9 @@
  * Browser-safe: the verification core reads endorsements with these types.
  */
 
-/** The credential type of a signed export endorsement (next to `VerifiableCredential`). */
-export const ENDORSEMENT_CREDENTIAL_TYPE = 'CITESExportEndorsement';
+/** The credential type and the signed subject are shared with every verifier: they live in the leaf vocabulary. */
+export { ENDORSEMENT_CREDENTIAL_TYPE } from '../vocab/credential-types.js';
+export type { EndorsedBlock, Endorsement } from '../vocab/endorsement.js';
 
 /** One block of box 14 as submitted: the block letter and the quantity exported. */
 export interface EndorsementRequestBlock {
@@ -23,13 +24,6 @@ export interface EndorsementRequestBlock {
   quantity: number;
   /** UN/ECE Rec. 20 unit; defaults to the permit's unit for that block and must equal it when given. */
   unit?: string;
-}
-
-/** One block of box 14 as endorsed: every block of the permit, with its unit. */
-export interface EndorsedBlock {
-  block: string;
-  quantity: number;
-  unit: string;
 }
 
 /**
@@ -51,19 +45,4 @@ export interface EndorsementRequest {
   date: string;
   /** Box 15: bill of lading or air waybill number, 1–70 characters. */
   transportDocument: string;
-}
-
-/** The credential subject of a CITESExportEndorsement VC-JWT (signed by the authority's customs DID). */
-export interface Endorsement {
-  /** The permit credential's id, its box 1 number and the issuing Management Authority's DID. */
-  permit: { id: string; permitNumber: string; issuer: string };
-  /** Every block of the permit, in the permit's order, with 0 for a block not shipped. */
-  blocks: EndorsedBlock[];
-  portOfExport: string;
-  date: string;
-  transportDocument: string;
-  /** The customs officer's name. */
-  officer: string;
-  /** ISO 3166-1 alpha-2 country of the customs authority (= the issuing MA's country). */
-  country: string;
 }

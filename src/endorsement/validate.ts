@@ -15,7 +15,7 @@ import type { Permit } from '../permit/model.js';
 import { quantityProblem } from '../permit/quantity.js';
 import { endorsementRequestValidator, endorsementValidator } from '../permit/schema-validators.js';
 import { isWithinValidity, utcDate } from '../permit/validity.js';
-import type { EndorsedBlock, Endorsement } from './model.js';
+import type { EndorsedBlock } from './model.js';
 
 /** What the endorsing authority knows besides the request. */
 export interface EndorsementContext {
@@ -329,33 +329,5 @@ export function validateEndorsementSubject(subject: unknown): { ok: boolean; err
   return { ok: errors.length === 0, errors };
 }
 
-export interface BlockUse {
-  block: string;
-  permitted: { quantity: number; unit: string };
-  /** What the endorsement records for the block; null when it does not name the block. */
-  exported: { quantity: number; unit: string } | null;
-  /** More was endorsed than permitted (same unit). */
-  exceeded: boolean;
-  /** The endorsement uses another unit than the permit, so the quantities cannot be compared. */
-  unitMismatch: boolean;
-}
-
-/**
- * Per block of the permit: what it allows and what the endorsement records as exported.
- * A block named more than once counts with the sum of its entries (the safe direction
- * for a verifier: the endorsement cannot hide a quantity in a second entry).
- *
- * @example
- * exportedQuantities(permit, { blocks: [{ block: 'A', quantity: 250, unit: 'NAR' }] })
- * // [{ block: 'A', permitted: { quantity: 250, unit: 'NAR' }, exported: { quantity: 250, unit: 'NAR' }, exceeded: false, unitMismatch: false }, …]
- */
-export function exportedQuantities(permit: Permit, endorsement: Pick<Endorsement, 'blocks'>): BlockUse[] {
-  return permit.specimens.map((s) => {
-    const permitted = { quantity: s.quantity, unit: s.unit };
-    const named = endorsement.blocks.filter((b) => b.block === s.block);
-    if (named.length === 0) return { block: s.block, permitted, exported: null, exceeded: false, unitMismatch: false };
-    const unitMismatch = named.some((b) => b.unit !== s.unit);
-    const exported = { quantity: named.reduce((sum, b) => sum + b.quantity, 0), unit: unitMismatch ? named.find((b) => b.unit !== s.unit)!.unit : s.unit };
-    return { block: s.block, permitted, exported, exceeded: !unitMismatch && exported.quantity > s.quantity, unitMismatch };
-  });
-}
+/** Per block: permitted against exported. Shared with verifiers, so it lives in the leaf vocabulary. */
+export { exportedQuantities, type BlockUse } from '../vocab/endorsement.js';

@@ -3,7 +3,7 @@
  * every one needs a bearer token whose role may use it.
  */
 import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from '../endorsement/schema.js';
-import { REVOCATION_REASONS } from '../verify/index.js';
+import { REVOCATION_REASONS } from '../vocab/public-record.js';
 import { BEARER, errorResponse, json, ref, responseRef } from './openapi-schemas.js';
 
 const numberParameter = { name: 'number', in: 'path', required: true, description: 'The permit number, e.g. LK26-E000042', schema: { type: 'string' } };

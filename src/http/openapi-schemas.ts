@@ -3,8 +3,8 @@
  * reusable responses, and the schemas of the API's bodies. Schemas are JSON Schema 2020-12,
  * which OpenAPI 3.1 uses as is; the permit request schema is the object the agent validates with.
  */
-import { API_CODES, LIFECYCLE_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
-import { REVOCATION_REASONS } from '../verify/index.js';
+import { API_CODES, LIFECYCLE_CODES, QR_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
+import { REVOCATION_REASONS } from '../vocab/public-record.js';
 import { PERMIT_REQUEST_SCHEMA } from '../permit/schema.js';
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -116,7 +116,7 @@ export const SCHEMAS = {
           properties: {
             check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement'] },
             ok: { type: 'boolean' },
-            code: { enum: Object.keys(VERIFY_CODES) },
+            code: { enum: [...Object.keys(VERIFY_CODES), ...Object.keys(QR_CODES), 'VERIFIER_FAILED'] },
             message: { type: 'string' },
           },
         },

@@ -5,8 +5,9 @@
 import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest, PermitSubject } from '../permit/model.js';
 import { permitSubject } from '../permit/subject.js';
 import { blockLetter } from '../permit/findings.js';
-import { PERMIT_CREDENTIAL_TYPE, type UnsignedVc } from '../verify/index.js';
 import { citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import { PERMIT_CREDENTIAL_TYPE } from '../vocab/credential-types.js';
+import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 
 
 export interface IssueFacts {

@@ -12,7 +12,7 @@
 
 import ajvModule, { type Options, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
-import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from '../endorsement/schema.js';
+import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from './endorsement-schema.js';
 import { PERMIT_REQUEST_SCHEMA, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
 
 // ajv and ajv-formats are CommonJS modules whose class / plugin is also exported as

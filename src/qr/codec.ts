@@ -41,7 +41,7 @@
  *
  * Browser-safe: no Node modules or globals (the verifier page bundles this file).
  */
-import { didWebToUrl } from '../verify/did-web.js';
+import { didWebToUrl } from '../vocab/did-web-url.js';
 import { Inflate } from 'fflate';
 import { base43Length, decodeBase43, encodeBase43 } from './base43.js';
 import { qrVersionFor } from './capacity.js';

@@ -5,7 +5,7 @@
  */
 import { LifecycleStore } from '../store/lifecycle.js';
 import type { Queryable } from '../store/sqlite.js';
-import type { PublicPermitRecord, RevocationReason } from '../verify/index.js';
+import type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
 
 export const RECORD_PATH = '/records';
 

@@ -6,7 +6,7 @@
 import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
 import { LifecycleStore, type PermitLifeRow } from '../store/lifecycle.js';
 import type { Queryable } from '../store/sqlite.js';
-import { REVOCATION_REASONS, type RevocationReason } from '../verify/index.js';
+import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import type { StatusLists } from './service.js';
 
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';

@@ -3,9 +3,9 @@
  * signs it as a VC-JWT with the authority's own DID, the same DID that signs the permits,
  * because verifiers require the two issuers to match.
  */
-import { encodeBitstring } from './bitstring.js';
-import type { UnsignedVc } from '../verify/index.js';
+import { encodeBitstring } from '../vocab/bitstring.js';
 import { STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import type { ListPurpose } from '../store/status-lists.js';
 
 export const STATUS_PATH = '/status';

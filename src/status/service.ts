@@ -7,7 +7,7 @@
  * nothing about when it was issued or which permits came before it. A new list starts
  * when the current one is full. Indexes are never reused (see store/status-lists.ts).
  */
-import { getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from './bitstring.js';
+import { getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../vocab/bitstring.js';
 import { buildStatusListCredential, statusEntry, statusListUrl, type StatusListCredential } from './list-credential.js';
 import { StatusListStore, type ListPurpose, type StatusListRow } from '../store/status-lists.js';
 import type { Queryable } from '../store/sqlite.js';

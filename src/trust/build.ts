@@ -3,8 +3,9 @@
  * its customs identity and the peers its agent.yml names), as the unsigned credential
  * the trust anchor signs.
  */
-import type { TrustedIssuer, UnsignedVc } from '../verify/index.js';
+import type { TrustedIssuer } from '../vocab/trust-list.js';
 import { citesContextUrl, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import { TRUST_LIST_CREDENTIAL_TYPE, type TrustList, type TrustListAuthority } from './model.js';
 
 export interface UnsignedTrustList extends UnsignedVc<TrustList> {

@@ -1,28 +1,3 @@
-/**
- * The issuer trust list: which authorities a verifier trusts, per country and role,
- * signed as a VC-JWT (`CITESTrustList`) by a trust-anchor DID. A verifier page is
- * configured with the anchor DID and the list's URL (and carries a fallback copy), so
- * trust does not come from whoever hosts the page.
- */
-export const TRUST_LIST_CREDENTIAL_TYPE = 'CITESTrustList';
-
-export type AuthorityRole = 'managementAuthority' | 'customs';
-
-export interface TrustListAuthority {
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  name: string;
-  /** Postal address, as in the CITES directory of authorities: box 6 of the permits it issues. */
-  address?: string;
-  role: AuthorityRole;
-  /** Current and retired DIDs: a retired DID stays listed while permits it signed are in use. */
-  dids: string[];
-}
-
-/** The credential subject of a CITESTrustList. */
-export interface TrustList {
-  name: string;
-  /** Increases with every new list, so a verifier never goes back to an older one. */
-  version: number;
-  authorities: TrustListAuthority[];
-}
+/** The trust list's shape is shared vocabulary (src/vocab/trust-list.ts); the builder and the CLI import it from here too. */
+export { TRUST_LIST_CREDENTIAL_TYPE } from '../vocab/credential-types.js';
+export type { AuthorityRole, TrustList, TrustListAuthority } from '../vocab/trust-list.js';

@@ -9,9 +9,13 @@
  * @example
  * import { createDidResolver, createPermitVerifier } from './verify/index.js';
  * const verifier = createPermitVerifier({ resolveDid: createDidResolver({ fetch }), trustedIssuers });
- * const result = await verifier.verify(jwt, { now: new Date() });
+ * const result = await verifier.verifyInput(scannedText, { now: new Date() });
  */
 export { createPermitVerifier, DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC } from './verify.js';
+export { readInput, REFERENCE_FETCH_LIMITS } from './input.js';
+export type { InputReading, InputReaderOptions } from './input.js';
+export { citesPermitRules } from './rules.js';
+export type { PermitRules } from './rules.js';
 export type {
   CheckName,
   PermitVerifier,
@@ -49,8 +53,10 @@ export type { JwsParseResult, ParsedJws } from './jws.js';
 export { PERMIT_CREDENTIAL_TYPE, readCredentialClaims, readPermitClaims, VC_V1_CONTEXT } from './vc-jwt.js';
 export type { CredentialClaims, CredentialClaimsResult, UnsignedVc } from './vc-jwt.js';
 
-export { createRecordChecker, REVOCATION_REASONS } from './record.js';
-export type { PublicPermitRecord, RecordOutcome, RevocationReason } from './record.js';
+export { createRecordChecker } from './record.js';
+export type { RecordOutcome } from './record.js';
+export { REVOCATION_REASONS } from '../vocab/public-record.js';
+export type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
 export { createStatusChecker, readStatusEntries, STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE } from './status.js';
 export type { StatusEntry, StatusOutcome, StatusPurpose } from './status.js';
 export { isFetchableUrl } from './http-fetch.js';

@@ -6,7 +6,8 @@
  */
 import type { VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
-import { REVOCATION_REASONS, type RecordOutcome, type RevocationReason } from './record.js';
+import type { RecordOutcome } from './record.js';
+import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import { readStatusEntries, type StatusEntry, type StatusOutcome } from './status.js';
 import type { CredentialClaims } from './vc-jwt.js';
 import type { BlockQuantities, CheckName, EndorsementInfo, PermitState, StatusInfo, TrustedIssuer } from './verifier-types.js';

@@ -6,31 +6,14 @@
  * VC-JWT that must be signed by a customs authority trusted for the issuing country.
  */
 import type { Permit } from '../permit/model.js';
-import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from '../endorsement/model.js';
-import { exportedQuantities, validateEndorsementSubject } from '../endorsement/validate.js';
+import { endorsementValidator } from '../permit/schema-validators.js';
+import { ENDORSEMENT_CREDENTIAL_TYPE } from '../vocab/credential-types.js';
+import { exportedQuantities, type Endorsement } from '../vocab/endorsement.js';
+import type { PublicPermitRecord } from '../vocab/public-record.js';
 import type { FetchLike } from './did-web.js';
 import { fetchText } from './http-fetch.js';
 import { verifySignedCredential, type SignedCredentialContext, type TrustDecision } from './signed-credential.js';
 import type { BlockQuantities, EndorsementInfo, TrustedIssuer } from './verifier-types.js';
-
-/** Why an issuer revoked a permit (shown to whoever checks it). */
-export type RevocationReason = 'cancelled' | 'lost' | 'stolen' | 'destroyed' | 'replaced' | 'fraud';
-export const REVOCATION_REASONS: readonly RevocationReason[] = ['cancelled', 'lost', 'stolen', 'destroyed', 'replaced', 'fraud'];
-
-/** What `GET /records/:id` serves. Nothing in it is more than the paper permit shows. */
-export interface PublicPermitRecord {
-  /** The permit credential's id. */
-  id: string;
-  permitNumber: string;
-  issuer: string;
-  status: 'valid' | 'revoked' | 'suspended';
-  revocation?: { reason: RevocationReason; date: string };
-  /** Box 5 of the replacement: the permit that replaced this one. */
-  replacedBy?: string;
-  /** CITESExportEndorsement VC-JWTs. */
-  endorsements: string[];
-  updatedAt: string;
-}
 
 export type RecordOutcome =
   | { ok: false; code: 'RECORD_UNAVAILABLE'; detail: string }
@@ -112,9 +95,10 @@ export function createRecordChecker(options: RecordCheckerOptions) {
         if (!ok) failure = `${code}: ${detail}`;
       });
       if (signed === undefined) return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: failure } };
-      const shape = validateEndorsementSubject(signed.claims.subject);
+      // The schema of the endorsement subject (src/permit/endorsement-schema.ts), the same one its issuer checks.
+      const shapeOk = endorsementValidator()(signed.claims.subject);
       const subject = signed.claims.subject as unknown as Endorsement;
-      if (!shape.ok) return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: 'The endorsement is malformed.' } };
+      if (!shapeOk) return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: 'The endorsement is malformed.' } };
       if (subject.permit.id !== credentialId || subject.permit.issuer !== issuer.did || subject.permit.permitNumber !== permit.permitNumber) {
         return { ok: true, record, blocks, problem: { code: 'ENDORSEMENT_INVALID', detail: 'The endorsement refers to another permit.' } };
       }

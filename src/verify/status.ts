@@ -11,15 +11,14 @@
  * Verified lists are cached for a short time, so checking many permits of one authority
  * costs one fetch; the cache key includes the issuer, because the issuer check depends on it.
  */
-import { decodeBitstring, getBit } from '../status/bitstring.js';
+import { decodeBitstring, getBit } from '../vocab/bitstring.js';
 import type { FetchLike } from './did-web.js';
 import { fetchText } from './http-fetch.js';
 import { verifySignedCredential, type SignedCredentialContext } from './signed-credential.js';
 import type { TrustedIssuer } from './verifier-types.js';
+import { STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE, type StatusPurpose } from '../vocab/credential-types.js';
 
-export const STATUS_LIST_CREDENTIAL_TYPE = 'BitstringStatusListCredential';
-export const STATUS_ENTRY_TYPE = 'BitstringStatusListEntry';
-export type StatusPurpose = 'revocation' | 'suspension';
+export { STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE, type StatusPurpose };
 
 export interface StatusEntry {
   purpose: StatusPurpose;

@@ -3,8 +3,8 @@
  * the configured trust-anchor DID and be in date. Its authorities become the verifier's
  * allow-list of issuers. Never throws for a bad list.
  */
-import type { TrustList } from '../trust/model.js';
-import { TRUST_LIST_CREDENTIAL_TYPE } from '../trust/model.js';
+import type { TrustList } from '../vocab/trust-list.js';
+import { TRUST_LIST_CREDENTIAL_TYPE } from '../vocab/trust-list.js';
 import { verifySignedCredential, type SignedCredentialContext } from './signed-credential.js';
 import { numericDateToIso } from './vc-jwt.js';
 import type { TrustedIssuer } from './verifier-types.js';

@@ -7,26 +7,12 @@
  * This only checks the shape; nothing here is trusted before the signature is verified.
  */
 
+// Shared vocabulary (src/vocab): VC Data Model 1.1 §4.1, the first `@context` item must be VC_V1_CONTEXT.
 import { VC_V1_CONTEXT } from '../vocab/contexts.js';
+import { PERMIT_CREDENTIAL_TYPE } from '../vocab/credential-types.js';
+export { PERMIT_CREDENTIAL_TYPE, VC_V1_CONTEXT };
 
-/** VC Data Model 1.1 §4.1: the first `@context` item must be this URL (defined in src/vocab, re-exported here). */
-export { VC_V1_CONTEXT };
-export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
-
-/**
- * A VC 1.1 credential before signing, as an agent hands it to Veramo: the JWT encoding
- * turns `id` into `jti`, `issuer` into `iss`, `issuanceDate` into `nbf` and
- * `expirationDate` into `exp`. Every credential Saiga signs has this envelope.
- */
-export interface UnsignedVc<Subject> {
-  '@context': string[];
-  id: string;
-  type: string[];
-  issuer: { id: string };
-  issuanceDate: string;
-  expirationDate?: string;
-  credentialSubject: Subject;
-}
+export type { UnsignedVc } from '../vocab/unsigned-vc.js';
 
 /**
  * NumericDates at or above this are taken to be milliseconds by mistake (year 5138 in

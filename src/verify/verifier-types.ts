@@ -7,19 +7,13 @@
  */
 import type { SignatureSuite } from './signature.js';
 import type { FetchLike } from './did-web.js';
-import type { QrCode, RuleIssue, VerifyCode } from '../codes.js';
+import type { QrCode, RuleIssue, VerifierCode, VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import type { DidResolution } from './types.js';
 
-export interface TrustedIssuer {
-  did: string;
-  role: 'managementAuthority' | 'customs';
-  /** ISO 3166-1 alpha-2. */
-  country: string;
-  name: string;
-  /** Postal address (box 6 of a permit), when the trust list gives it. */
-  address?: string;
-}
+/** An entry of the verifier's allow-list of issuers: shared vocabulary (src/vocab/trust-list.ts). */
+export type { TrustedIssuer } from '../vocab/trust-list.js';
+import type { TrustedIssuer } from '../vocab/trust-list.js';
 
 /** What the verified credential says around the permit subject, for the permit rules. */
 export interface PermitCheckContext {
@@ -44,8 +38,12 @@ export interface PermitVerifierOptions {
   algorithms?: readonly string[];
   /** Allowed clock skew in seconds; default `DEFAULT_CLOCK_TOLERANCE_SEC` (verify.ts). */
   clockToleranceSec?: number;
-  /** Permit-rule validator; when absent the 'permit' check is skipped. */
-  checkPermit?: (subject: unknown, ctx: PermitCheckContext) => RuleCheckResult;
+  /**
+   * The permit rules. Default: the CITES permit rules (rules.ts `citesPermitRules`, the same
+   * as issuance). `false` turns the 'permit' check off, which only a caller that checks the
+   * rules itself should do.
+   */
+  checkPermit?: ((subject: unknown, ctx: PermitCheckContext) => RuleCheckResult) | false;
   /** How keys are imported and signatures checked; default WebCrypto (`webCryptoSuite`). */
   signatureSuite?: SignatureSuite;
   /**
@@ -104,8 +102,8 @@ export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature
 export interface VerificationCheck {
   check: CheckName;
   ok: boolean;
-  /** A VerifyCode; a QrCode when the scanned or pasted text could not be read as a permit. */
-  code: VerifyCode | QrCode;
+  /** A VerifyCode; a QrCode when the scanned or pasted text could not be read as a permit; VERIFIER_FAILED for a fault of the verifier. */
+  code: VerifyCode | QrCode | VerifierCode;
   message: string;
 }
 
@@ -136,5 +134,12 @@ export interface VerificationResult {
 }
 
 export interface PermitVerifier {
-  verify(input: string, at: { now: Date }): Promise<VerificationResult>;
+  /** Verifies one VC-JWT. */
+  verify(jwt: string, at: { now: Date }): Promise<VerificationResult>;
+  /**
+   * The one entry for whatever a user has: a VC-JWT, a CP2/CP1 payload, a verifier link from
+   * any host, a CPR1 reference (fetched from a trusted issuer only), or saved JSON holding a
+   * JWT. Input that is none of these is a failed 'format' check with a QR_* code.
+   */
+  verifyInput(input: string, at: { now: Date }): Promise<VerificationResult>;
 }

@@ -13,8 +13,10 @@ import { SUPPORTED_ALGORITHMS, webCryptoSuite } from './signature.js';
 import { verifySignedCredential, type SignedCredentialContext, type StepReport, type TrustDecision } from './signed-credential.js';
 import { createStatusChecker } from './status.js';
 import { createRecordChecker } from './record.js';
+import { citesPermitRules, runPermitRules } from './rules.js';
+import { readInput } from './input.js';
 import { checkLifecycle, stateOf } from './lifecycle.js';
-import { VERIFY_CODES, type VerifyCode } from '../codes.js';
+import { SHOWN_CODES, VERIFY_CODES, type VerifyCode } from '../codes.js';
 import { permitView } from '../permit/subject.js';
 import { createAssertionKeyStore } from './keys.js';
 import { numericDateToIso, PERMIT_CREDENTIAL_TYPE } from './vc-jwt.js';
@@ -22,7 +24,6 @@ import type {
   CheckName,
   PermitVerifier,
   PermitVerifierOptions,
-  RuleCheckResult,
   TrustedIssuer,
   VerificationResult,
   VerifiedCredentialInfo,
@@ -58,17 +59,13 @@ function checkOptions(options: PermitVerifierOptions): void {
   if (tolerance !== undefined && (!Number.isFinite(tolerance) || tolerance < 0)) {
     throw new TypeError('"clockToleranceSec" must be a non-negative number.');
   }
-  if (options.checkPermit !== undefined && typeof options.checkPermit !== 'function') {
-    throw new TypeError('"checkPermit" must be a function.');
+  if (options.checkPermit !== undefined && options.checkPermit !== false && typeof options.checkPermit !== 'function') {
+    throw new TypeError('"checkPermit" must be a function, or false to turn the permit rules off.');
   }
 }
 
 function describe(issuer: TrustedIssuer): string {
   return `${issuer.did} (${issuer.name}, ${issuer.country})`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -81,7 +78,8 @@ function plural(n: number, word: string): string {
  */
 export function createPermitVerifier(options: PermitVerifierOptions): PermitVerifier {
   checkOptions(options);
-  const { resolveDid, checkPermit } = options;
+  const { resolveDid } = options;
+  const checkPermit = options.checkPermit ?? citesPermitRules(options.trustedIssuers);
   const tolerance = options.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
   const algorithms = (options.algorithms ?? DEFAULT_ALGORITHMS).filter((alg) => !isForbiddenAlgorithm(alg));
   if (algorithms.length === 0) throw new TypeError('"algorithms" must name at least one asymmetric algorithm.');
@@ -169,34 +167,18 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
       pass('validity', `Valid ${credential.validFrom ? `from ${credential.validFrom} ` : ''}until ${credential.validUntil}.`);
     }
 
-    // 7. permit rules, injected by the caller.
-    let rulesOk = true;
-    if (checkPermit !== undefined) {
-      let rules: RuleCheckResult | undefined;
-      try {
-        rules = checkPermit(claims.subject, {
-          issuer: { ...issuer },
-          ...(claims.nbf !== undefined && { issuedAt: new Date(claims.nbf * 1000) }),
-          ...(result.permit.validUntil !== '' && { validUntil: result.permit.validUntil }),
-        });
-      } catch {
-        rules = undefined;
-      }
-      if (!rules || !Array.isArray(rules.errors) || !Array.isArray(rules.warnings)) {
-        rulesOk = false;
-        fail('permit', 'PERMIT_INVALID', 'The permit rules could not be checked.');
-      } else {
-        result.ruleErrors = rules.errors;
-        result.ruleWarnings = rules.warnings;
-        const warned = rules.warnings.length > 0 ? ` (${plural(rules.warnings.length, 'warning')})` : '';
-        if (rules.errors.length > 0) {
-          rulesOk = false;
-          fail('permit', 'PERMIT_INVALID', `${plural(rules.errors.length, 'rule')} broken${warned}.`);
-        } else {
-          pass('permit', `The permit follows the CITES permit rules${warned}.`);
-        }
-      }
+    // 7. permit rules: on unless the caller turned them off (rules.ts).
+    const rules = runPermitRules(checkPermit, claims.subject, {
+      issuer: { ...issuer },
+      ...(claims.nbf !== undefined && { issuedAt: new Date(claims.nbf * 1000) }),
+      ...(result.permit.validUntil !== '' && { validUntil: result.permit.validUntil }),
+    });
+    const rulesOk = !rules.ran || rules.ok;
+    if (rules.ran && 'errors' in rules) {
+      result.ruleErrors = rules.errors;
+      result.ruleWarnings = rules.warnings;
     }
+    if (rules.ran) (rules.ok ? pass('permit', rules.detail) : fail('permit', rules.code, rules.detail));
 
     // 8–9. status lists and the public record, fetched in parallel from the issuer.
     let lifecycle;
@@ -216,5 +198,23 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     return result;
   }
 
-  return { verify };
+  const isTrustedAuthority = (did: string): boolean => trusted.get(did)?.some((t) => t.role === 'managementAuthority') === true;
+
+  /** Whatever a user has (see input.ts), read and verified; never throws for a bad input. */
+  async function verifyInput(input: string, at: { now: Date }): Promise<VerificationResult> {
+    if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
+      throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
+    }
+    try {
+      const read = await readInput(input, { fetch: options.fetch, isTrustedAuthority });
+      if (!read.ok) return { verified: false, checks: [{ check: read.check, ok: false, code: read.code, message: read.message }] };
+      return await verify(read.jwt, at);
+    } catch (e) {
+      // A fault of the verifier itself is never a verdict on the permit, and never a valid one.
+      const detail = e instanceof Error ? e.message : String(e);
+      return { verified: false, checks: [{ check: 'format', ok: false, code: 'VERIFIER_FAILED', message: `${SHOWN_CODES.VERIFIER_FAILED} (${detail})` }] };
+    }
+  }
+
+  return { verify, verifyInput };
 }

@@ -135,8 +135,10 @@ describe('issuing and verifying over HTTP', () => {
     expect(codes(early.body)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'NOT_YET_VALID', 'OK', 'OK', 'OK']);
   });
 
-  it('gives MALFORMED and NOT_A_PERMIT for things that are not permits', async () => {
-    expect(codes((await verify('not a credential')).body)).toEqual(['MALFORMED']);
+  it('gives QR_NOT_A_PERMIT, MALFORMED and NOT_A_PERMIT for things that are not permits', async () => {
+    // Text that is no permit form at all is refused as the page refuses it (src/verify/input.ts).
+    expect(codes((await verify('not a credential')).body)).toEqual(['QR_NOT_A_PERMIT']);
+    expect(codes((await verify('bm90.YSBjcmVkZW50aWFs.c2ln')).body)).toEqual(['MALFORMED']);
     const issued = await issue(orchids);
     const { jwt } = await signWithUnknownDidKey({ ...decodePayload(issued.body.jwt), vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { name: 'x', managementAuthority: {} } } });
     expect(codes((await verify(jwt)).body)).toEqual(['NOT_A_PERMIT']);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
 import { decodePayload, signWithUnknownDidKey } from '../helpers/forge.js';
 import { createDidResolver, createPermitVerifier } from '../../src/verify/index.js';
-import { decodeBitstring, getBit } from '../../src/status/bitstring.js';
+import { decodeBitstring, getBit } from '../../src/vocab/bitstring.js';
 
 let lk: AuthorityProcess;
 let customsToken: string;

@@ -6,7 +6,7 @@ import { Bitstring } from '@digitalbazaar/bitstring';
 import { gunzipSync } from 'fflate';
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { decodeBitstring, encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../../src/status/bitstring.js';
+import { decodeBitstring, encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../../src/vocab/bitstring.js';
 
 const SET = [0, 7, 8, 1000, 94567, 131071];
 /**

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeBitstring, getBit, MIN_STATUS_LIST_LENGTH } from '../../src/status/bitstring.js';
+import { decodeBitstring, getBit, MIN_STATUS_LIST_LENGTH } from '../../src/vocab/bitstring.js';
 import { StatusLists } from '../../src/status/service.js';
 import type { StatusListCredential } from '../../src/status/list-credential.js';
 import { migrate } from '../../src/store/migrations.js';

@@ -7,7 +7,7 @@
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { VERIFY_CODES, type VerifyCode } from '../../src/codes.js';
-import { encodeBitstring, setBit } from '../../src/status/bitstring.js';
+import { encodeBitstring, setBit } from '../../src/vocab/bitstring.js';
 import { createDidResolver } from '../../src/verify/resolver.js';
 import { createPermitVerifier } from '../../src/verify/verify.js';
 import type { PermitVerifierOptions, VerificationResult } from '../../src/verify/verifier-types.js';
@@ -25,6 +25,7 @@ const NOW_SEC = NOW.getTime() / 1000;
 function setup(extra: Partial<PermitVerifierOptions> = {}) {
   const world = issuerWorld();
   const verifier = createPermitVerifier({
+    checkPermit: false, // These tests are about other steps; the rules are on by default (test/verify/rules.test.ts).
     resolveDid: createDidResolver({ methods: ['key'] }),
     trustedIssuers: [trustedMa(IS), trustedMa(OTHER.didKey, 'Federal Food Safety and Veterinary Office', 'CH')],
     fetch: world.fetch,

@@ -3,7 +3,7 @@
  * verification codes' messages and the boxes of the CITES permit form. The verdicts' words
  * are in verdict-texts.ts, the checks' details in check-details.ts. Pure data and functions: no DOM.
  */
-import { VERIFY_CODES } from '../../src/codes.js';
+import { SHOWN_CODES, type ShownCode } from '../../src/codes.js';
 import type { CheckName } from '../../src/verify/index.js';
 
 export const LANGS = ['en', 'fr', 'es'] as const;
@@ -379,8 +379,12 @@ const es: UiText = {
 
 export const UI: Record<Lang, UiText> = { en, fr, es };
 
-/** Messages of the verification codes in French and Spanish; English comes from src/codes.ts. */
-const CODE_TEXT: Record<'fr' | 'es', Record<string, string>> = {
+/**
+ * Messages of every code the page shows (src/codes.ts `SHOWN_CODES`) in French and Spanish;
+ * English comes from src/codes.ts. Typed by code: a code without its French or Spanish text
+ * fails the build.
+ */
+const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
   fr: {
     OK: 'Le contrôle est conforme.',
     MALFORMED: 'Ce n’est pas un document signé lisible\u00a0: le texte est endommagé ou incomplet.',
@@ -401,9 +405,17 @@ const CODE_TEXT: Record<'fr' | 'es', Record<string, string>> = {
     RECORD_UNAVAILABLE: 'Le registre public du permis (visas de la douane) n’a pas pu être lu auprès de l’autorité émettrice\u00a0: son utilisation n’a pas pu être vérifiée.',
     ENDORSEMENT_INVALID: 'Un visa de la douane porté sur ce permis n’est pas signé par une douane reconnue pour le pays émetteur, ou ne concerne pas ce permis.',
     QUANTITY_EXCEEDED: 'Un visa de la douane indique une quantité supérieure à celle que le permis autorise.',
-    QR_NOT_A_PERMIT: 'Ce code n’est pas celui d’un permis CITES.',
-    QR: 'Le code n’a pas pu être lu comme un permis.',
-    TRUST_LIST_UNAVAILABLE: 'La liste des autorités de confiance n’a pas pu être chargée.',
+    RULES_UNAVAILABLE: 'Ce vérificateur n’a pas pu contrôler les règles des permis CITES\u00a0: le permis ne peut pas encore être accepté. Cela ne dit rien contre le permis\u00a0: vérifiez-le à nouveau ou avec un autre vérificateur.',
+    QR_NOT_A_PERMIT: 'Ce code n’est pas celui d’un permis CITES\u00a0: ce n’est ni un code QR de permis, ni un lien de permis, ni un permis signé.',
+    QR_UNKNOWN_VERSION: 'Ce code de permis est dans un format plus récent que ce que ce vérificateur sait lire. Rechargez ou mettez à jour la page, ou vérifiez le permis auprès de l’autorité émettrice.',
+    QR_TOO_LARGE: 'Ce code contient bien plus de données qu’un permis. Il n’a pas été créé par une autorité et n’a pas été lu.',
+    QR_MALFORMED: 'Ce code de permis est endommagé ou incomplet. Scannez-le à nouveau, de plus près et avec un bon éclairage\u00a0; si l’échec persiste, le code a peut-être été modifié.',
+    QR_REFERENCE_MISMATCH: 'Le permis renvoyé par l’autorité émettrice n’est pas celui auquel ce code renvoie. Ne l’acceptez pas.',
+    QR_EMPTY: 'Rien n’a été lu. Scannez le code QR, choisissez une photo du code, ou collez le lien ou le texte du permis.',
+    QR_REFERENCE_UNAVAILABLE: 'Ce code renvoie à un permis conservé par son autorité émettrice, et le permis n’a pas pu y être obtenu (autorité injoignable ou sans réponse à temps). Ne l’acceptez pas tant qu’il n’a pas pu être vérifié.',
+    TRUST_LIST_UNAVAILABLE: 'La liste des autorités de confiance n’a pas pu être chargée ou n’est pas authentique\u00a0: aucun permis ne peut être vérifié. Vérifiez la connexion et rechargez la page.',
+    VERIFIER_CONFIG_INVALID: 'Ce vérificateur n’est pas configuré correctement (configuration absente ou erronée)\u00a0: aucun permis ne peut être vérifié. Prévenez son responsable.',
+    VERIFIER_FAILED: 'Le vérificateur a échoué pendant le contrôle de ce permis. Cela ne dit rien contre le permis\u00a0: vérifiez-le à nouveau ou avec un autre vérificateur.',
   },
   es: {
     OK: 'La comprobación es conforme.',
@@ -425,28 +437,29 @@ const CODE_TEXT: Record<'fr' | 'es', Record<string, string>> = {
     RECORD_UNAVAILABLE: 'No se pudo leer en la autoridad emisora el registro público del permiso (refrendos de la aduana), por lo que no se pudo comprobar su uso.',
     ENDORSEMENT_INVALID: 'Un refrendo de la aduana en este permiso no está firmado por una aduana reconocida para el país emisor, o no corresponde a este permiso.',
     QUANTITY_EXCEEDED: 'Un refrendo de la aduana registra una cantidad mayor que la que autoriza el permiso.',
-    QR_NOT_A_PERMIT: 'Este código no es el de un permiso CITES.',
-    QR: 'No se pudo leer el código como un permiso.',
-    TRUST_LIST_UNAVAILABLE: 'No se pudo cargar la lista de autoridades de confianza.',
+    RULES_UNAVAILABLE: 'Este verificador no pudo comprobar las normas de los permisos CITES, por lo que el permiso aún no puede aceptarse. Esto no dice nada contra el permiso: compruébelo de nuevo o con otro verificador.',
+    QR_NOT_A_PERMIT: 'Este código no es el de un permiso CITES: no es un código QR de permiso, ni un enlace de permiso, ni un permiso firmado.',
+    QR_UNKNOWN_VERSION: 'Este código de permiso está en un formato más reciente del que este verificador sabe leer. Recargue o actualice la página, o compruebe el permiso con la autoridad emisora.',
+    QR_TOO_LARGE: 'Este código contiene muchos más datos que cualquier permiso. No lo creó una autoridad y no se leyó.',
+    QR_MALFORMED: 'Este código de permiso está dañado o incompleto. Escanéelo de nuevo, más cerca y con buena luz; si sigue fallando, el código puede haber sido alterado.',
+    QR_REFERENCE_MISMATCH: 'El permiso que devolvió la autoridad emisora no es el que indica este código. No lo acepte.',
+    QR_EMPTY: 'No se leyó nada. Escanee el código QR, elija una foto del código o pegue el enlace o el texto del permiso.',
+    QR_REFERENCE_UNAVAILABLE: 'Este código remite a un permiso que guarda su autoridad emisora, y no se pudo obtener de ella (no se pudo contactar con la autoridad o no respondió a tiempo). No lo acepte hasta que se haya podido comprobar.',
+    TRUST_LIST_UNAVAILABLE: 'No se pudo cargar la lista de autoridades de confianza o no es auténtica, por lo que no se puede comprobar ningún permiso. Compruebe la conexión y recargue la página.',
+    VERIFIER_CONFIG_INVALID: 'Este verificador no está bien configurado (falta la configuración o es errónea), por lo que no se puede comprobar ningún permiso. Avise a quien lo gestiona.',
+    VERIFIER_FAILED: 'El verificador falló al comprobar este permiso. Esto no dice nada contra el permiso: compruébelo de nuevo o con otro verificador.',
   },
 };
 
-/** English messages of codes the page itself reports (not in VERIFY_CODES). */
-const PAGE_CODES_EN: Record<string, string> = {
-  QR_NOT_A_PERMIT: 'This code is not the code of a CITES permit.',
-  QR: 'The code could not be read as a permit.',
-  TRUST_LIST_UNAVAILABLE: 'The list of trusted authorities could not be loaded.',
-};
+const isShownCode = (code: string): code is ShownCode => Object.hasOwn(SHOWN_CODES, code);
 
 /**
- * The message of a code in `lang`. `translated` is false when only English exists, so the
- * page can mark it lang="en". QR_* codes without their own text get the generic QR message.
+ * The message of a code in `lang`. `translated` is false when only English exists (a code
+ * the page does not know, shown as it is), so the page can mark it lang="en".
  */
 export function codeMessage(lang: Lang, code: string): { text: string; translated: boolean } {
-  const english = (VERIFY_CODES as Record<string, string>)[code] ?? PAGE_CODES_EN[code] ?? (code.startsWith('QR_') ? PAGE_CODES_EN.QR! : code);
-  if (lang === 'en') return { text: english, translated: true };
-  const own = CODE_TEXT[lang][code] ?? (code.startsWith('QR_') ? CODE_TEXT[lang].QR : undefined);
-  return own !== undefined ? { text: own, translated: true } : { text: english, translated: false };
+  if (!isShownCode(code)) return { text: code, translated: false };
+  return { text: lang === 'en' ? SHOWN_CODES[code] : CODE_TEXT[lang][code], translated: true };
 }
 
 /** Replaces `{name}` placeholders. */

@@ -6,17 +6,13 @@
  * Everything shown is set with textContent: nothing from a permit is ever parsed as HTML.
  */
 import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type PermitVerifier, type VerificationResult } from '../../src/verify/index.js';
-import { importPermitTrust } from '../../src/permit/import-permit.js';
-import { validatePermit } from '../../src/permit/validate.js';
+import type { ShownCode } from '../../src/codes.js';
+import { readInput } from '../../src/verify/index.js';
 import { createNetwork } from './network.js';
 import { prefetchUrls } from './prefetch.js';
 import { browserStore } from './store.js';
 import { createPageDidResolver } from './did-cache.js';
 import { loadTrust, readConfig, type PageConfig, type TrustState } from './trust.js';
-import { parseInput } from './input.js';
-import type { PermitReferenceInput } from './input-core.js';
-import type { TrustedIssuer } from '../../src/verify/index.js';
-import { checkReferencedCredential } from '../../src/qr/codec.js';
 import type { CameraScan } from './scanner.js';
 import { mark, openCamera } from './camera.js';
 import { codeMessage, fill, formatAge, formatDate, LANGS, LANGUAGE_NAMES, pickLanguage, UI, type Lang, type UiText } from './i18n.js';
@@ -31,8 +27,8 @@ type Notice = { text: keyof UiText; vars: Record<string, string | number>; tone?
 
 type Outcome =
   | { type: 'result'; result: VerificationResult; notices: Notice[] }
-  | { type: 'input'; code: string; detail?: string }
-  | { type: 'page-error'; code: string; detail: string; notices: Notice[] };
+  | { type: 'input'; code: ShownCode; detail?: string }
+  | { type: 'page-error'; code: ShownCode; detail: string; notices: Notice[] };
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -86,10 +82,10 @@ function getVerifier(state: Extract<TrustState, { ok: true }>): Promise<PermitVe
     createPermitVerifier({
       resolveDid: dids.resolveDid,
       trustedIssuers: state.issuers,
-      // Status lists and records come straight from the issuing agent; never reuse a list (a revocation shows at once).
+      // Status lists, records and referenced permits come straight from the issuing agent; never reuse a list (a revocation shows at once).
       fetch: network.fetch,
       statusCacheTtlMs: 0,
-      checkPermit: (subject, { issuer, issuedAt, validUntil }) => validatePermit(subject, { issuerCountry: issuer.country, issuedAt, validUntil, trust: importPermitTrust(state.issuers, false) }),
+      // The permit rules are the core's default (src/verify/rules.ts).
     }),
   );
   return verifier;
@@ -117,7 +113,7 @@ async function verifyText(text: string): Promise<void> {
     outcome = await evaluate(text);
   } catch (e) {
     // A bug or an unexpected failure is never a valid verdict.
-    outcome = { type: 'page-error', code: 'INTERNAL', detail: e instanceof Error ? e.message : String(e), notices: [] };
+    outcome = { type: 'page-error', code: 'VERIFIER_FAILED', detail: e instanceof Error ? e.message : String(e), notices: [] };
   }
   if (mine !== run) return;
   current = outcome;
@@ -130,60 +126,43 @@ async function verifyText(text: string): Promise<void> {
  * (prefetch.ts says which, and why that is safe); the core then finds them on their way.
  */
 function prefetchFor(text: string): void {
-  const parsed = parseInput(text);
-  if (!parsed.ok || !('jwt' in parsed)) return;
-  void trust.then((state) => {
-    if (state.ok) network.prefetch(prefetchUrls(parsed.jwt, state.issuers));
+  // The core's own reader, without fetching anything: a reference is resolved by the verification itself.
+  void Promise.all([readInput(text, { isTrustedAuthority: () => false }), trust]).then(([read, state]) => {
+    if (read.ok && state.ok) network.prefetch(prefetchUrls(read.jwt, state.issuers));
   }, () => undefined);
 }
 
+/**
+ * Whatever was scanned, chosen or pasted goes to the core's one entry (`verifyInput`), which
+ * reads it, resolves a reference from a trusted issuer and verifies it: the same codes as
+ * `saiga verify` and `POST /api/verify`. Only what stops the page from verifying anything
+ * (no configuration, no trusted list) is decided here.
+ */
 async function evaluate(text: string): Promise<Outcome> {
-  const parsed = parseInput(text);
-  if (!parsed.ok) return parsed.detail !== undefined ? { type: 'input', code: parsed.code, detail: parsed.detail } : { type: 'input', code: parsed.code };
+  if (text.trim() === '') return { type: 'input', code: 'QR_EMPTY' };
   let state: TrustState;
   try {
     await config;
     state = await trust;
   } catch (e) {
-    return { type: 'page-error', code: 'CONFIG', detail: e instanceof Error ? e.message : String(e), notices: [] };
+    return { type: 'page-error', code: 'VERIFIER_CONFIG_INVALID', detail: e instanceof Error ? e.message : String(e), notices: [] };
   }
   if (!state.ok) {
     return { type: 'page-error', code: 'TRUST_LIST_UNAVAILABLE', detail: state.message, notices: state.offline ? [{ text: 'offline', vars: {}, tone: 'warn' }] : [] };
   }
   const failuresBefore = network.failures();
-  let jwt: string;
-  if ('reference' in parsed) {
-    const resolved = await resolveReference(parsed.reference, state.issuers);
-    if (!resolved.ok) return { type: 'input', code: resolved.code, detail: resolved.detail };
-    jwt = resolved.jwt;
-  } else jwt = parsed.jwt;
-  const result = await (await getVerifier(state)).verify(jwt, { now: new Date() });
+  const result = await (await getVerifier(state)).verifyInput(text, { now: new Date() });
+  // Input that is no permit at all (a QR_* code on the format check) is shown as such, without checks;
+  // a referenced permit that could not be fetched is a result (its status is unchecked, verdict.ts).
+  const [only] = result.checks;
+  if (result.checks.length === 1 && only!.check === 'format' && !only!.ok && only!.code.startsWith('QR_') && only!.code !== 'QR_REFERENCE_UNAVAILABLE') {
+    return { type: 'input', code: only!.code, detail: only!.message };
+  }
   const now = Date.now();
   const notices = trustNotices(state, now);
   const offline = state.offline || network.failures() > failuresBefore || navigator.onLine === false;
   if (offline) notices.push({ text: 'offline', vars: {}, tone: 'warn' });
   return { type: 'result', result, notices };
-}
-
-/**
- * A reference QR names the issuer, the permit's id and its hash: fetch the permit from a
- * trusted issuer's agent only, and accept it only if its hash matches.
- */
-async function resolveReference(reference: PermitReferenceInput, issuers: readonly TrustedIssuer[]): Promise<{ ok: true; jwt: string } | { ok: false; code: string; detail: string }> {
-  if (!issuers.some((t) => t.did === reference.issuer && t.role === 'managementAuthority')) {
-    return { ok: false, code: 'ISSUER_UNTRUSTED', detail: reference.issuer };
-  }
-  if (!reference.credentialUrl) return { ok: false, code: 'QR_REFERENCE_MISMATCH', detail: 'no address to fetch the permit from' };
-  let text: string;
-  try {
-    const response = await fetch(reference.credentialUrl, { credentials: 'omit', redirect: 'error' });
-    if (!response.ok) return { ok: false, code: 'STATUS_UNAVAILABLE', detail: `HTTP ${response.status}` };
-    text = (await response.text()).trim();
-  } catch (e) {
-    return { ok: false, code: 'STATUS_UNAVAILABLE', detail: e instanceof Error ? e.message : String(e) };
-  }
-  const checked = await checkReferencedCredential(text, reference);
-  return checked.ok ? { ok: true, jwt: text } : { ok: false, code: checked.code, detail: checked.message };
 }
 
 // ---- rendering -----------------------------------------------------------------------------
@@ -260,7 +239,7 @@ function verdictFacts(outcome: Outcome, verdict: Verdict): Fact[] {
     return [[message(outcome.code)], ...(outcome.detail ? [[englishValue(outcome.detail)]] : [])];
   }
   if (outcome.type === 'page-error') {
-    const lead = outcome.code === 'TRUST_LIST_UNAVAILABLE' ? fill(text.trustUnavailable, { detail: '' }).trim() : outcome.code === 'CONFIG' ? fill(text.configMissing, { detail: '' }) : '';
+    const lead = outcome.code === 'TRUST_LIST_UNAVAILABLE' ? fill(text.trustUnavailable, { detail: '' }).trim() : outcome.code === 'VERIFIER_CONFIG_INVALID' ? fill(text.configMissing, { detail: '' }) : '';
     return [...(lead ? [[lead]] : []), [englishValue(outcome.detail)]];
   }
   const r = outcome.result;

@@ -62,6 +62,8 @@ const NOT_A_PERMIT = new Set(['NOT_A_PERMIT', 'QR_NOT_A_PERMIT', 'QR_TOO_LARGE',
 
 /** The verdict for a failing code when the state does not decide it. */
 export function verdictForCode(code: string): VerdictKind {
+  // A referenced permit that could not be fetched from its issuer: nothing is known against it, nothing for it.
+  if (code === 'QR_REFERENCE_UNAVAILABLE') return 'status-unchecked';
   if (NOT_A_PERMIT.has(code)) return 'not-a-permit';
   if (code === 'QR_UNKNOWN_VERSION') return 'newer-format';
   // Any other QR_* code is a permit code that could not be read as signed: fail closed.

@@ -1,13 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { openReadOnly } from '../../agent/open-readonly.js';
+import { QR_CODES } from '../../codes.js';
 import type { VerificationResult } from '../../verify/index.js';
 import { EXIT, UsageError, type Output } from '../output.js';
+import { isQrImage, readQrImage } from '../read-qr-image.js';
 
-/** Reads the credential: the argument itself, or the file it names. */
-export function readCredentialInput(input: string): string {
+/**
+ * What to verify: the argument itself (a JWT, a QR payload, a verifier link), or the file
+ * it names — text (a JWT, a link, the JSON answer of `POST /api/permits`, a credential with
+ * a JWT proof) or a PNG or JPEG image of the QR code. The verification core reads the text.
+ */
+export async function readVerifyArgument(input: string): Promise<{ text: string } | { noCode: string }> {
   const looksLikeJwt = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/.test(input.trim());
-  if (!looksLikeJwt && existsSync(input)) return readFileSync(input, 'utf8').trim();
-  return input.trim();
+  if (looksLikeJwt || !existsSync(input) || !statSync(input).isFile()) return { text: input };
+  const bytes = readFileSync(input);
+  if (!isQrImage(bytes)) return { text: bytes.toString('utf8') };
+  const text = await readQrImage(bytes);
+  return text === undefined ? { noCode: input } : { text };
 }
 
 const STATE_WORDS = { valid: 'valid, not yet used', used: 'USED FOR EXPORT', revoked: 'REVOKED', suspended: 'SUSPENDED', expired: 'EXPIRED', unknown: 'status not checked' } as const;
@@ -33,16 +42,19 @@ export function verdictLines(result: VerificationResult): string[] {
 
 /** `saiga verify INPUT [--at TIME]`: exit status 0 only when the permit verified. */
 export async function verifyCommand(options: { config: string; input?: string; at?: string }, out: Output): Promise<number> {
-  if (!options.input) throw new UsageError('usage: saiga verify JWT-OR-FILE [--at ISO-DATE-TIME]');
+  if (!options.input) throw new UsageError('usage: saiga verify JWT-LINK-OR-FILE [--at ISO-DATE-TIME]');
   let at: Date | undefined;
   if (options.at !== undefined) {
     if (Number.isNaN(Date.parse(options.at))) throw new UsageError('--at must be an ISO 8601 date-time');
     at = new Date(options.at);
   }
-  const credential = readCredentialInput(options.input);
+  const read = await readVerifyArgument(options.input);
   const saiga = await openReadOnly({ configPath: options.config });
   try {
-    const result = await (await saiga.verifier()).verify(credential, at);
+    const result: VerificationResult =
+      'text' in read
+        ? await (await saiga.verifier()).verify(read.text, at)
+        : { verified: false, checks: [{ check: 'format', ok: false, code: 'QR_NOT_A_PERMIT', message: `${QR_CODES.QR_NOT_A_PERMIT} No QR code was found in ${read.noCode}.` }] };
     out.result(result, () => verdictLines(result));
     return result.verified ? EXIT.OK : EXIT.REFUSED;
   } finally {

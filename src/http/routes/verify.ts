@@ -28,13 +28,13 @@ export function verifyRoutes(saiga: SaigaAgent): Router {
   router.post('/', async (req, res) => {
     const body = req.body as unknown;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new ApiError('BAD_REQUEST', { path: '', message: 'The body must be a JSON object { "credential": "<JWT>" }.' });
+      throw new ApiError('BAD_REQUEST', { path: '', message: 'The body must be a JSON object { "credential": "<JWT, QR link or payload>" }.' });
     }
     const { credential, at, ...rest } = body as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
     if (extra !== undefined) throw new ApiError('BAD_REQUEST', { path: `/${extra}`, message: `Unknown field "${extra}".` });
     if (typeof credential !== 'string' || credential.length === 0 || credential.length > MAX_CREDENTIAL_LENGTH) {
-      throw new ApiError('BAD_REQUEST', { path: '/credential', message: '"credential" must be the credential text (a JWT).' });
+      throw new ApiError('BAD_REQUEST', { path: '/credential', message: '"credential" must be the permit as text: a JWT, a QR payload or verifier link, a reference, or saved JSON with a JWT.' });
     }
     let when: Date | undefined;
     if (at !== undefined) {

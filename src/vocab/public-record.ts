@@ -1,0 +1,24 @@
+/**
+ * The permit's public record as the issuing agent serves it (`GET /records/:id`) and every
+ * verifier reads it, and the reasons a permit may be revoked. A leaf module: it imports
+ * nothing. Browser-safe.
+ */
+
+/** Why an issuer revoked a permit (shown to whoever checks it). */
+export type RevocationReason = 'cancelled' | 'lost' | 'stolen' | 'destroyed' | 'replaced' | 'fraud';
+export const REVOCATION_REASONS: readonly RevocationReason[] = ['cancelled', 'lost', 'stolen', 'destroyed', 'replaced', 'fraud'];
+
+/** What `GET /records/:id` serves. Nothing in it is more than the paper permit shows. */
+export interface PublicPermitRecord {
+  /** The permit credential's id. */
+  id: string;
+  permitNumber: string;
+  issuer: string;
+  status: 'valid' | 'revoked' | 'suspended';
+  revocation?: { reason: RevocationReason; date: string };
+  /** Box 5 of the replacement: the permit that replaced this one. */
+  replacedBy?: string;
+  /** CITESExportEndorsement VC-JWTs. */
+  endorsements: string[];
+  updatedAt: string;
+}
