@@ -12,6 +12,8 @@ export async function serveCommand(options: { config: string; officer?: string }
   if ((await saiga.tokens.count()) === 0) {
     firstToken = (await saiga.tokens.create('officer', options.officer ?? 'Duty officer')).token;
   }
+  // Compile the request and permit schemas now, not on the first permit request.
+  saiga.issuer.warmUp();
   const running = await startServer(saiga);
   const { url } = saiga.config.saiga;
   out.result({ url, listening: running.url, did: saiga.identity.did, officerToken: firstToken ?? null }, () => [
