@@ -17,6 +17,8 @@ export async function serveCommand(options: { config: string; officer?: string; 
     await saiga.close();
     throw new UsageError('the first start creates the first officer token: name its holder with --officer "Full Name" (printed as signatory in box 13)');
   }
+  // Compile the request and permit schemas now, not on the first permit request.
+  saiga.issuer.warmUp();
   let running: RunningServer;
   try {
     running = await startServer(saiga);
