@@ -140,9 +140,9 @@ export const LIFECYCLE_CODES = {
   FIELD_INVALID: 'The field has the wrong type or format.',
   FIELD_UNKNOWN: 'This field is not expected here.',
   // Quantities: the same bounds as the permit's box 11 (src/permit/quantity.ts).
-  QUANTITY_TOO_LARGE: 'The quantity is larger than any permit can state.',
-  QUANTITY_TOO_PRECISE: 'The quantity has more decimal places than a permit states.',
-  QUANTITY_NOT_WHOLE: 'A number of specimens must be a whole number.',
+  EXPORTED_QUANTITY_TOO_LARGE: 'The exported quantity is larger than any permit can state.',
+  EXPORTED_QUANTITY_TOO_PRECISE: 'The exported quantity has more decimal places than a permit states.',
+  EXPORTED_QUANTITY_NOT_WHOLE: 'An exported number of specimens must be a whole number.',
 } as const;
 export type LifecycleCode = keyof typeof LIFECYCLE_CODES;
 

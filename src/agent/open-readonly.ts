@@ -17,6 +17,7 @@ import { SqliteDatabase } from '../store/sqlite.js';
 import { PermitStore } from '../store/permits.js';
 import { readPermitStatus, type PermitStatusView } from './lifecycle.js';
 import { migrate } from '../store/migrations.js';
+import { asDamaged, damageReporting } from '../store/open-database.js';
 
 export interface ReadOnlyAgent {
   config: LoadedConfig;
@@ -44,24 +45,27 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   if (!existsSync(databaseFile)) {
     throw new ConfigError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`, '/constants/databaseFile');
   }
-  const db = await SqliteDatabase.open(databaseFile);
-  let verifier: Promise<AgentVerifier> | undefined;
+  let db: SqliteDatabase | undefined;
   try {
+    db = await SqliteDatabase.open(databaseFile);
     // An agent upgraded in place gets its new tables here as at any start; a current one is only read.
     await migrate(db);
   } catch (error) {
-    await db.close().catch(() => undefined);
-    throw error;
+    await db?.close().catch(() => undefined);
+    throw asDamaged(error, databaseFile);
   }
+  const connection = db;
+  const reads = damageReporting(connection, databaseFile);
+  let verifier: Promise<AgentVerifier> | undefined;
 
   async function buildVerifier(): Promise<AgentVerifier> {
     const [authority, customs, anchor] = await Promise.all([
-      readStoredIdentity(db, config, 'authority'),
-      readStoredIdentity(db, config, 'customs'),
-      readStoredIdentity(db, config, 'anchor'),
+      readStoredIdentity(reads, config, 'authority'),
+      readStoredIdentity(reads, config, 'customs'),
+      readStoredIdentity(reads, config, 'anchor'),
     ]);
     const documents = await Promise.all([authority, customs, anchor].map((id) => buildDidDocument(id.did, id.keys)));
-    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, db, authority.did), globalThis.fetch.bind(globalThis));
+    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
     return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });
@@ -69,9 +73,9 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
 
   return {
     config,
-    permits: new PermitStore(db, db, now),
-    status: (permitNumber) => readPermitStatus(db, permitNumber),
+    permits: new PermitStore(connection, reads, now),
+    status: (permitNumber) => readPermitStatus(reads, permitNumber),
     verifier: () => (verifier ??= buildVerifier()),
-    close: () => db.close(),
+    close: () => connection.close(),
   };
 }

@@ -241,7 +241,8 @@ const unitsMatchPermit: RequestRule = ({ entries = [] }, { permit }) =>
 const quantitiesStateable: RequestRule = ({ entries = [] }, { permit }) =>
   entries.flatMap((e) => {
     const problem = quantityProblem(e.quantity, e.unit ?? permitBlock(permit, e.block)?.unit);
-    return problem ? [issue(problem.code, blockPath(e, 'quantity'), `Block ${e.block ?? '?'}: ${problem.detail}`)] : [];
+    // Box 14's own codes: a code names one table's meaning (test/codes/registry.test.ts).
+    return problem ? [issue(`EXPORTED_${problem.code}`, blockPath(e, 'quantity'), `Block ${e.block ?? '?'}: ${problem.detail}`)] : [];
   });
 
 /** U1, U2: the actual quantity exported may be less than permitted, never more. */

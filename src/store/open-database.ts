@@ -3,7 +3,7 @@
  * `PRAGMA quick_check` before anything else touches it) and a read-only connection for
  * everything the outside world reads, so that reads see committed data only.
  */
-import { SqliteDatabase } from './sqlite.js';
+import { SqliteDatabase, type Params, type Queryable, type Row } from './sqlite.js';
 
 export class DatabaseDamagedError extends Error {
   readonly code = 'DATABASE_DAMAGED';
@@ -14,6 +14,27 @@ export class DatabaseDamagedError extends Error {
 }
 
 const DAMAGE = /SQLITE_(CORRUPT|NOTADB)/;
+
+/** The error a damaged file gives SQLite, as DatabaseDamagedError; any other error as it is. */
+export function asDamaged(error: unknown, file: string): unknown {
+  return DAMAGE.test(String((error as { code?: string }).code)) ? new DatabaseDamagedError(file, (error as Error).message) : error;
+}
+
+/**
+ * Reads through `db`, a damaged file reported as DatabaseDamagedError naming it. For read-only
+ * commands, which do not run quick_check (it reads the whole file) but must not answer a damaged
+ * file with an internal error either.
+ */
+export function damageReporting(db: Queryable, file: string): Queryable {
+  const report = (error: unknown): never => {
+    throw asDamaged(error, file);
+  };
+  return {
+    run: (sql, params) => db.run(sql, params).catch(report),
+    get: <T extends Row = Row>(sql: string, params?: Params) => db.get<T>(sql, params).catch(report),
+    all: <T extends Row = Row>(sql: string, params?: Params) => db.all<T>(sql, params).catch(report),
+  };
+}
 
 /**
  * Runs SQLite's quick integrity check (https://sqlite.org/pragma.html#pragma_quick_check):
@@ -41,7 +62,6 @@ export async function openAgentDatabase(file: string): Promise<AgentDatabase> {
     return { db: writer, reads, close: async () => void (await Promise.allSettled([reads.close(), writer.close()])) };
   } catch (error) {
     await db?.close().catch(() => undefined);
-    if (DAMAGE.test(String((error as { code?: string }).code))) throw new DatabaseDamagedError(file, (error as Error).message);
-    throw error;
+    throw asDamaged(error, file);
   }
 }

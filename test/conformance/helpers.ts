@@ -118,7 +118,9 @@ const EXAMPLES: Record<string, string> = {
  * issues exports only for its own exporters), by agents of those countries.
  */
 export async function issueCredentials(): Promise<IssuedCredentials> {
-  const agent = await serveAuthority(await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' }));
+  // The elephant-samples export relies on a Swiss import permit (Art. III(2)(d)): its issuer must be a trusted authority of CH.
+  const swiss = { did: 'did:web:cites.blv.admin.ch', country: 'CH', name: 'Federal Food Safety and Veterinary Office' };
+  const agent = await serveAuthority(await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla', peers: [swiss] }));
   const customs = JSON.parse((await runCli(['token', 'create', '--config', agent.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token as string;
   const issue = async (name = 'export-lk-orchids.json'): Promise<{ permitNumber: string; jwt: string }> => {
     const response = await agent.api('/api/permits', { token: agent.officerToken, body: readExample(name) });

@@ -87,9 +87,9 @@ export const REQUEST_CASES: RequestCase[] = [
   { name: 'block A over the permitted 250 NAR', mutate: (r) => (r.blocks[1].quantity = 300), errors: [['QUANTITY_EXCEEDED', '/blocks/1/quantity']] },
   { name: 'block B over the permitted 120 NAR, unit left out', mutate: (r) => (r.blocks[0].quantity = 121), errors: [['QUANTITY_EXCEEDED', '/blocks/0/quantity']] },
   // Quantities as on the permit (src/permit/quantity.ts): bound, 3 decimals, whole counts; not compared when refused.
-  { name: 'a fraction of a specimen (NAR)', mutate: (r) => (r.blocks[0].quantity = 119.5), errors: [['QUANTITY_NOT_WHOLE', '/blocks/0/quantity']] },
-  { name: 'a quantity above 10^12', mutate: (r) => (r.blocks[1].quantity = 1e13), errors: [['QUANTITY_TOO_LARGE', '/blocks/1/quantity']] },
-  { name: 'JSON 9007199254740993, read as 9007199254740992', mutate: (r) => (r.blocks[1].quantity = JSON.parse('9007199254740993')), errors: [['QUANTITY_TOO_LARGE', '/blocks/1/quantity']] },
+  { name: 'a fraction of a specimen (NAR)', mutate: (r) => (r.blocks[0].quantity = 119.5), errors: [['EXPORTED_QUANTITY_NOT_WHOLE', '/blocks/0/quantity']] },
+  { name: 'a quantity above 10^12', mutate: (r) => (r.blocks[1].quantity = 1e13), errors: [['EXPORTED_QUANTITY_TOO_LARGE', '/blocks/1/quantity']] },
+  { name: 'JSON 9007199254740993, read as 9007199254740992', mutate: (r) => (r.blocks[1].quantity = JSON.parse('9007199254740993')), errors: [['EXPORTED_QUANTITY_TOO_LARGE', '/blocks/1/quantity']] },
   {
     name: 'four decimal places of a kilogram',
     mutate: (r) => (r.blocks[0].quantity = 1.2345),
@@ -98,7 +98,7 @@ export const REQUEST_CASES: RequestCase[] = [
       ctx.permit.specimens[1]!.unit = 'KGM';
       return ctx;
     },
-    errors: [['QUANTITY_TOO_PRECISE', '/blocks/0/quantity']],
+    errors: [['EXPORTED_QUANTITY_TOO_PRECISE', '/blocks/0/quantity']],
   },
 
   {

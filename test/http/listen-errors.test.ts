@@ -23,7 +23,7 @@ describe('saiga serve cannot listen', () => {
     occupier = createServer();
     await new Promise<void>((resolveListen) => occupier!.listen(init.port, '127.0.0.1', resolveListen));
 
-    const busy = await runCli(['serve', '--config', init.config]);
+    const busy = await runCli(['serve', '--config', init.config, '--officer', 'Anoma Perera']);
     expect({ code: busy.code, stderr: busy.stderr, stdout: busy.stdout }).toEqual({
       code: 2,
       stderr: `saiga: port ${init.port} on 127.0.0.1 is already in use: set saiga.server.port in ${init.config} to a free port, or stop the program that is using it\n`,
@@ -44,7 +44,7 @@ describe('saiga serve cannot listen', () => {
     const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation' });
     occupier = createServer();
     await new Promise<void>((resolveListen) => occupier!.listen(init.port, '127.0.0.1', resolveListen));
-    const busy = await runCli(['serve', '--config', init.config, '--json']);
+    const busy = await runCli(['serve', '--config', init.config, '--officer', 'Anoma Perera', '--json']);
     expect(busy.code).toBe(2);
     expect(JSON.parse(busy.stdout)).toEqual({
       error: { code: 'CONFIG_INVALID', message: `port ${init.port} on 127.0.0.1 is already in use: set saiga.server.port in ${init.config} to a free port, or stop the program that is using it` },
@@ -58,7 +58,7 @@ describe('saiga serve cannot listen', () => {
     editConfig(init.config, (saiga) => {
       saiga.server = { ...saiga.server, host: '192.0.2.1' };
     });
-    const result = await runCli(['serve', '--config', init.config]);
+    const result = await runCli(['serve', '--config', init.config, '--officer', 'Anoma Perera']);
     expect({ code: result.code, stderr: result.stderr }).toEqual({
       code: 2,
       stderr: `saiga: address 192.0.2.1 is not one of this machine's: set saiga.server.host in ${init.config} to 127.0.0.1 (this machine only), 0.0.0.0 (every network) or one of its addresses\n`,

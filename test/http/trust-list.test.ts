@@ -71,7 +71,8 @@ describe('trust lists', () => {
     editConfig(noInit.config, (saiga) => {
       saiga.trust.list = { file: join(dir, 'trust-list.jwt'), anchor: ch.did };
     });
-    const refused = await runCli(['permit', 'list', '--config', noInit.config, '--json']);
+    // Every command that trusts through the list checks it first (a read-only permit list does not need it).
+    const refused = await runCli(['verify', chPermit.jwt, '--config', noInit.config, '--json']);
     expect(refused.code).toBe(2);
     expect(JSON.parse(refused.stdout).error.code).toBe('CONFIG_INVALID');
     expect(JSON.parse(refused.stdout).error.message).toMatch(/^the trust list .* cannot be used: The trust list is not genuine \(ISSUER_UNTRUSTED: It is signed by .*:trust-anchor, not by the trust anchor did:web:localhost%3A\d+\.\)/);

@@ -129,7 +129,7 @@ export const PERMIT_CASES: PermitCase[] = [
   },
   // What issuance now refuses, a verifier refuses too (src/permit/text.ts, quantity.ts, import-permit.ts).
   { name: 'a right-to-left override in a signed name', mutate: (s) => (s.exporter.name = 'Nursery ‮evil'), errors: [['TEXT_BIDI_CONTROL', '/exporter/name']] },
-  { name: 'a signed name of only zero-width spaces', mutate: (s) => (s.issued.signatory = '​'), errors: [['TEXT_CONTROL_CHARACTER', '/issued/signatory']] },
+  { name: 'a signed name of only zero-width spaces', mutate: (s) => (s.issuance.signatory = '​'), errors: [['TEXT_CONTROL_CHARACTER', '/issuance/signatory']] },
   { name: '1.5 specimens signed', mutate: (s) => (s.specimens[0].quantity = 1.5), errors: [['QUANTITY_NOT_WHOLE', '/specimens/0/quantity']] },
   { name: '1e308 specimens signed', mutate: (s) => (s.specimens[0].quantity = 1e308), errors: [['QUANTITY_TOO_LARGE', '/specimens/0/quantity']] },
   { name: 'a placeholder import permit number signed', mutate: (s) => (s.importPermit = { permitNumber: 'REPLACE-WITH-NUMBER-1' }), errors: [['IMPORT_PERMIT_NUMBER_INVALID', '/importPermit/permitNumber']] },

@@ -112,7 +112,7 @@ describe('a CPR1 reference', () => {
     serve = (res) => res.writeHead(503).end();
     expect(await unavailable()).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', `Fetching http://127.0.0.1:${port}/credentials/${UUID} returned HTTP 503.`]);
     serve = (res) => res.writeHead(200).end('x'.repeat(REFERENCE_FETCH_LIMITS.maxBytes + 1));
-    expect(await unavailable()).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', `http://127.0.0.1:${port}/credentials/${UUID} is larger than 100000 bytes.`]);
+    expect(await unavailable()).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', `http://127.0.0.1:${port}/credentials/${UUID} is larger than ${REFERENCE_FETCH_LIMITS.maxBytes} bytes.`]);
     const refused: FetchLike = () => Promise.reject(new TypeError('fetch failed'));
     expect(await unavailable({ fetch: refused, isTrustedAuthority: () => true })).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', `Fetching http://127.0.0.1:${port}/credentials/${UUID} failed: fetch failed`]);
     expect(await unavailable({ isTrustedAuthority: () => true } as never)).toEqual(['format', 'QR_REFERENCE_UNAVAILABLE', 'This verifier is offline.']);

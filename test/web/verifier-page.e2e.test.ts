@@ -338,9 +338,11 @@ describe('verifier page in Chromium', () => {
     try {
       const page = await newPage();
       await page.goto(`${own.url}/#${jwt}`);
-      // Signed by a key the agent's status lists do not belong to: the status cannot be trusted, but the permit is shown.
+      // The verifier's permit rules refuse the override (TEXT_BIDI_CONTROL, as issuance does), and the
+      // status lists are not this key's: not valid, but the permit is shown, every value isolated.
       expect(await verdictOf(page)).toBe('invalid');
-      expect(await page.locator('#verdict').getAttribute('data-code')).toBe('STATUS_INVALID');
+      expect(await page.locator('#verdict').getAttribute('data-code')).toBe('PERMIT_INVALID');
+      expect(await page.locator('#checks [data-code="TEXT_BIDI_CONTROL"]').count()).toBe(1);
       expect(await page.locator('#permit-section').isVisible()).toBe(true);
       const layout = await page.evaluate(() => {
         const row = Array.from(document.querySelectorAll('#permit-section .box-row')).find((r) => r.querySelector('.box-no')?.textContent === '3')!;
