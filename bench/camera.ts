@@ -6,7 +6,7 @@
  * Each part is read from the page's User Timing marks (verifier-web/src/camera.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -19,16 +19,6 @@ import { CHROMIUM_ARGS, y4mFromPng } from './camera-frame.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One run's parts, in ms, from the page's User Timing marks (verifier-web/src/camera.ts) and Resource Timing. */
 export interface CameraParts {

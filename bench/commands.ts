@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderAgentYaml } from '../src/agent/write-config.js';
@@ -41,16 +41,6 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv, expectStatus = 0): numb
   return ms;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** `npm start`, with this run's agent.yml appended (the last --config wins), until /health answers. */
 async function timeStart(config: string, port: number, env: NodeJS.ProcessEnv): Promise<number> {
