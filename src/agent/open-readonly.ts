@@ -7,15 +7,10 @@
 import { existsSync } from 'node:fs';
 import { loadConfig, type LoadedConfig } from './config.js';
 import { ConfigError, createObjects } from './yaml-loader.js';
-import { buildDidDocument } from './did-document.js';
-import { readStoredIdentity } from './stored-identities.js';
-import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from './verifier.js';
-import { readConfiguredTrustList } from './trust-list.js';
-import { createLocalFetch } from './local-fetch.js';
-import { serveOwn } from './own-resources.js';
+import type { AgentVerifier } from './verifier.js';
 import { SqliteDatabase } from '../store/sqlite.js';
 import { PermitStore } from '../store/permits.js';
-import { readPermitStatus, type PermitStatusView } from './lifecycle.js';
+import type { PermitStatusView } from './lifecycle.js';
 import { migrate } from '../store/migrations.js';
 import { asDamaged, damageReporting } from '../store/open-database.js';
 
@@ -58,7 +53,18 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   const reads = damageReporting(connection, databaseFile);
   let verifier: Promise<AgentVerifier> | undefined;
 
+  // The verifier's modules (the core, jose, the permit rules) and the lifecycle views load on first
+  // use only: `permit list` needs neither, and every module loaded is time a read-only command waits.
   async function buildVerifier(): Promise<AgentVerifier> {
+    const [{ buildDidDocument }, { readStoredIdentity }, { createAgentVerifier, mergeTrust, trustedIssuersOf }, { readConfiguredTrustList }, { createLocalFetch }, { serveOwn }] =
+      await Promise.all([
+        import('./did-document.js'),
+        import('./stored-identities.js'),
+        import('./verifier.js'),
+        import('./trust-list.js'),
+        import('./local-fetch.js'),
+        import('./own-resources.js'),
+      ]);
     const [authority, customs, anchor] = await Promise.all([
       readStoredIdentity(reads, config, 'authority'),
       readStoredIdentity(reads, config, 'customs'),
@@ -74,7 +80,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   return {
     config,
     permits: new PermitStore(connection, reads, now),
-    status: (permitNumber) => readPermitStatus(reads, permitNumber),
+    status: async (permitNumber) => (await import('./lifecycle.js')).readPermitStatus(reads, permitNumber),
     verifier: () => (verifier ??= buildVerifier()),
     close: () => connection.close(),
   };

@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { PrintLanguage } from '../../agent/print-permit.js';
-import { openAgent } from '../../agent/open.js';
+import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
+
+/** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
+const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
 import { openReadOnly } from '../../agent/open-readonly.js';
 import { parsePermitFilter } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';
