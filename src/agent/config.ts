@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import { SAIGA_SCHEMA } from './config-schema.js';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from './yaml-loader.js';
 import { parseNumberFormat, type PermitNumberFormat } from '../issuance/number.js';
@@ -56,100 +57,29 @@ export interface LoadedConfig {
 /** false: X-Forwarded-For is ignored. A number: that many proxies in front. A list: the proxies' addresses. */
 export type TrustProxy = false | number | string[];
 
-/**
- * One proxy address: express's names (loopback, linklocal, uniquelocal), an IPv4 or IPv6
- * address, or a subnet in CIDR notation. Checked further in checkTrustProxy.
- */
-const PROXY_ADDRESS = { type: 'string', pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$' };
-
-/**
- * `true` (trust every hop) is refused: the client then picks its own address by sending
- * X-Forwarded-For, and can dodge the rate limit of /api/verify or exhaust another
- * client's budget. Name the proxies instead, or count them.
- */
-const TRUST_PROXY_SCHEMA = {
-  oneOf: [
-    { const: false },
-    { type: 'integer', minimum: 1, maximum: 10 },
-    PROXY_ADDRESS,
-    { type: 'array', minItems: 1, maxItems: 50, items: PROXY_ADDRESS },
-  ],
-};
-
 const TRUST_PROXY_HINT =
   'must be false, the number of proxies in front of the agent (1 to 10), or their addresses or subnets (e.g. loopback or 10.0.0.0/8); true is refused, since any client could then choose its own address';
 
-const COUNTRY = { type: 'string', pattern: '^[A-Z]{2}$' };
-const TEXT = { type: 'string', minLength: 1, maxLength: 500 };
+/**
+ * The validator of the `saiga:` section: the one the build generated from SAIGA_SCHEMA with ajv
+ * standalone (dist/src/agent/config-validator.cjs, scripts/config-validator.mjs), or, run from
+ * source as the tests are, the same schema compiled here with the same options. Compiling costs
+ * a read-only command a large share of its time; test/agent/config-validator.test.ts shows both
+ * answer alike.
+ */
+type SaigaValidator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
+const require = createRequire(import.meta.url);
+export const CONFIG_VALIDATOR_OPTIONS = { allErrors: true, strict: true } as const;
+function loadSaigaValidator(): SaigaValidator {
+  try {
+    return require('./config-validator.cjs') as SaigaValidator;
+  } catch {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    return new Ajv2020(CONFIG_VALIDATOR_OPTIONS).compile(SAIGA_SCHEMA) as SaigaValidator;
+  }
+}
+const validateSaiga = loadSaigaValidator();
 
-const SAIGA_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['authority', 'url', 'didMethod'],
-  properties: {
-    authority: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['country', 'name', 'address', 'place'],
-      properties: { country: COUNTRY, name: TEXT, address: TEXT, place: TEXT },
-    },
-    url: { type: 'string', pattern: '^https?://[^/?#]+(/[^?#]*)?$' },
-    didMethod: { enum: ['web', 'key'] },
-    server: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        host: { type: 'string', minLength: 1 },
-        port: { type: 'integer', minimum: 0, maximum: 65535 },
-        trustProxy: TRUST_PROXY_SCHEMA,
-      },
-    },
-    permitNumber: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { format: { type: 'string', minLength: 1, maxLength: 60 } },
-    },
-    trust: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        peers: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['did', 'country', 'name'],
-            properties: {
-              did: { type: 'string', pattern: '^did:(web|key):[A-Za-z0-9._:%-]+$' },
-              country: COUNTRY,
-              name: TEXT,
-              address: TEXT,
-              role: { enum: ['managementAuthority', 'customs'] },
-            },
-          },
-        },
-        list: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['file', 'anchor'],
-          properties: { file: { type: 'string', minLength: 1 }, anchor: { type: 'string', pattern: '^did:(web|key):[A-Za-z0-9._:%-]+$' } },
-        },
-      },
-    },
-    verify: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        clockToleranceSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
-        rateLimitPerMinute: { type: 'integer', minimum: 1, maximum: 100000 },
-        statusCacheSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
-      },
-    },
-  },
-} as const;
-
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-const validateSaiga = ajv.compile(SAIGA_SCHEMA);
 
 /** Default permit number: country, two-digit year, document type letter, six-digit sequence (e.g. LK26-E000042). */
 export const DEFAULT_PERMIT_NUMBER_FORMAT = '{CC}{YY}-{T}{SEQ:6}';

@@ -1,0 +1,93 @@
+/**
+ * The JSON Schema of agent.yml's `saiga:` section. A module of its own, with no ajv in it,
+ * so that the build can turn it into a standalone validator (scripts/config-validator.mjs)
+ * and every command reads its configuration without compiling a schema.
+ */
+/**
+ * One proxy address: express's names (loopback, linklocal, uniquelocal), an IPv4 or IPv6
+ * address, or a subnet in CIDR notation. Checked further in checkTrustProxy.
+ */
+const PROXY_ADDRESS = { type: 'string', pattern: '^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(/[0-9]{1,3})?)$' };
+
+/**
+ * `true` (trust every hop) is refused: the client then picks its own address by sending
+ * X-Forwarded-For, and can dodge the rate limit of /api/verify or exhaust another
+ * client's budget. Name the proxies instead, or count them.
+ */
+const TRUST_PROXY_SCHEMA = {
+  oneOf: [
+    { const: false },
+    { type: 'integer', minimum: 1, maximum: 10 },
+    PROXY_ADDRESS,
+    { type: 'array', minItems: 1, maxItems: 50, items: PROXY_ADDRESS },
+  ],
+};
+
+const COUNTRY = { type: 'string', pattern: '^[A-Z]{2}$' };
+const TEXT = { type: 'string', minLength: 1, maxLength: 500 };
+
+export const SAIGA_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['authority', 'url', 'didMethod'],
+  properties: {
+    authority: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['country', 'name', 'address', 'place'],
+      properties: { country: COUNTRY, name: TEXT, address: TEXT, place: TEXT },
+    },
+    url: { type: 'string', pattern: '^https?://[^/?#]+(/[^?#]*)?$' },
+    didMethod: { enum: ['web', 'key'] },
+    server: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        host: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 0, maximum: 65535 },
+        trustProxy: TRUST_PROXY_SCHEMA,
+      },
+    },
+    permitNumber: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { format: { type: 'string', minLength: 1, maxLength: 60 } },
+    },
+    trust: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        peers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['did', 'country', 'name'],
+            properties: {
+              did: { type: 'string', pattern: '^did:(web|key):[A-Za-z0-9._:%-]+$' },
+              country: COUNTRY,
+              name: TEXT,
+              address: TEXT,
+              role: { enum: ['managementAuthority', 'customs'] },
+            },
+          },
+        },
+        list: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['file', 'anchor'],
+          properties: { file: { type: 'string', minLength: 1 }, anchor: { type: 'string', pattern: '^did:(web|key):[A-Za-z0-9._:%-]+$' } },
+        },
+      },
+    },
+    verify: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        clockToleranceSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
+        rateLimitPerMinute: { type: 'integer', minimum: 1, maximum: 100000 },
+        statusCacheSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
+      },
+    },
+  },
+} as const;
