@@ -4,12 +4,10 @@
  */
 import type { LifecycleIssue } from '../codes.js';
 import { endorsePermit, type CustomsOfficer, type EndorseDeps, type EndorseOutcome } from '../endorsement/endorse.js';
-import { publicRecord } from '../record/public-record.js';
 import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import { LifecycleStore, type EndorsementRow, type PermitEvent, type PermitLifeRow } from '../store/lifecycle.js';
 import type { Queryable, SqliteDatabase } from '../store/sqlite.js';
-import type { PublicPermitRecord } from '../vocab/public-record.js';
 
 export interface PermitStatusView {
   permitNumber: string;
@@ -52,10 +50,6 @@ export class PermitLifecycle {
 
   status(permitNumber: string): Promise<PermitStatusView | undefined> {
     return readPermitStatus(this.reads, permitNumber);
-  }
-
-  record(uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
-    return publicRecord(this.reads, uuid, issuerDid);
   }
 }
 

@@ -9,9 +9,9 @@
  * Each agent serves it at its own URL + ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, with that URL
  * as `$id`. Immutable once shipped: a change is a new version at a new path. Browser-safe.
  */
-import { agentResourceUrl, contextList, embedded, envelopeProperties } from '../permit/credential-schema.js';
+import { contextList, embedded, envelopeProperties } from '../permit/credential-schema.js';
 import type { JsonSchema } from '../permit/schema.js';
-import { citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import { agentResourceUrl, citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE } from './model.js';
 import { ENDORSEMENT_SCHEMA } from './schema.js';
 

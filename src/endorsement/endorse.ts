@@ -10,7 +10,7 @@ import type { Permit } from '../permit/model.js';
 import { LifecycleStore } from '../store/lifecycle.js';
 import type { Queryable } from '../store/sqlite.js';
 import type { UnsignedVc } from '../vocab/unsigned-vc.js';
-import { citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import { agentResourceUrl, citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
 import { validateEndorsementRequest } from './validate.js';
 
@@ -30,16 +30,15 @@ export interface UnsignedEndorsement extends UnsignedVc<Endorsement> {
 
 /** The export-endorsement credential, unsigned (signed by the customs DID). */
 export function buildEndorsementCredential(a: { id: string; customsDid: string; agentUrl: string; issuedAt: Date; endorsement: Endorsement }): UnsignedEndorsement {
-  const base = a.agentUrl.replace(/\/+$/, '');
   return {
     // VC Data Model 1.1 §4.1, then Saiga's CITES context for CITESExportEndorsement and its subject.
-    '@context': [VC_V1_CONTEXT, citesContextUrl(base)],
+    '@context': [VC_V1_CONTEXT, citesContextUrl(a.agentUrl)],
     id: a.id,
     type: ['VerifiableCredential', ENDORSEMENT_CREDENTIAL_TYPE],
     issuer: { id: a.customsDid },
     issuanceDate: a.issuedAt.toISOString(),
     // VC JSON Schema §3.1: a schema of the whole credential.
-    credentialSchema: { id: `${base}${ENDORSEMENT_CREDENTIAL_SCHEMA_PATH}`, type: 'JsonSchema' },
+    credentialSchema: { id: agentResourceUrl(a.agentUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH), type: 'JsonSchema' },
     credentialSubject: a.endorsement,
   };
 }

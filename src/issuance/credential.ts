@@ -5,7 +5,7 @@
 import type { IssuedSpecimen, ManagementAuthority, Permit, PermitRequest, PermitSubject } from '../permit/model.js';
 import { permitSubject } from '../permit/subject.js';
 import { blockLetter } from '../permit/findings.js';
-import { citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import { agentResourceUrl, citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { PERMIT_CREDENTIAL_TYPE } from '../vocab/credential-types.js';
 import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 
@@ -77,11 +77,10 @@ export interface CredentialLinks {
  * serves the CITES context and the credential's JSON Schema.
  */
 export function buildPermitCredential(permit: Permit, credentialId: string, agentUrl: string, links?: CredentialLinks): UnsignedCredential {
-  const base = agentUrl.replace(/\/+$/, '');
   return {
     // VC Data Model 1.1 §4.1: the VC context first; then the Bitstring Status List v1.0
     // context (§2.1) for the status entries, and Saiga's CITES context for the rest.
-    '@context': [VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT, citesContextUrl(base)],
+    '@context': [VC_V1_CONTEXT, STATUS_LIST_V1_CONTEXT, citesContextUrl(agentUrl)],
     id: credentialId,
     type: ['VerifiableCredential', PERMIT_CREDENTIAL_TYPE],
     issuer: { id: permit.managementAuthority.did },
@@ -90,7 +89,7 @@ export function buildPermitCredential(permit: Permit, credentialId: string, agen
     expirationDate: endOfDayUtc(permit.validUntil),
     // VC JSON Schema §3.1 `JsonSchema`: the schema validates the whole credential, so the
     // one referenced describes the whole credential, not only its subject.
-    credentialSchema: { id: `${base}${PERMIT_CREDENTIAL_SCHEMA_PATH}`, type: 'JsonSchema' },
+    credentialSchema: { id: agentResourceUrl(agentUrl, PERMIT_CREDENTIAL_SCHEMA_PATH), type: 'JsonSchema' },
     ...(links && { credentialStatus: links.credentialStatus, vc: { permitRecord: links.permitRecord } }),
     credentialSubject: permitSubject(permit),
   };

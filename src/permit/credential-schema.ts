@@ -10,13 +10,12 @@
  * Each agent serves it at its own URL + PERMIT_CREDENTIAL_SCHEMA_PATH, with that URL as
  * `$id`. Immutable once shipped: a change is a new version at a new path. Browser-safe.
  */
-import { citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
+import { agentResourceUrl, citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { LIMITS, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** The URL of an agent's resource: its public URL (without a trailing slash) plus the path. */
-export const agentResourceUrl = (agentUrl: string, path: string): string => `${agentUrl.replace(/\/+$/, '')}${path}`;
 
 export const DID: JsonSchema = { type: 'string', minLength: 5, maxLength: LIMITS.did, pattern: '^did:[a-z0-9]+:\\S+$' };
 const URN_UUID = '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';

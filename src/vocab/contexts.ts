@@ -24,7 +24,16 @@ export const CITES_CONTEXT_V1_PATH = '/contexts/cites/v1';
  * @example citesContextUrl('https://cites.example.org') // 'https://cites.example.org/contexts/cites/v1'
  */
 export function citesContextUrl(agentUrl: string): string {
-  return `${agentUrl.replace(/\/+$/, '')}${CITES_CONTEXT_V1_PATH}`;
+  return agentResourceUrl(agentUrl, CITES_CONTEXT_V1_PATH);
+}
+
+/**
+ * A resource an agent publishes: its public URL (`saiga.url`, a trailing slash ignored) and the
+ * path. The credentials name these URLs and the agent serves them, so both sides build them here.
+ * @example agentResourceUrl('https://cites.example.org/', PERMIT_CREDENTIAL_SCHEMA_PATH)
+ */
+export function agentResourceUrl(agentUrl: string, path: string): string {
+  return `${agentUrl.replace(/\/+$/, '')}${path}`;
 }
 
 /** True for any agent's CITES context v1 URL (https, or http on loopback as for did:web). */
