@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAgent } from '../src/agent/open.js';
 import { renderAgentYaml } from '../src/agent/write-config.js';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import { ed25519Jwk } from '../src/agent/did-document.js';
 import { createPermitVerifier, createStatusChecker, readStatusEntries, type DidResolution, type FetchLike } from '../src/verify/index.js';
 import { createAssertionKeyStore } from '../src/verify/keys.js';
@@ -79,10 +79,10 @@ async function exampleQrVersions() {
   for (const country of ['LK', 'CH', 'NO']) {
     const a = authorities[country]!;
     const home = mkdtempSync(join(tmpdir(), 'saiga-bench-qr-'));
-    const config = parseYaml(renderAgentYaml({ country, name: a.name, address: a.place, place: a.place, url: a.url, didMethod: 'web' }));
+    const config = jsYaml.load(renderAgentYaml({ country, name: a.name, address: a.place, place: a.place, url: a.url, didMethod: 'web' }), { schema: jsYaml.CORE_SCHEMA }) as { saiga: Record<string, unknown> };
     // The LK elephant export names the CH import permit: its authority must be a trusted peer (Art. III(2)(d)).
     if (country === 'LK') config.saiga.trust = { peers: [{ did: 'did:web:cites.blv.admin.ch', country: 'CH', name: authorities.CH!.name }] };
-    writeFileSync(join(home, 'agent.yml'), stringifyYaml(config));
+    writeFileSync(join(home, 'agent.yml'), jsYaml.dump(config, { schema: jsYaml.CORE_SCHEMA, noRefs: true, lineWidth: -1 }));
     const agent = await openAgent({ configPath: join(home, 'agent.yml'), initialise: true });
     for (const [example] of examples.filter(([, c]) => c === country)) {
       const request = example === FOUR_LINES ? fourLineRequest() : (JSON.parse(readFileSync(join('examples/permits', example), 'utf8')) as Record<string, unknown>);

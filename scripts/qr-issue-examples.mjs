@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const { openAgent } = await import(join(root, 'dist/src/agent/open.js'));
@@ -56,10 +56,10 @@ try {
       const dir = mkdtempSync(join(tmpdir(), `saiga-qr-${country.toLowerCase()}-`));
       dirs.push(dir);
       const configPath = join(dir, 'agent.yml');
-      const config = parseYaml(renderAgentYaml({ ...AUTHORITIES[country], didMethod: 'web' }));
+      const config = jsYaml.load(renderAgentYaml({ ...AUTHORITIES[country], didMethod: 'web' }), { schema: jsYaml.CORE_SCHEMA });
       // Each authority trusts the other two: the LK elephant export names the CH import permit (Art. III(2)(d)).
       config.saiga.trust = { peers: Object.entries(AUTHORITIES).filter(([c]) => c !== country).map(([c, a]) => ({ did: `did:web:${new URL(a.url).host}`, country: c, name: a.name })) };
-      writeFileSync(configPath, stringifyYaml(config));
+      writeFileSync(configPath, jsYaml.dump(config, { schema: jsYaml.CORE_SCHEMA, noRefs: true, lineWidth: -1 }));
       agents[country] = await openAgent({ configPath, initialise: true, env: {} });
     }
     const outcome = await agents[country].issuer.issue(request, { signatory: SIGNATORY[country] });

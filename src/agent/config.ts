@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { SAIGA_SCHEMA } from './config-schema.js';
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import { ConfigError } from './yaml-loader.js';
 import { parseNumberFormat, type PermitNumberFormat } from '../issuance/number.js';
 import { didWebFromUrl } from './did-web-name.js';
@@ -147,7 +147,8 @@ export function loadConfig(configPath: string): LoadedConfig {
   }
   let document: unknown;
   try {
-    document = parseYaml(text);
+    // YAML 1.2 core schema: no timestamps, no custom tags; duplicate keys are an error.
+    document = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: absolute });
   } catch (error) {
     throw new ConfigError(`${absolute} is not valid YAML: ${(error as Error).message}`, '');
   }

@@ -11,7 +11,8 @@
  *   did:key  `#` and the DID's own multibase key (did:key §3.1.2 step 6), as every did:key
  *            resolver builds it.
  */
-import { calculateJwkThumbprint, type JWK } from 'jose';
+import { createHash } from 'node:crypto';
+import type { JWK } from 'jose';
 import type { DidDocument, PublicJwk } from '../verify/index.js';
 
 export interface PublicKeyInfo {
@@ -24,6 +25,17 @@ export interface PublicKeyInfo {
 export const METHOD_ID_THUMBPRINT_CHARS = 8;
 export const METHOD_ID_PREFIX = 'key-';
 
+/**
+ * RFC 7638 §3.2 JWK thumbprint of an Ed25519 key: SHA-256 of its required members `crv`,
+ * `kty`, `x` in that (lexicographic) order, without spaces, in base64url. Computed here
+ * rather than with jose so that reading a DID document does not load all of jose; a test
+ * checks it against jose's `calculateJwkThumbprint`.
+ */
+export function ed25519JwkThumbprint(publicKeyHex: string): string {
+  const { x } = ed25519Jwk(publicKeyHex);
+  return createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest('base64url');
+}
+
 export function ed25519Jwk(publicKeyHex: string): JWK {
   return { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKeyHex, 'hex').toString('base64url') };
 }
@@ -35,7 +47,7 @@ export function ed25519Jwk(publicKeyHex: string): JWK {
  */
 export async function verificationMethodId(did: string, publicKeyHex: string): Promise<string> {
   if (did.startsWith('did:key:')) return `${did}#${did.slice('did:key:'.length)}`;
-  const thumbprint = await calculateJwkThumbprint(ed25519Jwk(publicKeyHex));
+  const thumbprint = ed25519JwkThumbprint(publicKeyHex);
   return `${did}#${METHOD_ID_PREFIX}${thumbprint.slice(0, METHOD_ID_THUMBPRINT_CHARS)}`;
 }
 

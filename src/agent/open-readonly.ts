@@ -71,7 +71,8 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
       readStoredIdentity(reads, config, 'anchor'),
     ]);
     const documents = await Promise.all([authority, customs, anchor].map((id) => buildDidDocument(id.did, id.keys)));
-    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), globalThis.fetch.bind(globalThis));
+    // Node's fetch (undici) loads when first touched: only when a permit names another agent's resource.
+    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
     return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { stringify } from 'yaml';
+import jsYaml from 'js-yaml';
 import { parseSaigaSection, type DidMethod } from './config.js';
 import { VERAMO_AGENT_YAML } from './veramo.yml.js';
 
@@ -30,7 +30,7 @@ export function renderAgentYaml(authority: NewAuthority): string {
   return `# Saiga agent of ${authority.name}.
 # The saiga: section is this authority; the rest is the Veramo agent.
 # No secrets here: the key-store secret comes from SAIGA_SECRET_KEY or data/secret.key (mode 0600).
-${stringify({ saiga: section }, { lineWidth: 0 })}
+${jsYaml.dump({ saiga: section }, { schema: jsYaml.CORE_SCHEMA, lineWidth: -1 })}
 ${VERAMO_AGENT_YAML}`;
 }
 

@@ -7,16 +7,15 @@
  *
  * Strictness, each to close a way of sending the same or a confusing token:
  * - exactly three parts, base64url alphabet only, no padding, no whitespace
- *   (RFC 7515 §2 "Base64url Encoding": padding omitted, no line breaks). jose's
- *   own decoder is built on `atob`, which silently skips spaces, so the alphabet
- *   is checked here first;
+ *   (RFC 7515 §2 "Base64url Encoding": padding omitted, no line breaks), checked by
+ *   src/vocab/base64url.ts before `atob`, which would skip spaces;
  * - canonical base64url: unused trailing bits must be zero (RFC 4648 §3.5), so one
  *   signature cannot be spelled several ways;
  * - UTF-8 is decoded fatally and a byte-order mark is kept, so JSON.parse rejects it
  *   (RFC 8259 §8.1 forbids adding one);
  * - header and payload must be JSON objects (RFC 7515 §4, RFC 7519 §7.2 step 10).
  */
-import { base64url } from 'jose';
+import { decodeBase64urlCanonical } from '../vocab/base64url.js';
 import { MAX_CREDENTIAL_CHARS } from '../vocab/limits.js';
 
 /** Upper bound on the input we are willing to decode (src/vocab/limits.ts). A permit VC-JWT is about 1.5 kB. */
@@ -30,27 +29,11 @@ export interface ParsedJws {
 
 export type JwsParseResult = { ok: true; jws: ParsedJws } | { ok: false; reason: string };
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes canonical, unpadded base64url; undefined for anything else. */
 export function decodeBase64urlStrict(part: string): Uint8Array | undefined {
-  if (!BASE64URL.test(part)) return undefined;
-  const rest = part.length % 4;
-  // One leftover character cannot encode a whole byte.
-  if (rest === 1) return undefined;
-  if (rest !== 0) {
-    // 2 leftover characters carry 1 byte + 4 unused bits, 3 carry 2 bytes + 2 unused bits.
-    const last = ALPHABET.indexOf(part[part.length - 1]!);
-    const unusedMask = rest === 2 ? 0x0f : 0x03;
-    if ((last & unusedMask) !== 0) return undefined;
-  }
-  try {
-    return base64url.decode(part);
-  } catch {
-    return undefined;
-  }
+  return decodeBase64urlCanonical(part);
 }
 
 function decodeJsonObject(part: string): Record<string, unknown> | undefined {

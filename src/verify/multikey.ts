@@ -10,7 +10,7 @@
  * - JWK (RFC 8037 §2): `{ kty: 'OKP', crv: 'Ed25519', x: base64url(raw) }`.
  */
 import { base58 } from '@scure/base';
-import { base64url } from 'jose';
+import { encodeBase64url } from '../vocab/base64url.js';
 
 /** Ed25519 public keys are 32 bytes (RFC 8032 §5.1.5). */
 export const ED25519_PUBLIC_KEY_LENGTH = 32;
@@ -76,7 +76,7 @@ export function decodeEd25519Base58(value: string): Uint8Array | undefined {
 
 /** The JWK (RFC 8037 §2) of raw Ed25519 public-key bytes. */
 export function ed25519RawToJwk(publicKey: Uint8Array): Ed25519PublicJwk {
-  return { kty: 'OKP', crv: 'Ed25519', x: base64url.encode(publicKey) };
+  return { kty: 'OKP', crv: 'Ed25519', x: encodeBase64url(publicKey) };
 }
 
 /**

@@ -5,10 +5,10 @@
  * the allow-list and any `crit` refused, so what is left is RFC 7515 §5.2 step 8: verify
  * the signature over ASCII(BASE64URL(header) || '.' || BASE64URL(payload)). Checking the
  * signature directly, rather than with jose's `compactVerify`, avoids parsing the token
- * a second time on the verifier's hot path; keys are still imported with jose.
+ * a second time on the verifier's hot path. Keys are imported with WebCrypto too (the JWK
+ * of RFC 8037 §2 is what `importKey('jwk', …)` takes), so nothing else is loaded.
  */
 
-import { importJWK } from 'jose';
 import type { Ed25519PublicJwk } from './multikey.js';
 
 /** JOSE algorithm → WebCrypto parameters (RFC 8037 §3.1 EdDSA with Ed25519). */
@@ -50,8 +50,9 @@ export async function verifySignature(alg: string, key: CryptoKey, data: Uint8Ar
 export const webCryptoSuite: SignatureSuite = {
   importKey: async (jwk) => {
     try {
-      const key = await importJWK(jwk, 'EdDSA');
-      return key instanceof Uint8Array ? undefined : key;
+      // Only the public members: WebCrypto refuses a JWK whose `alg` or `use` disagree.
+      const publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
+      return await crypto.subtle.importKey('jwk', publicJwk, WEBCRYPTO.EdDSA!, false, ['verify']);
     } catch {
       return undefined;
     }

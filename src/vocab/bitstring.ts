@@ -8,10 +8,10 @@
  *   bitstring. Earlier drafts and `@digitalbazaar/bitstring` omit the `u`, so decoding
  *   accepts both (w3c/vc-bitstring-status-list#178).
  *
- * Browser-safe: fflate for GZIP, jose for base64url.
+ * Browser-safe: fflate for GZIP, base64url.ts.
  */
 import { gunzipSync, gzipSync } from 'fflate';
-import { base64url } from 'jose';
+import { decodeBase64url, encodeBase64url } from './base64url.js';
 
 /** §3.1: the minimum number of entries in a status list. */
 export const MIN_STATUS_LIST_LENGTH = 131_072;
@@ -40,7 +40,7 @@ export function setBit(bits: Uint8Array, index: number, value: boolean): void {
 /** §3.2 "Generate Algorithm": GZIP, then Multibase base64url with its `u` prefix. */
 export function encodeBitstring(bits: Uint8Array): string {
   // mtime 0: the same bits always give the same text, so ETags change only when a bit does.
-  return `u${base64url.encode(gzipSync(bits, { level: 9, mtime: 0 }))}`;
+  return `u${encodeBase64url(gzipSync(bits, { level: 9, mtime: 0 }))}`;
 }
 
 export type DecodedBitstring = { ok: true; bits: Uint8Array } | { ok: false; reason: string };
@@ -50,12 +50,8 @@ export function decodeBitstring(encoded: unknown): DecodedBitstring {
   if (typeof encoded !== 'string' || encoded.length === 0) return { ok: false, reason: 'encodedList is not text' };
   const text = encoded.startsWith('u') ? encoded.slice(1) : encoded;
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return { ok: false, reason: 'encodedList is not base64url' };
-  let compressed: Uint8Array;
-  try {
-    compressed = base64url.decode(text);
-  } catch {
-    return { ok: false, reason: 'encodedList is not base64url' };
-  }
+  const compressed = decodeBase64url(text);
+  if (compressed === undefined) return { ok: false, reason: 'encodedList is not base64url' };
   // GZIP's trailer states the inflated size (mod 2^32): refuse a bomb before inflating it.
   if (compressed.length < 18) return { ok: false, reason: 'encodedList is not GZIP data' };
   const n = compressed.length;

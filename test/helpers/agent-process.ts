@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
+import jsYaml from 'js-yaml';
 
 export const CLI = resolve('dist/src/cli/main.js');
 export const EXAMPLES = resolve('examples/permits');
@@ -91,9 +91,9 @@ export function setPeers(config: string, peers: { did: string; country: string; 
 
 /** Changes the saiga: section of an agent.yml. */
 export function editConfig(config: string, edit: (saiga: Record<string, any>) => void): void {
-  const doc = parse(readFileSync(config, 'utf8')) as { saiga: Record<string, any> };
+  const doc = jsYaml.load(readFileSync(config, 'utf8'), { schema: jsYaml.CORE_SCHEMA }) as { saiga: Record<string, any> };
   edit(doc.saiga);
-  writeFileSync(config, stringify(doc));
+  writeFileSync(config, jsYaml.dump(doc, { schema: jsYaml.CORE_SCHEMA, noRefs: true, lineWidth: -1 }));
 }
 
 /** Starts `saiga serve` and waits until it answers. */
