@@ -147,7 +147,7 @@ export const LIFECYCLE_CODES = {
 export type LifecycleCode = keyof typeof LIFECYCLE_CODES;
 
 /** Refusals due to the permit's state (HTTP 409) rather than to the request itself (HTTP 422). */
-export const STATE_CONFLICT_CODES: readonly LifecycleCode[] = [
+export const STATE_CONFLICT_CODES: readonly (LifecycleCode | TextCode)[] = [
   'PERMIT_REVOKED',
   'PERMIT_SUSPENDED',
   'PERMIT_EXPIRED',
@@ -155,9 +155,13 @@ export const STATE_CONFLICT_CODES: readonly LifecycleCode[] = [
   'ALREADY_ENDORSED',
 ];
 
+/** The characters rules of src/permit/text.ts, which also apply to an endorsement's free text (box 15). */
+export const TEXT_CODES = ['TEXT_CONTROL_CHARACTER', 'TEXT_BIDI_CONTROL', 'TEXT_INVALID_CHARACTER', 'TEXT_NOT_VISIBLE'] as const satisfies readonly RuleCode[];
+export type TextCode = (typeof TEXT_CODES)[number];
+
 /** One reason a status change or endorsement was refused, with a JSON pointer into the request. */
 export interface LifecycleIssue {
-  code: LifecycleCode;
+  code: LifecycleCode | TextCode;
   path: string;
   message: string;
 }

@@ -3,6 +3,7 @@
  * `saiga token create` and `POST /api/tokens`, so both refuse the same things alike.
  */
 import { ROLES, type Role } from './tokens.js';
+import { characterProblem } from '../permit/text.js';
 
 export interface TokenInputIssue {
   /** JSON pointer of the field at fault (`/name`, `/expires`, `/role`). */
@@ -19,16 +20,18 @@ export const TOKEN_NAME_MAX = 120;
  */
 const ROLE_WORDS = new Set(['officer', 'duty officer', 'customs', 'customs officer', 'admin', 'administrator', 'root', 'user', 'operator', 'staff', 'system']);
 
-/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
 /** The trimmed name, or the reason it cannot name a token holder. */
 export function checkHolderName(raw: unknown, role: Role | undefined, path = '/name'): { ok: true; name: string } | { ok: false; issue: TokenInputIssue } {
   const refuse = (message: string) => ({ ok: false as const, issue: { path, message } });
   if (typeof raw !== 'string') return refuse('The name must be text: the full name of the person (or system) the token is for.');
-  const name = raw.trim();
-  if (CONTROL.test(name)) return refuse('The name must not hold control characters or line breaks.');
+  // NFC and the characters rule of the permit's texts: the name is printed in box 13 of every
+  // permit this officer issues, and a permit holding a refused character is never signed.
+  const name = raw.trim().normalize('NFC');
+  const refused = [...name].find((ch) => characterProblem(ch) !== undefined);
+  if (refused !== undefined) {
+    const hex = `U+${refused.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return refuse(`The name must not hold control, invisible or direction characters or line breaks (it holds ${hex}).`);
+  }
   const length = [...name].length;
   if (length < 1 || length > TOKEN_NAME_MAX) return refuse(`The name must be 1 to ${TOKEN_NAME_MAX} characters.`);
   if (!/\p{L}/u.test(name)) return refuse('The name must contain letters.');

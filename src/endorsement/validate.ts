@@ -9,7 +9,8 @@
  */
 
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
+import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue, type TextCode } from '../codes.js';
+import { textFinding } from '../permit/text.js';
 import { escapePointerToken, isRecord, pointer, pointerTokens, quote, textOf, valueAt } from '../permit/findings.js';
 import type { Permit } from '../permit/model.js';
 import { quantityProblem } from '../permit/quantity.js';
@@ -129,6 +130,7 @@ interface Reading {
   entries?: Entry[];
   portOfExport?: string;
   date?: string;
+  transportDocument?: string;
 }
 
 function read(input: unknown, invalid: ReadonlySet<string>): Reading {
@@ -140,6 +142,8 @@ function read(input: unknown, invalid: ReadonlySet<string>): Reading {
   const date = str(input['date'], '/date');
   if (portOfExport !== undefined) reading.portOfExport = portOfExport;
   if (date !== undefined) reading.date = date;
+  const transportDocument = str(input['transportDocument'], '/transportDocument');
+  if (transportDocument !== undefined) reading.transportDocument = transportDocument;
   const blocks = input['blocks'];
   if (Array.isArray(blocks) && ok('/blocks')) {
     reading.entries = blocks.map((raw: unknown, index): Entry => {
@@ -272,6 +276,16 @@ const portIsDomestic: RequestRule = ({ portOfExport }, { authorityCountry }) => 
 };
 
 /** Box 14 records an export that has happened: its date is today or earlier (UTC). */
+/**
+ * Box 15 is the one free text of an endorsement: it is printed on the permit and shown by
+ * every verifier, so it obeys the characters rule of the permit's own texts (src/permit/text.ts:
+ * no control, format or direction characters, something visible).
+ */
+const transportDocumentPrintable: RequestRule = ({ transportDocument }) => {
+  const finding = transportDocument === undefined ? undefined : textFinding(transportDocument, '/transportDocument');
+  return finding ? [{ code: finding.code as TextCode, path: finding.path, message: finding.message }] : [];
+};
+
 const dateNotInFuture: RequestRule = ({ date }, { now }) =>
   date !== undefined && date > utcDate(now) ? [issue('DATE_IN_FUTURE', '/date', `Export date ${date} is after today, ${utcDate(now)} (UTC).`)] : [];
 
@@ -293,6 +307,7 @@ const REQUEST_RULES: readonly RequestRule[] = [
   portIsDomestic,
   dateNotInFuture,
   dateNotBeforeIssue,
+  transportDocumentPrintable,
 ];
 
 /**

@@ -3,7 +3,7 @@
  * reusable responses, and the schemas of the API's bodies. Schemas are JSON Schema 2020-12,
  * which OpenAPI 3.1 uses as is; the permit request schema is the object the agent validates with.
  */
-import { API_CODES, LIFECYCLE_CODES, QR_CODES, RULE_CODES, VERIFY_CODES } from '../codes.js';
+import { API_CODES, LIFECYCLE_CODES, QR_CODES, RULE_CODES, TEXT_CODES, VERIFY_CODES } from '../codes.js';
 import { REVOCATION_REASONS } from '../vocab/public-record.js';
 import { PERMIT_REQUEST_SCHEMA } from '../permit/schema.js';
 
@@ -37,7 +37,7 @@ const issueSchema = (codes: Record<string, unknown>) => ({
 
 export const SCHEMAS = {
   PermitRequest: PERMIT_REQUEST_SCHEMA,
-  LifecycleIssue: issueSchema(LIFECYCLE_CODES),
+  LifecycleIssue: issueSchema({ ...LIFECYCLE_CODES, ...Object.fromEntries(TEXT_CODES.map((code) => [code, RULE_CODES[code]])) }),
   RuleIssue: issueSchema(RULE_CODES),
   Error: {
     type: 'object',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIFECYCLE_CODES } from '../../src/codes.js';
+import { LIFECYCLE_CODES, TEXT_CODES } from '../../src/codes.js';
 import { REQUEST_CASES } from './request-cases.js';
 
 /** Lifecycle codes that belong to status changes and the store, not to endorsement. */
@@ -10,7 +10,7 @@ describe('coverage', () => {
   const seen = [...new Set(REQUEST_CASES.flatMap((c) => c.errors.map(([code]) => code)))].sort();
 
   it('every lifecycle code of an endorsement is emitted by at least one fixture', () => {
-    expect(seen).toEqual(Object.keys(LIFECYCLE_CODES).filter((c) => !NOT_ENDORSEMENT.includes(c)).sort());
+    expect(seen).toEqual([...Object.keys(LIFECYCLE_CODES).filter((c) => !NOT_ENDORSEMENT.includes(c)), ...TEXT_CODES].sort());
   });
 
   it('every code src/endorsement can emit is among them', () => {

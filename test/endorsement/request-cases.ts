@@ -47,6 +47,12 @@ export const REQUEST_CASES: RequestCase[] = [
   { name: 'a blank transport document', mutate: (r) => (r.transportDocument = '   '), errors: [['FIELD_INVALID', '/transportDocument']] },
   { name: 'an empty transport document (one finding, not two)', mutate: (r) => (r.transportDocument = ''), errors: [['FIELD_INVALID', '/transportDocument']] },
   { name: 'a transport document of 71 characters', mutate: (r) => (r.transportDocument = 'X'.repeat(71)), errors: [['FIELD_INVALID', '/transportDocument']] },
+  // Box 15 is printed and shown: the characters rule of the permit's texts (src/permit/text.ts).
+  { name: 'a transport document with a right-to-left override', mutate: (r) => (r.transportDocument = '057-\u202e12345675'), errors: [['TEXT_BIDI_CONTROL', '/transportDocument']] },
+  { name: 'a transport document with a line break', mutate: (r) => (r.transportDocument = '057-1234\n5675'), errors: [['TEXT_CONTROL_CHARACTER', '/transportDocument']] },
+  { name: 'a transport document of zero-width spaces only', mutate: (r) => (r.transportDocument = '\u200b\u200b'), errors: [['TEXT_CONTROL_CHARACTER', '/transportDocument']] },
+  { name: 'a transport document of a lone combining accent', mutate: (r) => (r.transportDocument = '\u0301'), errors: [['TEXT_NOT_VISIBLE', '/transportDocument']] },
+  { name: 'a transport document with a private-use character', mutate: (r) => (r.transportDocument = '057-\ue000'), errors: [['TEXT_INVALID_CHARACTER', '/transportDocument']] },
 
   // The permit's state (path "").
   { name: 'a revoked permit', mutate: () => {}, ctx: withState({ revoked: true }), errors: [['PERMIT_REVOKED', '']] },

@@ -66,7 +66,10 @@ describe('tokens through the admin API', () => {
     const a = agent;
     const cases: [unknown, string, RegExp][] = [
       [{ role: 'officer', name: 'Duty officer' }, '/name', /names a role, not a person/],
-      [{ role: 'officer', name: 'A\nB' }, '/name', /control characters/],
+      [{ role: 'officer', name: 'A\nB' }, '/name', /control, invisible or direction characters or line breaks \(it holds U\+000A\)/],
+      // Box 13 prints the name: what the permit's texts refuse, the name refuses (src/permit/text.ts).
+      [{ role: 'officer', name: 'Kamal \u202ePerera' }, '/name', /\(it holds U\+202E\)/],
+      [{ role: 'officer', name: 'Kamal\u200bPerera' }, '/name', /\(it holds U\+200B\)/],
       [{ role: 'officer', name: 'x'.repeat(121) }, '/name', /1 to 120 characters/],
       [{ role: 'officer', name: '   ' }, '/name', /1 to 120 characters/],
       [{ role: 'officer', name: '12345' }, '/name', /letters/],
