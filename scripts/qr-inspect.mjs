@@ -31,7 +31,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'saiga-qr-inspect-'));
 const entry = join(tmp, 'entry.ts');
 writeFileSync(
   entry,
-  ['codec', 'capacity', 'dictionary', 'dictionary-v2', 'json-split', 'deflate'].map((m) => `export * from ${JSON.stringify(join(root, 'src/qr', `${m}.ts`))};`).join('\n'),
+  ['payload', 'link', 'capacity', 'dictionary', 'dictionary-v2', 'json-split', 'deflate'].map((m) => `export * from ${JSON.stringify(join(root, 'src/qr', `${m}.ts`))};`).join('\n'),
 );
 await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', outfile: join(tmp, 'qr.mjs'), logLevel: 'warning', absWorkingDir: root });
 const qr = await import(pathToFileURL(join(tmp, 'qr.mjs')).href);

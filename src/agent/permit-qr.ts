@@ -3,7 +3,7 @@
  * (`/VERIFY`) with the whole signed permit in the fragment (CP3), or a reference (CPR1)
  * when the permit is too large for QR version 25 at error correction M.
  */
-import { encodePermitQrOrReference, type QrOrReference } from '../qr/codec.js';
+import { encodePermitQrOrReference, type QrOrReference } from '../qr/link.js';
 import { qrVersion } from '../qr/render.js';
 import type { LoadedConfig } from './config.js';
 

@@ -38,7 +38,7 @@ const DIGIT = (() => {
 
 /**
  * Characters for a block of n bytes (index 0–21): the fewest digits d with 43^d ≥ 256^n
- * (test/qr/codec.test.ts recomputes it with BigInt).
+ * (test/qr/base43.test.ts recomputes it with BigInt).
  */
 export const CHARS_FOR_BYTES: readonly number[] = [0, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24, 26, 27, 29, 30, 31];
 

@@ -5,7 +5,7 @@
  * capacity of each version (ISO/IEC 18004 table 7). test/qr checks it against the `qrcode`
  * package, which draws the permits' codes.
  *
- * Browser-safe: the codec uses it to choose between a full and a reference QR code.
+ * Browser-safe: link.ts uses it to choose between a full and a reference QR code.
  */
 
 export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';

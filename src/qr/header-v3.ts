@@ -1,5 +1,5 @@
 /**
- * The head of a CP3 permit QR code (codec.ts): the JOSE header, and the 16 bytes of the
+ * The head of a CP3 permit QR code (cp3.ts): the JOSE header, and the 16 bytes of the
  * credential id's UUID. Headers Saiga agents sign with take one byte plus, for a did:web key,
  * the 6 bytes that tell its key apart; any other header is carried as it is. The header is
  * rebuilt byte for byte, or the signature would not verify.
@@ -19,62 +19,32 @@
  * (DID Core §3.2): it is read from the inflated payload, so it is not carried twice.
  * Browser-safe.
  */
+import { decodeBase64url, encodeBase64url } from '../vocab/base64url.js';
+import { utf8, UUID_BYTES, uuidBytes, uuidText } from './bytes.js';
 
 const PLAIN = 0x00;
 const WEB_KID = 0x01;
 const DID_KEY_KID = 0x02;
 const RAW = 0x03;
 const WITH_UUID = 0x80;
-const UUID_BYTES = 16;
-const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The bytes of the did:web key's thumbprint prefix: 8 base64url characters. */
 const THUMBPRINT_BYTES = 6;
 export const MAX_RAW_HEADER_BYTES = 1024;
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const utf8 = new TextEncoder();
 const DID_KEY = 'did:key:';
 const PLAIN_HEADER = '{"alg":"EdDSA","typ":"JWT"}';
 
 /** 6 bytes as their 8 base64url characters. */
-function thumbprintChars(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < THUMBPRINT_BYTES; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    for (let k = 0; k < 4; k++) out += B64URL[(n >> (18 - 6 * k)) & 63];
-  }
-  return out;
-}
+const thumbprintChars = (bytes: Uint8Array): string => encodeBase64url(bytes);
 
 /** 8 base64url characters as their 6 bytes; undefined for anything else. */
-function thumbprintBytes(chars: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]{8}$/.test(chars)) return undefined;
-  const out = new Uint8Array(THUMBPRINT_BYTES);
-  for (let g = 0; g < 2; g++) {
-    let n = 0;
-    for (let k = 0; k < 4; k++) n = (n << 6) | B64URL.indexOf(chars[4 * g + k]!);
-    out.set([(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff], 3 * g);
-  }
-  return out;
-}
+const thumbprintBytes = (chars: string): Uint8Array | undefined => (/^[A-Za-z0-9_-]{8}$/.test(chars) ? decodeBase64url(chars) : undefined);
 
 const withKid = (kid: string) => `{"alg":"EdDSA","typ":"JWT","kid":"${kid}"}`;
 const webKidHeader = (iss: string, thumbprint: Uint8Array) => withKid(`${iss}#key-${thumbprintChars(thumbprint)}`);
 const didKeyKidHeader = (iss: string) => (iss.startsWith(DID_KEY) ? withKid(`${iss}#${iss.slice(DID_KEY.length)}`) : undefined);
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
-
-/** The bytes of a lower-case UUID text (8-4-4-4-12 hex), or undefined. */
-function uuidBytes(uuid: string | undefined): Uint8Array | undefined {
-  if (uuid === undefined || !UUID_TEXT.test(uuid)) return undefined;
-  const hex = uuid.replaceAll('-', '');
-  return Uint8Array.from({ length: UUID_BYTES }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
-}
-
-function uuidText(bytes: Uint8Array): string {
-  const h = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /**
  * The CP3 head of a JOSE header, given the payload's `iss` (undefined if it has none) and the

@@ -1,6 +1,6 @@
 /**
  * Splits a JSON text into its skeleton and its values, and joins them back byte for byte:
- * the layout of the CP2 QR payload (codec.ts).
+ * the layout of the CP2 and CP3 QR payloads (cp3.ts).
  *
  * Why: DEFLATE finds a permit's keys in the preset dictionary, but each key between two
  * values still costs a copy of 15–20 bits, and the values of one kind (names, codes, dates)

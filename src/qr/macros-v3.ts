@@ -1,5 +1,5 @@
 /**
- * CP3's layout change over CP2 (codec.ts): two texts a permit repeats are carried as one byte
+ * CP3's layout change over CP2 (cp3.ts): two texts a permit repeats are carried as one byte
  * each in the split bytes (json-split.ts) and rebuilt on reading.
  *
  *   0x03  the issuing agent's URL, which a permit names seven times (its record, the CITES

@@ -2,7 +2,7 @@
  * What a person or a camera gives a verifier, read into the one VC-JWT the core verifies:
  *
  * - a VC-JWT, a CP2 (or CP1) QR payload, or a verifier link from any host with either in
- *   its fragment (src/qr/codec.ts `parseVerifierInput`);
+ *   its fragment (src/qr/input.ts `parseVerifierInput`);
  * - a CPR1 reference (a permit too large for one QR code): the permit is fetched from its
  *   issuing agent and accepted only if its SHA-256, issuer and id match the reference;
  * - JSON holding a JWT: the answer of `POST /api/permits` (`{ "jwt": … }`) or a credential
@@ -15,7 +15,8 @@
  * and time limits as every other fetch of the verifier (http-fetch.ts). Never throws.
  */
 import { QR_CODES, VERIFY_CODES, type QrCode, type VerifyCode } from '../codes.js';
-import { checkReferencedCredential, MAX_INPUT_CHARS, parseVerifierInput } from '../qr/codec.js';
+import { checkReferencedCredential } from '../qr/cpr1.js';
+import { MAX_INPUT_CHARS, parseVerifierInput } from '../qr/input.js';
 import type { FetchLike } from './did-web.js';
 import { fetchText } from './http-fetch.js';
 import { REFERENCE_FETCH_MAX_BYTES } from '../vocab/limits.js';

@@ -15,7 +15,9 @@ const CHUNK = 0x8000;
 
 export function encodeBase64url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  // `apply` takes the typed array as it is; a spread (`...bytes`) runs the iterator, about 4×
+  // slower in V8 for a permit's 3 KB, and this encoder rebuilds every JWT a QR code carries.
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePermitQrOrReference } from '../../src/qr/codec.js';
+import { encodePermitQrOrReference } from '../../src/qr/link.js';
 import { MAX_CREDENTIAL_CHARS, MAX_ISSUED_CREDENTIAL_CHARS } from '../../src/vocab/limits.js';
 import { initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
 

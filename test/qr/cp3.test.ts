@@ -1,5 +1,5 @@
 /**
- * CP3, the format written (src/qr/codec.ts, header-v3.ts, macros-v3.ts): each header form and
+ * CP3, the format written (src/qr/cp3.ts, header-v3.ts, macros-v3.ts): each header form and
  * each of the two one-byte texts round-trip exactly, and one hand-built mutated payload per way
  * a CP3 body can be wrong gets its code. The golden CP3 payload is in golden.test.ts.
  */
@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decodeBase43, encodeBase43 } from '../../src/qr/base43.js';
-import { decodePermitQr, encodePermitQr, MAX_INFLATED_BYTES } from '../../src/qr/codec.js';
+import { MAX_INFLATED_BYTES } from '../../src/qr/inflate-bounded.js';
+import { decodePermitQr, encodePermitQr } from '../../src/qr/payload.js';
 import { DICTIONARY_V3 } from '../../src/qr/dictionary-v3.js';
 import { agentUrlOf } from '../../src/qr/macros-v3.js';
 

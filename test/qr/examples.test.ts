@@ -9,7 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qrVersionFor, segmentedBits } from '../../src/qr/capacity.js';
-import { checkReferencedCredential, decodePermitQr, encodePermitQr, encodePermitQrOrReference, parseVerifierInput, permitQrLink } from '../../src/qr/codec.js';
+import { checkReferencedCredential } from '../../src/qr/cpr1.js';
+import { parseVerifierInput } from '../../src/qr/input.js';
+import { encodePermitQrOrReference, permitQrLink } from '../../src/qr/link.js';
+import { decodePermitQr, encodePermitQr } from '../../src/qr/payload.js';
 import { qrVersion } from '../../src/qr/render.js';
 import { AUTHORITIES, createAgent, examples, fourLinePermit, manyLinePermit, SIGNATORY, type Country, type Example, type TestAgent } from './helpers.js';
 

@@ -3,7 +3,7 @@
  *
  * The dictionaries v1, v2 and v3 and the CP1/CP2/CP3/CPR1 layouts are frozen once permits are
  * printed: any change to src/qr/dictionary*.ts, json-split.ts, base43.ts, header-v3.ts,
- * macros-v3.ts or the layouts in codec.ts fails here. Decoding the committed payloads is the
+ * macros-v3.ts or the layouts in cp3.ts and cpr1.ts fails here. Decoding the committed payloads is the
  * contract (printed permits must stay readable); encoding CP3, the format written, is pinned
  * too (the encoder uses integer arithmetic only, so it gives the same bytes on every engine).
  * A deliberate change of the encoder that still decodes to the same JWT may update the
@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASE43_ALPHABET } from '../../src/qr/base43.js';
-import { decodePermitQr, encodePermitQr, encodePermitReference } from '../../src/qr/codec.js';
+import { decodePermitQr, encodePermitQr, encodePermitReference } from '../../src/qr/payload.js';
 import { DICTIONARY_V1, DICTIONARY_V1_TEXT } from '../../src/qr/dictionary.js';
 import { DICTIONARY_V2, DICTIONARY_V2_TEXT } from '../../src/qr/dictionary-v2.js';
 import { DICTIONARY_V3, DICTIONARY_V3_TEXT } from '../../src/qr/dictionary-v3.js';

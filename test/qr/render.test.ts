@@ -9,7 +9,8 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseVerifierInput, permitQrLink } from '../../src/qr/codec.js';
+import { parseVerifierInput } from '../../src/qr/input.js';
+import { permitQrLink } from '../../src/qr/link.js';
 import { qrSvg, qrVersion, writeQrPng } from '../../src/qr/render.js';
 
 type JsQR = typeof jsQRModule.default;

@@ -6,7 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QR_CODES, VERIFY_CODES } from '../../src/codes.js';
-import { encodePermitQr, encodePermitReference, MAX_INPUT_CHARS, permitQrLink } from '../../src/qr/codec.js';
+import { MAX_INPUT_CHARS } from '../../src/qr/input.js';
+import { permitQrLink } from '../../src/qr/link.js';
+import { encodePermitQr, encodePermitReference } from '../../src/qr/payload.js';
 import { readInput, REFERENCE_FETCH_LIMITS } from '../../src/verify/input.js';
 import type { FetchLike } from '../../src/verify/did-web.js';
 import { ISSUER, PERMIT_ID, permitPayload, sign } from './helpers.js';

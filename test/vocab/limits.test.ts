@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/http/app.js';
-import { MAX_FULL_VERSION, MAX_INFLATED_BYTES, MAX_INPUT_CHARS, MAX_PAYLOAD_CHARS, parseVerifierInput } from '../../src/qr/codec.js';
+import { MAX_INFLATED_BYTES } from '../../src/qr/inflate-bounded.js';
+import { MAX_INPUT_CHARS, parseVerifierInput } from '../../src/qr/input.js';
+import { MAX_FULL_VERSION } from '../../src/qr/link.js';
+import { MAX_PAYLOAD_CHARS } from '../../src/qr/payload.js';
 import { MAX_JWS_LENGTH, parseCompactJws } from '../../src/verify/jws.js';
 import {
   HTTP_BODY_LIMIT_BYTES,

@@ -6,7 +6,8 @@
  * test-output/web/<case>.png.
  */
 import { CHROMIUM_ARGS } from '../../bench/camera-frame.js';
-import { encodePermitQr, encodePermitReference, permitQrLink } from '../../src/qr/codec.js';
+import { permitQrLink } from '../../src/qr/link.js';
+import { encodePermitQr, encodePermitReference } from '../../src/qr/payload.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
