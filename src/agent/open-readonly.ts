@@ -10,7 +10,7 @@ import { ConfigError, createObjects } from './yaml-loader.js';
 import type { AgentVerifier } from './verifier.js';
 import { SqliteDatabase } from '../store/sqlite.js';
 import { PermitStore } from '../store/permits.js';
-import type { PermitStatusView } from './lifecycle.js';
+import type { PermitStatusView } from '../lifecycle/permit-lifecycle.js';
 import { migrate } from '../store/migrations.js';
 import { asDamaged, damageReporting } from '../store/open-database.js';
 
@@ -63,7 +63,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         import('./verifier.js'),
         import('./trust-list.js'),
         import('./local-fetch.js'),
-        import('./own-resources.js'),
+        import('../record/own-resources.js'),
       ]);
     const [authority, customs, anchor] = await Promise.all([
       readStoredIdentity(reads, config, 'authority'),
@@ -81,7 +81,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   return {
     config,
     permits: new PermitStore(connection, reads, now),
-    status: async (permitNumber) => (await import('./lifecycle.js')).readPermitStatus(reads, permitNumber),
+    status: async (permitNumber) => (await import('../lifecycle/permit-lifecycle.js')).readPermitStatus(reads, permitNumber),
     verifier: () => (verifier ??= buildVerifier()),
     close: () => connection.close(),
   };

@@ -25,9 +25,9 @@ import { PermitIssuer } from '../issuance/issue.js';
 import type { CredentialPayload } from '@veramo/core';
 import { StatusLists } from '../status/service.js';
 import { recordUrl } from '../record/public-record.js';
-import { PermitLifecycle } from './lifecycle.js';
+import { PermitLifecycle } from '../lifecycle/permit-lifecycle.js';
 import { createLocalFetch } from './local-fetch.js';
-import { serveOwn } from './own-resources.js';
+import { serveOwn } from '../record/own-resources.js';
 
 export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
 

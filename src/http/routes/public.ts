@@ -7,7 +7,7 @@
  */
 import { Router } from 'express';
 import type { SaigaAgent } from '../../agent/open.js';
-import { serveOwn } from '../../agent/own-resources.js';
+import { serveOwn } from '../../record/own-resources.js';
 import { publicGet } from '../cors.js';
 import { sendError } from '../errors.js';
 
