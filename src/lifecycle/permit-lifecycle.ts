@@ -7,6 +7,7 @@ import { endorsePermit, type CustomsOfficer, type EndorseDeps, type EndorseOutco
 import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import type { EndorsementRow, LifecycleReads, PermitEvent, PermitLifeRow } from '../store/lifecycle.js';
+import { isConstraintViolation } from '../store/sqlite.js';
 import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
 
 export interface PermitStatusView {
@@ -18,8 +19,6 @@ export interface PermitStatusView {
   endorsement: { id: string; jwt: string; endorsement: unknown; officer: string; at: string } | null;
   history: PermitEvent[];
 }
-
-const isUniqueViolation = (error: unknown) => /SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code ?? (error as Error).message));
 
 export class PermitLifecycle {
   constructor(
@@ -39,7 +38,7 @@ export class PermitLifecycle {
       return await this.store.transaction((work) => endorsePermit(work, this.endorseDeps, permitNumber, input, officer));
     } catch (error) {
       // Another process endorsed between our check and our insert: the primary key kept it to one.
-      if (isUniqueViolation(error)) {
+      if (isConstraintViolation(error)) {
         const errors: LifecycleIssue[] = [{ code: 'ALREADY_ENDORSED', path: '', message: 'The permit was endorsed by someone else at the same moment.' }];
         return { ok: false, errors };
       }
