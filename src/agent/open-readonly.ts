@@ -9,14 +9,15 @@ import { loadConfig, type LoadedConfig } from './config.js';
 import { ConfigError, createObjects } from './yaml-loader.js';
 import type { AgentVerifier } from './verifier.js';
 import { SqliteDatabase } from '../store/sqlite.js';
-import { PermitStore } from '../store/permits.js';
-import type { PermitStatusView } from './lifecycle.js';
+import type { PermitReads } from '../store/permits.js';
+import { committedReads } from '../store/unit-of-work.js';
+import type { PermitStatusView } from '../lifecycle/permit-lifecycle.js';
 import { migrate } from '../store/migrations.js';
 import { asDamaged, damageReporting } from '../store/open-database.js';
 
 export interface ReadOnlyAgent {
   config: LoadedConfig;
-  permits: PermitStore;
+  permits: PermitReads;
   /** A permit's state, endorsement and history. */
   status(permitNumber: string): Promise<PermitStatusView | undefined>;
   /** The agent's verifier (its own DIDs, peers and trust list), built on first use. */
@@ -50,7 +51,8 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     throw asDamaged(error, databaseFile);
   }
   const connection = db;
-  const reads = damageReporting(connection, databaseFile);
+  // This process opens no write transaction, so its one connection sees committed data only.
+  const reads = committedReads(damageReporting(connection, databaseFile), now);
   let verifier: Promise<AgentVerifier> | undefined;
 
   // The verifier's modules (the core, jose, the permit rules) and the lifecycle views load on first
@@ -63,12 +65,12 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         import('./verifier.js'),
         import('./trust-list.js'),
         import('./local-fetch.js'),
-        import('./own-resources.js'),
+        import('../record/own-resources.js'),
       ]);
     const [authority, customs, anchor] = await Promise.all([
-      readStoredIdentity(reads, config, 'authority'),
-      readStoredIdentity(reads, config, 'customs'),
-      readStoredIdentity(reads, config, 'anchor'),
+      readStoredIdentity(reads.identities, config, 'authority'),
+      readStoredIdentity(reads.identities, config, 'customs'),
+      readStoredIdentity(reads.identities, config, 'anchor'),
     ]);
     const documents = await Promise.all([authority, customs, anchor].map((id) => buildDidDocument(id.did, id.keys)));
     // Node's fetch (undici) loads when first touched: only when a permit names another agent's resource.
@@ -80,8 +82,8 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
 
   return {
     config,
-    permits: new PermitStore(connection, reads, now),
-    status: async (permitNumber) => (await import('./lifecycle.js')).readPermitStatus(reads, permitNumber),
+    permits: reads.permits,
+    status: async (permitNumber) => (await import('../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber),
     verifier: () => (verifier ??= buildVerifier()),
     close: () => connection.close(),
   };

@@ -19,15 +19,16 @@ import { loadTrustList, type AgentTrustList } from './trust-list.js';
 import type { SqliteDatabase } from '../store/sqlite.js';
 import { openAgentDatabase } from '../store/open-database.js';
 import { migrate } from '../store/migrations.js';
-import { PermitStore } from '../store/permits.js';
+import type { PermitReads } from '../store/permits.js';
+import { SaigaStore } from '../store/unit-of-work.js';
 import { TokenStore } from '../auth/tokens.js';
 import { PermitIssuer } from '../issuance/issue.js';
 import type { CredentialPayload } from '@veramo/core';
 import { StatusLists } from '../status/service.js';
 import { recordUrl } from '../record/public-record.js';
-import { PermitLifecycle } from './lifecycle.js';
+import { PermitLifecycle } from '../lifecycle/permit-lifecycle.js';
 import { createLocalFetch } from './local-fetch.js';
-import { serveOwn } from './own-resources.js';
+import { serveOwn } from '../record/own-resources.js';
 
 export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
 
@@ -39,7 +40,9 @@ export interface SaigaAgent {
   db: SqliteDatabase;
   /** A read-only connection: every read the outside world sees, so only committed data (never an open batch). */
   reads: SqliteDatabase;
-  permits: PermitStore;
+  /** Saiga's tables: units of work on `db`, committed reads on `reads`. */
+  store: SaigaStore;
+  permits: PermitReads;
   tokens: TokenStore;
   issuer: PermitIssuer;
   verifier: AgentVerifier;
@@ -155,7 +158,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       };
     };
     const newCredentialId = () => `urn:uuid:${randomUUID()}`;
-    const permits = new PermitStore(db, reads, now);
+    const store = new SaigaStore(db, reads, now);
     const schemaUrl = `${url}${SCHEMA_PATH}`;
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity), now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
@@ -165,7 +168,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       numberFormat: config.numberFormat,
       agentUrl: url,
       sign: signAs(identity),
-      store: permits,
+      store,
       statusLists,
       recordUrl: (credentialId) => recordUrl(url, credentialId),
       now,
@@ -173,8 +176,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       trust: () => importPermitTrust(trusted, true),
     });
     const lifecycle = new PermitLifecycle(
-      db,
-      reads,
+      store,
       statusLists,
       { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signAs(customs), now, newCredentialId },
       now,
@@ -183,7 +185,7 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
-    const localFetch = createLocalFetch(url, (path) => serveOwn(path, reads, identity.did), globalThis.fetch.bind(globalThis));
+    const localFetch = createLocalFetch(url, (path) => serveOwn(path, store.reads, identity.did), globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
     const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor), now: now() });
     trusted = mergeTrust(ownTrust, trust.issuers);
@@ -196,11 +198,12 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       identity,
       db,
       reads,
-      permits,
+      store,
+      permits: store.reads.permits,
       statusLists,
       lifecycle,
       ownFetch: localFetch,
-      tokens: new TokenStore(db, reads, now),
+      tokens: new TokenStore(store, now),
       issuer,
       anchor,
       anchorDidDocument,

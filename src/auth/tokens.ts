@@ -9,7 +9,8 @@
  * cache, so a token revoked by `saiga token revoke` in another process is refused at once.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Queryable, SqliteDatabase } from '../store/sqlite.js';
+import type { StoredToken } from '../store/tokens.js';
+import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
 
 export const ROLES = ['officer', 'customs', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -34,21 +35,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-type TokenRow = { id: string; role: Role; name: string; created_at: string; expires_at: string | null; revoked_at: string | null };
-const COLUMNS = 'id, role, name, created_at, expires_at, revoked_at';
-const toRecord = (row: TokenRow): TokenRecord => ({
-  id: row.id,
-  role: row.role,
-  name: row.name,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  revokedAt: row.revoked_at,
-});
+/** The stored row as a token record: the table holds only roles this file wrote. */
+const toRecord = (row: StoredToken): TokenRecord => ({ ...row, role: row.role as Role });
 
 export class TokenStore {
   constructor(
-    private readonly db: SqliteDatabase,
-    private readonly reads: Queryable = db,
+    private readonly store: Transactions & { reads: Pick<CommittedReads, 'tokens'> },
     /** The clock expiry is judged by (pinned in tests). */
     readonly now: () => Date = () => new Date(),
   ) {}
@@ -64,28 +56,19 @@ export class TokenStore {
       expiresAt: options.expiresAt ? options.expiresAt.toISOString() : null,
       revokedAt: null,
     };
-    // In a transaction of its own: a bare statement on the writing connection would join an
+    // In a unit of work of its own: a bare statement on the writing connection would join an
     // open issuing batch and vanish if that batch rolled back.
-    await this.db.transaction((tx) =>
-      tx.run('INSERT INTO api_token (id, hash, role, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        record.id,
-        hashToken(token),
-        role,
-        name,
-        record.createdAt,
-        record.expiresAt,
-      ]),
-    );
+    await this.store.transaction((work) => work.tokens.insert({ ...record, hash: hashToken(token) }));
     return { token, record };
   }
 
   /** Checks a presented bearer token against the committed table, now. */
   async check(token: string): Promise<TokenCheck> {
     if (!token.startsWith(PREFIX) || token.length > 200) return { ok: false, reason: 'unknown' };
-    const row = await this.reads.get<TokenRow>(`SELECT ${COLUMNS} FROM api_token WHERE hash = ?`, [hashToken(token)]);
+    const row = await this.store.reads.tokens.byHash(hashToken(token));
     if (!row) return { ok: false, reason: 'unknown' };
-    if (row.revoked_at !== null) return { ok: false, reason: 'revoked', at: row.revoked_at };
-    if (row.expires_at !== null && Date.parse(row.expires_at) <= this.now().getTime()) return { ok: false, reason: 'expired', at: row.expires_at };
+    if (row.revokedAt !== null) return { ok: false, reason: 'revoked', at: row.revokedAt };
+    if (row.expiresAt !== null && Date.parse(row.expiresAt) <= this.now().getTime()) return { ok: false, reason: 'expired', at: row.expiresAt };
     return { ok: true, token: toRecord(row) };
   }
 
@@ -97,24 +80,22 @@ export class TokenStore {
 
   /** Every token, newest first; never the secret (only its hash is stored anyway, and that is not shown either). */
   async list(): Promise<TokenRecord[]> {
-    return (await this.reads.all<TokenRow>(`SELECT ${COLUMNS} FROM api_token ORDER BY created_at DESC, id`)).map(toRecord);
+    return (await this.store.reads.tokens.list()).map(toRecord);
   }
 
   async get(id: string): Promise<TokenRecord | undefined> {
-    const row = await this.reads.get<TokenRow>(`SELECT ${COLUMNS} FROM api_token WHERE id = ?`, [id]);
+    const row = await this.store.reads.tokens.byId(id);
     return row && toRecord(row);
   }
 
   /** Revokes a token for good. `revoked: false` when it was revoked already (its first revocation date stays). */
   async revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined> {
-    const { changes } = await this.db.transaction((tx) =>
-      tx.run('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [this.now().toISOString(), id]),
-    );
+    const revoked = await this.store.transaction((work) => work.tokens.revoke(id, this.now().toISOString()));
     const record = await this.get(id);
-    return record && { record, revoked: changes === 1 };
+    return record && { record, revoked };
   }
 
-  async count(): Promise<number> {
-    return (await this.reads.get<{ n: number }>('SELECT count(*) AS n FROM api_token'))?.n ?? 0;
+  count(): Promise<number> {
+    return this.store.reads.tokens.count();
   }
 }

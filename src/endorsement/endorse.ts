@@ -1,14 +1,12 @@
 /**
  * Recording a customs export endorsement (boxes 14 and 15): checked against the permit
  * and its state, signed as a CITESExportEndorsement VC-JWT by the authority's customs
- * DID, and stored — all in the caller's transaction. The endorsement table's primary key
+ * DID, and stored — all in the caller's unit of work. The endorsement table's primary key
  * is the permit number, so of two officers endorsing at the same moment exactly one
  * succeeds (Art. VI(5): one permit, one consignment).
  */
 import type { LifecycleIssue } from '../codes.js';
-import type { Permit } from '../permit/model.js';
-import { LifecycleStore } from '../store/lifecycle.js';
-import type { Queryable } from '../store/sqlite.js';
+import type { UnitOfWork } from '../store/unit-of-work.js';
 import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import { agentResourceUrl, citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
@@ -50,12 +48,18 @@ export interface CustomsOfficer {
 
 export type EndorseOutcome = { ok: true; id: string; jwt: string; endorsement: Endorsement } | { ok: false; errors: LifecycleIssue[] };
 
-export async function endorsePermit(q: Queryable, deps: EndorseDeps, permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome> {
-  const store = new LifecycleStore(q);
+export async function endorsePermit(
+  work: Pick<UnitOfWork, 'lifecycle' | 'permits'>,
+  deps: EndorseDeps,
+  permitNumber: string,
+  input: unknown,
+  officer: CustomsOfficer,
+): Promise<EndorseOutcome> {
+  const store = work.lifecycle;
   const life = await store.life({ permitNumber });
   if (!life) return { ok: false, errors: [{ code: 'NOT_OWN_PERMIT', path: '', message: `This authority did not issue a permit numbered ${permitNumber}.` }] };
-  const row = await q.get<{ subject_json: string }>('SELECT subject_json FROM permit WHERE permit_number = ?', [permitNumber]);
-  const permit = JSON.parse(row!.subject_json) as Permit;
+  // The permit row exists: its life was just read in the same transaction.
+  const permit = (await work.permits.permit(permitNumber))!;
   const now = deps.now();
   const checked = validateEndorsementRequest(input, {
     permit,

@@ -8,7 +8,6 @@
  * acknowledged only after its batch has committed.
  */
 import { RULE_CODES, type RuleIssue } from '../codes.js';
-import { LifecycleStore } from '../store/lifecycle.js';
 import { applyStatusChange } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import type { ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
@@ -19,7 +18,8 @@ import { permitValidator, requestValidator } from '../permit/schema-validators.j
 import { validatePermit, validatePermitRequest } from '../permit/validate.js';
 import { MAX_ISSUED_CREDENTIAL_CHARS } from '../vocab/limits.js';
 import { maxValidUntil } from '../permit/validity.js';
-import type { PermitRecord, PermitStore, PermitTx } from '../store/permits.js';
+import type { PermitRecord } from '../store/permits.js';
+import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
 
@@ -30,7 +30,8 @@ export interface IssuerDeps {
   agentUrl: string;
   /** Signs the credential as a VC-JWT with the authority's key (Veramo in the agent). */
   sign: (credential: UnsignedCredential) => Promise<string>;
-  store: PermitStore;
+  /** Runs each batch as one unit of work. */
+  store: Transactions;
   /** Draws the permit's status-list indexes and revokes a replaced permit. */
   statusLists: StatusLists;
   /** The public record URL of a permit, from its credential id. */
@@ -114,10 +115,10 @@ export class PermitIssuer {
         const batch = this.pending.splice(0, this.deps.maxBatch ?? 64);
         const results: ({ record: PermitRecord } | { error: unknown } | { rejected: RuleIssue[] })[] = [];
         try {
-          await this.deps.store.transaction(async (tx) => {
+          await this.deps.store.transaction(async (work) => {
             for (const item of batch) {
               try {
-                const record = await tx.savepoint(() => this.make(item, tx));
+                const record = await work.savepoint(() => this.make(item, work));
                 results.push({ record });
               } catch (error) {
                 results.push(error instanceof RuleRejection ? { rejected: error.errors } : { error });
@@ -142,10 +143,10 @@ export class PermitIssuer {
   }
 
   /** R1: only a permit of ours that is neither revoked nor used can be replaced. */
-  private async checkReplaced(tx: PermitTx, request: PermitRequest): Promise<void> {
+  private async checkReplaced(work: UnitOfWork, request: PermitRequest): Promise<void> {
     if (!request.replaces) return;
     const path = '/replaces/permitNumber';
-    const old = await new LifecycleStore(tx.tx).life({ permitNumber: request.replaces.permitNumber });
+    const old = await work.lifecycle.life({ permitNumber: request.replaces.permitNumber });
     const reject = (code: 'REPLACED_PERMIT_UNKNOWN' | 'REPLACED_PERMIT_REVOKED' | 'REPLACED_PERMIT_USED') => {
       throw new RuleRejection([{ code, path, message: `${RULE_CODES[code]} (${request.replaces!.permitNumber})` }]);
     };
@@ -171,15 +172,15 @@ export class PermitIssuer {
     if (bound > MAX_ISSUED_CREDENTIAL_CHARS) throw new RuleRejection([tooLargeIssue(bound, credential.credentialSubject)]);
   }
 
-  private async make(item: Pending, tx: PermitTx): Promise<PermitRecord> {
+  private async make(item: Pending, work: UnitOfWork): Promise<PermitRecord> {
     const { authority, numberFormat } = this.deps;
     // Whole seconds: the credential's issuanceDate becomes the JWT's `nbf`, which has no
     // fractions, and the date a verifier shows in box 13 must be the one stored here.
     const issuedAt = new Date(Math.floor(this.deps.now().getTime() / 1000) * 1000);
     const { request } = item;
-    await this.checkReplaced(tx, request);
+    await this.checkReplaced(work, request);
     const numberContext = { country: authority.country, documentType: request.documentType, issuedAt };
-    const sequence = await tx.nextSequence(numberScope(numberFormat, numberContext));
+    const sequence = await work.permits.nextSequence(numberScope(numberFormat, numberContext));
     const permitNumber = formatPermitNumber(numberFormat, numberContext, sequence);
     const validUntil = request.validUntil ?? maxValidUntil(request.documentType, request.otherDocumentType, issuedAt);
     const { place, ...managementAuthority } = authority;
@@ -192,7 +193,7 @@ export class PermitIssuer {
       signatory: item.officer.signatory,
     });
     const credentialId = this.deps.newCredentialId();
-    const credentialStatus = await this.deps.statusLists.allocate(tx.tx, permitNumber);
+    const credentialStatus = await this.deps.statusLists.allocate(work.statusLists, permitNumber);
     const credential = buildPermitCredential(permit, credentialId, this.deps.agentUrl, { credentialStatus, permitRecord: this.deps.recordUrl(credentialId) });
     // Refusals from here on roll the savepoint back: the number and status indexes go to the next permit.
     this.checkBuilt(credential, issuedAt, validUntil);
@@ -212,12 +213,12 @@ export class PermitIssuer {
       jwt,
     };
     if (item.officer.tokenId) record.issuedByToken = item.officer.tokenId;
-    await tx.insert(record);
+    await work.permits.insert(record);
     const actor = { actor: item.officer.signatory, ...(item.officer.tokenId !== undefined && { actorToken: item.officer.tokenId }) };
-    await new LifecycleStore(tx.tx).addEvent(permitNumber, { action: 'issue', reason: null, at: permit.issued.date, ...actor });
+    await work.lifecycle.addEvent(permitNumber, { action: 'issue', reason: null, at: permit.issued.date, ...actor });
     if (request.replaces) {
       // Same transaction: the new permit exists exactly when the old one is revoked.
-      const revoked = await applyStatusChange(tx.tx, this.deps.statusLists, request.replaces.permitNumber, { action: 'revoke', reason: 'replaced', replacedBy: permitNumber, ...actor }, issuedAt);
+      const revoked = await applyStatusChange(work, this.deps.statusLists, request.replaces.permitNumber, { action: 'revoke', reason: 'replaced', replacedBy: permitNumber, ...actor }, issuedAt);
       if (!revoked.ok) throw new Error(`revoking the replaced permit failed: ${revoked.errors[0]?.message}`);
     }
     return record;

@@ -3,8 +3,7 @@
  * names: status, the reason of a revocation, the replacement, and the signed customs
  * endorsements. Nothing here is more than the paper permit shows (boxes 1, 5, 14, 15).
  */
-import { LifecycleStore } from '../store/lifecycle.js';
-import type { Queryable } from '../store/sqlite.js';
+import type { LifecycleReads } from '../store/lifecycle.js';
 import type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
 
 export const RECORD_PATH = '/records';
@@ -14,9 +13,9 @@ export function recordUrl(baseUrl: string, credentialId: string): string {
   return `${baseUrl}${RECORD_PATH}/${credentialId.replace(/^urn:uuid:/, '')}`;
 }
 
-export async function publicRecord(q: Queryable, uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
+/** @param store committed reads (`store.reads.lifecycle`): a record shows committed changes only */
+export async function publicRecord(store: LifecycleReads, uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) return undefined;
-  const store = new LifecycleStore(q);
   const life = await store.life({ credentialId: `urn:uuid:${uuid}` });
   if (!life) return undefined;
   const endorsements = await store.endorsements(life.permitNumber);

@@ -1,11 +1,11 @@
 /**
  * Revoke, suspend, reinstate. Revocation is permanent and carries a reason; suspension
  * is reversible. Each change sets or clears the permit's bit, republishes its list, moves
- * the permit's state and records who, when and why — all in the caller's transaction.
+ * the permit's state and records who, when and why — all in the caller's unit of work.
  */
 import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
-import { LifecycleStore, type PermitLifeRow } from '../store/lifecycle.js';
-import type { Queryable } from '../store/sqlite.js';
+import type { PermitLifeRow } from '../store/lifecycle.js';
+import type { UnitOfWork } from '../store/unit-of-work.js';
 import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import type { StatusLists } from './service.js';
 
@@ -29,13 +29,13 @@ const refuse = (code: LifecycleCode, path = '', detail?: string): StatusChangeOu
 });
 
 export async function applyStatusChange(
-  q: Queryable,
+  work: Pick<UnitOfWork, 'lifecycle' | 'statusLists'>,
   lists: StatusLists,
   permitNumber: string,
   change: StatusChange,
   now: Date,
 ): Promise<StatusChangeOutcome> {
-  const store = new LifecycleStore(q);
+  const store = work.lifecycle;
   const life = await store.life({ permitNumber });
   if (!life) return refuse('NOT_OWN_PERMIT', '', `(${permitNumber})`);
   if (life.state === 'revoked') return refuse('PERMIT_REVOKED', '', `Revoked on ${life.revokedAt} (${life.revocationReason}); revocation is permanent.`);
@@ -44,20 +44,20 @@ export async function applyStatusChange(
   switch (change.action) {
     case 'revoke': {
       if (!REVOCATION_REASONS.includes(change.reason as RevocationReason)) return refuse('REVOCATION_REASON_REQUIRED', '/reason');
-      await lists.set(q, permitNumber, 'revocation', true);
+      await lists.set(work.statusLists, permitNumber, 'revocation', true);
       await store.setState(permitNumber, 'revoked', { reason: change.reason!, at, ...(change.replacedBy !== undefined && { replacedBy: change.replacedBy }) });
       break;
     }
     case 'suspend': {
       if (life.state === 'suspended') return refuse('PERMIT_SUSPENDED');
       if (change.reason !== undefined && (typeof change.reason !== 'string' || change.reason.length > 500)) return refuse('FIELD_INVALID', '/reason');
-      await lists.set(q, permitNumber, 'suspension', true);
+      await lists.set(work.statusLists, permitNumber, 'suspension', true);
       await store.setState(permitNumber, 'suspended');
       break;
     }
     case 'reinstate': {
       if (life.state !== 'suspended') return refuse('NOT_SUSPENDED');
-      await lists.set(q, permitNumber, 'suspension', false);
+      await lists.set(work.statusLists, permitNumber, 'suspension', false);
       await store.setState(permitNumber, 'valid');
       break;
     }

@@ -9,8 +9,7 @@
  */
 import { getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit } from '../vocab/bitstring.js';
 import { buildStatusListCredential, statusEntry, statusListUrl, type StatusListCredential } from './list-credential.js';
-import { StatusListStore, type ListPurpose, type StatusListRow } from '../store/status-lists.js';
-import type { Queryable } from '../store/sqlite.js';
+import type { ListPurpose, StatusListReads, StatusListRow, StatusListStore } from '../store/status-lists.js';
 
 export const PURPOSES: readonly ListPurpose[] = ['revocation', 'suspension'];
 /** Random draws before falling back to the next free index after a random start. */
@@ -61,9 +60,8 @@ export class StatusLists {
     return index;
   }
 
-  /** Inside the issuing transaction: one revocation and one suspension entry for a new permit. */
-  async allocate(q: Queryable, permitNumber: string): Promise<CredentialStatusEntry[]> {
-    const store = new StatusListStore(q);
+  /** Inside the issuing unit of work (`work.statusLists`): one revocation and one suspension entry for a new permit. */
+  async allocate(store: StatusListStore, permitNumber: string): Promise<CredentialStatusEntry[]> {
     const entries: CredentialStatusEntry[] = [];
     for (const purpose of PURPOSES) {
       const list = await this.openList(store, purpose);
@@ -74,9 +72,11 @@ export class StatusLists {
     return entries;
   }
 
-  /** Sets or clears a permit's bit and republishes its list. Returns false when the bit already had that value. */
-  async set(q: Queryable, permitNumber: string, purpose: ListPurpose, value: boolean): Promise<boolean> {
-    const store = new StatusListStore(q);
+  /**
+   * Inside a unit of work (`work.statusLists`): sets or clears a permit's bit and republishes its
+   * list. Returns false when the bit already had that value.
+   */
+  async set(store: StatusListStore, permitNumber: string, purpose: ListPurpose, value: boolean): Promise<boolean> {
     const entry = await store.entryOf(permitNumber, purpose);
     if (!entry) throw new Error(`permit ${permitNumber} has no ${purpose} entry`);
     const { list, index } = entry;
@@ -87,7 +87,7 @@ export class StatusLists {
   }
 
   /** The list as published: its signed credential and version (for ETags). */
-  async published(q: Queryable, purpose: ListPurpose, seq: number): Promise<StatusListRow | undefined> {
-    return new StatusListStore(q).bySeq(purpose, seq);
+  async published(reads: StatusListReads, purpose: ListPurpose, seq: number): Promise<StatusListRow | undefined> {
+    return reads.bySeq(purpose, seq);
   }
 }

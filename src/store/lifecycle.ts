@@ -130,3 +130,6 @@ export class LifecycleStore {
     }));
   }
 }
+
+/** What a permit's life looks like from outside a transaction (committed reads only). */
+export type LifecycleReads = Pick<LifecycleStore, 'life' | 'events' | 'endorsements'>;

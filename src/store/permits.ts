@@ -4,7 +4,7 @@
  * beside it are copies for lookups.
  */
 import type { DocumentType, Permit } from '../permit/model.js';
-import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
+import type { Queryable } from './sqlite.js';
 
 /** The states a verifier reports (src/verify/lifecycle.ts stateOf), in its order of precedence. */
 export const PERMIT_LIST_STATES = ['revoked', 'suspended', 'expired', 'used', 'valid'] as const;
@@ -95,13 +95,13 @@ function toRecord(row: PermitRow): StoredPermit {
   return record;
 }
 
-/** The writes issuance needs inside one transaction. */
-export class PermitTx {
-  constructor(readonly tx: Transaction) {}
+/** A permit's rows inside one write transaction (a unit of work, unit-of-work.ts): what issuance writes and endorsement reads. */
+export class PermitWrites {
+  constructor(private readonly q: Queryable) {}
 
   /** Takes the next number of a counter scope. Rolled back with the transaction, so a failed issue uses no number. */
   async nextSequence(scope: string): Promise<number> {
-    const row = await this.tx.get<{ last_value: number }>(
+    const row = await this.q.get<{ last_value: number }>(
       `INSERT INTO permit_counter (scope, last_value) VALUES (?, 1)
        ON CONFLICT (scope) DO UPDATE SET last_value = last_value + 1
        RETURNING last_value`,
@@ -111,7 +111,7 @@ export class PermitTx {
   }
 
   async insert(record: PermitRecord): Promise<void> {
-    await this.tx.run(
+    await this.q.run(
       `INSERT INTO permit (permit_number, credential_id, document_type, issuer_did, exporter_country, importer_country,
                            issued_at, valid_until, signatory, issued_by_token, subject_json, jwt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -132,25 +132,20 @@ export class PermitTx {
     );
   }
 
-  savepoint<T>(work: () => Promise<T>): Promise<T> {
-    return this.tx.savepoint(work);
+  /** The permit (the credential's subject) as stored, as this transaction sees it. */
+  async permit(permitNumber: string): Promise<Permit | undefined> {
+    const row = await this.q.get<{ subject_json: string }>('SELECT subject_json FROM permit WHERE permit_number = ?', [permitNumber]);
+    return row && (JSON.parse(row.subject_json) as Permit);
   }
 }
 
-export class PermitStore {
-  /**
-   * @param db the writing connection (issuing batches)
-   * @param reads a read-only connection: reads see committed permits only, never an open batch
-   */
+/** Permits as committed: every read the outside world sees (API, CLI, credentials), on the read-only connection. */
+export class PermitReads {
+  /** @param reads a read-only connection: reads see committed permits only, never an open batch */
   constructor(
-    private readonly db: SqliteDatabase,
-    private readonly reads: Queryable = db,
+    private readonly reads: Queryable,
     private readonly now: () => Date = () => new Date(),
   ) {}
-
-  transaction<T>(work: (tx: PermitTx) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(new PermitTx(tx)));
-  }
 
   private today(): string {
     return this.now().toISOString().slice(0, 10);
@@ -159,6 +154,11 @@ export class PermitStore {
   async get(permitNumber: string): Promise<StoredPermit | undefined> {
     const row = await this.reads.get<PermitRow>(`${WITH_STATE} WHERE p.permit_number = ?`, [this.today(), permitNumber]);
     return row && toRecord(row);
+  }
+
+  /** The signed credential (VC-JWT) with this id, as issued. */
+  async credentialJwt(credentialId: string): Promise<string | undefined> {
+    return (await this.reads.get<{ jwt: string }>('SELECT jwt FROM permit WHERE credential_id = ?', [credentialId]))?.jwt;
   }
 
   async list(filter: PermitFilter): Promise<{ items: StoredPermit[]; total: number }> {

@@ -142,6 +142,11 @@ export function isStorageFailure(error: unknown): boolean {
   return code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR');
 }
 
+/** SQLITE_CONSTRAINT: a key or uniqueness constraint refused the write (e.g. a second endorsement of one permit). */
+export function isConstraintViolation(error: unknown): boolean {
+  return /SQLITE_CONSTRAINT/.test(String((error as { code?: string } | null)?.code ?? (error as Error | null)?.message));
+}
+
 export class Transaction implements Queryable {
   constructor(private readonly db: SqliteDatabase) {}
   async run(sql: string, params?: Params) {

@@ -100,3 +100,6 @@ export class StatusListStore {
     await this.q.run('UPDATE status_list SET bits = ?, jwt = ?, version = version + 1, updated_at = ? WHERE id = ?', [Buffer.from(bits), jwt, now, listId]);
   }
 }
+
+/** The lists as published, from outside a transaction (committed reads only). */
+export type StatusListReads = Pick<StatusListStore, 'latest' | 'bySeq' | 'byId' | 'entryOf'>;

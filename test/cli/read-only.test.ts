@@ -12,6 +12,7 @@ import { openAgent } from '../../src/agent/open.js';
 import { buildDidDocument } from '../../src/agent/did-document.js';
 import { readStoredIdentity } from '../../src/agent/stored-identities.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
+import { committedReads } from '../../src/store/unit-of-work.js';
 import { loadConfig } from '../../src/agent/config.js';
 
 async function agentWithOnePermit() {
@@ -76,7 +77,7 @@ describe('read-only commands', () => {
         ['anchor', saiga.anchorDidDocument],
       ] as const;
       for (const [role, document] of pairs) {
-        const stored = await readStoredIdentity(db, loaded, role);
+        const stored = await readStoredIdentity(committedReads(db).identities, loaded, role);
         expect(stored.did).toBe(document.id);
         expect(await buildDidDocument(stored.did, stored.keys)).toEqual(document);
       }

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { importPermitTrust } from '../../src/permit/import-permit.js';
 import { PermitIssuer } from '../../src/issuance/issue.js';
 import { recordUrl } from '../../src/record/public-record.js';
-import type { PermitStore, PermitTx } from '../../src/store/permits.js';
+import type { Transactions, UnitOfWork } from '../../src/store/unit-of-work.js';
 import { example, inProcessAgent, type InProcessAgent } from './helpers.js';
 
 let agent: InProcessAgent | undefined;
@@ -27,15 +27,15 @@ function heldIssuer(a: InProcessAgent) {
   const released = new Promise<void>((ok) => (release = ok));
   let opened!: () => void;
   const open = new Promise<void>((ok) => (opened = ok));
-  const store = {
-    transaction: <T>(work: (tx: PermitTx) => Promise<T>) =>
-      saiga.permits.transaction(async (tx) => {
-        const result = await work(tx);
+  const store: Transactions = {
+    transaction: <T>(run: (work: UnitOfWork) => Promise<T>) =>
+      saiga.store.transaction(async (work) => {
+        const result = await run(work);
         opened();
         await released;
         return result;
       }),
-  } as unknown as PermitStore;
+  };
   const issuer = new PermitIssuer({
     authority: { ...saiga.config.saiga.authority, did: saiga.identity.did },
     numberFormat: saiga.config.numberFormat,

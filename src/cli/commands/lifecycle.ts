@@ -4,7 +4,7 @@ import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
 const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
 import { openReadOnly } from '../../agent/open-readonly.js';
 import { actorRequest, resolveActor } from '../acting-person.js';
-import type { PermitStatusView } from '../../agent/lifecycle.js';
+import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
 import { EXIT, permitNotFound, UsageError, type Output } from '../output.js';

@@ -7,14 +7,14 @@
  */
 import { Router } from 'express';
 import type { SaigaAgent } from '../../agent/open.js';
-import { serveOwn } from '../../agent/own-resources.js';
+import { serveOwn } from '../../record/own-resources.js';
 import { publicGet } from '../cors.js';
 import { sendError } from '../errors.js';
 
 export function publicRoutes(saiga: SaigaAgent): Router {
   const router = Router();
   publicGet(router, ['/status/:purpose/:seq', '/records/:id', '/credentials/:id'], async (req, res) => {
-    const resource = await serveOwn(req.path, saiga.reads, saiga.identity.did);
+    const resource = await serveOwn(req.path, saiga.store.reads, saiga.identity.did);
     if (!resource) return sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.path}.` });
     res.set('Cache-Control', 'no-cache');
     res.type(resource.contentType).send(resource.body);

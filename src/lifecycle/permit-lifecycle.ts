@@ -6,8 +6,9 @@ import type { LifecycleIssue } from '../codes.js';
 import { endorsePermit, type CustomsOfficer, type EndorseDeps, type EndorseOutcome } from '../endorsement/endorse.js';
 import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
-import { LifecycleStore, type EndorsementRow, type PermitEvent, type PermitLifeRow } from '../store/lifecycle.js';
-import type { Queryable, SqliteDatabase } from '../store/sqlite.js';
+import type { EndorsementRow, LifecycleReads, PermitEvent, PermitLifeRow } from '../store/lifecycle.js';
+import { isConstraintViolation } from '../store/sqlite.js';
+import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
 
 export interface PermitStatusView {
   permitNumber: string;
@@ -19,28 +20,25 @@ export interface PermitStatusView {
   history: PermitEvent[];
 }
 
-const isUniqueViolation = (error: unknown) => /SQLITE_CONSTRAINT/.test(String((error as { code?: string }).code ?? (error as Error).message));
-
 export class PermitLifecycle {
   constructor(
-    private readonly db: SqliteDatabase,
-    /** Read-only connection: views show committed changes only. */
-    private readonly reads: Queryable,
+    /** Each change is one unit of work; views read committed changes only (`store.reads`). */
+    private readonly store: Transactions & { reads: Pick<CommittedReads, 'lifecycle'> },
     private readonly lists: StatusLists,
     private readonly endorseDeps: EndorseDeps,
     private readonly now: () => Date,
   ) {}
 
   change(permitNumber: string, change: StatusChange): Promise<StatusChangeOutcome> {
-    return this.db.transaction((tx) => applyStatusChange(tx, this.lists, permitNumber, change, this.now()));
+    return this.store.transaction((work) => applyStatusChange(work, this.lists, permitNumber, change, this.now()));
   }
 
   async endorse(permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome> {
     try {
-      return await this.db.transaction((tx) => endorsePermit(tx, this.endorseDeps, permitNumber, input, officer));
+      return await this.store.transaction((work) => endorsePermit(work, this.endorseDeps, permitNumber, input, officer));
     } catch (error) {
       // Another process endorsed between our check and our insert: the primary key kept it to one.
-      if (isUniqueViolation(error)) {
+      if (isConstraintViolation(error)) {
         const errors: LifecycleIssue[] = [{ code: 'ALREADY_ENDORSED', path: '', message: 'The permit was endorsed by someone else at the same moment.' }];
         return { ok: false, errors };
       }
@@ -49,13 +47,12 @@ export class PermitLifecycle {
   }
 
   status(permitNumber: string): Promise<PermitStatusView | undefined> {
-    return readPermitStatus(this.reads, permitNumber);
+    return readPermitStatus(this.store.reads.lifecycle, permitNumber);
   }
 }
 
 /** A permit's state, endorsement and history: reads only, so read-only commands use it without the rest of the agent. */
-export async function readPermitStatus(db: Queryable, permitNumber: string): Promise<PermitStatusView | undefined> {
-  const store = new LifecycleStore(db);
+export async function readPermitStatus(store: LifecycleReads, permitNumber: string): Promise<PermitStatusView | undefined> {
   const life = await store.life({ permitNumber });
   if (!life) return undefined;
   const [endorsement] = await store.endorsements(permitNumber);
