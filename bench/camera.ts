@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { chromium } from 'playwright-core';
-import { openAgent } from '../src/agent/open.js';
-import { permitQr } from '../src/agent/permit-qr.js';
-import { renderAgentYaml } from '../src/agent/write-config.js';
+import { openAgent } from '../src/agent/wiring/open.js';
+import { permitQr } from '../src/print/permit-qr.js';
+import { renderAgentYaml } from '../src/agent/config/write-config.js';
 import { startServer } from '../src/http/server.js';
 import { CHROMIUM_ARGS, y4mFromPng } from './camera-frame.js';
 

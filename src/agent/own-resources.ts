@@ -7,7 +7,7 @@ import { RECORD_PATH } from '../record/public-record.js';
 import { publicRecord } from '../record/public-record.js';
 import { StatusListStore, type ListPurpose } from '../store/status-lists.js';
 import type { Queryable } from '../store/sqlite.js';
-import type { LocalResource } from './local-fetch.js';
+import type { LocalResource } from '../verification/local-fetch.js';
 
 export const STATUS_ROUTE = new RegExp(`^${STATUS_PATH}/(revocation|suspension)/([1-9][0-9]{0,6})$`);
 export const RECORD_ROUTE = new RegExp(`^${RECORD_PATH}/([0-9a-f-]{36})$`);

@@ -3,9 +3,9 @@
  * OpenAPI) and admin routes under /api that need a bearer token.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { SaigaAgent } from '../agent/open.js';
-import { SCHEMA_PATH } from '../agent/open.js';
-import { didDocumentPath } from '../agent/did-web-name.js';
+import type { SaigaAgent } from '../agent/wiring/open.js';
+import { SCHEMA_PATH } from '../agent/wiring/open.js';
+import { didDocumentPath } from '../agent/identity/did-web-name.js';
 import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
 import { publicGet } from './cors.js';
@@ -17,8 +17,8 @@ import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
-import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
-import { TRUST_LIST_PATH } from '../agent/trust-list.js';
+import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
+import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
 
 /** Permit requests and credentials are a few kilobytes; refuse bodies far larger (src/vocab/limits.ts). */

@@ -4,8 +4,8 @@
  * responses in openapi-schemas.ts. test/http/openapi.test.ts compares the paths with the
  * routes express serves and lints the document with Redocly's recommended rules.
  */
-import type { SaigaAgent } from '../agent/open.js';
-import { SCHEMA_PATH } from '../agent/open.js';
+import type { SaigaAgent } from '../agent/wiring/open.js';
+import { SCHEMA_PATH } from '../agent/wiring/open.js';
 import { ADMIN_PATHS, permitRecordSchema } from './openapi-admin.js';
 import { publicPaths } from './openapi-public.js';
 import { TOKEN_PATHS, TOKEN_RECORD_SCHEMA } from './openapi-tokens.js';

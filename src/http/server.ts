@@ -2,7 +2,7 @@
  * Starts the agent's HTTP server on the configured host and port.
  */
 import type { Server } from 'node:http';
-import type { SaigaAgent } from '../agent/open.js';
+import type { SaigaAgent } from '../agent/wiring/open.js';
 import { createApp, type AppOptions } from './app.js';
 
 export interface RunningServer {

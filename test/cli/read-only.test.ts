@@ -8,11 +8,11 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tempDir } from '../helpers/agent-process.js';
-import { openAgent } from '../../src/agent/open.js';
-import { buildDidDocument } from '../../src/agent/did-document.js';
-import { readStoredIdentity } from '../../src/agent/stored-identities.js';
+import { openAgent } from '../../src/agent/wiring/open.js';
+import { buildDidDocument } from '../../src/agent/identity/did-document.js';
+import { readStoredIdentity } from '../../src/agent/identity/stored-identities.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
-import { loadConfig } from '../../src/agent/config.js';
+import { loadConfig } from '../../src/agent/config/config.js';
 
 async function agentWithOnePermit() {
   const dir = tempDir();

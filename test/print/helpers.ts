@@ -10,8 +10,8 @@ import { base32nopad, base64urlnopad } from '@scure/base';
 import { deflateSync, inflateSync } from 'fflate';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
-import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
-import { renderAgentYaml } from '../../src/agent/write-config.js';
+import { openAgent, type SaigaAgent } from '../../src/agent/wiring/open.js';
+import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 import type { PermitRequest } from '../../src/permit/model.js';
 
 type JsQR = typeof jsQRModule.default;

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
-import { renderAgentYaml } from '../../src/agent/write-config.js';
+import { openAgent, type SaigaAgent } from '../../src/agent/wiring/open.js';
+import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 import { createApp } from '../../src/http/app.js';
 import type { PermitRequest } from '../../src/permit/model.js';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { openAgent } from '../../agent/open.js';
-import { writeAgentYamlIfAbsent } from '../../agent/write-config.js';
-import type { DidMethod } from '../../agent/config.js';
+import { openAgent } from '../../agent/wiring/open.js';
+import { writeAgentYamlIfAbsent } from '../../agent/config/write-config.js';
+import type { DidMethod } from '../../agent/config/config.js';
 import { EXIT, UsageError, type Output } from '../output.js';
 
 export interface InitOptions {

@@ -1,8 +1,8 @@
-import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
+import type { OpenOptions, SaigaAgent } from '../../agent/wiring/open.js';
 
 /** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
-const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
-import { openReadOnly } from '../../agent/open-readonly.js';
+const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/wiring/open.js')).openAgent(options);
+import { openReadOnly } from '../../agent/wiring/open-readonly.js';
 import { actorRequest, resolveActor } from '../acting-person.js';
 import type { PermitStatusView } from '../../agent/lifecycle.js';
 import type { LifecycleIssue } from '../../codes.js';

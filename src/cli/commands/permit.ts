@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { PrintLanguage } from '../../agent/print-permit.js';
-import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
+import type { PrintLanguage } from '../../print/print-permit.js';
+import type { OpenOptions, SaigaAgent } from '../../agent/wiring/open.js';
 
 /** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
-const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
-import { openReadOnly } from '../../agent/open-readonly.js';
+const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/wiring/open.js')).openAgent(options);
+import { openReadOnly } from '../../agent/wiring/open-readonly.js';
 import { parsePermitFilter } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';
 import type { RuleIssue } from '../../codes.js';
@@ -118,7 +118,7 @@ export async function permitQrCommand(options: { config: string; number?: string
     if (!record) {
       return permitNotFound(out, options.number);
     }
-    const { permitQr } = await import('../../agent/permit-qr.js');
+    const { permitQr } = await import('../../print/permit-qr.js');
     const qr = await permitQr(saiga.config, record.jwt);
     // The image writers (qrcode, pngjs) load only when an image is asked for.
     if (options.png) await (await import('../../qr/render.js')).writeQrPng(qr.text, options.png);
@@ -140,7 +140,7 @@ export async function permitQrCommand(options: { config: string; number?: string
 export async function permitPdfCommand(options: { config: string; number?: string; out?: string; lang?: string }, out: Output): Promise<number> {
   if (!options.number || !options.out) throw new UsageError('usage: saiga permit pdf NUMBER --out FILE [--lang en|fr|es]');
   // pdfkit and the print layout load only for this command.
-  const { PRINT_LANGUAGES, printPermit } = await import('../../agent/print-permit.js');
+  const { PRINT_LANGUAGES, printPermit } = await import('../../print/print-permit.js');
   const language = (options.lang ?? 'en') as PrintLanguage;
   if (!PRINT_LANGUAGES.includes(language)) throw new UsageError('--lang must be en, fr or es');
   const saiga = await openAgent({ configPath: options.config });

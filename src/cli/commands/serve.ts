@@ -1,4 +1,4 @@
-import { openAgent } from '../../agent/open.js';
+import { openAgent } from '../../agent/wiring/open.js';
 import { listenErrorMessage, startServer, type RunningServer } from '../../http/server.js';
 import { checkHolderName } from '../../auth/token-input.js';
 import { EXIT, UsageError, type Output } from '../output.js';

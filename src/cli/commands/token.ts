@@ -1,7 +1,7 @@
-import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
+import type { OpenOptions, SaigaAgent } from '../../agent/wiring/open.js';
 
 /** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
-const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
+const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/wiring/open.js')).openAgent(options);
 import { checkExpiry, checkHolderName, checkRole } from '../../auth/token-input.js';
 import type { TokenRecord } from '../../auth/tokens.js';
 import { EXIT, UsageError, type Output } from '../output.js';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openAgent } from '../../agent/open.js';
-import { signOwnTrustList } from '../../agent/trust-list.js';
+import { openAgent } from '../../agent/wiring/open.js';
+import { signOwnTrustList } from '../../trust/agent-trust-list.js';
 import { buildTrustListCredential } from '../../trust/build.js';
 import type { TrustList } from '../../trust/model.js';
 import { EXIT, UsageError, type Output } from '../output.js';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { openReadOnly } from '../../agent/open-readonly.js';
+import { openReadOnly } from '../../agent/wiring/open-readonly.js';
 import { QR_CODES } from '../../codes.js';
 import type { VerificationResult } from '../../verify/index.js';
 import { EXIT, UsageError, type Output } from '../output.js';

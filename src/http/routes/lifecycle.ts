@@ -3,7 +3,7 @@
  * customs export endorsement (customs), and the permit's status with its history.
  */
 import { Router, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
 import { STATE_CONFLICT_CODES, type LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
 import { requireRole, type AuthedRequest } from '../auth.js';

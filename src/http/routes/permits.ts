@@ -2,8 +2,8 @@
  * Admin permit routes: issue (officer), read and list (officer, customs, admin).
  */
 import { Router, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
-import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../agent/print-permit.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
+import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../print/print-permit.js';
 import type { PermitFilter } from '../../store/permits.js';
 import { parsePermitFilter, PermitFilterError } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';

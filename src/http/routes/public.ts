@@ -6,7 +6,7 @@
  * revalidates, and an unchanged list costs a 304.
  */
 import { Router } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
 import { serveOwn } from '../../agent/own-resources.js';
 import { publicGet } from '../cors.js';
 import { sendError } from '../errors.js';

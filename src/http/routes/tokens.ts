@@ -4,7 +4,7 @@
  * process: authentication reads the table each time). Admin role only.
  */
 import { Router, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
 import { checkExpiry, checkHolderName, checkRole } from '../../auth/token-input.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';

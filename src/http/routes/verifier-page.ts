@@ -15,8 +15,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
-import { TRUST_LIST_PATH } from '../../agent/trust-list.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
+import { TRUST_LIST_PATH } from '../../trust/agent-trust-list.js';
 import { publicGet } from '../cors.js';
 
 /** What the router reads from the agent (a SaigaAgent has it). */

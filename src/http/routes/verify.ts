@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
 import { ApiError, sendError } from '../errors.js';
 import { publicCors } from '../cors.js';
 import { MAX_CREDENTIAL_CHARS } from '../../vocab/limits.js';

@@ -15,7 +15,7 @@
  * Mount with `app.use(vocabularyRoutes(saiga))`.
  */
 import { Router, type RequestHandler } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { SaigaAgent } from '../../agent/wiring/open.js';
 import { endorsementCredentialSchema } from '../../endorsement/credential-schema.js';
 import { permitCredentialSchema } from '../../permit/credential-schema.js';
 import { CITES_CONTEXT_V1_DOCUMENT, CITES_CONTEXT_V1_PATH, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH } from '../../vocab/contexts.js';

@@ -5,7 +5,7 @@
  */
 import { encodePermitQrOrReference, type QrOrReference } from '../qr/codec.js';
 import { qrVersion } from '../qr/render.js';
-import type { LoadedConfig } from './config.js';
+import type { LoadedConfig } from '../agent/config/config.js';
 
 export function verifierPageUrl(config: LoadedConfig): string {
   return new URL('/VERIFY', config.saiga.url).toString();

@@ -4,7 +4,7 @@
  * finds it, or creates it once.
  */
 import type { IDIDManager, IIdentifier, IKeyManager, TAgent } from '@veramo/core';
-import type { LoadedConfig } from './config.js';
+import type { LoadedConfig } from '../config/config.js';
 
 /** Veramo aliases of the did:key identities (a did:web's alias is its host and path). */
 const KEY_ALIAS = 'saiga-authority';

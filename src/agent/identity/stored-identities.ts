@@ -8,10 +8,10 @@
  * keys in `key` (type, publicKeyHex, identifierDid); `findOrCreateIdentity` looks them up by
  * the same alias and provider. A test checks that both paths give the same DID documents.
  */
-import type { LoadedConfig } from './config.js';
+import type { LoadedConfig } from '../config/config.js';
 import { aliasFor, NotInitialisedError, type IdentityRole } from './identity.js';
 import type { PublicKeyInfo } from './did-document.js';
-import type { Queryable } from '../store/sqlite.js';
+import type { Queryable } from '../../store/sqlite.js';
 
 export interface StoredIdentity {
   did: string;

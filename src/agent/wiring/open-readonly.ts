@@ -5,14 +5,14 @@
  * `openAgent` takes. Everything here reads committed data and writes nothing.
  */
 import { existsSync } from 'node:fs';
-import { loadConfig, type LoadedConfig } from './config.js';
-import { ConfigError, createObjects } from './yaml-loader.js';
-import type { AgentVerifier } from './verifier.js';
-import { SqliteDatabase } from '../store/sqlite.js';
-import { PermitStore } from '../store/permits.js';
-import type { PermitStatusView } from './lifecycle.js';
-import { migrate } from '../store/migrations.js';
-import { asDamaged, damageReporting } from '../store/open-database.js';
+import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { ConfigError, createObjects } from '../config/yaml-loader.js';
+import type { AgentVerifier } from '../../verification/agent-verifier.js';
+import { SqliteDatabase } from '../../store/sqlite.js';
+import { PermitStore } from '../../store/permits.js';
+import type { PermitStatusView } from '../lifecycle.js';
+import { migrate } from '../../store/migrations.js';
+import { asDamaged, damageReporting } from '../../store/open-database.js';
 
 export interface ReadOnlyAgent {
   config: LoadedConfig;
@@ -58,12 +58,12 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   async function buildVerifier(): Promise<AgentVerifier> {
     const [{ buildDidDocument }, { readStoredIdentity }, { createAgentVerifier, mergeTrust, trustedIssuersOf }, { readConfiguredTrustList }, { createLocalFetch }, { serveOwn }] =
       await Promise.all([
-        import('./did-document.js'),
-        import('./stored-identities.js'),
-        import('./verifier.js'),
-        import('./trust-list.js'),
-        import('./local-fetch.js'),
-        import('./own-resources.js'),
+        import('../identity/did-document.js'),
+        import('../identity/stored-identities.js'),
+        import('../../verification/agent-verifier.js'),
+        import('../../trust/agent-trust-list.js'),
+        import('../../verification/local-fetch.js'),
+        import('../own-resources.js'),
       ]);
     const [authority, customs, anchor] = await Promise.all([
       readStoredIdentity(reads, config, 'authority'),
@@ -81,7 +81,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   return {
     config,
     permits: new PermitStore(connection, reads, now),
-    status: async (permitNumber) => (await import('./lifecycle.js')).readPermitStatus(reads, permitNumber),
+    status: async (permitNumber) => (await import('../lifecycle.js')).readPermitStatus(reads, permitNumber),
     verifier: () => (verifier ??= buildVerifier()),
     close: () => connection.close(),
   };

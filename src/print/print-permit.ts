@@ -2,9 +2,9 @@
  * The printed permit of an issued permit: its QR code (full or reference) and, on a
  * reprint, its recorded endorsement and status, rendered as the A4 PDF.
  */
-import { PRINT_LANGUAGES, renderPermitPdf, type PrintLanguage } from '../print/index.js';
+import { PRINT_LANGUAGES, renderPermitPdf, type PrintLanguage } from './index.js';
 import type { Endorsement } from '../endorsement/model.js';
-import type { SaigaAgent } from './open.js';
+import type { SaigaAgent } from '../agent/wiring/open.js';
 import { permitQr } from './permit-qr.js';
 
 export { PRINT_LANGUAGES, type PrintLanguage };

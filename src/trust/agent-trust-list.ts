@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { authoritiesOf, buildTrustListCredential } from '../trust/build.js';
+import { authoritiesOf, buildTrustListCredential } from './build.js';
 import {
   createAssertionKeyStore,
   createDidResolver,
@@ -17,10 +17,10 @@ import {
   type FetchLike,
   type TrustedIssuer,
 } from '../verify/index.js';
-import type { LoadedConfig } from './config.js';
-import type { AuthorityIdentity } from './identity.js';
-import { nodeCryptoSuite } from './node-signature.js';
-import { ConfigError } from './yaml-loader.js';
+import type { LoadedConfig } from '../agent/config/config.js';
+import type { AuthorityIdentity } from '../agent/identity/identity.js';
+import { nodeCryptoSuite } from '../verification/node-signature.js';
+import { ConfigError } from '../agent/config/yaml-loader.js';
 
 export interface AgentTrustList {
   /** The signed list (VC-JWT) served at /trust-list. */

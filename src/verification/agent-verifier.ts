@@ -15,8 +15,8 @@ import {
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
-import type { LoadedConfig } from './config.js';
-import type { AuthorityIdentity } from './identity.js';
+import type { LoadedConfig } from '../agent/config/config.js';
+import type { AuthorityIdentity } from '../agent/identity/identity.js';
 import { nodeCryptoSuite } from './node-signature.js';
 
 export interface AgentVerifier {
