@@ -81,7 +81,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
     renderAgentYaml({ country: 'LK', name: 'Bench authority', address: 'Colombo', place: 'Colombo', url: `http://localhost:${port}`, didMethod: 'web' }),
   );
   const saiga = await openAgent({ configPath: join(dir, 'agent.yml'), initialise: true });
-  const server = await startServer(saiga, { logError: () => undefined });
+  const server = await startServer(saiga.capabilities, { logError: () => undefined });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] }).catch(() => undefined);
   if (!browser) return { skipped: 'Chromium did not start' };
   await browser.close();

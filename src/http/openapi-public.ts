@@ -3,7 +3,7 @@
  * answer (cors.ts). They take no body, so their only refusal besides 404 is a body that
  * was sent anyway and does not parse (the JSON parser runs for every route).
  */
-import { SCHEMA_PATH } from '../agent/wiring/open.js';
+import { SCHEMA_PATH } from './paths.js';
 import { didDocumentPath } from '../agent/identity/did-web-name.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';

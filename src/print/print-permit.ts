@@ -4,16 +4,27 @@
  */
 import { PRINT_LANGUAGES, renderPermitPdf, type PrintLanguage } from './index.js';
 import type { Endorsement } from '../endorsement/model.js';
-import type { SaigaAgent } from '../agent/wiring/open.js';
-import { permitQr } from './permit-qr.js';
+import type { StoredPermit } from '../store/permits.js';
+import { permitQr, type PermitQrConfig } from './permit-qr.js';
 
 export { PRINT_LANGUAGES, type PrintLanguage };
 
+/** What printing reads: the agent's URL (for the QR code), the issued permit and its state (the agent's records capability has both). */
+export interface PrintSources {
+  config: PermitQrConfig;
+  records: {
+    permit(permitNumber: string): Promise<StoredPermit | undefined>;
+    status(permitNumber: string): Promise<{ state: PrintStatus; endorsement: { endorsement: unknown } | null } | undefined>;
+  };
+}
+
+type PrintStatus = NonNullable<Parameters<typeof renderPermitPdf>[0]['status']>;
+
 /** Undefined when this agent issued no permit with that number. */
-export async function printPermit(saiga: SaigaAgent, permitNumber: string, language: PrintLanguage): Promise<Buffer | undefined> {
-  const record = await saiga.permits.get(permitNumber);
+export async function printPermit(saiga: PrintSources, permitNumber: string, language: PrintLanguage): Promise<Buffer | undefined> {
+  const record = await saiga.records.permit(permitNumber);
   if (!record) return undefined;
-  const status = await saiga.lifecycle.status(permitNumber);
+  const status = await saiga.records.status(permitNumber);
   const qr = await permitQr(saiga.config, record.jwt);
   const endorsement = status?.endorsement?.endorsement as Endorsement | undefined;
   return renderPermitPdf({

@@ -1,8 +1,9 @@
 /**
- * Opens an agent for reading only: its configuration and its store, and, when asked, a
- * verifier. No Veramo, no key store, no secret, no signing and no self-test, so read-only
- * commands (permit list, show, status, qr, verify) answer in a fraction of the time
- * `openAgent` takes. Everything here reads committed data and writes nothing.
+ * Opens an agent for reading (kind 'read' of ./with-agent.ts): its configuration and its
+ * store, and, when asked, a verifier. No Veramo, no key store, no secret, no signing and no
+ * self-test, so read-only commands (permit list, show, status, qr, pdf, verify) answer in a
+ * fraction of the time `openAgent` takes. Everything here reads committed data; the only
+ * writes are the token commands' (a token is a row of the store, no key is involved).
  */
 import { existsSync } from 'node:fs';
 import { loadConfig, type LoadedConfig } from '../config/config.js';
@@ -10,17 +11,13 @@ import { ConfigError, createObjects } from '../config/yaml-loader.js';
 import type { AgentVerifier } from '../../verification/agent-verifier.js';
 import { SqliteDatabase } from '../../store/sqlite.js';
 import { PermitStore } from '../../store/permits.js';
-import type { PermitStatusView } from '../lifecycle.js';
+import type { TokenStore } from '../../auth/tokens.js';
 import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
+import type { ReadCapabilities, Tokens } from './capabilities.js';
 
 export interface ReadOnlyAgent {
-  config: LoadedConfig;
-  permits: PermitStore;
-  /** A permit's state, endorsement and history. */
-  status(permitNumber: string): Promise<PermitStatusView | undefined>;
-  /** The agent's verifier (its own DIDs, peers and trust list), built on first use. */
-  verifier(): Promise<AgentVerifier>;
+  capabilities: ReadCapabilities;
   close(): Promise<void>;
 }
 
@@ -52,6 +49,9 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   const connection = db;
   const reads = damageReporting(connection, databaseFile);
   let verifier: Promise<AgentVerifier> | undefined;
+  let authorityDid: Promise<string> | undefined;
+  let tokenStore: Promise<TokenStore> | undefined;
+  const permits = new PermitStore(connection, reads, now);
 
   // The verifier's modules (the core, jose, the permit rules) and the lifecycle views load on first
   // use only: `permit list` needs neither, and every module loaded is time a read-only command waits.
@@ -78,11 +78,34 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });
   }
 
+  const verifierOnce = () => (verifier ??= buildVerifier());
+  // The authority's DID names the issuer of its public records; read once, on first use.
+  const didOnce = () =>
+    (authorityDid ??= import('../identity/stored-identities.js').then(async ({ readStoredIdentity }) => (await readStoredIdentity(reads, config, 'authority')).did));
+  const tokensOnce = () => (tokenStore ??= import('../../auth/tokens.js').then(({ TokenStore }) => new TokenStore(connection, reads, now)));
+  const tokens: Tokens = {
+    create: async (role, name, options) => (await tokensOnce()).create(role, name, options),
+    check: async (token) => (await tokensOnce()).check(token),
+    list: async () => (await tokensOnce()).list(),
+    revoke: async (id) => (await tokensOnce()).revoke(id),
+    count: async () => (await tokensOnce()).count(),
+    now,
+  };
   return {
-    config,
-    permits: new PermitStore(connection, reads, now),
-    status: async (permitNumber) => (await import('../lifecycle.js')).readPermitStatus(reads, permitNumber),
-    verifier: () => (verifier ??= buildVerifier()),
+    capabilities: {
+      config,
+      records: {
+        permit: (permitNumber) => permits.get(permitNumber),
+        list: (filter) => permits.list(filter),
+        status: async (permitNumber) => (await import('../lifecycle.js')).readPermitStatus(reads, permitNumber),
+        publicResource: async (path) => (await import('../own-resources.js')).serveOwn(path, reads, await didOnce()),
+      },
+      tokens,
+      verification: {
+        verify: async (input, at) => (await verifierOnce()).verify(input, at),
+        trustedIssuers: async () => (await verifierOnce()).trustedIssuers,
+      },
+    },
     close: () => connection.close(),
   };
 }

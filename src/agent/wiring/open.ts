@@ -1,37 +1,47 @@
 /**
- * Opens a Saiga agent from its agent.yml: configuration, secret, Veramo agent, identity,
- * a signing self-test, Saiga's own tables, the permit issuer and the verifier.
+ * The composition root of a signing agent: configuration, secret, Veramo, identities, a
+ * signing self-test, Saiga's own tables, and the capabilities built from them (./capabilities.ts).
  * Everything that can be wrong with a deployment fails here, at start, with a clear message.
+ *
+ * `kind: 'sign'` opens what a signing command needs: the self-test of the identity it signs
+ * with, and the trust list agent.yml names read as it is (never re-signed). `kind: 'serve'`
+ * opens everything, self-tests the authority and customs identities, and signs the agent's
+ * own trust list once when agent.yml names none.
  */
-import { createPublicKey, randomInt, randomUUID, verify as verifySignature } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
 import { loadConfig, type LoadedConfig } from '../config/config.js';
 import { ConfigError, createObjects } from '../config/yaml-loader.js';
-import { loadSecret, SecretError, SECRET_ENV } from '../identity/secret.js';
+import { loadSecret, SECRET_ENV } from '../identity/secret.js';
 import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from '../identity/identity.js';
-import { buildDidDocument, ed25519Jwk, verificationMethodId } from '../identity/did-document.js';
+import { buildDidDocument } from '../identity/did-document.js';
+import { selfTest } from '../identity/self-test.js';
 import type { DidDocument, FetchLike, TrustedIssuer } from '../../verify/index.js';
 import { importPermitTrust } from '../../permit/import-permit.js';
 import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from '../../verification/agent-verifier.js';
-import { loadTrustList, type AgentTrustList } from '../../trust/agent-trust-list.js';
+import { loadTrustList, readConfiguredTrustList, type AgentTrustList } from '../../trust/agent-trust-list.js';
 import type { SqliteDatabase } from '../../store/sqlite.js';
 import { openAgentDatabase } from '../../store/open-database.js';
 import { migrate } from '../../store/migrations.js';
 import { PermitStore } from '../../store/permits.js';
 import { TokenStore } from '../../auth/tokens.js';
 import { PermitIssuer } from '../../issuance/issue.js';
-import type { CredentialPayload } from '@veramo/core';
 import { StatusLists } from '../../status/service.js';
 import { recordUrl } from '../../record/public-record.js';
 import { PermitLifecycle } from '../lifecycle.js';
 import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../own-resources.js';
+import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
+import { signerOf, type VeramoAgent } from './signer.js';
 
-export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
+export type { VeramoAgent } from './signer.js';
 
-export interface SaigaAgent {
+/**
+ * The parts an agent is made of. Only the composition root (src/agent/wiring) and tests that
+ * look inside an agent use them; routes and commands get `capabilities`.
+ */
+export interface AgentParts {
   config: LoadedConfig;
   veramo: VeramoAgent;
   identity: AuthorityIdentity;
@@ -53,17 +63,17 @@ export interface SaigaAgent {
   /** The trust-anchor identity, which signs this agent's own trust list. */
   anchor: AuthorityIdentity;
   anchorDidDocument: DidDocument;
-  /** The trust list this agent serves, and the issuers it adds. */
-  trust: AgentTrustList;
+  /** The trust list this agent serves (kind 'serve'), or the one agent.yml names (kind 'sign'; none when it names none). */
+  trust: AgentTrustList | undefined;
   /** fetch that answers this agent's own status lists and records from its database. */
   ownFetch: FetchLike;
-  /** URL of the subject-only permit JSON Schema served for permits issued before the whole-credential schema. */
-  schemaUrl: string;
-  /** Signs a credential as the trust anchor (VC-JWT with its `kid`). */
-  signAsAnchor: (credential: object) => Promise<string>;
   /** True when this call created the identity (a first start). */
   created: boolean;
   close(): Promise<void>;
+}
+
+export interface OpenedAgent<C = ServeCapabilities> extends AgentParts {
+  capabilities: C;
 }
 
 export interface OpenOptions {
@@ -76,26 +86,16 @@ export interface OpenOptions {
   now?: () => Date;
 }
 
-export const SCHEMA_PATH = '/schemas/cites-permit/v1.json';
-
-/** Signs and checks one message, so that a wrong secret fails now, not at the first permit. */
-async function selfTest(veramo: VeramoAgent, identity: AuthorityIdentity, databaseFile: string): Promise<void> {
-  const message = `saiga self-test ${new Date().toISOString()}`;
-  let signature: string;
-  try {
-    signature = await veramo.keyManagerSign({ keyRef: identity.kid, data: message, algorithm: 'EdDSA', encoding: 'utf-8' });
-  } catch (error) {
-    throw new SecretError(
-      `the secret key does not open the key store in ${databaseFile} (${SECRET_ENV} or the secret file is not the one this agent was created with): ${(error as Error).message}`,
-    );
-  }
-  const publicKey = createPublicKey({ key: ed25519Jwk(identity.publicKeyHex), format: 'jwk' });
-  if (!verifySignature(null, Buffer.from(message, 'utf8'), publicKey, Buffer.from(signature, 'base64url'))) {
-    throw new SecretError(`the signing self-test failed for ${identity.did}: the stored key does not match its public key`);
-  }
+export interface OpenSignerOptions extends OpenOptions {
+  /** The identity the command signs with: the one the self-test checks. Default the authority. */
+  signer?: SigningRole;
 }
 
-export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
+/** The signing agent a command needs: see the file comment. */
+export function openAgent(options: OpenSignerOptions & { kind: 'sign' }): Promise<OpenedAgent<SignCapabilities>>;
+export function openAgent(options: OpenOptions & { kind?: 'serve' }): Promise<OpenedAgent<ServeCapabilities>>;
+export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | 'serve' }): Promise<OpenedAgent<SignCapabilities | ServeCapabilities>> {
+  const kind = options.kind ?? 'serve';
   const config = loadConfig(options.configPath);
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
@@ -133,38 +133,22 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
     // The customs identity came with the endorsement feature: an agent made before it gets one now.
     const { identity: customs } = await findOrCreateIdentity(veramo, config, true, 'customs');
     const { identity: anchor } = await findOrCreateIdentity(veramo, config, true, 'anchor');
-    await selfTest(veramo, identity, databaseFile);
-    await selfTest(veramo, customs, databaseFile);
+    const byRole: Record<SigningRole, AuthorityIdentity> = { authority: identity, customs, trustAnchor: anchor };
+    // One self-test of the identity a command signs with; a server checks the two that sign permits and endorsements.
+    for (const role of kind === 'serve' ? (['authority', 'customs'] as const) : [options.signer ?? 'authority']) await selfTest(veramo, byRole[role], databaseFile);
 
     const { url } = config.saiga;
-    /**
-     * Signs a credential as a VC-JWT with one identity's key, through Veramo. The JOSE header
-     * names the verification method that signed it (RFC 7515 §4.1.4 `kid`, the absolute DID
-     * URL of did-document.ts), so verifiers use that key alone.
-     */
-    const signAs = (who: AuthorityIdentity) => {
-      const kid = verificationMethodId(who.did, who.publicKeyHex);
-      return async (credential: object) => {
-        const header = { alg: 'EdDSA', typ: 'JWT', kid: await kid };
-        const signed = await veramo.createVerifiableCredential({ credential: credential as CredentialPayload, proofFormat: 'jwt', keyRef: who.kid, header });
-        if ((signed.issuer as { id?: string }).id !== who.did && signed.issuer !== who.did) throw new Error(`signed by the wrong identity: ${String(signed.issuer)}`);
-        const jwt = (signed.proof as { jwt: string }).jwt;
-        const signedHeader = JSON.parse(Buffer.from(jwt.slice(0, jwt.indexOf('.')), 'base64url').toString('utf8')) as Record<string, unknown>;
-        if (signedHeader.kid !== header.kid) throw new Error(`the signed JWT does not name its key (kid ${String(signedHeader.kid)})`);
-        return jwt;
-      };
-    };
+    const signers: Record<SigningRole, Signer> = { authority: signerOf(veramo, identity), customs: signerOf(veramo, customs), trustAnchor: signerOf(veramo, anchor) };
     const newCredentialId = () => `urn:uuid:${randomUUID()}`;
     const permits = new PermitStore(db, reads, now);
-    const schemaUrl = `${url}${SCHEMA_PATH}`;
-    const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signAs(identity), now, randomIndex: (n) => randomInt(n) });
+    const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
       agentUrl: url,
-      sign: signAs(identity),
+      sign: signers.authority.sign,
       store: permits,
       statusLists,
       recordUrl: (credentialId) => recordUrl(url, credentialId),
@@ -176,17 +160,44 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       db,
       reads,
       statusLists,
-      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signAs(customs), now, newCredentialId },
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
       now,
     );
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
-    const localFetch = createLocalFetch(url, (path) => serveOwn(path, reads, identity.did), globalThis.fetch.bind(globalThis));
+    const serveOwnResource = (path: string) => serveOwn(path, reads, identity.did);
+    const localFetch = createLocalFetch(url, serveOwnResource, globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
-    const trust = await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signAs(anchor), now: now() });
-    trusted = mergeTrust(ownTrust, trust.issuers);
+    const trust =
+      kind === 'serve'
+        ? await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signers.trustAnchor.sign, now: now() })
+        : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
+    trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
+    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
+    const tokens = new TokenStore(db, reads, now);
+
+    const capabilities: SignCapabilities = {
+      config,
+      records: {
+        permit: (permitNumber) => permits.get(permitNumber),
+        list: (filter) => permits.list(filter),
+        status: (permitNumber) => lifecycle.status(permitNumber),
+        publicResource: serveOwnResource,
+      },
+      tokens,
+      verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
+      identities: {
+        authority: { did: identity.did, didDocument },
+        customs: { did: customs.did, didDocument: customsDidDocument },
+        trustAnchor: { did: anchor.did, didDocument: anchorDidDocument },
+        created,
+      },
+      issuance: issuer,
+      lifecycle,
+      signAs: (role) => signers[role],
+    };
     return {
       config,
       didDocument,
@@ -200,16 +211,15 @@ export async function openAgent(options: OpenOptions): Promise<SaigaAgent> {
       statusLists,
       lifecycle,
       ownFetch: localFetch,
-      tokens: new TokenStore(db, reads, now),
+      tokens,
       issuer,
       anchor,
       anchorDidDocument,
       trust,
-      verifier: createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch }),
-      schemaUrl,
-      signAsAnchor: signAs(anchor),
+      verifier,
       created,
       close: closeAll,
+      capabilities: kind === 'serve' ? { ...capabilities, trust: trust! } : capabilities,
     };
   } catch (error) {
     await closeAll();
