@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { chromium } from 'playwright-core';
-import { openAgent } from '../src/agent/open.js';
-import { permitQr } from '../src/agent/permit-qr.js';
-import { renderAgentYaml } from '../src/agent/write-config.js';
+import { openAgent } from '../src/agent/wiring/open.js';
+import { permitQr } from '../src/print/permit-qr.js';
+import { renderAgentYaml } from '../src/agent/config/write-config.js';
 import { startServer } from '../src/http/server.js';
 import { CHROMIUM_ARGS, y4mFromPng } from './camera-frame.js';
 
@@ -81,7 +81,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
     renderAgentYaml({ country: 'LK', name: 'Bench authority', address: 'Colombo', place: 'Colombo', url: `http://localhost:${port}`, didMethod: 'web' }),
   );
   const saiga = await openAgent({ configPath: join(dir, 'agent.yml'), initialise: true });
-  const server = await startServer(saiga, { logError: () => undefined });
+  const server = await startServer(saiga.capabilities, { logError: () => undefined });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] }).catch(() => undefined);
   if (!browser) return { skipped: 'Chromium did not start' };
   await browser.close();

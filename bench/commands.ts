@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { renderAgentYaml } from '../src/agent/write-config.js';
+import { renderAgentYaml } from '../src/agent/config/write-config.js';
 
 const CLI = resolve('dist/src/cli/main.js');
 

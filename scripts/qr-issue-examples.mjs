@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
-const { openAgent } = await import(join(root, 'dist/src/agent/open.js'));
-const { renderAgentYaml } = await import(join(root, 'dist/src/agent/write-config.js'));
+const { openAgent } = await import(join(root, 'dist/src/agent/wiring/open.js'));
+const { renderAgentYaml } = await import(join(root, 'dist/src/agent/config/write-config.js'));
 
 /** Realistic authorities, one per country of the examples (keep in step with test/qr/helpers.ts). */
 export const AUTHORITIES = {

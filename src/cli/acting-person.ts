@@ -44,7 +44,7 @@ export function actorRequest(options: ActorOptions): { name: string } | { token:
 }
 
 /** The acting person: the name given, or the holder of a live token of an allowed role. */
-export async function resolveActor(request: { name: string } | { token: string }, tokens: TokenStore, roles: readonly Role[]): Promise<ActingPerson> {
+export async function resolveActor(request: { name: string } | { token: string }, tokens: Pick<TokenStore, 'check'>, roles: readonly Role[]): Promise<ActingPerson> {
   if ('name' in request) return { name: request.name };
   const checked = await tokens.check(request.token);
   if (!checked.ok) {

@@ -3,9 +3,9 @@
  * OpenAPI) and admin routes under /api that need a bearer token.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { SaigaAgent } from '../agent/open.js';
-import { SCHEMA_PATH } from '../agent/open.js';
-import { didDocumentPath } from '../agent/did-web-name.js';
+import type { ServeCapabilities } from '../agent/wiring/capabilities.js';
+import { SCHEMA_PATH } from './paths.js';
+import { didDocumentPath } from '../agent/identity/did-web-name.js';
 import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
 import { publicGet } from './cors.js';
@@ -17,8 +17,8 @@ import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
-import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
-import { TRUST_LIST_PATH } from '../agent/trust-list.js';
+import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
+import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
 
 /** Permit requests and credentials are a few kilobytes; refuse bodies far larger (src/vocab/limits.ts). */
@@ -29,7 +29,7 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
 }
 
-export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.Express {
+export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -38,8 +38,8 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
   app.set('trust proxy', saiga.config.saiga.server?.trustProxy ?? false);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
 
-  const { didDocument } = saiga;
-  const schema = permitSchema(saiga.schemaUrl);
+  const { identities } = saiga;
+  const schema = permitSchema(`${saiga.config.saiga.url}${SCHEMA_PATH}`);
 
   // Every answer, errors included, is read as the type it says it is (no MIME sniffing).
   app.use((_req: Request, res: Response, next: NextFunction) => {
@@ -63,7 +63,7 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
 
   publicGet(app.router, '/health', (_req, res) => {
     res.set('Cache-Control', 'no-cache');
-    res.json({ status: 'ok', did: saiga.identity.did });
+    res.json({ status: 'ok', did: identities.authority.did });
   });
 
   if (saiga.config.saiga.didMethod === 'web') {
@@ -71,9 +71,9 @@ export function createApp(saiga: SaigaAgent, options: AppOptions = {}): express.
       res.set('Cache-Control', 'public, max-age=300');
       res.type('application/did+json').send(JSON.stringify(document));
     };
-    publicGet(app.router, didDocumentPath(saiga.config.saiga.url), serveDocument(didDocument));
-    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), serveDocument(saiga.customsDidDocument));
-    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), serveDocument(saiga.anchorDidDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url), serveDocument(identities.authority.didDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), serveDocument(identities.customs.didDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), serveDocument(identities.trustAnchor.didDocument));
   }
   publicGet(app.router, TRUST_LIST_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');

@@ -9,7 +9,7 @@ import { sendError } from './errors.js';
 
 export type AuthedRequest = Request & { token?: TokenRecord };
 
-export function requireRole(tokens: TokenStore, ...roles: Role[]) {
+export function requireRole(tokens: Pick<TokenStore, 'check'>, ...roles: Role[]) {
   return async (req: AuthedRequest, res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -3,12 +3,12 @@
  * answer (cors.ts). They take no body, so their only refusal besides 404 is a body that
  * was sent anyway and does not parse (the JSON parser runs for every route).
  */
-import { SCHEMA_PATH } from '../agent/open.js';
-import { didDocumentPath } from '../agent/did-web-name.js';
-import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity.js';
-import { TRUST_LIST_PATH } from '../agent/trust-list.js';
+import { SCHEMA_PATH } from './paths.js';
+import { didDocumentPath } from '../agent/identity/did-web-name.js';
+import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
+import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { CITES_CONTEXT_V1_PATH, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH } from '../vocab/contexts.js';
-import type { SaigaConfig } from '../agent/config.js';
+import type { SaigaConfig } from '../agent/config/config.js';
 import { errorResponse, json, PUBLIC, ref, responseRef, vcJwt } from './openapi-schemas.js';
 
 const etag = { ETag: { description: 'Send it back in If-None-Match to get a 304 when nothing changed', schema: { type: 'string' } } };

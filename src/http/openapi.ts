@@ -4,14 +4,14 @@
  * responses in openapi-schemas.ts. test/http/openapi.test.ts compares the paths with the
  * routes express serves and lints the document with Redocly's recommended rules.
  */
-import type { SaigaAgent } from '../agent/open.js';
-import { SCHEMA_PATH } from '../agent/open.js';
+import type { ReadCapabilities } from '../agent/wiring/capabilities.js';
+import { SCHEMA_PATH } from './paths.js';
 import { ADMIN_PATHS, permitRecordSchema } from './openapi-admin.js';
 import { publicPaths } from './openapi-public.js';
 import { TOKEN_PATHS, TOKEN_RECORD_SCHEMA } from './openapi-tokens.js';
 import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
 
-export function openApiDocument(saiga: Pick<SaigaAgent, 'config'>) {
+export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
   return {
     openapi: '3.1.0',

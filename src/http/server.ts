@@ -2,7 +2,7 @@
  * Starts the agent's HTTP server on the configured host and port.
  */
 import type { Server } from 'node:http';
-import type { SaigaAgent } from '../agent/open.js';
+import type { ServeCapabilities } from '../agent/wiring/capabilities.js';
 import { createApp, type AppOptions } from './app.js';
 
 export interface RunningServer {
@@ -30,7 +30,7 @@ export function listenErrorMessage(error: unknown, host: string, port: number, c
   }
 }
 
-export async function startServer(saiga: SaigaAgent, options: AppOptions = {}): Promise<RunningServer> {
+export async function startServer(saiga: ServeCapabilities, options: AppOptions = {}): Promise<RunningServer> {
   const app = createApp(saiga, options);
   const { host, port } = saiga.config.saiga.server;
   const server = await new Promise<Server>((resolve, reject) => {

@@ -43,7 +43,7 @@ export interface ImportPermitTrust {
   refuseUnknown: boolean;
 }
 
-/** Builds the lookup from a list of trusted issuers (src/verify TrustedIssuer, src/agent/verifier.ts trustedIssuersOf). */
+/** Builds the lookup from a list of trusted issuers (src/verify TrustedIssuer, src/verification/agent-verifier.ts trustedIssuersOf). */
 export function importPermitTrust(issuers: ReadonlyArray<{ did: string; role: string; country: string }>, refuseUnknown: boolean): ImportPermitTrust {
   const countries = new Map(issuers.filter((t) => t.role === 'managementAuthority').map((t) => [t.did, t.country.toUpperCase()]));
   return { managementAuthorityCountry: (did) => countries.get(did), refuseUnknown };

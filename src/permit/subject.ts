@@ -2,7 +2,7 @@
  * The two forms of an issued permit: the `Permit` the agent stores and prints, and the
  * `PermitSubject` its credential signs. The subject leaves out box 2, the date of box 13 and
  * box 6, because the credential states them already (expirationDate, issuanceDate, issuer);
- * `permitView` puts them back from the verified credential. Browser-safe.
+ * `permitFromSubject` puts them back from the verified credential. Browser-safe.
  */
 import type { ManagementAuthority, Permit, PermitSubject } from './model.js';
 import { utcDate } from './validity.js';
@@ -32,7 +32,7 @@ export interface CredentialFacts {
  * around it. Reads the subject defensively (it may have failed the schema): whatever it
  * holds is kept, the three facts are added.
  */
-export function permitView(subject: Record<string, unknown>, facts: CredentialFacts): Permit {
+export function permitFromSubject(subject: Record<string, unknown>, facts: CredentialFacts): Permit {
   const { issuance: box13, ...rest } = subject;
   const issuance = box13 !== null && typeof box13 === 'object' ? (box13 as Record<string, unknown>) : {};
   return {

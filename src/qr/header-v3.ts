@@ -9,7 +9,7 @@
  *
  *   0x00                 {"alg":"EdDSA","typ":"JWT"}                      (no kid)
  *   0x01 ‖ 6 bytes  k    {"alg":"EdDSA","typ":"JWT","kid":"<iss>#key-<base64url(k)>"}
- *                        the did:web method ids of src/agent/did-document.ts: `key-` and the
+ *                        the did:web method ids of src/agent/identity/did-document.ts: `key-` and the
  *                        first 8 characters (48 bits) of the key's RFC 7638 thumbprint
  *   0x02                 {"alg":"EdDSA","typ":"JWT","kid":"<iss>#<iss without did:key:>"}
  *                        the method id every did:key resolver gives (did:key §3.1.2)

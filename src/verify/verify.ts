@@ -17,7 +17,7 @@ import { citesPermitRules, runPermitRules } from './rules.js';
 import { readInput } from './input.js';
 import { checkLifecycle, stateOf } from './lifecycle.js';
 import { SHOWN_CODES, VERIFY_CODES, type VerifyCode } from '../codes.js';
-import { permitView } from '../permit/subject.js';
+import { permitFromSubject } from '../permit/subject.js';
 import { createAssertionKeyStore } from './keys.js';
 import { numericDateToIso, PERMIT_CREDENTIAL_TYPE } from './vc-jwt.js';
 import type {
@@ -145,7 +145,7 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     if (claims.exp !== undefined) credential.validUntil = numericDateToIso(claims.exp);
     result.credential = credential;
     // The permit box by box: the subject, with box 2, the date of box 13 and box 6 from the credential.
-    result.permit = permitView(claims.subject, {
+    result.permit = permitFromSubject(claims.subject, {
       authority: { did: issuer.did, name: issuer.name, country: issuer.country, ...(issuer.address !== undefined && { address: issuer.address }) },
       ...(credential.validFrom !== undefined && { issuedAt: credential.validFrom }),
       ...(credential.validUntil !== undefined && { expiresAt: credential.validUntil }),

@@ -7,12 +7,12 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { SAIGA_SCHEMA } from '../../src/agent/config-schema.js';
-import { CONFIG_VALIDATOR_OPTIONS } from '../../src/agent/config.js';
+import { SAIGA_SCHEMA } from '../../src/agent/config/config-schema.js';
+import { CONFIG_VALIDATOR_OPTIONS } from '../../src/agent/config/config.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: unknown; message?: string }[] | null };
 
-const generated = createRequire(import.meta.url)(resolve('dist/src/agent/config-validator.cjs')) as Validator;
+const generated = createRequire(import.meta.url)(resolve('dist/src/agent/config/config-validator.cjs')) as Validator;
 const compiled = new Ajv2020(CONFIG_VALIDATOR_OPTIONS).compile(SAIGA_SCHEMA) as Validator;
 
 const VALID = { authority: { country: 'LK', name: 'Department of Wildlife Conservation', address: 'Battaramulla', place: 'Battaramulla' }, url: 'https://cites.dwc.gov.lk', didMethod: 'web' };

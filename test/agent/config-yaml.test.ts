@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/agent/config.js';
-import { renderAgentYaml } from '../../src/agent/write-config.js';
+import { loadConfig } from '../../src/agent/config/config.js';
+import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 
 const AUTHORITY = { country: 'LK', name: 'Department of Wildlife Conservation', address: 'Battaramulla', place: 'Battaramulla', url: 'https://cites.dwc.gov.lk', didMethod: 'web' as const };
 

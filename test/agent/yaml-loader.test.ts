@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createObjects, getByPointer } from '../../src/agent/yaml-loader.js';
+import { ConfigError, createObjects, getByPointer } from '../../src/agent/config/yaml-loader.js';
 
 describe('agent.yml loader (Veramo dialect)', () => {
   it('creates classes, calls functions, takes objects and picks members', async () => {

@@ -137,8 +137,8 @@ describe('the permit lifecycle from the CLI', () => {
 describe('secrets and configuration fail at start, clearly', () => {
   it('a wrong SAIGA_SECRET_KEY fails at once with a clear message', async () => {
     const { config } = await newKeyAgent();
-    // A command that opens the key store (read-only ones never do: test/cli/read-only.test.ts).
-    const result = await runCli(['token', 'create', '--role', 'officer', '--name', 'Kari Nordmann', '--config', config, '--json'], { SAIGA_SECRET_KEY: '7'.repeat(64) });
+    // A command that opens the key store (read-only ones and the token commands never do: test/cli/read-only.test.ts).
+    const result = await runCli(['trust-list', '--config', config, '--json'], { SAIGA_SECRET_KEY: '7'.repeat(64) });
     expect(result.code).toBe(2);
     const error = JSON.parse(result.stdout).error;
     expect(error.code).toBe('SECRET_INVALID');
@@ -148,7 +148,7 @@ describe('secrets and configuration fail at start, clearly', () => {
   it('a secret file readable by others is refused', async () => {
     const { dir, config } = await newKeyAgent();
     chmodSync(join(dir, 'data', 'secret.key'), 0o644);
-    const result = await runCli(['token', 'create', '--role', 'officer', '--name', 'Kari Nordmann', '--config', config, '--json']);
+    const result = await runCli(['trust-list', '--config', config, '--json']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout).error).toEqual({
       code: 'SECRET_INVALID',

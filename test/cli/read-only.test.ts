@@ -4,16 +4,16 @@
  * no Veramo agent, open no key store and sign nothing, and they must see exactly what
  * the full agent sees.
  */
-import { renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tempDir } from '../helpers/agent-process.js';
-import { openAgent } from '../../src/agent/open.js';
-import { buildDidDocument } from '../../src/agent/did-document.js';
-import { readStoredIdentity } from '../../src/agent/stored-identities.js';
+import { openAgent } from '../../src/agent/wiring/open.js';
+import { buildDidDocument } from '../../src/agent/identity/did-document.js';
+import { readStoredIdentity } from '../../src/agent/identity/stored-identities.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
 import { committedReads } from '../../src/store/unit-of-work.js';
-import { loadConfig } from '../../src/agent/config.js';
+import { loadConfig } from '../../src/agent/config/config.js';
 
 async function agentWithOnePermit() {
   const dir = tempDir();
@@ -26,7 +26,7 @@ async function agentWithOnePermit() {
 }
 
 describe('read-only commands', () => {
-  it('list, show, status, qr and verify work with the secret gone; issuing does not', { timeout: 240_000 }, async () => {
+  it('list, show, status, qr, pdf, verify and the token commands work with the secret gone; issuing does not', { timeout: 240_000 }, async () => {
     const { dir, config, issued } = await agentWithOnePermit();
     // Without its secret the key store cannot be opened: only commands that need no key still work.
     renameSync(join(dir, 'data', 'secret.key'), join(dir, 'secret.key.away'));
@@ -59,6 +59,23 @@ describe('read-only commands', () => {
     const link = await runCli(['verify', (JSON.parse(qr.stdout) as { text: string }).text, '--config', config, '--json'], env);
     expect(link.code, link.stderr).toBe(0);
     expect(JSON.parse(link.stdout)).toMatchObject({ verified: true, state: 'valid' });
+
+    // Printing and the token commands need the store only (withAgent 'read').
+    const pdf = await runCli(['permit', 'pdf', issued.permitNumber, '--out', join(dir, 'permit.pdf'), '--config', config, '--json'], env);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'permit.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const created = await runCli(['token', 'create', '--role', 'customs', '--name', 'Nadeesha Silva', '--config', config, '--json'], env);
+    expect(created.code, created.stderr).toBe(0);
+    const token = JSON.parse(created.stdout) as { id: string; token: string; role: string };
+    expect(token.role).toBe('customs');
+    const tokens = await runCli(['token', 'list', '--config', config, '--json'], env);
+    expect(tokens.code, tokens.stderr).toBe(0);
+    expect((JSON.parse(tokens.stdout) as { items: { id: string }[] }).items.map((t) => t.id)).toEqual([token.id]);
+    const revoked = await runCli(['token', 'revoke', token.id, '--config', config, '--json'], env);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toMatchObject({ id: token.id, revokedAt: expect.any(String) });
+    const missing = await runCli(['permit', 'show', 'LK26-E999999', '--config', config, '--json'], env);
+    expect([missing.code, JSON.parse(missing.stdout)]).toEqual([1, { error: { code: 'NOT_FOUND', message: 'No permit numbered LK26-E999999 was issued here.' } }]);
 
     const issue = await runCli(['permit', 'issue', join(EXAMPLES, 'export-lk-orchids.json'), '--config', config, '--signatory', 'A. Perera', '--json'], env);
     expect(issue.code).toBe(2);

@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
-import { renderAgentYaml } from '../../src/agent/write-config.js';
+import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
+import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 import { createApp } from '../../src/http/app.js';
 
 interface ListedRoute {
@@ -53,7 +53,7 @@ function servedRoutes(router: { listRoutes(): ListedRoute[]; caseSensitive?: boo
  */
 const DESCRIBED_WITH: Record<string, string> = { '/verify/': '/verify' };
 
-let saiga: SaigaAgent;
+let saiga: OpenedAgent;
 let server: Server;
 let dir: string;
 let served: ServedRoute[];
@@ -65,7 +65,7 @@ beforeAll(async () => {
   // A realistic public URL: Redocly warns about a server on localhost (no-server-example.com).
   writeFileSync(configPath, renderAgentYaml({ country: 'LK', name: 'Department of Wildlife Conservation', address: 'Battaramulla', place: 'Battaramulla', url: 'https://cites.dwc.gov.lk', didMethod: 'web' }));
   saiga = await openAgent({ configPath, initialise: true, env: {} });
-  const app = createApp(saiga);
+  const app = createApp(saiga.capabilities);
   served = servedRoutes(app.router as unknown as { listRoutes(): ListedRoute[] });
   server = await new Promise<Server>((resolveListen) => {
     const listening = app.listen(0, '127.0.0.1', () => resolveListen(listening));

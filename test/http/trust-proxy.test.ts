@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editConfig, initAuthority, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
-import { parseSaigaSection } from '../../src/agent/config.js';
+import { parseSaigaSection } from '../../src/agent/config/config.js';
 
 const LIMIT = 2;
 let behindProxy: AuthorityProcess;

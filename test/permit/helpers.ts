@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { RuleIssue } from '../../src/codes.js';
 import type { Permit } from '../../src/permit/model.js';
-import { permitView } from '../../src/permit/subject.js';
+import { permitFromSubject } from '../../src/permit/subject.js';
 
 /** The pinned "now" of every request test. */
 export const NOW = new Date('2026-11-29T10:00:00Z');
@@ -56,7 +56,7 @@ export function issuedFrom(file: string): any {
  */
 export function issuedPermitFrom(file: string, dates: { issuedAt?: string; validUntil?: string } = {}): Permit {
   const country = authorityOf(file);
-  return permitView(issuedFrom(file), {
+  return permitFromSubject(issuedFrom(file), {
     authority: { name: `CITES Management Authority of ${country}`, address: 'Ministry of Environment, Capital City', country, did: didOf(country) },
     issuedAt: dates.issuedAt ?? '2026-11-29T10:00:00Z',
     expiresAt: `${dates.validUntil ?? '2027-05-29'}T23:59:59Z`,

@@ -10,8 +10,8 @@ import { base32nopad, base64urlnopad } from '@scure/base';
 import { deflateSync, inflateSync } from 'fflate';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
-import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
-import { renderAgentYaml } from '../../src/agent/write-config.js';
+import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
+import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 import type { PermitRequest } from '../../src/permit/model.js';
 
 type JsQR = typeof jsQRModule.default;
@@ -24,7 +24,7 @@ export const readExample = (name: string): PermitRequest =>
   JSON.parse(readFileSync(join(ROOT, 'examples', 'permits', name), 'utf8')) as PermitRequest;
 
 export interface TestAgent {
-  saiga: SaigaAgent;
+  saiga: OpenedAgent;
   dir: string;
   close(): Promise<void>;
 }

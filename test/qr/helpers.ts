@@ -6,8 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
-import { renderAgentYaml, type NewAuthority } from '../../src/agent/write-config.js';
+import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
+import { renderAgentYaml, type NewAuthority } from '../../src/agent/config/write-config.js';
 import type { PermitRequest } from '../../src/permit/model.js';
 import { setPeers } from '../helpers/agent-process.js';
 
@@ -28,7 +28,7 @@ export const SIGNATORY: Record<Country, string> = { LK: 'Kamal Perera', CH: 'And
 
 export interface TestAgent {
   country: Country;
-  saiga: SaigaAgent;
+  saiga: OpenedAgent;
   close(): Promise<void>;
 }
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { openAgent, type SaigaAgent } from '../../src/agent/open.js';
-import { renderAgentYaml } from '../../src/agent/write-config.js';
+import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
+import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 import { createApp } from '../../src/http/app.js';
 import type { PermitRequest } from '../../src/permit/model.js';
 
@@ -19,7 +19,7 @@ export function example(name: string): PermitRequest {
 }
 
 export interface InProcessAgent {
-  saiga: SaigaAgent;
+  saiga: OpenedAgent;
   dir: string;
   url: string;
   clock: { now: Date };
@@ -40,7 +40,7 @@ export async function inProcessAgent(start = new Date('2026-12-01T12:00:00Z')): 
   );
   const clock = { now: start };
   const saiga = await openAgent({ configPath, initialise: true, env: {}, now: () => clock.now });
-  const app = createApp(saiga, { logError: () => undefined });
+  const app = createApp(saiga.capabilities, { logError: () => undefined });
   const server = await new Promise<Server>((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));
   });

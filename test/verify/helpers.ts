@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { base64url, CompactSign, importJWK, type JWK } from 'jose';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from '../../src/endorsement/model.js';
 import type { Permit, PermitSubject } from '../../src/permit/model.js';
-import { permitView } from '../../src/permit/subject.js';
+import { permitFromSubject } from '../../src/permit/subject.js';
 import { encodeBitstring, newBitstring, setBit } from '../../src/vocab/bitstring.js';
 import { encodeDidKey } from '../../src/verify/did-key.js';
 import type { PublicPermitRecord, RevocationReason } from '../../src/vocab/public-record.js';
@@ -48,7 +48,7 @@ export const ISSUER = signer(TEST_KEYS.issuer);
 
 /** The permit as the verifier reads it from a credential with SUBJECT, NBF and EXP signed by `did` (trusted as by `trustedMa`). */
 export function permitAsVerified(did: string = ISSUER.didKey): Permit {
-  return permitView(SUBJECT as unknown as Record<string, unknown>, {
+  return permitFromSubject(SUBJECT as unknown as Record<string, unknown>, {
     authority: { did, name: 'Department of Wildlife Conservation', country: 'LK' },
     issuedAt: new Date(NBF * 1000).toISOString(),
     expiresAt: new Date(EXP * 1000).toISOString(),

@@ -1,6 +1,6 @@
 import { base64url as joseBase64url, calculateJwkThumbprint } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { ed25519Jwk, ed25519JwkThumbprint } from '../../src/agent/did-document.js';
+import { ed25519Jwk, ed25519JwkThumbprint } from '../../src/agent/identity/did-document.js';
 import { decodeBase64url, decodeBase64urlCanonical, encodeBase64url } from '../../src/vocab/base64url.js';
 
 const hex = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString('hex'));

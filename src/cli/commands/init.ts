@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { openAgent } from '../../agent/open.js';
-import { writeAgentYamlIfAbsent } from '../../agent/write-config.js';
-import type { DidMethod } from '../../agent/config.js';
+import { withCliAgent } from '../agent.js';
+import { writeAgentYamlIfAbsent } from '../../agent/config/write-config.js';
+import type { DidMethod } from '../../agent/config/config.js';
 import { EXIT, UsageError, type Output } from '../output.js';
 
 export interface InitOptions {
@@ -35,16 +35,21 @@ export async function initCommand(options: InitOptions, out: Output): Promise<nu
       didMethod,
     });
   }
-  const saiga = await openAgent({ configPath: path, initialise: true, newIdentity: Boolean(options.newIdentity) });
-  try {
-    const value = { config: path, wroteConfig: wrote, createdIdentity: saiga.created, did: saiga.identity.did, customsDid: saiga.customs.did };
-    out.result(value, () => [
-      wrote ? `Wrote ${path}` : `${path} exists; left as it is`,
-      saiga.created ? `Created the authority's DID: ${saiga.identity.did}` : `The authority's DID: ${saiga.identity.did}`,
-      `Its customs DID (signs export endorsements): ${saiga.customs.did}`,
-    ]);
-    return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  // Creating the identities needs the key store: 'sign', with the authority's self-test.
+  return withCliAgent(
+    'sign',
+    path,
+    out,
+    async ({ identities }) => {
+      const { authority, customs, created } = identities;
+      const value = { config: path, wroteConfig: wrote, createdIdentity: created, did: authority.did, customsDid: customs.did };
+      out.result(value, () => [
+        wrote ? `Wrote ${path}` : `${path} exists; left as it is`,
+        created ? `Created the authority's DID: ${authority.did}` : `The authority's DID: ${authority.did}`,
+        `Its customs DID (signs export endorsements): ${customs.did}`,
+      ]);
+      return EXIT.OK;
+    },
+    { initialise: true, newIdentity: Boolean(options.newIdentity), signer: 'authority' },
+  );
 }

@@ -1,13 +1,10 @@
-import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
-
-/** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
-const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
-import { openReadOnly } from '../../agent/open-readonly.js';
+// Veramo and the key store load only for the commands of this file that sign ('sign'; status is 'read').
+import { foundPermit, withCliAgent } from '../agent.js';
 import { actorRequest, resolveActor } from '../acting-person.js';
 import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
-import { EXIT, permitNotFound, UsageError, type Output } from '../output.js';
+import { EXIT, UsageError, type Output } from '../output.js';
 
 const refusalLines = (errors: LifecycleIssue[]) => ['Refused; nothing was changed.', ...errors.map((e) => `  ${e.code.padEnd(26)} ${e.path || '/'}  ${e.message}`)];
 
@@ -36,10 +33,11 @@ export async function statusChangeCommand(
 ): Promise<number> {
   if (!options.number) throw new UsageError(`usage: saiga permit ${options.action} NUMBER${options.action === 'revoke' ? ' --reason cancelled|lost|stolen|destroyed|replaced|fraud' : ' [--reason TEXT]'} (--officer NAME | --token TOKEN)`);
   const request = actorRequest({ name: options.officer, flag: '--officer', token: options.token, env: options.env ?? process.env, roles: ['officer'] });
-  const saiga = await openAgent({ configPath: options.config });
-  try {
+  const permitNumber = options.number;
+  // Status lists are signed by the Management Authority.
+  return withCliAgent('sign', options.config, out, async (saiga) => {
     const actor = await resolveActor(request, saiga.tokens, ['officer']);
-    const outcome = await saiga.lifecycle.change(options.number, {
+    const outcome = await saiga.lifecycle.change(permitNumber, {
       action: options.action,
       ...(options.reason !== undefined && { reason: options.reason }),
       actor: actor.name,
@@ -49,27 +47,20 @@ export async function statusChangeCommand(
       out.result({ error: { code: 'LIFECYCLE_REFUSED', errors: outcome.errors } }, () => refusalLines(outcome.errors));
       return EXIT.REFUSED;
     }
-    const view = (await saiga.lifecycle.status(options.number))!;
+    const view = (await saiga.records.status(permitNumber))!;
     out.result(view, () => statusLines(view));
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  }, { signer: 'authority' });
 }
 
 export async function permitStatusCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit status NUMBER');
-  const saiga = await openReadOnly({ configPath: options.config });
-  try {
-    const view = await saiga.status(options.number);
-    if (!view) {
-      return permitNotFound(out, options.number);
-    }
+  const permitNumber = options.number;
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const view = foundPermit(await saiga.records.status(permitNumber), permitNumber);
     out.result(view, () => statusLines(view));
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }
 
 /** Parses `--block A=250` values (quantity, optionally with a unit: `A=12.5KGM`). */
@@ -96,20 +87,19 @@ export async function endorseCommand(
     date: options.date ?? new Date().toISOString().slice(0, 10),
     ...(options.transportDoc !== undefined && { transportDocument: options.transportDoc }),
   };
-  const saiga = await openAgent({ configPath: options.config });
-  try {
+  const permitNumber = options.number;
+  // The endorsement is signed by the customs identity.
+  return withCliAgent('sign', options.config, out, async (saiga) => {
     const actor = await resolveActor(actorAsked, saiga.tokens, ['customs']);
-    const outcome = await saiga.lifecycle.endorse(options.number, request, { name: actor.name, ...(actor.tokenId !== undefined && { tokenId: actor.tokenId }) });
+    const outcome = await saiga.lifecycle.endorse(permitNumber, request, { name: actor.name, ...(actor.tokenId !== undefined && { tokenId: actor.tokenId }) });
     if (!outcome.ok) {
       out.result({ error: { code: 'LIFECYCLE_REFUSED', errors: outcome.errors } }, () => refusalLines(outcome.errors));
       return EXIT.REFUSED;
     }
     out.result({ id: outcome.id, jwt: outcome.jwt, endorsement: outcome.endorsement }, () => [
-      `Endorsed ${options.number} for export: ${outcome.endorsement.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ')}, ${outcome.endorsement.portOfExport}, ${outcome.endorsement.date}`,
+      `Endorsed ${permitNumber} for export: ${outcome.endorsement.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ')}, ${outcome.endorsement.portOfExport}, ${outcome.endorsement.date}`,
       `  id ${outcome.id}`,
     ]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  }, { signer: 'customs' });
 }

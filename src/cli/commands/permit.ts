@@ -1,16 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { PrintLanguage } from '../../agent/print-permit.js';
-import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
-
-/** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
-const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
-import { openReadOnly } from '../../agent/open-readonly.js';
+import type { PrintLanguage } from '../../print/print-permit.js';
+// Veramo and the key store load only for `permit issue` ('sign'); the other commands are 'read'.
+import { foundPermit, withCliAgent } from '../agent.js';
 import { parsePermitFilter } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';
 import type { RuleIssue } from '../../codes.js';
 import type { StoredPermit } from '../../store/permits.js';
 import { actorRequest, resolveActor } from '../acting-person.js';
-import { EXIT, permitNotFound, UsageError, type Output } from '../output.js';
+import { EXIT, UsageError, type Output } from '../output.js';
 
 const issueLines = (title: string, issues: RuleIssue[]) =>
   issues.length ? [title, ...issues.map((i) => `  ${i.code.padEnd(28)} ${i.path || '/'}  ${i.message}`)] : [];
@@ -29,10 +26,9 @@ export async function permitIssueCommand(
   } catch (error) {
     throw new UsageError(`cannot read a JSON permit request from ${options.file}: ${(error as Error).message}`);
   }
-  const saiga = await openAgent({ configPath: options.config });
-  try {
+  return withCliAgent('sign', options.config, out, async (saiga) => {
     const officer = await resolveActor(asked, saiga.tokens, ['officer']);
-    const outcome = await saiga.issuer.issue(request, { signatory: officer.name, ...(officer.tokenId !== undefined && { tokenId: officer.tokenId }) });
+    const outcome = await saiga.issuance.issue(request, { signatory: officer.name, ...(officer.tokenId !== undefined && { tokenId: officer.tokenId }) });
     if (!outcome.ok) {
       out.result({ error: { code: 'PERMIT_INVALID', errors: outcome.errors, warnings: outcome.warnings } }, () => [
         `Refused: the request breaks ${outcome.errors.length} rule(s); nothing was issued.`,
@@ -51,9 +47,7 @@ export async function permitIssueCommand(
       record.jwt,
     ]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  }, { signer: 'authority' });
 }
 
 function summary(record: StoredPermit): string {
@@ -65,12 +59,9 @@ const LIST_HEADER = `${'NUMBER'.padEnd(16)} ${'STATE'.padEnd(9)} ${'TYPE'.padEnd
 
 export async function permitShowCommand(options: { config: string; number?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit show NUMBER');
-  const saiga = await openReadOnly({ configPath: options.config });
-  try {
-    const record = await saiga.permits.get(options.number);
-    if (!record) {
-      return permitNotFound(out, options.number);
-    }
+  const permitNumber = options.number;
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const record = foundPermit(await saiga.records.permit(permitNumber), permitNumber);
     const p = record.permit;
     out.result(storedPermitJson(record), () => [
       summary(record),
@@ -83,9 +74,7 @@ export async function permitShowCommand(options: { config: string; number?: stri
       record.jwt,
     ]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }
 
 export async function permitListCommand(options: { config: string; query: Record<string, unknown> }, out: Output): Promise<number> {
@@ -97,28 +86,22 @@ export async function permitListCommand(options: { config: string; query: Record
     const { path, message } = (error as { details?: { path: string; message: string } }).details ?? { path: '', message: (error as Error).message };
     throw new UsageError(`--${path.slice(1).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${message}`);
   }
-  const saiga = await openReadOnly({ configPath: options.config });
-  try {
-    const { items, total } = await saiga.permits.list(filter);
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const { items, total } = await saiga.records.list(filter);
     out.result({ items: items.map(storedPermitJson), total, limit: filter.limit, offset: filter.offset }, () =>
       items.length === 0 ? ['No permits.'] : [LIST_HEADER, ...items.map(summary), `${items.length} of ${total}`],
     );
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }
 
 /** `saiga permit qr NUMBER [--png FILE | --svg FILE]`: prints the QR text (a verifier link) and writes the image. */
 export async function permitQrCommand(options: { config: string; number?: string; png?: string; svg?: string }, out: Output): Promise<number> {
   if (!options.number) throw new UsageError('usage: saiga permit qr NUMBER [--png FILE | --svg FILE]');
-  const saiga = await openReadOnly({ configPath: options.config });
-  try {
-    const record = await saiga.permits.get(options.number);
-    if (!record) {
-      return permitNotFound(out, options.number);
-    }
-    const { permitQr } = await import('../../agent/permit-qr.js');
+  const permitNumber = options.number;
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const record = foundPermit(await saiga.records.permit(permitNumber), permitNumber);
+    const { permitQr } = await import('../../print/permit-qr.js');
     const qr = await permitQr(saiga.config, record.jwt);
     // The image writers (qrcode, pngjs) load only when an image is asked for.
     if (options.png) await (await import('../../qr/render.js')).writeQrPng(qr.text, options.png);
@@ -131,28 +114,22 @@ export async function permitQrCommand(options: { config: string; number?: string
       qr.text,
     ]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }
 
 /** `saiga permit pdf NUMBER --out FILE [--lang en|fr|es]`: the printed permit. */
 export async function permitPdfCommand(options: { config: string; number?: string; out?: string; lang?: string }, out: Output): Promise<number> {
   if (!options.number || !options.out) throw new UsageError('usage: saiga permit pdf NUMBER --out FILE [--lang en|fr|es]');
   // pdfkit and the print layout load only for this command.
-  const { PRINT_LANGUAGES, printPermit } = await import('../../agent/print-permit.js');
+  const { PRINT_LANGUAGES, printPermit } = await import('../../print/print-permit.js');
   const language = (options.lang ?? 'en') as PrintLanguage;
   if (!PRINT_LANGUAGES.includes(language)) throw new UsageError('--lang must be en, fr or es');
-  const saiga = await openAgent({ configPath: options.config });
-  try {
-    const pdf = await printPermit(saiga, options.number, language);
-    if (!pdf) {
-      return permitNotFound(out, options.number);
-    }
-    writeFileSync(options.out, pdf);
-    out.result({ permitNumber: options.number, file: options.out, bytes: pdf.length, language }, () => [`Wrote the permit ${options.number} (${language}) to ${options.out}`]);
+  const { number: permitNumber, out: file } = options;
+  // Printing reads the permit and its state: no key is needed.
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const pdf = foundPermit(await printPermit(saiga, permitNumber, language), permitNumber);
+    writeFileSync(file, pdf);
+    out.result({ permitNumber, file, bytes: pdf.length, language }, () => [`Wrote the permit ${permitNumber} (${language}) to ${file}`]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }

@@ -1,4 +1,5 @@
-import { openAgent } from '../../agent/open.js';
+import type { ServeCapabilities } from '../../agent/wiring/capabilities.js';
+import { withCliAgent } from '../agent.js';
 import { listenErrorMessage, startServer, type RunningServer } from '../../http/server.js';
 import { checkHolderName } from '../../auth/token-input.js';
 import { EXIT, UsageError, type Output } from '../output.js';
@@ -11,19 +12,21 @@ import { EXIT, UsageError, type Output } from '../output.js';
 export async function serveCommand(options: { config: string; officer?: string; newIdentity?: boolean }, out: Output): Promise<number> {
   const officer = options.officer === undefined ? undefined : checkHolderName(options.officer, 'officer', '--officer');
   if (officer && !officer.ok) throw new UsageError(`--officer: ${officer.issue.message}`);
-  const saiga = await openAgent({ configPath: options.config, initialise: true, newIdentity: Boolean(options.newIdentity) });
+  return withCliAgent('serve', options.config, out, (saiga) => serve(saiga, officer, out), { initialise: true, newIdentity: Boolean(options.newIdentity) });
+}
+
+/** Runs the server until SIGINT or SIGTERM; withAgent closes the agent after it, and when it fails. */
+async function serve(saiga: ServeCapabilities, officer: ReturnType<typeof checkHolderName> | undefined, out: Output): Promise<number> {
   const needsFirstToken = (await saiga.tokens.count()) === 0;
   if (needsFirstToken && !officer?.ok) {
-    await saiga.close();
     throw new UsageError('the first start creates the first officer token: name its holder with --officer "Full Name" (printed as signatory in box 13)');
   }
   // Compile the request and permit schemas now, not on the first permit request.
-  saiga.issuer.warmUp();
+  saiga.issuance.warmUp();
   let running: RunningServer;
   try {
     running = await startServer(saiga);
   } catch (error) {
-    await saiga.close();
     const { host, port } = saiga.config.saiga.server;
     const message = listenErrorMessage(error, host, port, saiga.config.configPath);
     // CONFIG_INVALID: main prints the one line (no stack trace) and exits with status 2.
@@ -34,9 +37,9 @@ export async function serveCommand(options: { config: string; officer?: string; 
   // make a token that is never shown (the next start would then make none).
   const firstToken = needsFirstToken && officer?.ok ? (await saiga.tokens.create('officer', officer.name)).token : undefined;
   const { url } = saiga.config.saiga;
-  out.result({ url, listening: running.url, did: saiga.identity.did, officerToken: firstToken ?? null }, () => [
+  out.result({ url, listening: running.url, did: saiga.identities.authority.did, officerToken: firstToken ?? null }, () => [
     `Saiga agent of ${saiga.config.saiga.authority.name}`,
-    `  DID        ${saiga.identity.did}`,
+    `  DID        ${saiga.identities.authority.did}`,
     `  public URL ${url}`,
     `  listening  ${running.url}`,
     `  verifier   ${url}/verify (scan, upload or paste a permit's QR code)`,
@@ -61,6 +64,5 @@ export async function serveCommand(options: { config: string; officer?: string; 
   });
   out.info('Stopping…');
   await running.close();
-  await saiga.close();
   return EXIT.OK;
 }

@@ -1,7 +1,5 @@
-import type { OpenOptions, SaigaAgent } from '../../agent/open.js';
-
-/** The whole agent (Veramo, the key store, the issuer) loads only for the commands of this file that sign. */
-const openAgent = async (options: OpenOptions): Promise<SaigaAgent> => (await import('../../agent/open.js')).openAgent(options);
+// Tokens are rows of the store: these commands open the configuration and the store only (no key store, no self-test).
+import { withCliAgent } from '../agent.js';
 import { checkExpiry, checkHolderName, checkRole } from '../../auth/token-input.js';
 import type { TokenRecord } from '../../auth/tokens.js';
 import { EXIT, UsageError, type Output } from '../output.js';
@@ -17,8 +15,7 @@ export async function tokenCreateCommand(options: { config: string; role?: strin
   if (!name.ok) throw new UsageError(`--name: ${name.issue.message}`);
   const expiry = options.expires === undefined ? undefined : checkExpiry(options.expires, new Date(), '--expires');
   if (expiry && !expiry.ok) throw new UsageError(`--expires: ${expiry.issue.message}`);
-  const saiga = await openAgent({ configPath: options.config });
-  try {
+  return withCliAgent('read', options.config, out, async (saiga) => {
     const { token, record } = await saiga.tokens.create(role.role, name.name, expiry?.ok ? { expiresAt: expiry.at } : {});
     out.result({ ...record, token }, () => [
       `Created a ${record.role} token for ${record.name} (id ${record.id}${record.expiresAt ? `, expires ${record.expiresAt}` : ''}). It is shown this once; keep it safe:`,
@@ -26,9 +23,7 @@ export async function tokenCreateCommand(options: { config: string; role?: strin
       `  ${token}`,
     ]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }
 
 const tokenLine = (t: TokenRecord) =>
@@ -36,22 +31,18 @@ const tokenLine = (t: TokenRecord) =>
 
 /** `saiga token list`: every token's id, role, holder, dates and whether it is revoked; never a secret. */
 export async function tokenListCommand(options: { config: string }, out: Output): Promise<number> {
-  const saiga = await openAgent({ configPath: options.config });
-  try {
+  return withCliAgent('read', options.config, out, async (saiga) => {
     const items = await saiga.tokens.list();
     out.result({ items }, () => (items.length === 0 ? ['No tokens.'] : [`${'ID'.padEnd(36)}  ROLE     CREATED               EXPIRES             STATE               NAME`, ...items.map(tokenLine)]));
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }
 
 /** `saiga token revoke ID`: the token is refused (401) from the next request on, by a running agent too. */
 export async function tokenRevokeCommand(options: { config: string; id?: string }, out: Output): Promise<number> {
   if (!options.id) throw new UsageError('usage: saiga token revoke ID   (the id is shown by "saiga token list")');
-  const saiga = await openAgent({ configPath: options.config });
-  try {
-    const outcome = await saiga.tokens.revoke(options.id);
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const outcome = await saiga.tokens.revoke(options.id!);
     if (!outcome) {
       const message = `No token with the id ${options.id}.`;
       out.result({ error: { code: 'NOT_FOUND', message } }, () => [message]);
@@ -64,7 +55,5 @@ export async function tokenRevokeCommand(options: { config: string; id?: string 
     }
     out.result(outcome.record, () => [`Revoked the ${outcome.record.role} token of ${outcome.record.name} (${outcome.record.id}) at ${outcome.record.revokedAt}.`]);
     return EXIT.OK;
-  } finally {
-    await saiga.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { openReadOnly } from '../../agent/open-readonly.js';
+import { withCliAgent } from '../agent.js';
 import { QR_CODES } from '../../codes.js';
 import type { VerificationResult } from '../../verify/index.js';
 import { EXIT, UsageError, type Output } from '../output.js';
@@ -49,15 +49,12 @@ export async function verifyCommand(options: { config: string; input?: string; a
     at = new Date(options.at);
   }
   const read = await readVerifyArgument(options.input);
-  const saiga = await openReadOnly({ configPath: options.config });
-  try {
+  return withCliAgent('read', options.config, out, async (saiga) => {
     const result: VerificationResult =
       'text' in read
-        ? await (await saiga.verifier()).verify(read.text, at)
+        ? await saiga.verification.verify(read.text, at)
         : { verified: false, checks: [{ check: 'format', ok: false, code: 'QR_NOT_A_PERMIT', message: `${QR_CODES.QR_NOT_A_PERMIT} No QR code was found in ${read.noCode}.` }] };
     out.result(result, () => verdictLines(result));
     return result.verified ? EXIT.OK : EXIT.REFUSED;
-  } finally {
-    await saiga.close();
-  }
+  });
 }

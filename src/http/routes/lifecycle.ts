@@ -3,7 +3,7 @@
  * customs export endorsement (customs), and the permit's status with its history.
  */
 import { Router, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { SignCapabilities } from '../../agent/wiring/capabilities.js';
 import { STATE_CONFLICT_CODES, type LifecycleIssue } from '../../codes.js';
 import type { StatusAction } from '../../status/changes.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
@@ -35,7 +35,7 @@ function bodyObject(body: unknown, allowed: string[]): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-export function lifecycleRoutes(saiga: SaigaAgent): Router {
+export function lifecycleRoutes(saiga: Pick<SignCapabilities, 'tokens' | 'lifecycle' | 'records'>): Router {
   const router = Router();
   const officer = requireRole(saiga.tokens, 'officer');
 
@@ -54,7 +54,7 @@ export function lifecycleRoutes(saiga: SaigaAgent): Router {
     );
     if (!outcome) return;
     if (!outcome.ok) return sendRefusal(res, outcome.errors);
-    res.json(await saiga.lifecycle.status(String(req.params.number)));
+    res.json(await saiga.records.status(String(req.params.number)));
   };
   router.post('/:number/revoke', officer, statusChange('revoke'));
   router.post('/:number/suspend', officer, statusChange('suspend'));
@@ -69,7 +69,7 @@ export function lifecycleRoutes(saiga: SaigaAgent): Router {
   });
 
   router.get('/:number/status', requireRole(saiga.tokens, 'officer', 'customs', 'admin'), async (req, res) => {
-    const view = await saiga.lifecycle.status(String(req.params.number));
+    const view = await saiga.records.status(String(req.params.number));
     if (!view) return sendError(res, 'NOT_FOUND', { message: `No permit numbered ${String(req.params.number)} was issued here.` });
     res.json(view);
   });

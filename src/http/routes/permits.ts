@@ -2,8 +2,8 @@
  * Admin permit routes: issue (officer), read and list (officer, customs, admin).
  */
 import { Router, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
-import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../agent/print-permit.js';
+import type { SignCapabilities } from '../../agent/wiring/capabilities.js';
+import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../print/print-permit.js';
 import type { PermitFilter } from '../../store/permits.js';
 import { parsePermitFilter, PermitFilterError } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';
@@ -21,14 +21,14 @@ function permitFilterOf(query: Record<string, unknown>): PermitFilter {
   }
 }
 
-export function permitRoutes(saiga: SaigaAgent): Router {
+export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' | 'issuance' | 'records'>): Router {
   const router = Router();
 
   router.post('/', requireRole(saiga.tokens, 'officer'), async (req: AuthedRequest, res: Response) => {
     const token = req.token!;
     let outcome;
     try {
-      outcome = await saiga.issuer.issue(req.body, { signatory: token.name, tokenId: token.id });
+      outcome = await saiga.issuance.issue(req.body, { signatory: token.name, tokenId: token.id });
     } catch (error) {
       // Disk full or failing: the batch rolled back, so nothing was issued and no number used.
       if (isStorageFailure(error)) return sendError(res, 'STORAGE_FAILED');
@@ -52,7 +52,7 @@ export function permitRoutes(saiga: SaigaAgent): Router {
 
   router.get('/', requireRole(saiga.tokens, 'officer', 'customs', 'admin'), async (req, res) => {
     const filter = permitFilterOf(req.query as Record<string, unknown>);
-    const { items, total } = await saiga.permits.list(filter);
+    const { items, total } = await saiga.records.list(filter);
     res.json({ items: items.map(storedPermitJson), total, limit: filter.limit, offset: filter.offset });
   });
 
@@ -67,7 +67,7 @@ export function permitRoutes(saiga: SaigaAgent): Router {
   });
 
   router.get('/:number', requireRole(saiga.tokens, 'officer', 'customs', 'admin'), async (req, res) => {
-    const record = await saiga.permits.get(String(req.params.number));
+    const record = await saiga.records.permit(String(req.params.number));
     if (!record) return sendError(res, 'NOT_FOUND', { message: `No permit numbered ${String(req.params.number)} was issued here.` });
     res.json(storedPermitJson(record));
   });

@@ -6,15 +6,14 @@
  * revalidates, and an unchanged list costs a 304.
  */
 import { Router } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
-import { serveOwn } from '../../record/own-resources.js';
+import type { Records } from '../../agent/wiring/capabilities.js';
 import { publicGet } from '../cors.js';
 import { sendError } from '../errors.js';
 
-export function publicRoutes(saiga: SaigaAgent): Router {
+export function publicRoutes(saiga: { records: Pick<Records, 'publicResource'> }): Router {
   const router = Router();
   publicGet(router, ['/status/:purpose/:seq', '/records/:id', '/credentials/:id'], async (req, res) => {
-    const resource = await serveOwn(req.path, saiga.store.reads, saiga.identity.did);
+    const resource = await saiga.records.publicResource(req.path);
     if (!resource) return sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.path}.` });
     res.set('Cache-Control', 'no-cache');
     res.type(resource.contentType).send(resource.body);

@@ -4,7 +4,7 @@
  * process: authentication reads the table each time). Admin role only.
  */
 import { Router, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { ReadCapabilities } from '../../agent/wiring/capabilities.js';
 import { checkExpiry, checkHolderName, checkRole } from '../../auth/token-input.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';
@@ -18,7 +18,7 @@ function createBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-export function tokenRoutes(saiga: SaigaAgent): Router {
+export function tokenRoutes(saiga: Pick<ReadCapabilities, 'tokens'>): Router {
   const router = Router();
   const admin = requireRole(saiga.tokens, 'admin');
   const now = () => saiga.tokens.now();

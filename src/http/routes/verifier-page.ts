@@ -15,14 +15,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
-import { TRUST_LIST_PATH } from '../../agent/trust-list.js';
+import type { ServeCapabilities } from '../../agent/wiring/capabilities.js';
+import { TRUST_LIST_PATH } from '../../trust/agent-trust-list.js';
 import { publicGet } from '../cors.js';
 
-/** What the router reads from the agent (a SaigaAgent has it). */
+/** What the router reads from the agent (its serve capabilities have it). */
 export type VerifierPageSource = {
-  trust: Pick<SaigaAgent['trust'], 'anchorDid' | 'jwt'>;
-  config: { saiga: Pick<SaigaAgent['config']['saiga'], 'url'> };
+  trust: Pick<ServeCapabilities['trust'], 'anchorDid' | 'jwt'>;
+  config: { saiga: Pick<ServeCapabilities['config']['saiga'], 'url'> };
 };
 
 export interface VerifierPageOptions {

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { ReadCapabilities } from '../../agent/wiring/capabilities.js';
 import { ApiError, sendError } from '../errors.js';
 import { publicCors } from '../cors.js';
 import { MAX_CREDENTIAL_CHARS } from '../../vocab/limits.js';
@@ -13,7 +13,7 @@ import { MAX_CREDENTIAL_CHARS } from '../../vocab/limits.js';
 /** A permit JWT is a few kilobytes; anything far larger is not one (src/vocab/limits.ts). */
 const MAX_CREDENTIAL_LENGTH = MAX_CREDENTIAL_CHARS;
 
-export function verifyRoutes(saiga: SaigaAgent): Router {
+export function verifyRoutes(saiga: Pick<ReadCapabilities, 'config' | 'verification'>): Router {
   const router = Router();
   router.use(publicCors);
   router.use(
@@ -43,7 +43,7 @@ export function verifyRoutes(saiga: SaigaAgent): Router {
       }
       when = new Date(at);
     }
-    res.json(await saiga.verifier.verify(credential.trim(), when));
+    res.json(await saiga.verification.verify(credential.trim(), when));
   });
   return router;
 }

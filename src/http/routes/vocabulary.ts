@@ -15,7 +15,7 @@
  * Mount with `app.use(vocabularyRoutes(saiga))`.
  */
 import { Router, type RequestHandler } from 'express';
-import type { SaigaAgent } from '../../agent/open.js';
+import type { ReadCapabilities } from '../../agent/wiring/capabilities.js';
 import { endorsementCredentialSchema } from '../../endorsement/credential-schema.js';
 import { permitCredentialSchema } from '../../permit/credential-schema.js';
 import { CITES_CONTEXT_V1_DOCUMENT, CITES_CONTEXT_V1_PATH, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH } from '../../vocab/contexts.js';
@@ -30,7 +30,7 @@ const serve = (contentType: string, body: string): RequestHandler => (_req, res)
   res.type(contentType).send(body);
 };
 
-export function vocabularyRoutes(saiga: Pick<SaigaAgent, 'config'>): Router {
+export function vocabularyRoutes(saiga: Pick<ReadCapabilities, 'config'>): Router {
   const agentUrl = saiga.config.saiga.url;
   const router = Router();
   publicGet(router, CITES_CONTEXT_V1_PATH, serve('application/ld+json', CITES_CONTEXT_V1_DOCUMENT));

@@ -3,7 +3,7 @@
  * default WebCrypto suite, on the same credentials.
  */
 import { describe, expect, it } from 'vitest';
-import { nodeCryptoSuite } from '../../src/agent/node-signature.js';
+import { nodeCryptoSuite } from '../../src/verification/node-signature.js';
 import { createPermitVerifier, resolveDidKey, webCryptoSuite, type SignatureSuite } from '../../src/verify/index.js';
 import { ISSUER, issuerWorld, NOW, OTHER, SUBJECT, permitPayload, sign, trustedMa } from '../verify/helpers.js';
 

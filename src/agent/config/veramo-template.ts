@@ -49,7 +49,7 @@ didResolver:
   $args:
     - key: { $require: "@veramo/did-provider-key?t=function&p=/key#getDidKeyResolver" }
       # Saiga's did:web resolver: https, or http for loopback hosts only.
-      web: { $require: "#saiga/agent/did-resolvers.js?t=function&p=/web#getWebResolver" }
+      web: { $require: "#saiga/agent/identity/did-resolvers.js?t=function&p=/web#getWebResolver" }
 
 credentialPlugin:
   $require: "@veramo/credential-w3c#CredentialPlugin"

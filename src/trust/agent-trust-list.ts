@@ -7,20 +7,32 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { authoritiesOf, buildTrustListCredential } from '../trust/build.js';
-import {
-  createAssertionKeyStore,
-  createDidResolver,
-  verifyTrustList,
-  type DidDocument,
-  type DidResolution,
-  type FetchLike,
-  type TrustedIssuer,
-} from '../verify/index.js';
-import type { LoadedConfig } from './config.js';
-import type { AuthorityIdentity } from './identity.js';
-import { nodeCryptoSuite } from './node-signature.js';
-import { ConfigError } from './yaml-loader.js';
+import { authoritiesOf, buildTrustListCredential } from './build.js';
+import { createAssertionKeyStore } from '../verify/keys.js';
+import { createDidResolver } from '../verify/resolver.js';
+import { verifyTrustList } from '../verify/trust-list.js';
+import type { FetchLike } from '../verify/did-web.js';
+import type { DidDocument, DidResolution } from '../verify/types.js';
+import type { TrustedIssuer } from '../vocab/trust-list.js';
+import { nodeCryptoSuite } from '../verification/node-signature.js';
+
+/** What of agent.yml the trust list needs (a LoadedConfig has it): the agent's URL and name, and `saiga.trust.list`. */
+export interface TrustListConfig {
+  baseDir: string;
+  saiga: { url: string; authority: { name: string }; trust: { list?: { file: string; anchor: string } } };
+}
+
+/** A configured trust list that cannot be used: a configuration error at the JSON pointer of agent.yml (as the config loader's). */
+export class TrustListConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(
+    message: string,
+    readonly pointer: string,
+  ) {
+    super(`${message} (at ${pointer})`);
+    this.name = 'TrustListConfigError';
+  }
+}
 
 export interface AgentTrustList {
   /** The signed list (VC-JWT) served at /trust-list. */
@@ -35,16 +47,16 @@ export const TRUST_LIST_PATH = '/trust-list';
 const DEFAULT_VALID_DAYS = 365;
 
 export interface TrustListSources {
-  config: LoadedConfig;
+  config: TrustListConfig;
   ownTrust: TrustedIssuer[];
-  anchor: AuthorityIdentity;
+  anchor: { did: string };
   documents: DidDocument[];
   fetch: FetchLike;
   sign: (credential: object) => Promise<string>;
   now: Date;
 }
 
-export async function signOwnTrustList(s: Pick<TrustListSources, "config" | "anchor" | "sign" | "now">, issuers: readonly TrustedIssuer[], validDays = DEFAULT_VALID_DAYS): Promise<string> {
+export async function signOwnTrustList(s: Pick<TrustListSources, 'config' | 'anchor' | 'sign' | 'now'>, issuers: readonly TrustedIssuer[], validDays = DEFAULT_VALID_DAYS): Promise<string> {
   return s.sign(
     buildTrustListCredential({
       id: `${s.config.saiga.url}${TRUST_LIST_PATH}`,
@@ -75,7 +87,7 @@ export async function readConfiguredTrustList(
   try {
     jwt = readFileSync(file, 'utf8').trim();
   } catch (error) {
-    throw new ConfigError(`cannot read the trust list ${file}: ${(error as Error).message}`, '/saiga/trust/list/file');
+    throw new TrustListConfigError(`cannot read the trust list ${file}: ${(error as Error).message}`, '/saiga/trust/list/file');
   }
   const own = new Map<string, DidResolution>(s.documents.map((d) => [d.id, { didResolutionMetadata: {}, didDocument: d, didDocumentMetadata: {} }]));
   const remote = createDidResolver({ fetch: s.fetch });
@@ -89,6 +101,6 @@ export async function readConfiguredTrustList(
       allowedAlgorithms: new Set(['EdDSA']),
     },
   });
-  if (!outcome.ok) throw new ConfigError(`the trust list ${file} cannot be used: ${outcome.message}`, '/saiga/trust/list');
+  if (!outcome.ok) throw new TrustListConfigError(`the trust list ${file} cannot be used: ${outcome.message}`, '/saiga/trust/list');
   return { jwt, anchorDid: configured.anchor, issuers: outcome.issuers };
 }

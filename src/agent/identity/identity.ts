@@ -3,8 +3,22 @@
  * has no domain. Veramo's DID manager keeps it (keys encrypted in SQLite); this module
  * finds it, or creates it once.
  */
-import type { IDIDManager, IIdentifier, IKeyManager, TAgent } from '@veramo/core';
-import type { LoadedConfig } from './config.js';
+import type { LoadedConfig } from '../config/config.js';
+import type { PublicKeyInfo } from './did-document.js';
+
+/**
+ * A DID with its keys as a DID manager keeps it (Veramo's IIdentifier has these fields). The
+ * manager itself is Veramo's, wired in src/agent/wiring; this module names only what it uses.
+ */
+export interface ManagedIdentifier {
+  did: string;
+  keys: (PublicKeyInfo & { kid: string })[];
+}
+
+export interface IdentityManager {
+  didManagerGetByAlias(args: { alias: string; provider: string }): Promise<ManagedIdentifier>;
+  didManagerCreate(args: { alias: string; provider: string; kms: string; options: { keyType: 'Ed25519' } }): Promise<ManagedIdentifier>;
+}
 
 /** Veramo aliases of the did:key identities (a did:web's alias is its host and path). */
 const KEY_ALIAS = 'saiga-authority';
@@ -22,7 +36,7 @@ export interface AuthorityIdentity {
   /** Veramo key id of the signing key. */
   kid: string;
   publicKeyHex: string;
-  identifier: IIdentifier;
+  identifier: ManagedIdentifier;
 }
 
 export class NotInitialisedError extends Error {
@@ -47,13 +61,13 @@ export function aliasFor(config: LoadedConfig, role: IdentityRole): { alias: str
  * or its customs identity (signs export endorsements), creating it when `create` is set.
  */
 export async function findOrCreateIdentity(
-  agent: TAgent<IDIDManager & IKeyManager>,
+  agent: IdentityManager,
   config: LoadedConfig,
   create: boolean,
   role: IdentityRole = 'authority',
 ): Promise<{ identity: AuthorityIdentity; created: boolean }> {
   const { alias, provider } = aliasFor(config, role);
-  let identifier: IIdentifier | undefined;
+  let identifier: ManagedIdentifier | undefined;
   let created = false;
   try {
     identifier = await agent.didManagerGetByAlias({ alias, provider });

@@ -5,13 +5,15 @@
  */
 import { encodePermitQrOrReference, type QrOrReference } from '../qr/link.js';
 import { qrVersion } from '../qr/render.js';
-import type { LoadedConfig } from './config.js';
 
-export function verifierPageUrl(config: LoadedConfig): string {
+/** What of agent.yml the QR code needs (a LoadedConfig has it): the agent's public URL, where its verifier page is. */
+export type PermitQrConfig = { saiga: { url: string } };
+
+export function verifierPageUrl(config: PermitQrConfig): string {
   return new URL('/VERIFY', config.saiga.url).toString();
 }
 
-export function permitQr(config: LoadedConfig, jwt: string): Promise<QrOrReference> {
+export function permitQr(config: PermitQrConfig, jwt: string): Promise<QrOrReference> {
   // qrcode (which draws the code) sometimes needs one version more than the optimum for mixed text.
   return encodePermitQrOrReference(jwt, verifierPageUrl(config), { versionOf: (text) => qrVersion(text) });
 }

@@ -5,10 +5,10 @@
  * read by src/store/veramo-identities.ts, by the same alias and provider `findOrCreateIdentity`
  * uses; a test checks that both paths give the same DID documents.
  */
-import type { LoadedConfig } from './config.js';
+import type { LoadedConfig } from '../config/config.js';
 import { aliasFor, NotInitialisedError, type IdentityRole } from './identity.js';
 import type { PublicKeyInfo } from './did-document.js';
-import type { IdentityKeyReads } from '../store/veramo-identities.js';
+import type { IdentityKeyReads } from '../../store/veramo-identities.js';
 
 export interface StoredIdentity {
   did: string;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import jsYaml from 'js-yaml';
 import { parseSaigaSection, type DidMethod } from './config.js';
-import { VERAMO_AGENT_YAML } from './veramo.yml.js';
+import { VERAMO_AGENT_YAML } from './veramo-template.js';
 
 export interface NewAuthority {
   country: string;

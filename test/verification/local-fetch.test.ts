@@ -1,9 +1,9 @@
 /**
- * The agent's own resources are answered in process (src/agent/local-fetch.ts), and its
+ * The agent's own resources are answered in process (src/verification/local-fetch.ts), and its
  * answers read as the verifier's bounded fetch reads any answer: status, type, size, text.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalFetch } from '../../src/agent/local-fetch.js';
+import { createLocalFetch } from '../../src/verification/local-fetch.js';
 import { fetchText } from '../../src/verify/http-fetch.js';
 
 const BASE = 'https://cites.example.org';

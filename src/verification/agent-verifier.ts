@@ -15,16 +15,24 @@ import {
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
-import type { LoadedConfig } from './config.js';
-import type { AuthorityIdentity } from './identity.js';
 import { nodeCryptoSuite } from './node-signature.js';
+
+/** What of agent.yml the verifier needs (a LoadedConfig has it): who this agent is, its peers, its verify settings. */
+export interface VerifierConfig {
+  saiga: {
+    url: string;
+    authority: { country: string; name: string; address?: string };
+    trust: { peers: readonly TrustedIssuer[] };
+    verify: { clockToleranceSeconds: number; statusCacheSeconds: number };
+  };
+}
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
   verify(input: string, at?: Date): Promise<VerificationResult>;
 }
 
-export function trustedIssuersOf(config: LoadedConfig, identity: Pick<AuthorityIdentity, 'did'>, customs?: Pick<AuthorityIdentity, 'did'>): TrustedIssuer[] {
+export function trustedIssuersOf(config: Pick<VerifierConfig, 'saiga'>, identity: { did: string }, customs?: { did: string }): TrustedIssuer[] {
   const { country, name, address } = config.saiga.authority;
   const own: TrustedIssuer[] = [{ did: identity.did, role: 'managementAuthority', country, name, address }];
   if (customs) own.push({ did: customs.did, role: 'customs', country, name: `${name} (customs)` });
@@ -33,7 +41,7 @@ export function trustedIssuersOf(config: LoadedConfig, identity: Pick<AuthorityI
 }
 
 export interface AgentVerifierOptions {
-  config: LoadedConfig;
+  config: VerifierConfig;
   /** Everyone this agent trusts: itself, its peers, and the authorities of its trust list. */
   trustedIssuers: TrustedIssuer[];
   /** This agent's own DID documents, resolved from memory. */

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
-import type { DidDocument, PublicJwk } from '../verify/index.js';
+import type { DidDocument, PublicJwk } from '../../verify/index.js';
 
 export interface PublicKeyInfo {
   /** Veramo key type; only Ed25519 keys are published for signing. */

@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { SAIGA_SCHEMA } from './config-schema.js';
 import jsYaml from 'js-yaml';
 import { ConfigError } from './yaml-loader.js';
-import { parseNumberFormat, type PermitNumberFormat } from '../issuance/number.js';
-import { didWebFromUrl } from './did-web-name.js';
+import { parseNumberFormat, type PermitNumberFormat } from '../../issuance/number.js';
+import { didWebFromUrl } from '../identity/did-web-name.js';
 
 export type DidMethod = 'web' | 'key';
 export type TrustRole = 'managementAuthority' | 'customs';
@@ -62,7 +62,7 @@ const TRUST_PROXY_HINT =
 
 /**
  * The validator of the `saiga:` section: the one the build generated from SAIGA_SCHEMA with ajv
- * standalone (dist/src/agent/config-validator.cjs, scripts/config-validator.mjs), or, run from
+ * standalone (dist/src/agent/config/config-validator.cjs, scripts/config-validator.mjs), or, run from
  * source as the tests are, the same schema compiled here with the same options. Compiling costs
  * a read-only command a large share of its time; test/agent/config-validator.test.ts shows both
  * answer alike.

@@ -26,7 +26,7 @@ const utf8 = new TextEncoder();
  * its readers use (ok, status, headers.get, body, arrayBuffer, text, json). Constructing a
  * real Response (or Headers) loads Node's whole fetch implementation, undici, which cost
  * `saiga verify` of its own permit about a fifth of its time, for a permit that needs no
- * network at all. test/agent/local-fetch.test.ts reads it as the verifier does.
+ * network at all. test/verification/local-fetch.test.ts reads it as the verifier does.
  */
 function localAnswer(status: number, contentType: string, body: string): Response {
   const bytes = utf8.encode(body);

@@ -1,0 +1,116 @@
+/**
+ * What an agent can do, as HTTP routes and CLI commands see it: capabilities, never its parts.
+ * Each one is built in the composition root (./open.ts, ./open-readonly.ts) from its store and
+ * its signer; nothing outside src/agent/wiring touches the database connections or Veramo.
+ *
+ * Three sets, one per way of opening an agent (./with-agent.ts):
+ * - `read`: configuration and store only (no Veramo, no key, no self-test): permit reads,
+ *   statuses, public resources, tokens and the verifier;
+ * - `sign`: also the identities and their signers, issuance and the lifecycle;
+ * - `serve`: also the trust list the agent serves (signed once, at start, when agent.yml names none).
+ */
+import type { LoadedConfig } from '../config/config.js';
+import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
+import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.js';
+import type { IssueOutcome, Officer } from '../../issuance/issue.js';
+import type { Role, TokenCheck, TokenRecord } from '../../auth/tokens.js';
+import type { PermitFilter, StoredPermit } from '../../store/permits.js';
+import type { StatusChange, StatusChangeOutcome } from '../../status/changes.js';
+import type { AgentTrustList } from '../../trust/agent-trust-list.js';
+import type { LocalResource } from '../../verification/local-fetch.js';
+import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verify/index.js';
+
+/** agent.yml as read at start: data only. */
+export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
+
+/** Issued permits, their state and the agent's public resources: reads of committed data only. */
+export interface Records {
+  /** The permit with that number, as issued here; undefined when this agent issued none. */
+  permit(permitNumber: string): Promise<StoredPermit | undefined>;
+  list(filter: PermitFilter): Promise<{ items: StoredPermit[]; total: number }>;
+  /** A permit's state, endorsement and history. */
+  status(permitNumber: string): Promise<PermitStatusView | undefined>;
+  /** A public resource by path: a status list, a permit record, a credential by its id. */
+  publicResource(path: string): Promise<LocalResource>;
+}
+
+/** API tokens: only their hashes are stored; a token is shown once, by `create`. */
+export interface Tokens {
+  create(role: Role, name: string, options?: { expiresAt?: Date }): Promise<{ token: string; record: TokenRecord }>;
+  check(token: string): Promise<TokenCheck>;
+  list(): Promise<TokenRecord[]>;
+  revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
+  count(): Promise<number>;
+  now(): Date;
+}
+
+/** The agent's verifier (the shared core with this agent's trust): `saiga verify` and `POST /api/verify`. */
+export interface Verification {
+  verify(input: string, at?: Date): Promise<VerificationResult>;
+  /** Everyone this agent trusts: itself, its customs identity, its peers and the authorities of its trust list. */
+  trustedIssuers(): Promise<readonly TrustedIssuer[]>;
+}
+
+export interface ReadCapabilities {
+  config: AgentConfig;
+  records: Records;
+  tokens: Tokens;
+  verification: Verification;
+}
+
+/** An identity as the world may see it: its DID and DID document, never a key. */
+export interface PublicIdentity {
+  did: string;
+  didDocument: DidDocument;
+}
+
+export interface Identities {
+  /** The Management Authority: signs permits and status lists. */
+  authority: PublicIdentity;
+  /** Signs export endorsements. */
+  customs: PublicIdentity;
+  /** Signs this agent's trust lists. */
+  trustAnchor: PublicIdentity;
+  /** True when this opening created the authority's identity (a first start). */
+  created: boolean;
+}
+
+export type SigningRole = 'authority' | 'customs' | 'trustAnchor';
+
+/** Signs credentials as one identity (VC-JWT, EdDSA, its `kid`), refusing a JWT signed by another identity or naming another key. */
+export interface Signer {
+  did: string;
+  sign(credential: object): Promise<string>;
+}
+
+export interface Issuance {
+  issue(input: unknown, officer: Officer): Promise<IssueOutcome>;
+  /** Compiles the request and permit schemas now, not on the first request. */
+  warmUp(): void;
+}
+
+/** A permit's life after issue, each change one transaction. */
+export interface Lifecycle {
+  change(permitNumber: string, change: StatusChange): Promise<StatusChangeOutcome>;
+  endorse(permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome>;
+}
+
+export interface SignCapabilities extends ReadCapabilities {
+  identities: Identities;
+  issuance: Issuance;
+  lifecycle: Lifecycle;
+  signAs(role: SigningRole): Signer;
+}
+
+export interface ServeCapabilities extends SignCapabilities {
+  /** The trust list served at /trust-list. */
+  trust: AgentTrustList;
+}
+
+export type AgentKind = 'read' | 'sign' | 'serve';
+
+export interface CapabilitiesOf {
+  read: ReadCapabilities;
+  sign: SignCapabilities;
+  serve: ServeCapabilities;
+}

@@ -1,0 +1,113 @@
+/**
+ * Opens an agent for reading (kind 'read' of ./with-agent.ts): its configuration and its
+ * store, and, when asked, a verifier. No Veramo, no key store, no secret, no signing and no
+ * self-test, so read-only commands (permit list, show, status, qr, pdf, verify) answer in a
+ * fraction of the time `openAgent` takes. Everything here reads committed data; the only
+ * writes are the token commands' (a token is a row of the store, no key is involved).
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { ConfigError, createObjects } from '../config/yaml-loader.js';
+import type { AgentVerifier } from '../../verification/agent-verifier.js';
+import { SqliteDatabase } from '../../store/sqlite.js';
+import { SaigaStore } from '../../store/unit-of-work.js';
+import type { TokenStore } from '../../auth/tokens.js';
+import { migrate } from '../../store/migrations.js';
+import { asDamaged, damageReporting } from '../../store/open-database.js';
+import type { ReadCapabilities, Tokens } from './capabilities.js';
+
+export interface ReadOnlyAgent {
+  capabilities: ReadCapabilities;
+  close(): Promise<void>;
+}
+
+/** The SQLite file agent.yml names (`/constants/databaseFile`), resolved without building anything else. */
+export async function databaseFileOf(config: LoadedConfig, env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const { databaseFile } = (await createObjects(config.document, { databaseFile: '/constants/databaseFile' }, { baseDir: config.baseDir, env })) as {
+    databaseFile: string;
+  };
+  return databaseFile;
+}
+
+export async function openReadOnly(options: { configPath: string; env?: Readonly<Record<string, string | undefined>>; now?: () => Date }): Promise<ReadOnlyAgent> {
+  const config = loadConfig(options.configPath);
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const databaseFile = await databaseFileOf(config, env);
+  if (!existsSync(databaseFile)) {
+    throw new ConfigError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`, '/constants/databaseFile');
+  }
+  let db: SqliteDatabase | undefined;
+  try {
+    db = await SqliteDatabase.open(databaseFile);
+    // An agent upgraded in place gets its new tables here as at any start; a current one is only read.
+    await migrate(db);
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    throw asDamaged(error, databaseFile);
+  }
+  const connection = db;
+  // This process opens no write transaction but a token command's own, so its one connection
+  // serves as both sides of the store and its reads see committed data only.
+  const store = new SaigaStore(connection, damageReporting(connection, databaseFile), now);
+  const reads = store.reads;
+  let verifier: Promise<AgentVerifier> | undefined;
+  let authorityDid: Promise<string> | undefined;
+  let tokenStore: Promise<TokenStore> | undefined;
+
+  // The verifier's modules (the core, jose, the permit rules) and the lifecycle views load on first
+  // use only: `permit list` needs neither, and every module loaded is time a read-only command waits.
+  async function buildVerifier(): Promise<AgentVerifier> {
+    const [{ buildDidDocument }, { readStoredIdentity }, { createAgentVerifier, mergeTrust, trustedIssuersOf }, { readConfiguredTrustList }, { createLocalFetch }, { serveOwn }] =
+      await Promise.all([
+        import('../identity/did-document.js'),
+        import('../identity/stored-identities.js'),
+        import('../../verification/agent-verifier.js'),
+        import('../../trust/agent-trust-list.js'),
+        import('../../verification/local-fetch.js'),
+        import('../../record/own-resources.js'),
+      ]);
+    const [authority, customs, anchor] = await Promise.all([
+      readStoredIdentity(reads.identities, config, 'authority'),
+      readStoredIdentity(reads.identities, config, 'customs'),
+      readStoredIdentity(reads.identities, config, 'anchor'),
+    ]);
+    const documents = await Promise.all([authority, customs, anchor].map((id) => buildDidDocument(id.did, id.keys)));
+    // Node's fetch (undici) loads when first touched: only when a permit names another agent's resource.
+    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
+    const ownTrust = trustedIssuersOf(config, authority, customs);
+    const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
+    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });
+  }
+
+  const verifierOnce = () => (verifier ??= buildVerifier());
+  // The authority's DID names the issuer of its public records; read once, on first use.
+  const didOnce = () =>
+    (authorityDid ??= import('../identity/stored-identities.js').then(async ({ readStoredIdentity }) => (await readStoredIdentity(reads.identities, config, 'authority')).did));
+  const tokensOnce = () => (tokenStore ??= import('../../auth/tokens.js').then(({ TokenStore }) => new TokenStore(store, now)));
+  const tokens: Tokens = {
+    create: async (role, name, options) => (await tokensOnce()).create(role, name, options),
+    check: async (token) => (await tokensOnce()).check(token),
+    list: async () => (await tokensOnce()).list(),
+    revoke: async (id) => (await tokensOnce()).revoke(id),
+    count: async () => (await tokensOnce()).count(),
+    now,
+  };
+  return {
+    capabilities: {
+      config,
+      records: {
+        permit: (permitNumber) => reads.permits.get(permitNumber),
+        list: (filter) => reads.permits.list(filter),
+        status: async (permitNumber) => (await import('../../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber),
+        publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce()),
+      },
+      tokens,
+      verification: {
+        verify: async (input, at) => (await verifierOnce()).verify(input, at),
+        trustedIssuers: async () => (await verifierOnce()).trustedIssuers,
+      },
+    },
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The composition root of a signing agent: configuration, secret, Veramo, identities, a
+ * signing self-test, Saiga's own tables, and the capabilities built from them (./capabilities.ts).
+ * Everything that can be wrong with a deployment fails here, at start, with a clear message.
+ *
+ * `kind: 'sign'` opens what a signing command needs: the self-test of the identity it signs
+ * with, and the trust list agent.yml names read as it is (never re-signed). `kind: 'serve'`
+ * opens everything, self-tests the authority and customs identities, and signs the agent's
+ * own trust list once when agent.yml names none.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadConfig, type LoadedConfig } from '../config/config.js';
+import { ConfigError, createObjects } from '../config/yaml-loader.js';
+import { loadSecret, SECRET_ENV } from '../identity/secret.js';
+import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from '../identity/identity.js';
+import { buildDidDocument } from '../identity/did-document.js';
+import { selfTest } from '../identity/self-test.js';
+import type { DidDocument, FetchLike, TrustedIssuer } from '../../verify/index.js';
+import { importPermitTrust } from '../../permit/import-permit.js';
+import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from '../../verification/agent-verifier.js';
+import { loadTrustList, readConfiguredTrustList, type AgentTrustList } from '../../trust/agent-trust-list.js';
+import type { SqliteDatabase } from '../../store/sqlite.js';
+import { openAgentDatabase } from '../../store/open-database.js';
+import { migrate } from '../../store/migrations.js';
+import type { PermitReads } from '../../store/permits.js';
+import { SaigaStore } from '../../store/unit-of-work.js';
+import { TokenStore } from '../../auth/tokens.js';
+import { PermitIssuer } from '../../issuance/issue.js';
+import { StatusLists } from '../../status/service.js';
+import { recordUrl } from '../../record/public-record.js';
+import { PermitLifecycle } from '../../lifecycle/permit-lifecycle.js';
+import { createLocalFetch } from '../../verification/local-fetch.js';
+import { serveOwn } from '../../record/own-resources.js';
+import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
+import { signerOf, type VeramoAgent } from './signer.js';
+
+export type { VeramoAgent } from './signer.js';
+
+/**
+ * The parts an agent is made of. Only the composition root (src/agent/wiring) and tests that
+ * look inside an agent use them; routes and commands get `capabilities`.
+ */
+export interface AgentParts {
+  config: LoadedConfig;
+  veramo: VeramoAgent;
+  identity: AuthorityIdentity;
+  /** The writing connection: issuing batches and lifecycle changes. */
+  db: SqliteDatabase;
+  /** A read-only connection: every read the outside world sees, so only committed data (never an open batch). */
+  reads: SqliteDatabase;
+  /** Saiga's tables: units of work on `db`, committed reads on `reads`. */
+  store: SaigaStore;
+  permits: PermitReads;
+  tokens: TokenStore;
+  issuer: PermitIssuer;
+  verifier: AgentVerifier;
+  /** This authority's DID document (served at its did:web location). */
+  didDocument: DidDocument;
+  /** The customs identity, which signs export endorsements, and its DID document. */
+  customs: AuthorityIdentity;
+  customsDidDocument: DidDocument;
+  statusLists: StatusLists;
+  lifecycle: PermitLifecycle;
+  /** The trust-anchor identity, which signs this agent's own trust list. */
+  anchor: AuthorityIdentity;
+  anchorDidDocument: DidDocument;
+  /** The trust list this agent serves (kind 'serve'), or the one agent.yml names (kind 'sign'; none when it names none). */
+  trust: AgentTrustList | undefined;
+  /** fetch that answers this agent's own status lists and records from its database. */
+  ownFetch: FetchLike;
+  /** True when this call created the identity (a first start). */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenedAgent<C = ServeCapabilities> extends AgentParts {
+  capabilities: C;
+}
+
+export interface OpenOptions {
+  configPath: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Create the secret and the identity if this agent has none yet (init and serve do; other commands do not). */
+  initialise?: boolean;
+  /** Create a new identity even though the data folder shows an earlier one (its database is gone). */
+  newIdentity?: boolean;
+  now?: () => Date;
+}
+
+export interface OpenSignerOptions extends OpenOptions {
+  /** The identity the command signs with: the one the self-test checks. Default the authority. */
+  signer?: SigningRole;
+}
+
+/** The signing agent a command needs: see the file comment. */
+export function openAgent(options: OpenSignerOptions & { kind: 'sign' }): Promise<OpenedAgent<SignCapabilities>>;
+export function openAgent(options: OpenOptions & { kind?: 'serve' }): Promise<OpenedAgent<ServeCapabilities>>;
+export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | 'serve' }): Promise<OpenedAgent<SignCapabilities | ServeCapabilities>> {
+  const kind = options.kind ?? 'serve';
+  const config = loadConfig(options.configPath);
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const base = { baseDir: config.baseDir, env };
+  const { databaseFile } = (await createObjects(config.document, { databaseFile: '/constants/databaseFile' }, base)) as {
+    databaseFile: string;
+  };
+  const dataDir = dirname(databaseFile);
+  const isNew = !existsSync(databaseFile);
+  if (isNew && !options.initialise) {
+    throw new ConfigError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`, '/constants/databaseFile');
+  }
+  refuseSilentNewIdentity(databaseFile, dataDir, Boolean(options.newIdentity), existsSync);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secret = loadSecret({ env, file: join(dataDir, 'secret.key'), create: isNew && Boolean(options.initialise) });
+
+  // Before Veramo touches the file: a damaged database stops here with one clear message.
+  const { db, reads, close: closeDatabase } = await openAgentDatabase(databaseFile);
+  // The key store is encrypted, but permits and token hashes are not meant for other users either.
+  chmodSync(databaseFile, 0o600);
+  let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } } | undefined;
+  const closeAll = async () => {
+    await closeDatabase();
+    if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
+  };
+  try {
+    objects = (await createObjects(
+      config.document,
+      { agent: '/agent', dbConnection: '/dbConnection' },
+      { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
+    )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } };
+    const veramo = objects.agent;
+    await migrate(db);
+    const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
+    // The customs identity came with the endorsement feature: an agent made before it gets one now.
+    const { identity: customs } = await findOrCreateIdentity(veramo, config, true, 'customs');
+    const { identity: anchor } = await findOrCreateIdentity(veramo, config, true, 'anchor');
+    const byRole: Record<SigningRole, AuthorityIdentity> = { authority: identity, customs, trustAnchor: anchor };
+    // One self-test of the identity a command signs with; a server checks the two that sign permits and endorsements.
+    for (const role of kind === 'serve' ? (['authority', 'customs'] as const) : [options.signer ?? 'authority']) await selfTest(veramo, byRole[role], databaseFile);
+
+    const { url } = config.saiga;
+    const signers: Record<SigningRole, Signer> = { authority: signerOf(veramo, identity), customs: signerOf(veramo, customs), trustAnchor: signerOf(veramo, anchor) };
+    const newCredentialId = () => `urn:uuid:${randomUUID()}`;
+    const store = new SaigaStore(db, reads, now);
+    const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
+    // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
+    let trusted: TrustedIssuer[] = [];
+    const issuer = new PermitIssuer({
+      authority: { ...config.saiga.authority, did: identity.did },
+      numberFormat: config.numberFormat,
+      agentUrl: url,
+      sign: signers.authority.sign,
+      store,
+      statusLists,
+      recordUrl: (credentialId) => recordUrl(url, credentialId),
+      now,
+      newCredentialId,
+      trust: () => importPermitTrust(trusted, true),
+    });
+    const lifecycle = new PermitLifecycle(
+      store,
+      statusLists,
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
+      now,
+    );
+    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
+    const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
+    const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
+    const documents = [didDocument, customsDidDocument, anchorDidDocument];
+    const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did);
+    const localFetch = createLocalFetch(url, serveOwnResource, globalThis.fetch.bind(globalThis));
+    const ownTrust = trustedIssuersOf(config, identity, customs);
+    const trust =
+      kind === 'serve'
+        ? await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signers.trustAnchor.sign, now: now() })
+        : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
+    trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
+    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
+    const tokens = new TokenStore(store, now);
+
+    const capabilities: SignCapabilities = {
+      config,
+      records: {
+        permit: (permitNumber) => store.reads.permits.get(permitNumber),
+        list: (filter) => store.reads.permits.list(filter),
+        status: (permitNumber) => lifecycle.status(permitNumber),
+        publicResource: serveOwnResource,
+      },
+      tokens,
+      verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
+      identities: {
+        authority: { did: identity.did, didDocument },
+        customs: { did: customs.did, didDocument: customsDidDocument },
+        trustAnchor: { did: anchor.did, didDocument: anchorDidDocument },
+        created,
+      },
+      issuance: issuer,
+      lifecycle,
+      signAs: (role) => signers[role],
+    };
+    return {
+      config,
+      didDocument,
+      customs,
+      customsDidDocument,
+      veramo,
+      identity,
+      db,
+      reads,
+      store,
+      permits: store.reads.permits,
+      statusLists,
+      lifecycle,
+      ownFetch: localFetch,
+      tokens,
+      issuer,
+      anchor,
+      anchorDidDocument,
+      trust,
+      verifier,
+      created,
+      close: closeAll,
+      capabilities: kind === 'serve' ? { ...capabilities, trust: trust! } : capabilities,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
