@@ -34,6 +34,10 @@ export interface CameraParts {
   network: number;
   /** Number of those fetches. */
   fetches: number;
+  /** Of the verification: decoded to the first of those fetches (reading the code, in the page). */
+  beforeFetches: number;
+  /** Of the verification: the last of those fetches answered to the verdict on screen (checks and rendering, in the page). */
+  afterFetches: number;
   /** Click to the wasm decoder being ready; 0 when it was ready before the click (preloaded). */
   decoderAfterClick: number;
   /** Click to the end of the page's idle warm-up of the verification code (verifier-web/src/warm-up.ts); 0 when it ended before the click. */
@@ -74,6 +78,8 @@ async function partsOf(page: import('playwright-core').Page): Promise<CameraPart
       verification: verdict - decoded,
       network: fetches.length ? last - first : 0,
       fetches: fetches.length,
+      beforeFetches: fetches.length ? first - decoded : Number.NaN,
+      afterFetches: fetches.length ? verdict - last : Number.NaN,
       decoderAfterClick: Math.max(0, ready - click),
       warmAfterClick: Math.max(0, warm - click),
       frames: detects.length,
@@ -132,7 +138,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         const part = await partsOf(page);
         parts.push(part);
         progress(
-          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}, ${part.frames} frame(s) decoded in ${part.decoding.toFixed(0)}), verification ${part.verification.toFixed(0)} of which ${part.fetches} fetches ${part.network.toFixed(0)}; decoder ready ${part.decoderAfterClick.toFixed(0)}, warm-up done ${part.warmAfterClick.toFixed(0)} after the click)`,
+          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}, ${part.frames} frame(s) decoded in ${part.decoding.toFixed(0)}), verification ${part.verification.toFixed(0)} (${part.beforeFetches.toFixed(0)} before ${part.fetches} fetches of ${part.network.toFixed(0)}, ${part.afterFetches.toFixed(0)} after); decoder ready ${part.decoderAfterClick.toFixed(0)}, warm-up done ${part.warmAfterClick.toFixed(0)} after the click)`,
         );
         await context.close();
       }

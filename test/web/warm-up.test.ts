@@ -21,6 +21,13 @@ describe('idle warm-up', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('stops between its steps once the page is busy (a scan or a verification has begun)', async () => {
+    expect(await warmUpVerification('en', () => true)).toEqual({ input: false, rules: false, statusList: false });
+    let asked = 0;
+    const report = await warmUpVerification('en', () => ++asked > 1);
+    expect(report).toEqual({ input: true, rules: true, statusList: false });
+  });
+
   it('the sample is an unsigned permit of an authority on no list (an all-zero signature)', async () => {
     const read = await readInput(WARM_UP_PERMIT, { isTrustedAuthority: () => false });
     expect(read.ok).toBe(true);

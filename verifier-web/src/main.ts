@@ -541,7 +541,7 @@ function warmUpWhenIdle(): void {
   const busy = () => run > 0 || cameraWanted;
   const warm = async () => {
     if (busy()) return;
-    await warmUpVerification(lang).catch(() => undefined);
+    await warmUpVerification(lang, busy).catch(() => undefined);
     mark('page-warm');
   };
   void trust.then(() => whenIdle(() => void warm()), () => undefined);

@@ -62,7 +62,8 @@ async function nativeDetector(): Promise<Detector | undefined> {
 }
 
 /**
- * A version 7 QR code (45×45 modules, level M) of WARM_UP_TEXT, one bit per module, row by
+ * A version 7 QR code (45×45 modules, level M) of the text "SAIGA WARM-UP 0123456789
+ * ABCDEFGHIJKLMNOPQRSTUVWXYZ" twice, separated by a space, one bit per module, row by
  * row, most significant bit first: what the wasm decoder reads once after loading. A real
  * code, not a blank frame, so that every step of reading one (finder and alignment
  * patterns, version information, sampling, Reed–Solomon, the bit stream) has run once
@@ -70,7 +71,6 @@ async function nativeDetector(): Promise<Detector | undefined> {
  */
 const WARM_UP_MODULES =
   '/kh1vgv8E6nW4JBuiLBfBLt0h1zptduhEvkTrsFXDH4BB/qqqqqv4A8hFm4Alu5v3BUB7GxYUkH+kfbO7OLikcVDFMcxiDbwS0yPjwakSf/pXqs7iRT2hhqApups3vHfI+LM5pPA00pMqUEaLDI6PXH4tv1h/2R6hGIcQ2sbKs5qBRknETMbb7rf7y/drn4Op1s/xpOU6a7DPyFnGVZuUU2UL6427T8Pzt8tj0+X2RB0YeOl0wYiyYaf7wPKMYaCtdOopzjxkg8jtQmwv/mX/gBx1HJ0T/it6m/r0FgJHEkRujSfsY/V19tW968ukt7Uq2ME0F1awl/o9ey1sAA=';
-export const WARM_UP_TEXT = 'SAIGA WARM-UP 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ SAIGA WARM-UP 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const WARM_UP_SIZE = 45;
 
 /**
@@ -78,7 +78,7 @@ const WARM_UP_SIZE = 45;
  * (what a camera gives, frame-luma.ts), and scaled to the size camera frames are read at by
  * the same code that scales them.
  */
-export function warmUpFrame(): ImageData {
+function warmUpFrame(): ImageData {
   const [w, h] = [1280, 720];
   const plane = new Uint8Array(w * h).fill(255);
   const bits = Uint8Array.from(atob(WARM_UP_MODULES), (c) => c.charCodeAt(0));
