@@ -22,6 +22,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 /** One run's parts, in ms, from the page's User Timing marks (verifier-web/src/camera.ts) and Resource Timing. */
 export interface CameraParts {
+  /** The page's own click-to-verdict time (its click handler's first mark to the verdict's), without the test driver's round trips that the run's total includes. */
+  inPage: number;
   /** Click to the camera stream being open. */
   cameraStart: number;
   /** Camera open to the first successful decode (includes waiting for the first frame and, if it was not loaded yet, the decoder). */
@@ -72,6 +74,7 @@ async function partsOf(page: import('playwright-core').Page): Promise<CameraPart
     const first = Math.min(...fetches.map((r) => r.startTime));
     const last = Math.max(...fetches.map((r) => r.responseEnd));
     return {
+      inPage: verdict - click,
       cameraStart: open - click,
       firstDecode: decoded - open,
       firstFrame: frame - open,
@@ -138,7 +141,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         const part = await partsOf(page);
         parts.push(part);
         progress(
-          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}, ${part.frames} frame(s) decoded in ${part.decoding.toFixed(0)}), verification ${part.verification.toFixed(0)} (${part.beforeFetches.toFixed(0)} before ${part.fetches} fetches of ${part.network.toFixed(0)}, ${part.afterFetches.toFixed(0)} after); decoder ready ${part.decoderAfterClick.toFixed(0)}, warm-up done ${part.warmAfterClick.toFixed(0)} after the click)`,
+          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (in the page ${part.inPage.toFixed(0)}: camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}, ${part.frames} frame(s) decoded in ${part.decoding.toFixed(0)}), verification ${part.verification.toFixed(0)} (${part.beforeFetches.toFixed(0)} before ${part.fetches} fetches of ${part.network.toFixed(0)}, ${part.afterFetches.toFixed(0)} after); decoder ready ${part.decoderAfterClick.toFixed(0)}, warm-up done ${part.warmAfterClick.toFixed(0)} after the click)`,
         );
         await context.close();
       }
