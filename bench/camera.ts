@@ -3,7 +3,7 @@
  * real agent, Chromium's fake camera showing the permit's printed QR code, timed from the
  * click on "Scan with camera" to the verdict on screen (camera start, frame decoding with
  * zxing-wasm, verification in the browser with the status and record fetched from the agent).
- * Each part is read from the page's User Timing marks (verifier-web/src/camera.ts).
+ * Each part is read from the page's User Timing marks (verifier-web/src/camera.ts, scanner.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { freePort } from './free-port.js';
@@ -22,6 +22,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 /** One run's parts, in ms, from the page's User Timing marks (verifier-web/src/camera.ts) and Resource Timing. */
 export interface CameraParts {
+  /** The page's own click-to-verdict time (its click handler's first mark to the verdict's), without the test driver's round trips that the run's total includes. */
+  inPage: number;
   /** Click to the camera stream being open. */
   cameraStart: number;
   /** Camera open to the first successful decode (includes waiting for the first frame and, if it was not loaded yet, the decoder). */
@@ -34,8 +36,18 @@ export interface CameraParts {
   network: number;
   /** Number of those fetches. */
   fetches: number;
+  /** Of the verification: decoded to the first of those fetches (reading the code, in the page). */
+  beforeFetches: number;
+  /** Of the verification: the last of those fetches answered to the verdict on screen (checks and rendering, in the page). */
+  afterFetches: number;
   /** Click to the wasm decoder being ready; 0 when it was ready before the click (preloaded). */
   decoderAfterClick: number;
+  /** Click to the end of the page's idle warm-up of the verification code (verifier-web/src/warm-up.ts); 0 when it ended before the click. */
+  warmAfterClick: number;
+  /** Camera frames decoded until one gave the code (1: the first frame read was enough). */
+  frames: number;
+  /** Of the first decode: the time spent decoding frames (the rest is waiting for frames and the decoder). */
+  decoding: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -54,19 +66,27 @@ async function partsOf(page: import('playwright-core').Page): Promise<CameraPart
     const verdict = at('verdict');
     const ready = at('decoder-ready');
     const frame = at('first-frame');
+    const warm = at('page-warm');
+    const detects = performance.getEntriesByName('saiga:detect', 'measure');
     const fetches = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
       (r) => r.startTime >= decoded && (r.initiatorType === 'fetch' || r.initiatorType === 'xmlhttprequest'),
     );
     const first = Math.min(...fetches.map((r) => r.startTime));
     const last = Math.max(...fetches.map((r) => r.responseEnd));
     return {
+      inPage: verdict - click,
       cameraStart: open - click,
       firstDecode: decoded - open,
       firstFrame: frame - open,
       verification: verdict - decoded,
       network: fetches.length ? last - first : 0,
       fetches: fetches.length,
+      beforeFetches: fetches.length ? first - decoded : Number.NaN,
+      afterFetches: fetches.length ? verdict - last : Number.NaN,
       decoderAfterClick: Math.max(0, ready - click),
+      warmAfterClick: Math.max(0, warm - click),
+      frames: detects.length,
+      decoding: detects.reduce((sum, d) => sum + d.duration, 0),
     };
   });
 }
@@ -106,8 +126,11 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         const button = page.getByRole('button', { name: 'Scan with camera' });
         await button.waitFor();
         // As when a person opens the page and then presses the button: the page has preloaded
-        // its decoder while idle (verifier-web/src/main.ts preloadDecoder). decoderAfterClick shows if it had not.
-        await page.waitForFunction(() => performance.getEntriesByName('saiga:decoder-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
+        // its decoder and run its verification code once while idle (verifier-web/src/main.ts
+        // preloadDecoder, warmUpWhenIdle). decoderAfterClick and warmAfterClick show if it had not.
+        await page
+          .waitForFunction(() => ['decoder-ready', 'page-warm'].every((m) => performance.getEntriesByName(`saiga:${m}`).length > 0), undefined, { timeout: 10_000 })
+          .catch(() => undefined);
         const start = performance.now();
         await button.click();
         const verdict = page.locator('#verdict[data-verdict]');
@@ -118,7 +141,7 @@ export async function cameraToVerdict(runs: number, progress: (line: string) => 
         const part = await partsOf(page);
         parts.push(part);
         progress(
-          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}), verification ${part.verification.toFixed(0)} of which ${part.fetches} fetches ${part.network.toFixed(0)}; decoder ready ${part.decoderAfterClick.toFixed(0)} after the click)`,
+          `  camera run ${i + 1}/${runs}: ${samplesMs[i]!.toFixed(0)} ms (in the page ${part.inPage.toFixed(0)}: camera start ${part.cameraStart.toFixed(0)}, first decode ${part.firstDecode.toFixed(0)} (first frame ${part.firstFrame.toFixed(0)}, ${part.frames} frame(s) decoded in ${part.decoding.toFixed(0)}), verification ${part.verification.toFixed(0)} (${part.beforeFetches.toFixed(0)} before ${part.fetches} fetches of ${part.network.toFixed(0)}, ${part.afterFetches.toFixed(0)} after); decoder ready ${part.decoderAfterClick.toFixed(0)}, warm-up done ${part.warmAfterClick.toFixed(0)} after the click)`,
         );
         await context.close();
       }

@@ -16,7 +16,7 @@ export function openCamera(): Promise<MediaStream> {
   return navigator.mediaDevices.getUserMedia(CONSTRAINTS);
 }
 
-export type TimingMark = 'scan-click' | 'camera-open' | 'first-frame' | 'decoder-ready' | 'decoded' | 'verdict';
+export type TimingMark = 'scan-click' | 'camera-open' | 'first-frame' | 'decoder-ready' | 'page-warm' | 'decoded' | 'verdict';
 
 export function mark(name: TimingMark): void {
   try {

@@ -22,6 +22,7 @@ import { checkDetail } from './check-details.js';
 import { fillSegments, type Segments } from './segments.js';
 import { blockFacts, permitView, type Row } from './permit-view.js';
 import { countryName } from './code-names.js';
+import { warmUpVerification } from './warm-up.js';
 
 type Notice = { text: keyof UiText; vars: Record<string, string | number>; tone?: 'warn' };
 
@@ -521,9 +522,29 @@ function preloadDecoder(): void {
   }
   // A page opened from a permit link (fragment) verifies without the camera: do not load the decoder for it.
   if (location.hash.length > 1) return;
+  whenIdle(warm);
+}
+
+function whenIdle(task: () => void): void {
   const idle = (window as { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(warm, { timeout: 2000 });
-  else setTimeout(warm, 200);
+  if (idle) idle(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
+/**
+ * Runs the verification's code once while the page is idle, once its trust list is read
+ * (warm-up.ts): not on a page opened from a permit link, which verifies at once, and not
+ * once a scan or a verification has begun, which it would only delay.
+ */
+function warmUpWhenIdle(): void {
+  if (location.hash.length > 1) return;
+  const busy = () => run > 0 || cameraWanted;
+  const warm = async () => {
+    if (busy()) return;
+    await warmUpVerification(lang, busy).catch(() => undefined);
+    mark('page-warm');
+  };
+  void trust.then(() => whenIdle(() => void warm()), () => undefined);
 }
 
 async function readFile(file: File): Promise<void> {
@@ -613,6 +634,7 @@ function init(): void {
     renderTrustInfo();
   }, () => undefined);
   preloadDecoder();
+  warmUpWhenIdle();
   fromFragment();
 }
 

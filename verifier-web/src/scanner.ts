@@ -5,11 +5,20 @@
  * (zxing-cpp in WebAssembly) is loaded, from its own chunk. The .wasm is served next to the
  * bundle (build.mjs copies it and names it; never fetched from a CDN).
  */
+import { lumaToRgba, readLumaFrame } from './frame-luma.js';
 
 /** User Timing marks for the bench, as camera.ts `mark` (not imported: that would put camera.ts in a chunk of its own). */
-const mark = (name: 'decoder-ready' | 'first-frame' | 'decoded') => {
+const mark = (name: 'decoder-ready' | 'first-frame' | 'decoded', detail?: object) => {
   try {
-    performance.mark(`saiga:${name}`);
+    performance.mark(`saiga:${name}`, detail ? { detail } : undefined);
+  } catch {
+    /* no User Timing */
+  }
+};
+/** One camera frame's decode, as a User Timing measure: the bench counts the frames tried before a code was read. */
+const measureDetect = (start: number) => {
+  try {
+    performance.measure('saiga:detect', { start });
   } catch {
     /* no User Timing */
   }
@@ -52,16 +61,53 @@ async function nativeDetector(): Promise<Detector | undefined> {
   }
 }
 
+/**
+ * A version 7 QR code (45×45 modules, level M) of the text "SAIGA WARM-UP 0123456789
+ * ABCDEFGHIJKLMNOPQRSTUVWXYZ" twice, separated by a space, one bit per module, row by
+ * row, most significant bit first: what the wasm decoder reads once after loading. A real
+ * code, not a blank frame, so that every step of reading one (finder and alignment
+ * patterns, version information, sampling, Reed–Solomon, the bit stream) has run once
+ * before the first camera frame: the browser compiles a wasm function when it first runs.
+ */
+const WARM_UP_MODULES =
+  '/kh1vgv8E6nW4JBuiLBfBLt0h1zptduhEvkTrsFXDH4BB/qqqqqv4A8hFm4Alu5v3BUB7GxYUkH+kfbO7OLikcVDFMcxiDbwS0yPjwakSf/pXqs7iRT2hhqApups3vHfI+LM5pPA00pMqUEaLDI6PXH4tv1h/2R6hGIcQ2sbKs5qBRknETMbb7rf7y/drn4Op1s/xpOU6a7DPyFnGVZuUU2UL6427T8Pzt8tj0+X2RB0YeOl0wYiyYaf7wPKMYaCtdOopzjxkg8jtQmwv/mX/gBx1HJ0T/it6m/r0FgJHEkRujSfsY/V19tW968ukt7Uq2ME0F1awl/o9ey1sAA=';
+const WARM_UP_SIZE = 45;
+
+/**
+ * The warm-up code drawn black on white, 8 pixels a module, centred in a 1280×720 luma plane
+ * (what a camera gives, frame-luma.ts), and scaled to the size camera frames are read at by
+ * the same code that scales them.
+ */
+function warmUpFrame(): ImageData {
+  const [w, h] = [1280, 720];
+  const plane = new Uint8Array(w * h).fill(255);
+  const bits = Uint8Array.from(atob(WARM_UP_MODULES), (c) => c.charCodeAt(0));
+  const scale = 8;
+  const left = Math.floor((w - WARM_UP_SIZE * scale) / 2);
+  const top = Math.floor((h - WARM_UP_SIZE * scale) / 2);
+  for (let i = 0; i < WARM_UP_SIZE * WARM_UP_SIZE; i++) {
+    if (!((bits[i >> 3]! >> (7 - (i & 7))) & 1)) continue;
+    const [row, col] = [Math.floor(i / WARM_UP_SIZE), i % WARM_UP_SIZE];
+    for (let y = 0; y < scale; y++) plane.fill(0, (top + row * scale + y) * w + left + col * scale, (top + row * scale + y) * w + left + (col + 1) * scale);
+  }
+  const grey = lumaToRgba(plane, 0, w, w, h, WASM_FRAME_LONG_SIDE);
+  return new ImageData(grey.data, grey.width, grey.height);
+}
+
+/** What the warm-up read: the text, '' for nothing, or the error's name. */
+let warmUpResult: string | undefined;
+
 async function wasmDetector(): Promise<Detector> {
   const { BarcodeDetector, prepareZXingModule } = await import('barcode-detector/ponyfill');
   const wasmUrl = new URL(__ZXING_WASM__, import.meta.url).href;
   // Resolves once the wasm is compiled and instantiated, so the first frame decodes at once.
   await prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) }, fireImmediately: true });
   const detector = new BarcodeDetector({ formats: ['qr_code'] }) as unknown as Detector;
-  // The browser compiles a wasm function when it first runs: one blank frame of the size the
-  // camera frames are read at runs the per-pixel code once, so the first camera frame does not pay for it.
-  const [w, h] = [WASM_FRAME_LONG_SIDE, Math.round((WASM_FRAME_LONG_SIDE * 9) / 16)];
-  await detector.detect(new ImageData(new Uint8ClampedArray(w * h * 4).fill(255), w, h)).catch(() => undefined);
+  // A failed warm-up costs only its time: the camera frames are read all the same.
+  warmUpResult = await detector.detect(warmUpFrame()).then(
+    (codes) => codes[0]?.rawValue ?? '',
+    (e: unknown) => (e instanceof Error ? e.name : 'Error'),
+  );
   return detector;
 }
 
@@ -70,7 +116,8 @@ export function loadDecoder(): Promise<{ detector: Detector; kind: DecoderKind }
   loading ??= (async () => {
     const native = await nativeDetector();
     const found = native ? { detector: native, kind: 'native' as const } : { detector: await wasmDetector(), kind: 'wasm' as const };
-    mark('decoder-ready');
+    // What the wasm decoder's warm-up read (the bench and the tests check it read the code).
+    mark('decoder-ready', { kind: found.kind, ...(warmUpResult !== undefined && { warmUp: warmUpResult }) });
     return found;
   })();
   loading.catch(() => {
@@ -105,25 +152,46 @@ export interface CameraScan {
   stop(): void;
 }
 
-function frameReader(video: HTMLVideoElement): () => ImageData | undefined {
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  return () => {
+/**
+ * Reads the current frame of `video` for the wasm decoder: from its luma plane where the
+ * browser can (frame-luma.ts), else drawn on a canvas, both scaled to WASM_FRAME_LONG_SIDE.
+ */
+function frameReader(video: HTMLVideoElement): () => Promise<ImageData | undefined> {
+  let canvas: HTMLCanvasElement | undefined;
+  let context: CanvasRenderingContext2D | null = null;
+  let luma = true;
+  const drawn = (): ImageData | undefined => {
     const { videoWidth: w, videoHeight: h } = video;
+    canvas ??= document.createElement('canvas');
+    context ??= canvas.getContext('2d', { willReadFrequently: true });
     if (!context || w === 0 || h === 0) return undefined;
     const scale = Math.min(1, WASM_FRAME_LONG_SIDE / Math.max(w, h));
-    canvas.width = Math.round(w * scale);
-    canvas.height = Math.round(h * scale);
-    context.drawImage(video, 0, 0, canvas.width, canvas.height);
-    return context.getImageData(0, 0, canvas.width, canvas.height);
+    const [cw, ch] = [Math.round(w * scale), Math.round(h * scale)];
+    // Setting a canvas's size clears and reallocates it: only when the camera's size changes.
+    if (canvas.width !== cw || canvas.height !== ch) [canvas.width, canvas.height] = [cw, ch];
+    context.drawImage(video, 0, 0, cw, ch);
+    return context.getImageData(0, 0, cw, ch);
+  };
+  return async () => {
+    if (luma) {
+      try {
+        const frame = await readLumaFrame(video, WASM_FRAME_LONG_SIDE);
+        if (frame) return frame;
+        // No VideoFrame, or frames without a luma plane: the canvas from now on.
+        luma = false;
+      } catch {
+        // This frame could not be copied (not ready, or closed under us): draw it instead.
+      }
+    }
+    return drawn();
   };
 }
 
 type FrameVideo = HTMLVideoElement & { requestVideoFrameCallback?(callback: () => void): number; cancelVideoFrameCallback?(handle: number): void };
 
 /**
- * Shows `stream` in `video` and decodes frames until a code is read; then stops the
- * camera and calls `onCode`. Each new frame is read as soon as the previous one is done.
+ * Shows `stream` in `video` and decodes frames until a code is read; then calls `onCode`
+ * and stops the camera. Each new frame is read as soon as the previous one is done.
  */
 export function scanStream(stream: MediaStream, element: HTMLVideoElement, onCode: (text: string) => void): CameraScan {
   const video = element as FrameVideo;
@@ -158,12 +226,17 @@ export function scanStream(stream: MediaStream, element: HTMLVideoElement, onCod
       }
       try {
         const { kind } = await loadDecoder();
-        const source = kind === 'native' ? video : readFrame();
+        const started = performance.now();
+        const source = kind === 'native' ? video : await readFrame();
         const [text] = source ? await decodeImage(source) : [];
+        measureDetect(started);
         if (text !== undefined && !stopped) {
           mark('decoded');
-          stop();
+          // No frame is read after this one; the verification (and its fetches) starts first,
+          // and the camera is released in the next task: stopping its tracks takes tens of ms.
+          stopped = true;
           onCode(text);
+          setTimeout(stop, 0);
           return;
         }
       } catch {
