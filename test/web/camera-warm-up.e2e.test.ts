@@ -7,7 +7,8 @@
  * photo be read, and the paste path is unchanged.
  */
 import { CHROMIUM_ARGS } from '../../bench/camera-frame.js';
-import { encodePermitQr, permitQrLink } from '../../src/qr/codec.js';
+import { encodePermitQr } from '../../src/qr/payload.js';
+import { permitQrLink } from '../../src/qr/link.js';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

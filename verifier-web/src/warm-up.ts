@@ -15,7 +15,7 @@ import { decodeBitstring } from '../../src/vocab/bitstring.js';
 import { prefetchUrls } from './prefetch.js';
 import { formatDate, formatNumber, type Lang } from './i18n.js';
 
-/** The sample permit's QR payload (src/qr/codec.ts encodePermitQr of the unsigned sample JWT). */
+/** The sample permit's QR payload (src/qr/payload.ts encodePermitQr of the unsigned sample JWT). */
 export const WARM_UP_PERMIT = 'CP3:IXS+E:3XF-A+L68$RSI8TE1RBY-7AO:YU/R3QXH*R1+CBAYNMKY*PNVC:47HOS00000000000000000000000000000000000000000000000000000000000000000070I:FHYS3F$P84BZFMI$*K/-/SFATAKSMYXJU/TQ:Z.L1$YM4+VAF4J8ND02TMJHNJ.K8$--HZW.STP/C7DWWP14U5GUI1DYL/9N9-0-SWXOJYGL8+2FO+WBK9BIJ*SO0H56+M.K0V8JH-6+Z/:VA+041TOL0.5TBJ:1F-N4XGZ6O:4O2DXZC*NJ/NYKW0/33T$LX$0-16MR9SIS.DNE+SPOE5QZFBAJI+JY/.$:3NQ9CJ/JX/J1G:*ZM.GG*3:T.XLFV1I+4TCDIELH/P8U*IDTQSD13UFSLYWRLGWME:-$1QS0S6';
 
 /** An empty status list of the minimum length, as a status list credential carries it (src/vocab/bitstring.ts). */
