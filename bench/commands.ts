@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderAgentYaml } from '../src/agent/config/write-config.js';
 
-const CLI = resolve('dist/src/cli/main.js');
+const CLI = resolve('dist/cli/saiga.js');
 
 export interface CommandTiming {
   name: string;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const STAMP = join(root, 'dist', '.build-stamp');
-const INPUTS = ['src', 'verifier-web/src', 'verifier-web/build.mjs', 'verifier-web/schema-validators.mjs', 'verifier-web/index.html', 'verifier-web/styles.css', 'package.json', 'tsconfig.json', 'tsconfig.verify.json', 'verifier-web/tsconfig.json', 'scripts/use-standalone-validators.mjs', 'scripts/config-validator.mjs'];
+const INPUTS = ['src', 'verifier-web/src', 'verifier-web/build.mjs', 'verifier-web/schema-validators.mjs', 'verifier-web/index.html', 'verifier-web/styles.css', 'package.json', 'tsconfig.json', 'tsconfig.verify.json', 'verifier-web/tsconfig.json', 'scripts/use-standalone-validators.mjs', 'scripts/config-validator.mjs', 'scripts/bundle-cli.mjs'];
 
 function newest(path) {
   const stat = statSync(path);

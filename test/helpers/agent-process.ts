@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import jsYaml from 'js-yaml';
 
-export const CLI = resolve('dist/src/cli/main.js');
+export const CLI = resolve('dist/cli/saiga.js');
 export const EXAMPLES = resolve('examples/permits');
 
 export function tempDir(prefix = 'saiga-test-'): string {

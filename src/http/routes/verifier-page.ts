@@ -62,9 +62,10 @@ const TYPES: Record<string, string> = {
 const SHORT_CACHE = 'public, max-age=60';
 
 function defaultDistDir(): string {
-  // src/http/routes (run from source) or dist/src/http/routes (compiled): find the checkout's verifier-web/dist.
+  // src/http/routes (run from source), dist/src/http/routes (compiled) or dist/cli (the bundle of
+  // scripts/bundle-cli.mjs): find the checkout's verifier-web/dist.
   const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const up of ['../../..', '../../../..']) {
+  for (const up of ['../../..', '../../../..', '../..']) {
     const candidate = resolve(here, up, 'verifier-web', 'dist');
     if (existsSync(join(candidate, 'index.html'))) return candidate;
   }

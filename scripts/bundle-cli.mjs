@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * The last step of `npm run build`: joins the compiled CLI (dist/src/cli/main.js and the Saiga
+ * modules it imports) into dist/cli/saiga.js and a few chunks, with esbuild. Packages stay
+ * outside the bundle and load from node_modules as before; only Saiga's own modules are joined.
+ * `saiga verify` otherwise loads about a hundred small modules, and resolving and linking them
+ * is a tenth of its time on the 2-core machine (`npm run bench` times it against `node -e 0`).
+ * Dynamic imports stay chunks of their own, so `saiga verify` still never loads Veramo,
+ * express or pdfkit.
+ *
+ * The bundle is what `saiga` (package.json bin), `npm start` and the tests run. A module that
+ * requires a file beside itself (src/agent/config/config.ts: its generated validator) finds
+ * it beside the bundle: the .cjs files of dist/src are copied there. Then it writes the stamp
+ * that scripts/ensure-built.mjs compares with the sources.
+ */
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(root, 'dist/src/cli/main.js');
+const outdir = join(root, 'dist/cli');
+if (!existsSync(entry)) throw new Error('compile the TypeScript first (tsc -p tsconfig.json)');
+
+/** The .cjs files of a compiled tree: what its modules require by a path relative to themselves. */
+function cjsFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? cjsFiles(join(dir, e.name)) : e.name.endsWith('.cjs') ? [join(dir, e.name)] : []));
+}
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { saiga: entry },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  external: ['./*.cjs'],
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+});
+const copied = new Set();
+for (const file of cjsFiles(join(root, 'dist/src'))) {
+  if (copied.has(basename(file))) throw new Error(`two files named ${basename(file)} would meet in dist/cli`);
+  copied.add(basename(file));
+  copyFileSync(file, join(outdir, basename(file)));
+}
+writeFileSync(join(root, 'dist/.build-stamp'), `${new Date().toISOString()}\n`);
