@@ -10,11 +10,11 @@
  *
  * The bundle is what `saiga` (package.json bin), `npm start` and the tests run. A module that
  * requires a file beside itself (src/agent/config/config.ts: its generated validator) finds
- * it beside the bundle: the .cjs files of dist/src are copied there. Then it writes the stamp
+ * it beside the bundle, copied there (BESIDE). Then it writes the stamp
  * that scripts/ensure-built.mjs compares with the sources.
  */
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,10 +23,8 @@ const entry = join(root, 'dist/src/cli/main.js');
 const outdir = join(root, 'dist/cli');
 if (!existsSync(entry)) throw new Error('compile the TypeScript first (tsc -p tsconfig.json)');
 
-/** The .cjs files of a compiled tree: what its modules require by a path relative to themselves. */
-function cjsFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? cjsFiles(join(dir, e.name)) : e.name.endsWith('.cjs') ? [join(dir, e.name)] : []));
-}
+/** What a bundled module requires by a path relative to itself, and so must find beside the bundle. */
+const BESIDE = ['dist/src/agent/config/config-validator.cjs'];
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -42,10 +40,5 @@ await build({
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
 });
-const copied = new Set();
-for (const file of cjsFiles(join(root, 'dist/src'))) {
-  if (copied.has(basename(file))) throw new Error(`two files named ${basename(file)} would meet in dist/cli`);
-  copied.add(basename(file));
-  copyFileSync(file, join(outdir, basename(file)));
-}
+for (const file of BESIDE) copyFileSync(join(root, file), join(outdir, basename(file)));
 writeFileSync(join(root, 'dist/.build-stamp'), `${new Date().toISOString()}\n`);
