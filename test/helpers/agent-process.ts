@@ -4,10 +4,10 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import jsYaml from 'js-yaml';
+import { freePort } from '../../bench/free-port.js';
 
 export const CLI = resolve('dist/cli/saiga.js');
 export const EXAMPLES = resolve('examples/permits');
@@ -16,21 +16,19 @@ export function tempDir(prefix = 'saiga-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+// One way to find a free loopback port, shared with the bench.
+export { freePort };
 
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** An API token made with `saiga token create` (shown once, as a user would copy it). */
+export async function createToken(config: string, role: 'officer' | 'customs' | 'admin', name: string): Promise<string> {
+  const created = await runCli(['token', 'create', '--config', config, '--role', role, '--name', name, '--json']);
+  return (JSON.parse(created.stdout) as { token: string }).token;
 }
 
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
