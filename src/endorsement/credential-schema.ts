@@ -10,12 +10,11 @@
  * as `$id`. Immutable once shipped: a change is a new version at a new path. Browser-safe.
  */
 import { contextList, embedded, envelopeProperties } from '../permit/credential-schema.js';
-import type { JsonSchema } from '../permit/schema.js';
+import { DRAFT_2020_12, type JsonSchema } from '../permit/schema.js';
 import { agentResourceUrl, citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE } from './model.js';
 import { ENDORSEMENT_SCHEMA } from './schema.js';
 
-const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** The whole-credential schema of the endorsements signed by the agent at `agentUrl`, with its `$id`. */
 export function endorsementCredentialSchema(agentUrl: string): JsonSchema {

@@ -11,9 +11,8 @@
  * `$id`. Immutable once shipped: a change is a new version at a new path. Browser-safe.
  */
 import { agentResourceUrl, citesContextUrl, PERMIT_CREDENTIAL_SCHEMA_PATH, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../vocab/contexts.js';
-import { LIMITS, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
+import { DRAFT_2020_12, LIMITS, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
 
-const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** The URL of an agent's resource: its public URL (without a trailing slash) plus the path. */
 

@@ -5,7 +5,7 @@
  * the named rules in `src/endorsement/validate.ts`, each with its own code. Browser-safe plain data.
  */
 
-import { LIMITS, type JsonSchema } from './schema.js';
+import { DRAFT_2020_12, LIMITS, type JsonSchema } from './schema.js';
 import { ISO_COUNTRY_CODES, UNIT_CODES } from './tables/index.js';
 
 /** Box 15: the toolkit v2 EDIFACT path for a transport document number is an..70. */
@@ -17,7 +17,6 @@ export const TRANSPORT_DOCUMENT_MAX_LENGTH = 70;
  */
 export const UN_LOCODE_PATTERN = '^[A-Z]{2}[A-Z2-9]{3}$';
 
-const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Non-empty text with at least one visible character (as in the permit schema). */
 const text = (maxLength: number, description: string): JsonSchema => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S', description });

@@ -188,7 +188,8 @@ const headerProperties = (): Record<string, JsonSchema> => ({
   replaces: REPLACEMENT,
 });
 
-const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+/** The JSON Schema dialect of every schema Saiga writes (JSON Schema 2020-12 §8.1.1 `$schema`). */
+export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 const HEADER_REQUIRED = ['documentType', 'importer', 'exporter', 'purpose', 'specimens'] as const;
 
 /** What an officer submits to have a permit issued (`PermitRequest`). */
