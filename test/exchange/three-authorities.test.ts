@@ -4,7 +4,7 @@
  * issued at the authority of its country and verified where it is trusted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editConfig, initAuthority, readExample, runCli, serveAuthority, setPeers, type AuthorityProcess } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, editConfig, initAuthority, readExample, runCli, serveAuthority, setPeers } from '../helpers/agent-process.js';
 
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
@@ -89,7 +89,7 @@ describe('authorities verifying each other over did:web', () => {
 
   it('an export endorsed by LK customs shows as used, with quantities, where LK customs is trusted; elsewhere the endorsement is not accepted', async () => {
     const permit = await issueAt(lk, readExample('export-lk-orchids.json'));
-    const customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token;
+    const customsToken = await createToken(lk.config, 'customs', 'Kamal Perera');
     const endorsed = await lk.api(`/api/permits/${permit.permitNumber}/endorsements`, {
       token: customsToken,
       body: { blocks: [{ block: 'A', quantity: 1150 }], portOfExport: 'LKCMB', date: new Date().toISOString().slice(0, 10), transportDocument: '176-55550001' },

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority } from '../helpers/agent-process.js';
 import { decodePayload } from '../helpers/forge.js';
 
 let lk: AuthorityProcess;
@@ -17,7 +17,7 @@ const orchids = readExample('export-lk-orchids.json');
 beforeAll(async () => {
   const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' });
   lk = await serveAuthority(init);
-  customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token;
+  customsToken = await createToken(lk.config, 'customs', 'Kamal Perera');
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sqlite3 from 'sqlite3';
 import { join } from 'node:path';
-import { initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority } from '../helpers/agent-process.js';
 import { decodePayload, signWithUnknownDidKey } from '../helpers/forge.js';
 import { createDidResolver, createPermitVerifier } from '../../src/verify/index.js';
 import { decodeBitstring, getBit } from '../../src/vocab/bitstring.js';
@@ -17,7 +17,7 @@ const orchids = readExample('export-lk-orchids.json');
 beforeAll(async () => {
   const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' });
   lk = await serveAuthority(init);
-  customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token;
+  customsToken = await createToken(lk.config, 'customs', 'Kamal Perera');
 });
 
 afterAll(async () => {

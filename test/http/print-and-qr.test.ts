@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initAuthority, readExample, runCli, serveAuthority, tempDir, type AuthorityProcess } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, tempDir } from '../helpers/agent-process.js';
 import { decodeQrPng, pdfText, renderPng } from '../print/helpers.js';
 
 let lk: AuthorityProcess;
@@ -37,7 +37,7 @@ describe('the printed permit and its QR code', () => {
 
   it('refuses the PDF to a customs token, for an unknown language and an unknown number', async () => {
     const permit = await issue();
-    const customs = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'K', '--json'])).stdout).token;
+    const customs = await createToken(lk.config, 'customs', 'K');
     expect((await lk.api(`/api/permits/${permit.permitNumber}/pdf`, { token: customs })).status).toBe(403);
     const lang = await lk.api(`/api/permits/${permit.permitNumber}/pdf?lang=de`, { token: lk.officerToken });
     expect([lang.status, lang.body.error.path]).toEqual([400, '/lang']);

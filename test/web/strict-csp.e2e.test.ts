@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../bench/camera-frame.js';
 import { VERIFIER_PAGE_CSP } from '../../src/http/routes/verifier-page.js';
 import { validatePermit } from '../../src/permit/validate.js';
-import { initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority } from '../helpers/agent-process.js';
 import { decodePayload, signAsDidKey } from '../helpers/forge.js';
 import { ISSUER } from '../verify/helpers.js';
 import { buildPage, watchPage } from './helpers.js';
@@ -105,7 +105,7 @@ describe('verifier page under the strict CSP, served by the agent, in Chromium',
 
   it('an endorsed permit → used (the endorsement is checked against its schema in the page too)', async () => {
     const permit = await issue();
-    const customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token as string;
+    const customsToken = await createToken(lk.config, 'customs', 'Kamal Perera');
     const today = new Date().toISOString().slice(0, 10);
     const endorsed = await lk.api(`/api/permits/${permit.permitNumber}/endorsements`, {
       token: customsToken,

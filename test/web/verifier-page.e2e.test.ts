@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initAuthority, readExample, runCli, serveAuthority, tempDir, type AuthorityProcess } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, tempDir } from '../helpers/agent-process.js';
 import { changePayloadByte, decodePayload, signAsDidKey, signWithUnknownDidKey } from '../helpers/forge.js';
 import { TEST_KEYS } from '../verify/helpers.js';
 import { buildPage, hostPage, hostStaticPage, qrPng, watchPage, y4mFromPng, type PageHost } from './helpers.js';
@@ -77,7 +77,7 @@ beforeAll(async () => {
   buildPage();
   const init = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' });
   lk = await serveAuthority(init);
-  customsToken = JSON.parse((await runCli(['token', 'create', '--config', lk.config, '--role', 'customs', '--name', 'Kamal Perera', '--json'])).stdout).token;
+  customsToken = await createToken(lk.config, 'customs', 'Kamal Perera');
   host = await hostPage(lk);
   validJwt = (await issue()).jwt;
   qrFile = join(work, 'permit-qr.png');
