@@ -198,3 +198,27 @@ export interface RuleIssue {
   path: string;
   message: string;
 }
+
+/**
+ * Codes of the exchange between authorities (docs/exchange.md): why a message was refused,
+ * shown to the sending agent's operator (`saiga exchange status`) and in the receiver's log.
+ * Each part of the exchange adds its codes under its own heading.
+ */
+export const EXCHANGE_CODES = {
+  // The envelope (DIDComm v2 authcrypt; src/agent/wiring)
+  EXCHANGE_MESSAGE_MALFORMED: 'The message is not a DIDComm v2 message.',
+  EXCHANGE_NOT_AUTHCRYPT: 'The message is not encrypted and authenticated as its sender (DIDComm authcrypt); it is refused.',
+  EXCHANGE_DECRYPT_FAILED: 'The message could not be decrypted with this authority\'s keys: it was altered, or encrypted for someone else.',
+  EXCHANGE_SENDER_MISMATCH: 'The message was encrypted with a key that does not belong to the authority it claims to come from.',
+  EXCHANGE_SENDER_UNRESOLVABLE: "The sending authority's DID document could not be read; the message cannot be authenticated.",
+  EXCHANGE_MISADDRESSED: 'The message is addressed to another authority.',
+  EXCHANGE_MESSAGE_EXPIRED: 'The message has expired.',
+  EXCHANGE_MESSAGE_STALE: 'The message was sent too long ago (or in the future) to be accepted: it may be a replay.',
+  // The inbox (src/exchange)
+  EXCHANGE_SENDER_UNTRUSTED: 'The sender is not a Management Authority this agent trusts.',
+  EXCHANGE_TYPE_UNKNOWN: 'This agent does not know the message type.',
+  EXCHANGE_BODY_INVALID: 'The message body does not match the schema of its type.',
+  EXCHANGE_MESSAGE_ID_REUSED: 'The sender already sent a different message with this id; the new one is refused.',
+  // The handlers (src/exchange/handlers)
+} as const;
+export type ExchangeCode = keyof typeof EXCHANGE_CODES;

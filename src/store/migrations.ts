@@ -93,6 +93,90 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // api_token had revoked_at from version 1; a NULL expiry means "does not expire", so existing tokens keep working.
     sql: `ALTER TABLE api_token ADD COLUMN expires_at TEXT`,
   },
+  {
+    version: 4,
+    name: 'exchange: outbox and inbox',
+    // The outbox row is written in the transaction of the event that causes it (docs/exchange.md):
+    // it exists exactly when the event committed. Bodies are packed at send time, so a retry
+    // uses the peer's current keys; the id stays the same, so the peer applies it once.
+    sql: `
+      CREATE TABLE exchange_outbox (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        id              TEXT NOT NULL UNIQUE,
+        recipient_did   TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        -- The permit credential id the message concerns: messages about one permit go in order.
+        subject         TEXT NOT NULL,
+        body_json       TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        expires_at      TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'undeliverable')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_code       TEXT,
+        last_error      TEXT,
+        delivered_at    TEXT
+      );
+      CREATE INDEX exchange_outbox_due ON exchange_outbox (state, next_attempt_at);
+      CREATE INDEX exchange_outbox_order ON exchange_outbox (recipient_did, subject, seq);
+      CREATE TABLE exchange_inbox (
+        sender_did  TEXT NOT NULL,
+        message_id  TEXT NOT NULL,
+        type        TEXT NOT NULL,
+        subject     TEXT,
+        -- SHA-256 of the decrypted message: the same id with another content is refused, not applied.
+        digest      TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        ack_json    TEXT NOT NULL,
+        PRIMARY KEY (sender_did, message_id)
+      )`,
+  },
+  {
+    version: 5,
+    name: 'exchange: permits received from other authorities, import confirmations',
+    sql: `
+      CREATE TABLE incoming_permit (
+        credential_id     TEXT PRIMARY KEY,
+        issuer_did        TEXT NOT NULL,
+        permit_number     TEXT NOT NULL,
+        document_type     TEXT NOT NULL,
+        exporter_country  TEXT NOT NULL,
+        importer_country  TEXT NOT NULL,
+        -- Why it is here: 'import' (this country imports: an expected arrival), 'import-permit'
+        -- (an import permit for an export this authority may issue, Art. III(3)), 'origin'
+        -- (a re-export of specimens that left this country).
+        relation          TEXT NOT NULL CHECK (relation IN ('import', 'import-permit', 'origin')),
+        valid_until       TEXT NOT NULL,
+        subject_json      TEXT NOT NULL,
+        jwt               TEXT NOT NULL,
+        -- As the issuer notified it (status-changed).
+        status            TEXT NOT NULL DEFAULT 'valid' CHECK (status IN ('valid', 'revoked', 'suspended')),
+        status_reason     TEXT,
+        replaced_by       TEXT,
+        status_changed_at TEXT,
+        status_notified_at TEXT,
+        endorsement_jwt   TEXT,
+        endorsement_json  TEXT,
+        endorsed_at       TEXT,
+        received_at       TEXT NOT NULL,
+        UNIQUE (issuer_did, permit_number)
+      );
+      CREATE INDEX incoming_permit_relation ON incoming_permit (relation, received_at);
+      CREATE TABLE import_confirmation (
+        -- Art. VI(5): a permit is used once, so one confirmation per permit.
+        permit_credential_id TEXT PRIMARY KEY,
+        credential_id        TEXT NOT NULL UNIQUE,
+        permit_issuer_did    TEXT NOT NULL,
+        permit_number        TEXT NOT NULL,
+        -- 'made' here (this authority imports) or 'received' (for a permit issued here).
+        direction            TEXT NOT NULL CHECK (direction IN ('made', 'received')),
+        jwt                  TEXT NOT NULL,
+        subject_json         TEXT NOT NULL,
+        officer              TEXT,
+        actor_token          TEXT,
+        created_at           TEXT NOT NULL
+      )`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, runCli, tempDir } from '../helpers/agent-process.js';
 import { openAgent } from '../../src/agent/wiring/open.js';
-import { buildDidDocument } from '../../src/agent/identity/did-document.js';
+import { buildDidDocument, exchangeDocumentOptions } from '../../src/agent/identity/did-document.js';
 import { readStoredIdentity } from '../../src/agent/identity/stored-identities.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
 import { committedReads } from '../../src/store/unit-of-work.js';
@@ -96,7 +96,7 @@ describe('read-only commands', () => {
       for (const [role, document] of pairs) {
         const stored = await readStoredIdentity(committedReads(db).identities, loaded, role);
         expect(stored.did).toBe(document.id);
-        expect(await buildDidDocument(stored.did, stored.keys)).toEqual(document);
+        expect(await buildDidDocument(stored.did, stored.keys, role === 'authority' ? exchangeDocumentOptions(stored.did, loaded.saiga.url) : {})).toEqual(document);
       }
     } finally {
       await db.close();

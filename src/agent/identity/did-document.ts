@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
+import { didcommEndpoint } from '../../exchange/endpoint.js';
 import type { DidDocument, PublicJwk } from '../../verify/index.js';
 
 export interface PublicKeyInfo {
@@ -51,7 +52,26 @@ export async function verificationMethodId(did: string, publicKeyHex: string): P
   return `${did}#${METHOD_ID_PREFIX}${thumbprint.slice(0, METHOD_ID_THUMBPRINT_CHARS)}`;
 }
 
-export async function buildDidDocument(did: string, keys: readonly PublicKeyInfo[]): Promise<DidDocument> {
+/** The fragment of the key-agreement method derived from a signing method: `#key-Xq3v9aB1` → `#key-Xq3v9aB1-x25519`. */
+export const KEY_AGREEMENT_SUFFIX = '-x25519';
+/** The fragment of the one DIDComm service (one entry: two would deliver every message twice). */
+export const DIDCOMM_SERVICE_FRAGMENT = '#didcomm';
+
+export interface DidDocumentOptions {
+  /**
+   * Where this identity receives DIDComm v2 messages (the authority's `<url>/didcomm`). When
+   * given, the document also lists an X25519 key-agreement key for each signing key, derived
+   * from it (RFC 7748 birational map), so that peers can encrypt to it without a second key.
+   */
+  didcommEndpoint?: string;
+}
+
+/** The authority's options: a did:web document names its DIDComm endpoint; a did:key cannot (its resolver builds the document). */
+export function exchangeDocumentOptions(did: string, agentUrl: string): DidDocumentOptions {
+  return did.startsWith('did:web:') ? { didcommEndpoint: didcommEndpoint(agentUrl) } : {};
+}
+
+export async function buildDidDocument(did: string, keys: readonly PublicKeyInfo[], options: DidDocumentOptions = {}): Promise<DidDocument> {
   const methods = await Promise.all(
     keys
       .filter((key) => key.type === 'Ed25519')
@@ -62,11 +82,29 @@ export async function buildDidDocument(did: string, keys: readonly PublicKeyInfo
   );
   // DID Core §5.1.1: ids are unique within a document; two keys with the same short id cannot both be published.
   if (new Set(methods.map((m) => m.id)).size !== methods.length) throw new Error(`two keys of ${did} have the same verification-method id`);
-  return {
+  const document: DidDocument = {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id: did,
     verificationMethod: methods,
     assertionMethod: methods.map((m) => m.id),
     authentication: methods.map((m) => m.id),
+  };
+  if (options.didcommEndpoint === undefined) return document;
+  // X25519 keys only agree keys: they never appear under assertionMethod or authentication.
+  // Loaded here, not above: read-only commands build documents without it (open-readonly.ts).
+  const { edwardsToMontgomeryPub } = await import('@noble/curves/ed25519');
+  const agreement = keys
+    .filter((key) => key.type === 'Ed25519')
+    .map((key, i) => ({
+      id: `${methods[i]!.id}${KEY_AGREEMENT_SUFFIX}`,
+      type: 'JsonWebKey2020',
+      controller: did,
+      publicKeyJwk: { kty: 'OKP', crv: 'X25519', x: Buffer.from(edwardsToMontgomeryPub(key.publicKeyHex)).toString('base64url') } as PublicJwk,
+    }));
+  return {
+    ...document,
+    verificationMethod: [...methods, ...agreement],
+    keyAgreement: agreement.map((m) => m.id),
+    service: [{ id: `${did}${DIDCOMM_SERVICE_FRAGMENT}`, type: 'DIDCommMessaging', serviceEndpoint: { uri: options.didcommEndpoint, accept: ['didcomm/v2'], routingKeys: [] } }],
   };
 }

@@ -72,6 +72,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
       readStoredIdentity(reads.identities, config, 'customs'),
       readStoredIdentity(reads.identities, config, 'anchor'),
     ]);
+    // The verifier needs the signing keys only: no key-agreement keys or DIDComm service here.
     const documents = await Promise.all([authority, customs, anchor].map((id) => buildDidDocument(id.did, id.keys)));
     // Node's fetch (undici) loads when first touched: only when a permit names another agent's resource.
     const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));

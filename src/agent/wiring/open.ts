@@ -15,7 +15,7 @@ import { loadConfig, type LoadedConfig } from '../config/config.js';
 import { ConfigError, createObjects } from '../config/yaml-loader.js';
 import { loadSecret, SECRET_ENV } from '../identity/secret.js';
 import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from '../identity/identity.js';
-import { buildDidDocument } from '../identity/did-document.js';
+import { buildDidDocument, exchangeDocumentOptions as exchangeOptions } from '../identity/did-document.js';
 import { selfTest } from '../identity/self-test.js';
 import type { DidDocument, FetchLike, TrustedIssuer } from '../../verify/index.js';
 import { importPermitTrust } from '../../permit/import-permit.js';
@@ -165,7 +165,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
       now,
     );
-    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys);
+    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url));
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
