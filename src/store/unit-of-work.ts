@@ -18,6 +18,7 @@ import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
+import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -25,6 +26,8 @@ export interface UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  /** Permits received through the exchange (written by its handlers only). */
+  readonly incomingPermits: IncomingPermitStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -35,6 +38,7 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly incomingPermits: IncomingPermitReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
 }
@@ -49,12 +53,14 @@ class TransactionWork implements UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  readonly incomingPermits: IncomingPermitStore;
 
-  constructor(private readonly tx: Transaction) {
+  constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
+    this.incomingPermits = new IncomingPermitStore(tx, now);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -72,6 +78,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     lifecycle: new LifecycleStore(q),
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
+    incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),
   };
 }
@@ -87,13 +94,13 @@ export class SaigaStore implements Transactions {
   constructor(
     private readonly writer: SqliteDatabase,
     reads: Queryable,
-    now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.reads = committedReads(reads, now);
   }
 
   /** Runs `work` in one write transaction; nothing is written unless it resolves. */
   transaction<T>(work: (work: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.writer.transaction((tx) => work(new TransactionWork(tx)));
+    return this.writer.transaction((tx) => work(new TransactionWork(tx, this.now)));
   }
 }

@@ -78,7 +78,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
-    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });
+    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch, notices: (id) => reads.incomingPermits.notice(id) });
   }
 
   const verifierOnce = () => (verifier ??= buildVerifier());

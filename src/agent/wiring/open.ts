@@ -177,7 +177,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         ? await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signers.trustAnchor.sign, now: now() })
         : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
-    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
+    // Revocations and suspensions peers notified through the exchange (docs/exchange.md) show even when their lists cannot be reached.
+    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     const tokens = new TokenStore(store, now);
 
     const capabilities: SignCapabilities = {

@@ -56,3 +56,11 @@ export function checkBody<K extends MessageKind>(kind: K, body: unknown): { ok: 
   const path = pathOf(error);
   return { ok: false, code: 'EXCHANGE_BODY_INVALID', message: `${EXCHANGE_CODES.EXCHANGE_BODY_INVALID} ${describeError(error, path)}`, path };
 }
+
+/** A handler's `validate`: undefined when the body matches the schema of `kind`, else the refusal. */
+export function bodyValidator(kind: MessageKind): (body: unknown) => ExchangeRefusal | undefined {
+  return (body) => {
+    const checked = checkBody(kind, body);
+    return checked.ok ? undefined : checked;
+  };
+}
