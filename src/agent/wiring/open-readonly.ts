@@ -103,6 +103,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         status: async (permitNumber) => (await import('../../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber),
         publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce()),
       },
+      imports: { list: (filter = {}) => reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       verification: {
         verify: async (input, at) => (await verifierOnce()).verify(input, at),

@@ -189,6 +189,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         status: (permitNumber) => lifecycle.status(permitNumber),
         publicResource: serveOwnResource,
       },
+      imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
