@@ -34,7 +34,7 @@ async function statusWith(list: StatusOutcome, notice?: StatusNotice) {
   };
   const out = await checkLifecycle(input);
   const check = out.checks.find((c) => c.check === 'status')!;
-  return { code: check.code, message: check.message, status: out.fields.status, state: stateOf({ valid: true, expired: false, useKnown: true, used: false, ...out }) };
+  return { code: check.code, message: check.message, status: out.fields.status, state: stateOf({ ...out, valid: true, expired: false }) };
 }
 
 const revocation: StatusNotice = { status: 'revoked', reason: 'stolen', replacedBy: 'LK26-E000043', at: AT };
@@ -73,5 +73,4 @@ describe('notified status in the core', () => {
     expect(await statusWith(suspendedList, suspension)).toMatchObject({ code: 'SUSPENDED', message: '', status: { suspended: true, notifiedAt: AT } });
     expect(await statusWith(revokedList, suspension)).toMatchObject({ code: 'REVOKED', state: 'revoked' });
   });
-
 });
