@@ -75,6 +75,8 @@ export interface PermitVerifierOptions {
 /** A status change the issuer notified directly: what, why, and when the issuer made it (ISO 8601). */
 export interface StatusNotice {
   status: 'revoked' | 'suspended';
+  /** The DID that notified it: a notice counts only for a permit that DID issued. */
+  issuer: string;
   reason?: string;
   replacedBy?: string;
   at: string;
