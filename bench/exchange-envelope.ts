@@ -3,8 +3,8 @@
  * authcrypt between two authorities, each a real agent (its own SQLite key store, did:web over
  * loopback http).
  *
- *  - in one process: pack, and open, one message at a time, with Saiga's KMS and, as the
- *    baseline, with Veramo's kms-local (the same agent.yml but for its `kms.local`);
+ *  - in one process: pack, and open, one message at a time, with Saiga's parts (KMS, cached
+ *    stores, caching resolver) and, as the baseline, with Veramo's own in their place;
  *  - across two processes: the sender packs and POSTs, the receiver opens and answers 202:
  *    latency p50 / p99 one at a time, and messages per second with 10 in flight; the baseline
  *    is a plain HTTP POST of the same body to the same receiver.
@@ -41,8 +41,13 @@ export interface EnvelopeTimings {
   targets: { perSecond: number; p50Ms: number };
 }
 
-const KMS_LOCAL = '"@veramo/kms-local#KeyManagementSystem"';
-const SAIGA_KMS = '"#saiga/agent/wiring/saiga-kms.js#SaigaKeyManagementSystem"';
+/** The baseline: agent.yml with Veramo's own parts in place of Saiga's KMS, cached stores and caching resolver. */
+const STOCK_VERAMO: [string, string][] = [
+  ['"#saiga/agent/wiring/saiga-kms.js#SaigaKeyManagementSystem"', '"@veramo/kms-local#KeyManagementSystem"'],
+  ['"#saiga/agent/wiring/didcomm-store-cache.js#CachedKeyStore"', '"@veramo/data-store#KeyStore"'],
+  ['"#saiga/agent/wiring/didcomm-store-cache.js#CachedDIDStore"', '"@veramo/data-store#DIDStore"'],
+  ['"#saiga/agent/wiring/didcomm-resolver.js#SaigaDIDResolverPlugin"', '"@veramo/did-resolver#DIDResolverPlugin"'],
+];
 
 interface Authority {
   saiga: OpenedAgent<SignCapabilities>;
@@ -52,13 +57,13 @@ interface Authority {
   port: number;
 }
 
-async function authority(country: string, kms: 'saiga' | 'kms-local', open = true): Promise<Authority> {
+async function authority(country: string, parts: 'saiga' | 'veramo', open = true): Promise<Authority> {
   const dir = mkdtempSync(join(tmpdir(), `saiga-bench-envelope-${country.toLowerCase()}-`));
   const configPath = join(dir, 'agent.yml');
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const yaml = renderAgentYaml({ country, name: `Management Authority of ${country}`, address: country, place: country, url, didMethod: 'web' });
-  writeFileSync(configPath, kms === 'saiga' ? yaml : yaml.replace(SAIGA_KMS, KMS_LOCAL));
+  writeFileSync(configPath, parts === 'saiga' ? yaml : STOCK_VERAMO.reduce((text, [saiga, veramo]) => text.replace(saiga, veramo), yaml));
   const saiga = await openAgent({ configPath, initialise: true, env: {}, kind: 'sign' });
   if (!open) await saiga.close();
   return { saiga, configPath, dir, url, port };
@@ -138,10 +143,10 @@ async function inFlight(name: string, count: number, parallel: number, run: (i: 
   return { name, count, perSecond: count / seconds, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), cpuMs };
 }
 
-async function inProcess(kms: 'saiga' | 'kms-local', count: number): Promise<EnvelopeRow[]> {
-  const [a, b] = await Promise.all([authority('LK', kms), authority('CH', kms)]);
+async function inProcess(parts: 'saiga' | 'veramo', count: number): Promise<EnvelopeRow[]> {
+  const [a, b] = await Promise.all([authority('LK', parts), authority('CH', parts)]);
   const servers = await Promise.all([listen(a.saiga, a.port), listen(b.saiga, b.port)]);
-  const label = kms === 'saiga' ? "Saiga's KMS" : 'kms-local (baseline)';
+  const label = parts === 'saiga' ? "Saiga's KMS, cached stores and DID documents" : "baseline: Veramo's kms-local, stores and resolver (no cache)";
   const packed: string[] = [];
   const pack = await sequential(`envelope pack, in process, ${label}`, count, async (i) => {
     const out = await a.saiga.capabilities.envelope.pack(message(b.saiga.identity.did, i));
@@ -197,7 +202,7 @@ async function acrossProcesses(count: number): Promise<{ rows: EnvelopeRow[]; wi
 
 export async function envelopeTimings(progress: (line: string) => void, count = 300): Promise<EnvelopeTimings> {
   progress('Exchange envelope, in one process…');
-  const local = [...(await inProcess('saiga', count)), ...(await inProcess('kms-local', count))];
+  const local = [...(await inProcess('saiga', count)), ...(await inProcess('veramo', count))];
   progress('Exchange envelope, two processes over loopback…');
   const across = await acrossProcesses(count);
   return { rows: [...local, ...across.rows], wireBytes: across.wireBytes, targets: { perSecond: 200, p50Ms: 50 } };

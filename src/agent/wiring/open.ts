@@ -35,7 +35,7 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
-import { createEnvelope } from './didcomm-envelope.js';
+import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
 
 export type { VeramoAgent } from './signer.js';
@@ -185,6 +185,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
+    if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
     const capabilities: SignCapabilities = {
       config,
