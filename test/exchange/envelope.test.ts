@@ -223,38 +223,3 @@ async function spoofAs(attacker: EnvelopeAuthority, victim: string, to: string):
   const packed = await new DIDComm({ transports: [] }).packDIDCommMessage({ packing: 'authcrypt', message: message as never, options: AUTHCRYPT }, { agent } as never);
   return packed.message;
 }
-
-describe('a did:key authority, whose DID document names no service', () => {
-  let keyed: EnvelopeAuthority;
-  let web: EnvelopeAuthority;
-  const endpoint = 'http://127.0.0.1:9/didcomm';
-
-  beforeAll(async () => {
-    keyed = await envelopeAuthority('KE', 'Kenya Wildlife Service', { didMethod: 'key', now });
-    web = await envelopeAuthority('TZ', 'Wildlife Division, Tanzania', { now, peers: [{ did: keyed.did, country: 'KE', name: 'Kenya Wildlife Service', endpoint }] });
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all([keyed?.close(), web?.close()]);
-  });
-
-  it('is sent to the endpoint agent.yml gives it, and opens what it receives', async () => {
-    expect(keyed.did.startsWith('did:key:')).toBe(true);
-    const message = statusChanged(keyed.did);
-    const packed = await web.saiga.capabilities.envelope.pack(message);
-    expect(packed.endpoint).toBe(endpoint);
-    const opened = await keyed.saiga.capabilities.envelope.open(packed.packed, T0);
-    expect(opened.ok && [opened.id, opened.from, opened.to]).toEqual([message.id, web.did, [keyed.did]]);
-  });
-
-  it('packs for a did:web peer, which opens it', async () => {
-    const packed = await keyed.saiga.capabilities.envelope.pack(statusChanged(web.did));
-    expect(packed.endpoint).toBe(`${web.url}/didcomm`);
-    const opened = await web.saiga.capabilities.envelope.open(packed.packed, T0);
-    expect(opened.ok && opened.from).toBe(keyed.did);
-  });
-
-  it('cannot be sent to by an authority whose agent.yml gives it no endpoint', async () => {
-    await expect(lk.saiga.capabilities.envelope.pack(statusChanged(keyed.did))).rejects.toThrow(`${keyed.did} names no DIDCommMessaging service and agent.yml gives it no endpoint`);
-  });
-});
