@@ -83,6 +83,10 @@ export type AttemptResult =
   | { outcome: 'retry'; at: string; nextAttemptAt: string; code: string | null; error: string }
   | { outcome: 'failed'; at: string; code: string | null; error: string };
 
+/** No earlier message for the same peer and subject is still pending (o is the row looked at). */
+const FIRST_OF_ITS_SUBJECT = `NOT EXISTS (SELECT 1 FROM exchange_outbox e
+  WHERE e.recipient_did = o.recipient_did AND e.subject = o.subject AND e.state = 'pending' AND e.seq < o.seq)`;
+
 export class OutboxStore {
   /** @param inserted told of every row written (the unit of work wakes the delivery worker after its commit) */
   constructor(
@@ -119,22 +123,36 @@ export class OutboxStore {
    * earlier pending one for the same peer and subject: a revocation never overtakes the permit
    * it revokes (docs/exchange.md, order per permit).
    */
-  async due(now: string, limit: number): Promise<OutboxMessage[]> {
+  async due(recipientDid: string, now: string, limit: number): Promise<OutboxMessage[]> {
     const rows = await this.q.all<Raw>(
       `SELECT o.* FROM exchange_outbox o
-        WHERE o.state = 'pending' AND o.next_attempt_at <= ?
-          AND NOT EXISTS (SELECT 1 FROM exchange_outbox e
-                           WHERE e.recipient_did = o.recipient_did AND e.subject = o.subject AND e.state = 'pending' AND e.seq < o.seq)
+        WHERE o.recipient_did = ? AND o.state = 'pending' AND o.next_attempt_at <= ? AND ${FIRST_OF_ITS_SUBJECT}
         ORDER BY o.seq LIMIT ?`,
-      [now, limit],
+      [recipientDid, now, limit],
     );
     return rows.map(toMessage);
   }
 
-  /** When the next pending message falls due (undefined when none is pending). */
-  async nextDueAt(): Promise<string | undefined> {
-    const row = await this.q.get<{ at: string | null }>("SELECT MIN(next_attempt_at) AS at FROM exchange_outbox WHERE state = 'pending'");
+  /** The peers that have a pending message whose time has come (each peer is then read apart: a dead one cannot crowd out the rest). */
+  async dueRecipients(now: string): Promise<string[]> {
+    const rows = await this.q.all<{ recipient_did: string }>(
+      "SELECT DISTINCT recipient_did FROM exchange_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY recipient_did",
+      [now],
+    );
+    return rows.map((r) => r.recipient_did);
+  }
+
+  /** When the next message that may be sent (none before it for its peer and subject) falls due after `now`. */
+  async nextDueAfter(now: string): Promise<string | undefined> {
+    const row = await this.q.get<{ at: string | null }>(
+      `SELECT MIN(o.next_attempt_at) AS at FROM exchange_outbox o WHERE o.state = 'pending' AND o.next_attempt_at > ? AND ${FIRST_OF_ITS_SUBJECT}`,
+      [now],
+    );
     return row?.at ?? undefined;
+  }
+
+  async hasExpired(now: string): Promise<boolean> {
+    return (await this.q.get("SELECT 1 AS x FROM exchange_outbox WHERE state = 'pending' AND expires_at <= ? LIMIT 1", [now])) !== undefined;
   }
 
   /** Pending messages older than their maximum age become 'undeliverable'; returns them. */
@@ -200,4 +218,4 @@ export class OutboxStore {
 }
 
 /** The outbox as committed reads see it. */
-export type OutboxReads = Pick<OutboxStore, 'get' | 'due' | 'nextDueAt' | 'recipientsOf' | 'countsPerPeer' | 'undelivered'>;
+export type OutboxReads = Pick<OutboxStore, 'get' | 'due' | 'dueRecipients' | 'nextDueAfter' | 'hasExpired' | 'recipientsOf' | 'countsPerPeer' | 'undelivered'>;
