@@ -35,6 +35,9 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
+import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
+import { handlersFor } from '../../exchange/handlers/index.js';
+import type { ExchangeEvents } from '../../exchange/ports.js';
 
 export type { VeramoAgent } from './signer.js';
 
@@ -72,6 +75,8 @@ export interface AgentParts {
   ownFetch: FetchLike;
   /** True when this call created the identity (a first start). */
   created: boolean;
+  /** The exchange's outbox: services record their events through it, in their own unit of work. */
+  exchangeEvents: ExchangeEvents;
   close(): Promise<void>;
 }
 
@@ -120,7 +125,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   // The key store is encrypted, but permits and token hashes are not meant for other users either.
   chmodSync(databaseFile, 0o600);
   let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } } | undefined;
+  let stopDelivery: (() => Promise<void>) | undefined;
   const closeAll = async () => {
+    // The delivery worker records its last answers before the database closes.
+    await stopDelivery?.();
     await closeDatabase();
     if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
   };
@@ -147,6 +155,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
+    const exchangeEvents = exchangeRouter({ trusted: () => trusted, ownDids: [identity.did, customs.did, anchor.did], now, settings: config.saiga.exchange });
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
@@ -158,12 +167,14 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       now,
       newCredentialId,
       trust: () => importPermitTrust(trusted, true),
+      exchange: exchangeEvents,
     });
     const lifecycle = new PermitLifecycle(
       store,
       statusLists,
-      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId, exchange: exchangeEvents },
       now,
+      exchangeEvents,
     );
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url));
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
@@ -199,7 +210,21 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       issuance: issuer,
       lifecycle,
       signAs: (role) => signers[role],
+      exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
     };
+    // Issue 9: only a server receives messages and delivers the outbox.
+    const exchange =
+      kind === 'serve'
+        ? serveExchange({
+            store,
+            envelope: UNWIRED_ENVELOPE,
+            trusted: () => trusted,
+            handlers: handlersFor({ authority: { did: identity.did, country: config.saiga.authority.country }, verify: (jwt, at) => verifier.verify(jwt, at), trusted: () => trusted, now }),
+            now,
+            settings: config.saiga.exchange,
+          })
+        : undefined;
+    stopDelivery = exchange?.stopDelivery;
     return {
       config,
       didDocument,
@@ -221,11 +246,18 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       trust,
       verifier,
       created,
+      exchangeEvents,
       close: closeAll,
-      capabilities: kind === 'serve' ? { ...capabilities, trust: trust! } : capabilities,
+      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange! } : capabilities,
     };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
+
+// TEMPORARY until the transport branch (src/agent/wiring/didcomm-envelope.ts) is merged: replaced by its createEnvelope.
+const UNWIRED_ENVELOPE: import('../../exchange/ports.js').Envelope = {
+  pack: () => Promise.reject(new Error('the DIDComm envelope is not wired yet')),
+  open: () => Promise.resolve({ ok: false, code: 'EXCHANGE_MESSAGE_MALFORMED', message: 'the DIDComm envelope is not wired yet' }),
+};
