@@ -35,6 +35,8 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
+import { createEnvelope } from './didcomm-envelope.js';
+import { didDocumentCacheOf } from './didcomm-resolver.js';
 import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
 import { handlersFor } from '../../exchange/handlers/index.js';
 import type { ExchangeEvents } from '../../exchange/ports.js';
@@ -124,7 +126,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   const { db, reads, close: closeDatabase } = await openAgentDatabase(databaseFile);
   // The key store is encrypted, but permits and token hashes are not meant for other users either.
   chmodSync(databaseFile, 0o600);
-  let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } } | undefined;
+  let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown } | undefined;
   let stopDelivery: (() => Promise<void>) | undefined;
   const closeAll = async () => {
     // The delivery worker records its last answers before the database closes.
@@ -135,9 +137,9 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   try {
     objects = (await createObjects(
       config.document,
-      { agent: '/agent', dbConnection: '/dbConnection' },
+      { agent: '/agent', dbConnection: '/dbConnection', didResolver: '/didResolver' },
       { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
-    )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } };
+    )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown };
     const veramo = objects.agent;
     await migrate(db);
     const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
@@ -190,6 +192,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
     const tokens = new TokenStore(store, now);
+    // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
+    const didcommDocuments = didDocumentCacheOf(objects.didResolver);
+    didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
+    const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
 
     const capabilities: SignCapabilities = {
       config,
@@ -210,6 +216,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       issuance: issuer,
       lifecycle,
       signAs: (role) => signers[role],
+      envelope,
       exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
     };
     // Issue 9: only a server receives messages and delivers the outbox.
@@ -217,7 +224,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       kind === 'serve'
         ? serveExchange({
             store,
-            envelope: UNWIRED_ENVELOPE,
+            envelope,
             trusted: () => trusted,
             handlers: handlersFor({ authority: { did: identity.did, country: config.saiga.authority.country }, verify: (jwt, at) => verifier.verify(jwt, at), trusted: () => trusted, now }),
             now,
@@ -256,8 +263,3 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   }
 }
 
-// TEMPORARY until the transport branch (src/agent/wiring/didcomm-envelope.ts) is merged: replaced by its createEnvelope.
-const UNWIRED_ENVELOPE: import('../../exchange/ports.js').Envelope = {
-  pack: () => Promise.reject(new Error('the DIDComm envelope is not wired yet')),
-  open: () => Promise.resolve({ ok: false, code: 'EXCHANGE_MESSAGE_MALFORMED', message: 'the DIDComm envelope is not wired yet' }),
-};
