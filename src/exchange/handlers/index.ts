@@ -1,0 +1,33 @@
+/**
+ * The registry of message handlers: what this agent does with each message type it accepts
+ * (src/exchange/inbox.ts looks the handler up by the message's kind; a kind with no handler
+ * here is refused as EXCHANGE_TYPE_UNKNOWN). Each part of the exchange adds its handlers below,
+ * one line each, and the fields of HandlerDeps it needs.
+ */
+import type { TrustedIssuer } from '../../vocab/trust-list.js';
+import type { VerificationResult } from '../../verify/verifier-types.js';
+import type { MessageKind } from '../message-types.js';
+import type { MessageHandler } from '../ports.js';
+
+/** What handlers are given by the composition root (src/agent/wiring/open.ts). */
+export interface HandlerDeps {
+  /** This authority: its DID and its country (a permit must concern it). */
+  authority: { did: string; country: string };
+  /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
+  verify: (jwt: string, at?: Date) => Promise<VerificationResult>;
+  /** Everyone this agent trusts, as now. */
+  trusted: () => readonly TrustedIssuer[];
+  now: () => Date;
+}
+
+export type HandlerRegistry = ReadonlyMap<MessageKind, MessageHandler>;
+
+export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler> {
+  void deps;
+  const handlers: MessageHandler[] = [
+    // permit-issued, import-permit, status-changed, export-endorsed ("imports")
+    // import-confirmed ("confirm")
+    // key-revoked ("keys")
+  ];
+  return new Map(handlers.map((h) => [h.kind, h]));
+}
