@@ -130,6 +130,19 @@ describe('open refuses, with its code', () => {
     await expectRefusal(ch, raw, 'EXCHANGE_MESSAGE_MALFORMED');
   });
 
+  it('something other than text (a route handing over a parsed body): EXCHANGE_MESSAGE_MALFORMED, no exception', async () => {
+    for (const raw of [undefined, null, 42, { protected: 'x' }]) await expectRefusal(ch, raw as unknown as string, 'EXCHANGE_MESSAGE_MALFORMED');
+  });
+
+  it("a skid that names no key-agreement key of LK's document (fetched again, still absent): EXCHANGE_SENDER_MISMATCH", async () => {
+    const { packed } = await lk.saiga.capabilities.envelope.pack(statusChanged(ch.did));
+    const jwe = JSON.parse(packed) as { protected: string };
+    const header = { ...protectedHeader(packed), skid: `${lk.did}#key-nothere-x25519` };
+    jwe.protected = Buffer.from(JSON.stringify(header)).toString('base64url');
+    const refused = await expectRefusal(ch, JSON.stringify(jwe), 'EXCHANGE_SENDER_MISMATCH');
+    expect(refused?.message).toContain(`${lk.did}#key-nothere-x25519 is not a key-agreement key of ${lk.did}`);
+  });
+
   it('a plaintext message claiming to come from LK: EXCHANGE_NOT_AUTHCRYPT', async () => {
     await expectRefusal(ch, await packAs(lk, { to: [ch.did], created_time: T0_SECONDS }, 'none'), 'EXCHANGE_NOT_AUTHCRYPT');
   });
