@@ -219,6 +219,12 @@ export const EXCHANGE_CODES = {
   EXCHANGE_TYPE_UNKNOWN: 'This agent does not know the message type.',
   EXCHANGE_BODY_INVALID: 'The message body does not match the schema of its type.',
   EXCHANGE_MESSAGE_ID_REUSED: 'The sender already sent a different message with this id; the new one is refused.',
+  // The delivery worker (src/exchange/delivery-worker.ts): what became of a message sent to a peer
+  EXCHANGE_PACK_FAILED: "The message could not be encrypted for the peer: its DID document could not be read, or names no DIDComm endpoint or key-agreement key. It will be sent again.",
+  EXCHANGE_PEER_UNREACHABLE: 'The peer could not be reached (connection refused, name not found, network down). It will be sent again.',
+  EXCHANGE_PEER_TIMEOUT: 'The peer did not answer in time. It will be sent again.',
+  EXCHANGE_PEER_ERROR: 'The peer answered with a server error. It will be sent again.',
+  EXCHANGE_PEER_REFUSED: 'The peer refused the message without saying why in exchange terms (not an exchange endpoint?). It is not sent again unless an operator re-queues it.',
   // The handlers (src/exchange/handlers)
   EXCHANGE_PERMIT_INVALID: 'The permit in the message did not verify (format, signature, trusted issuer, validity or the permit rules); it is not kept.',
   EXCHANGE_CHECK_UNAVAILABLE: "The document in the message could not be checked now (its signer's DID document could not be read); the sender will try again.",

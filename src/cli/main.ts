@@ -17,6 +17,7 @@ const commands = {
   token: () => import('./commands/token.js'),
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
+  exchange: () => import('./commands/exchange.js'),
   imports: () => import('./commands/imports.js'),
 };
 
@@ -51,6 +52,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   create an API token (shown once, with its id)
   token list                      every token: id, role, holder, created, expires, revoked (never the secret)
   token revoke ID                 revoke a token: refused at once, by a running agent too
+  exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
+  exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -120,6 +123,10 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'create') return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name, expires: values.expires }, out);
       if (sub === 'list') return (await commands.token()).tokenListCommand({ config }, out);
       if (sub === 'revoke') return (await commands.token()).tokenRevokeCommand({ config, id: arg }, out);
+      break;
+    case 'exchange':
+      if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
+      if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

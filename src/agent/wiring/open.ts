@@ -35,8 +35,11 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
-import { createEnvelope } from './didcomm-envelope.js';
+import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
+import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
+import { handlersFor } from '../../exchange/handlers/index.js';
+import type { ExchangeEvents } from '../../exchange/ports.js';
 
 export type { VeramoAgent } from './signer.js';
 
@@ -74,6 +77,8 @@ export interface AgentParts {
   ownFetch: FetchLike;
   /** True when this call created the identity (a first start). */
   created: boolean;
+  /** The exchange's outbox: services record their events through it, in their own unit of work. */
+  exchangeEvents: ExchangeEvents;
   close(): Promise<void>;
 }
 
@@ -122,7 +127,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   // The key store is encrypted, but permits and token hashes are not meant for other users either.
   chmodSync(databaseFile, 0o600);
   let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown } | undefined;
+  let stopDelivery: (() => Promise<void>) | undefined;
   const closeAll = async () => {
+    // The delivery worker records its last answers before the database closes.
+    await stopDelivery?.();
     await closeDatabase();
     if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
   };
@@ -149,6 +157,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
+    const exchangeEvents = exchangeRouter({ trusted: () => trusted, ownDids: [identity.did, customs.did, anchor.did], now, settings: config.saiga.exchange });
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
@@ -160,12 +169,14 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       now,
       newCredentialId,
       trust: () => importPermitTrust(trusted, true),
+      exchange: exchangeEvents,
     });
     const lifecycle = new PermitLifecycle(
       store,
       statusLists,
-      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId, exchange: exchangeEvents },
       now,
+      exchangeEvents,
     );
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url));
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
@@ -186,6 +197,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
+    if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
     const capabilities: SignCapabilities = {
       config,
@@ -208,7 +220,28 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       lifecycle,
       signAs: (role) => signers[role],
       envelope,
+      exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
     };
+    // Issue 9: only a server receives messages and delivers the outbox.
+    const exchange =
+      kind === 'serve'
+        ? serveExchange({
+            store,
+            envelope,
+            trusted: () => trusted,
+            handlers: handlersFor({
+              authority: { did: identity.did, country: config.saiga.authority.country },
+              verify: (jwt, at) => verifier.verify(jwt, at),
+              verifyEndorsement: verifier.verifyEndorsement,
+              trusted: () => trusted,
+              incomingPermits: store.reads.incomingPermits,
+              now,
+            }),
+            now,
+            settings: config.saiga.exchange,
+          })
+        : undefined;
+    stopDelivery = exchange?.stopDelivery;
     return {
       config,
       didDocument,
@@ -230,11 +263,13 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       trust,
       verifier,
       created,
+      exchangeEvents,
       close: closeAll,
-      capabilities: kind === 'serve' ? { ...capabilities, trust: trust! } : capabilities,
+      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange! } : capabilities,
     };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
+

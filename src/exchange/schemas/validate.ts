@@ -2,10 +2,10 @@
  * Checks a message body against the JSON Schema of its type (./bodies.ts) and answers, for
  * the first fault, an EXCHANGE_BODY_INVALID refusal with its JSON pointer (RFC 6901). Each
  * validator is compiled once, on first use, with the one ajv setup of every Saiga schema
- * (src/permit/schema-validators.ts `createAjv`).
+ * (src/permit/ajv-setup.ts).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { createAjv } from '../../permit/schema-validators.js';
+import { createAjv } from '../../permit/ajv-setup.js';
 import { escapePointerToken } from '../../permit/findings.js';
 import { EXCHANGE_CODES } from '../../codes.js';
 import type { MessageBodies, MessageKind } from '../message-types.js';
