@@ -18,6 +18,7 @@ const commands = {
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
   exchange: () => import('./commands/exchange.js'),
+  imports: () => import('./commands/imports.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -42,6 +43,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   lift a suspension (revocation is permanent)
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
+  imports list [--state expected|arrived|overdue|revoked|suspended]
+                                  permits other authorities sent for import here, and their state
   verify JWT-LINK-OR-FILE [--at TIME]  verify a permit: JWT, QR link, issued.json or a QR image (exit 0 only when verified)
   trust-list [FILE] [--out OUT] [--valid-days N]
                                   sign a trust list with this agent's trust-anchor DID (default: its own trust)
@@ -111,6 +114,9 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
         { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer, token: values.token },
         out,
       );
+    case 'imports':
+      if (sub === 'list') return (await commands.imports()).importsListCommand({ config, state: values.state }, out);
+      break;
     case 'trust-list':
       return (await commands.trustList()).trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);
     case 'token':

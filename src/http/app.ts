@@ -18,6 +18,8 @@ import { lifecycleRoutes } from './routes/lifecycle.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
+import { importRoutes } from './routes/imports.js';
+import { exchangeSchemaRoutes } from './routes/exchange-schemas.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
@@ -85,6 +87,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   });
   app.use(publicRoutes(saiga));
   app.use(vocabularyRoutes(saiga));
+  app.use(exchangeSchemaRoutes(saiga));
   publicGet(app.router, SCHEMA_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));
@@ -99,6 +102,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
   app.use('/api/exchange', exchangeAdminRoutes(saiga));
+  app.use('/api/imports', importRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

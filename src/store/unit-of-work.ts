@@ -20,6 +20,7 @@ import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
+import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -30,6 +31,8 @@ export interface UnitOfWork {
   /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
   readonly outbox: OutboxStore;
   readonly inbox: InboxStore;
+  /** Permits received through the exchange (written by its handlers only). */
+  readonly incomingPermits: IncomingPermitStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -40,6 +43,7 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly incomingPermits: IncomingPermitReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
@@ -60,14 +64,16 @@ class TransactionWork implements UnitOfWork {
   readonly inbox: InboxStore;
   /** Whether this unit of work wrote an outbox row: the delivery worker is woken once it commits. */
   wroteOutbox = false;
+  readonly incomingPermits: IncomingPermitStore;
 
-  constructor(private readonly tx: Transaction) {
+  constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
     this.inbox = new InboxStore(tx);
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
+    this.incomingPermits = new IncomingPermitStore(tx, now);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -85,6 +91,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     lifecycle: new LifecycleStore(q),
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
+    incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),
     exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },
   };
@@ -101,7 +108,7 @@ export class SaigaStore implements Transactions {
   constructor(
     private readonly writer: SqliteDatabase,
     reads: Queryable,
-    now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.reads = committedReads(reads, now);
   }
@@ -111,7 +118,7 @@ export class SaigaStore implements Transactions {
   /** Runs `work` in one write transaction; nothing is written unless it resolves. */
   async transaction<T>(work: (work: UnitOfWork) => Promise<T>): Promise<T> {
     let unit: TransactionWork | undefined;
-    const result = await this.writer.transaction((tx) => work((unit = new TransactionWork(tx))));
+    const result = await this.writer.transaction((tx) => work((unit = new TransactionWork(tx, this.now))));
     // After the commit, never before: a message is sent only for an event that happened.
     if (unit?.wroteOutbox) for (const listener of this.outboxListeners) listener();
     return result;

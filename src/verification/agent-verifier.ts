@@ -7,15 +7,19 @@
  * through here, so they give the verifier page's codes.
  */
 import {
+  createAssertionKeyStore,
   createDidResolver,
   createPermitVerifier,
+  DEFAULT_ALGORITHMS,
   type DidDocument,
   type DidResolution,
   type FetchLike,
+  type StatusNotice,
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
 import { nodeCryptoSuite } from './node-signature.js';
+import { createEndorsementCheck, type EndorsementCheck } from './endorsement-check.js';
 
 /** What of agent.yml the verifier needs (a LoadedConfig has it): who this agent is, its peers, its verify settings. */
 export interface VerifierConfig {
@@ -30,6 +34,8 @@ export interface VerifierConfig {
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
   verify(input: string, at?: Date): Promise<VerificationResult>;
+  /** A customs export endorsement VC-JWT on its own (one received through the exchange), with the core's signed-credential steps. */
+  verifyEndorsement: EndorsementCheck;
 }
 
 export function trustedIssuersOf(config: Pick<VerifierConfig, 'saiga'>, identity: { did: string }, customs?: { did: string }): TrustedIssuer[] {
@@ -47,6 +53,8 @@ export interface AgentVerifierOptions {
   /** This agent's own DID documents, resolved from memory. */
   documents: DidDocument[];
   fetch: FetchLike;
+  /** Revocations and suspensions issuers notified through the exchange (the core's `notices`). */
+  notices?: (credentialId: string) => Promise<StatusNotice | undefined>;
 }
 
 export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifier {
@@ -55,18 +63,22 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   const own = new Map<string, DidResolution>(
     documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
   );
+  const resolveDid = (did: string) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did));
   const core = createPermitVerifier({
-    resolveDid: (did) => own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did),
+    resolveDid,
     trustedIssuers,
     clockToleranceSec: config.saiga.verify.clockToleranceSeconds,
     signatureSuite: nodeCryptoSuite,
     fetch,
     // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
+    ...(options.notices !== undefined && { notices: options.notices }),
   });
+  const signed = { resolveDid, assertionKeys: createAssertionKeyStore(nodeCryptoSuite), suite: nodeCryptoSuite, allowedAlgorithms: new Set(DEFAULT_ALGORITHMS) };
   return {
     trustedIssuers,
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
+    verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),
   };
 }
 

@@ -15,6 +15,7 @@ import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.j
 import type { IssueOutcome, Officer } from '../../issuance/issue.js';
 import type { Role, TokenCheck, TokenRecord } from '../../auth/tokens.js';
 import type { PermitFilter, StoredPermit } from '../../store/permits.js';
+import type { ImportState, IncomingPermit } from '../../store/incoming-permits.js';
 import type { StatusChange, StatusChangeOutcome } from '../../status/changes.js';
 import type { AgentTrustList } from '../../trust/agent-trust-list.js';
 import type { LocalResource } from '../../verification/local-fetch.js';
@@ -73,9 +74,15 @@ export interface Exchange extends ExchangeOperator {
   stopDelivery(): Promise<void>;
 }
 
+/** Permits other authorities sent for import into this country (docs/exchange.md), newest first: committed reads only. */
+export interface Imports {
+  list(filter?: { state?: ImportState }): Promise<IncomingPermit[]>;
+}
+
 export interface ReadCapabilities {
   config: AgentConfig;
   records: Records;
+  imports: Imports;
   tokens: Tokens;
   verification: Verification;
   exchange: ExchangeOperator;

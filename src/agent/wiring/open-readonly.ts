@@ -79,7 +79,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
-    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });
+    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch, notices: (id) => reads.incomingPermits.notice(id) });
   }
 
   const verifierOnce = () => (verifier ??= buildVerifier());
@@ -108,6 +108,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         status: async (permitNumber) => (await import('../../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber),
         publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce()),
       },
+      imports: { list: (filter = {}) => reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       verification: {
         verify: async (input, at) => (await verifierOnce()).verify(input, at),

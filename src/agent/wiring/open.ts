@@ -35,7 +35,7 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
-import { createEnvelope } from './didcomm-envelope.js';
+import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
 import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
 import { handlersFor } from '../../exchange/handlers/index.js';
@@ -190,12 +190,14 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         ? await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signers.trustAnchor.sign, now: now() })
         : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
-    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
+    // Revocations and suspensions peers notified through the exchange (docs/exchange.md) show even when their lists cannot be reached.
+    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     const tokens = new TokenStore(store, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
+    if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
     const capabilities: SignCapabilities = {
       config,
@@ -205,6 +207,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         status: (permitNumber) => lifecycle.status(permitNumber),
         publicResource: serveOwnResource,
       },
+      imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
@@ -226,7 +229,14 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
             store,
             envelope,
             trusted: () => trusted,
-            handlers: handlersFor({ authority: { did: identity.did, country: config.saiga.authority.country }, verify: (jwt, at) => verifier.verify(jwt, at), trusted: () => trusted, now }),
+            handlers: handlersFor({
+              authority: { did: identity.did, country: config.saiga.authority.country },
+              verify: (jwt, at) => verifier.verify(jwt, at),
+              verifyEndorsement: verifier.verifyEndorsement,
+              trusted: () => trusted,
+              incomingPermits: store.reads.incomingPermits,
+              now,
+            }),
             now,
             settings: config.saiga.exchange,
           })
