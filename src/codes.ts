@@ -32,6 +32,10 @@ export const VERIFY_CODES = {
   QUANTITY_EXCEEDED: 'A customs endorsement records more than the permit allows.',
   // One verification path (issue 8): the permit rules run by default; when they cannot run, that is not a broken rule.
   RULES_UNAVAILABLE: 'The CITES permit rules could not be checked by this verifier, so the permit cannot be accepted yet. This says nothing against the permit: check it again, or with another verifier.',
+  // Key history (issue 9 §6): a key the issuer withdrew still verifies what it signed before; not what it signed after.
+  KEY_REVOKED: 'The document was signed with a key that the issuing authority had already withdrawn from use. It cannot be accepted: ask the issuing authority for a new document.',
+  KEY_COMPROMISED:
+    'The document was signed with a key that the issuing authority reports as stolen or exposed at the time of signing. It may be forged: do not accept it, and ask the issuing authority.',
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
@@ -188,6 +192,10 @@ export const API_CODES = {
     "The agent's database is missing but its secret key is there: starting would make a new signing key under the same DID, and every permit issued before would fail its signature check.",
   STORAGE_FAILED:
     "The agent could not write to its database (the disk is full or failing): nothing was issued or changed, and no permit number was used. Tell the agent's administrator.",
+  // Key rotation and revocation (saiga key …; issue 9 §6)
+  KEY_NOT_FOUND: 'This identity has no signing key with this id (see "saiga key list").',
+  KEY_ALREADY_REVOKED: 'This signing key is revoked already; nothing was changed.',
+  LAST_ACTIVE_KEY: 'This is the last active signing key of the identity, so nothing could be signed after its revocation: rotate first ("saiga key rotate"), then revoke it. Nothing was changed.',
 } as const;
 export type ApiCode = keyof typeof API_CODES;
 

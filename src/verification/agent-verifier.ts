@@ -29,6 +29,8 @@ export interface VerifierConfig {
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
+  /** Drops a peer's cached DID document (a keyRevoked notice): the next verification fetches it again. */
+  forgetDid(did: string): void;
   verify(input: string, at?: Date): Promise<VerificationResult>;
 }
 
@@ -56,7 +58,8 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
   );
   const core = createPermitVerifier({
-    resolveDid: (did) => own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did),
+    // A peer's document is fetched again when a permit names a key it lacks (the peer rotated, issue 9 §6).
+    resolveDid: (did, options) => own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did, options),
     trustedIssuers,
     clockToleranceSec: config.saiga.verify.clockToleranceSeconds,
     signatureSuite: nodeCryptoSuite,
@@ -66,6 +69,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   });
   return {
     trustedIssuers,
+    forgetDid: (did) => resolveRemote.forget(did),
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
   };
 }
