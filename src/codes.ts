@@ -195,6 +195,7 @@ export const API_CODES = {
   // Key rotation and revocation (saiga key …; issue 9 §6)
   KEY_NOT_FOUND: 'This identity has no signing key with this id (see "saiga key list").',
   KEY_ALREADY_REVOKED: 'This signing key is revoked already; nothing was changed.',
+  KEY_ROTATION_UNSUPPORTED: 'This identity is a did:key: its key is the DID itself and cannot be rotated. Rotation needs a did:web identity.',
   LAST_ACTIVE_KEY: 'This is the last active signing key of the identity, so nothing could be signed after its revocation: rotate first ("saiga key rotate"), then revoke it. Nothing was changed.',
 } as const;
 export type ApiCode = keyof typeof API_CODES;

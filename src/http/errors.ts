@@ -29,6 +29,7 @@ export const HTTP_STATUS: Record<ApiCode, number> = {
   // Key rotation and revocation (saiga key …)
   KEY_NOT_FOUND: 404,
   KEY_ALREADY_REVOKED: 409,
+  KEY_ROTATION_UNSUPPORTED: 409,
   LAST_ACTIVE_KEY: 409,
 };
 

@@ -18,6 +18,7 @@ import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
+import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -25,6 +26,8 @@ export interface UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  /** Signing-key history and peers' key notices (migration 10). */
+  readonly signingKeys: SigningKeyStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -35,6 +38,7 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly signingKeys: SigningKeyReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
 }
@@ -49,12 +53,14 @@ class TransactionWork implements UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  readonly signingKeys: SigningKeyStore;
 
   constructor(private readonly tx: Transaction) {
     this.permits = new PermitWrites(tx);
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
+    this.signingKeys = new SigningKeyStore(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -72,6 +78,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     lifecycle: new LifecycleStore(q),
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
+    signingKeys: new SigningKeyStore(q),
     identities: new IdentityKeyReads(q),
   };
 }

@@ -19,6 +19,7 @@ import type { StatusChange, StatusChangeOutcome } from '../../status/changes.js'
 import type { AgentTrustList } from '../../trust/agent-trust-list.js';
 import type { LocalResource } from '../../verification/local-fetch.js';
 import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verify/index.js';
+import type { KeyIdentity, SigningKeyView } from '../identity/key-states.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -51,11 +52,44 @@ export interface Verification {
   trustedIssuers(): Promise<readonly TrustedIssuer[]>;
 }
 
+/** The signing keys of the authority and customs identities, and their states (`saiga key list`). */
+export interface KeyList {
+  list(): Promise<SigningKeyView[]>;
+}
+
+export type KeyErrorCode = 'KEY_NOT_FOUND' | 'KEY_ALREADY_REVOKED' | 'LAST_ACTIVE_KEY' | 'KEY_ROTATION_UNSUPPORTED';
+export type KeyOutcome<T> = { ok: true; value: T } | { ok: false; code: KeyErrorCode; message: string };
+
+/** A credential a revoked key signed: it still verifies when signed before the compromise; otherwise it must be issued again. */
+export interface SignedWithKey {
+  kind: 'permit' | 'endorsement';
+  permitNumber: string;
+  credentialId: string;
+  signedAt?: string;
+  /** Signed at or after `compromisedSince`: verifiers refuse it (KEY_COMPROMISED), so issue it again. */
+  reissue: boolean;
+}
+
+export interface KeyRevocation {
+  key: SigningKeyView;
+  /** The key the identity signs with from now on. */
+  current: SigningKeyView;
+  statusListsResigned: number;
+  signedWithKey: SignedWithKey[];
+}
+
+/** Key rotation and revocation (issue 9 §6): refusals come back with a code, nothing changed. */
+export interface KeyManagement extends KeyList {
+  rotate(identity: KeyIdentity): Promise<KeyOutcome<SigningKeyView>>;
+  revoke(kid: string, options: { compromisedSince?: Date }): Promise<KeyOutcome<KeyRevocation>>;
+}
+
 export interface ReadCapabilities {
   config: AgentConfig;
   records: Records;
   tokens: Tokens;
   verification: Verification;
+  keys: KeyList;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */
@@ -100,6 +134,7 @@ export interface SignCapabilities extends ReadCapabilities {
   issuance: Issuance;
   lifecycle: Lifecycle;
   signAs(role: SigningRole): Signer;
+  keys: KeyManagement;
 }
 
 export interface ServeCapabilities extends SignCapabilities {
