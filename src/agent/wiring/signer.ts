@@ -9,10 +9,12 @@
  * process applies to the next credential it signs.
  */
 import type { CredentialPayload, ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
+import type { IDIDComm } from '@veramo/did-comm';
 import { verificationMethodId } from '../identity/did-document.js';
 import type { Signer } from './capabilities.js';
 
-export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
+/** IDIDComm: DIDComm v2 packing for the exchange (./didcomm-envelope.ts). */
+export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin & IDIDComm>;
 
 /** A key as Veramo's key manager names it (`kid`) with its public key. */
 export interface SigningKeyRef {
