@@ -229,5 +229,7 @@ export const EXCHANGE_CODES = {
   EXCHANGE_BODY_INVALID: 'The message body does not match the schema of its type.',
   EXCHANGE_MESSAGE_ID_REUSED: 'The sender already sent a different message with this id; the new one is refused.',
   // The handlers (src/exchange/handlers)
+  // Key notices (src/exchange/handlers/key-revoked.ts)
+  EXCHANGE_KEY_NOT_SENDERS: "The revoked key belongs to another authority than the sender: an authority announces only its own keys' revocation (or its customs').",
 } as const;
 export type ExchangeCode = keyof typeof EXCHANGE_CODES;
