@@ -7,7 +7,7 @@
  * document that says so. It is recorded (key_notice) for the operator.
  */
 import type { MessageHandler, ExchangeRefusal } from '../ports.js';
-import type { TrustedIssuer } from '../../verify/index.js';
+import type { TrustedIssuer } from '../../vocab/trust-list.js';
 import { EXCHANGE_CODES } from '../../codes.js';
 
 export interface KeyRevokedDeps {
