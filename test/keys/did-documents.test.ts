@@ -97,6 +97,26 @@ describe('the DID document after key rotation and revocation', () => {
     });
   });
 
+  it('a running agent whose key another process revoked refuses to sign with it, and says to restart', { timeout: 120_000 }, async () => {
+    const { config, did } = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' });
+    const running = await openAgent({ configPath: config, kind: 'sign', now: at(ROTATED_AT) });
+    try {
+      const credential = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], issuer: { id: did }, issuanceDate: ROTATED_AT, credentialSubject: { id: 'urn:uuid:1', note: 'key test' } };
+      const signed = await running.capabilities.signAs('authority').sign(credential);
+      const [old] = await running.capabilities.keys.list();
+      expect(JSON.parse(Buffer.from(signed.split('.')[0]!, 'base64url').toString('utf8')).kid).toBe(old!.kid);
+      // Another process (the CLI) rotates and revokes the key the running agent signs with.
+      await withAgent(config, ROTATED_AT, (saiga) => saiga.capabilities.keys.rotate('authority'));
+      const revoked = await withAgent(config, REVOKED_AT, (saiga) => saiga.capabilities.keys.revoke(old!.kid, {}));
+      expect(revoked.ok).toBe(true);
+      await expect(running.capabilities.signAs('authority').sign(credential)).rejects.toThrow(
+        `the signing key ${old!.kid} of ${did} was revoked at ${REVOKED_AT} by another process: restart the agent so that it signs with its current key`,
+      );
+    } finally {
+      await running.close();
+    }
+  });
+
   it('refuses to rotate a did:key identity → KEY_ROTATION_UNSUPPORTED, nothing changed', { timeout: 120_000 }, async () => {
     const { config } = await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation', didMethod: 'key' });
     await withAgent(config, ROTATED_AT, async (saiga) => {

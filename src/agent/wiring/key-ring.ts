@@ -87,6 +87,22 @@ export class KeyRing {
     return { kid: key.kid, publicKeyHex: key.publicKeyHex };
   }
 
+  /**
+   * The key to sign with now, checked against the database: a key revoked by another process
+   * (`saiga key revoke` while `saiga serve` runs) must not sign again, since verifiers refuse what
+   * it signs (KEY_REVOKED). This process cannot publish another key before it restarts, so it
+   * refuses to sign, and says so.
+   */
+  async signingKey(role: SigningRole): Promise<SigningKeyRef> {
+    const key = this.current(role);
+    const { did } = this.deps.identities[role];
+    const row = await this.deps.store.reads.signingKeys.byKid(await verificationMethodId(did, key.publicKeyHex));
+    if (row?.revokedAt !== undefined && this.statesOf(did).every((r) => r.kid !== row.kid || r.revokedAt === undefined)) {
+      throw new Error(`the signing key ${row.kid} of ${did} was revoked at ${row.revokedAt} by another process: restart the agent so that it signs with its current key`);
+    }
+    return key;
+  }
+
   /** The recorded states of a DID's keys, for its DID document. */
   statesOf(did: string): SigningKeyRow[] {
     return this.states.get(did) ?? [];

@@ -157,7 +157,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     }
 
     const { url } = config.saiga;
-    const signerFor = (role: SigningRole) => signerOf(veramo, byRole[role].did, () => keyRing.current(role));
+    const signerFor = (role: SigningRole) => signerOf(veramo, byRole[role].did, () => keyRing.signingKey(role));
     const signers: Record<SigningRole, Signer> = { authority: signerFor('authority'), customs: signerFor('customs'), trustAnchor: signerFor('trustAnchor') };
     const newCredentialId = () => `urn:uuid:${randomUUID()}`;
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });

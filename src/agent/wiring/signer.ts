@@ -22,11 +22,11 @@ export interface SigningKeyRef {
   publicKeyHex: string;
 }
 
-export function signerOf(veramo: VeramoAgent, did: string, currentKey: () => SigningKeyRef): Signer {
+export function signerOf(veramo: VeramoAgent, did: string, currentKey: () => SigningKeyRef | Promise<SigningKeyRef>): Signer {
   return {
     did,
     async sign(credential: object) {
-      const key = currentKey();
+      const key = await currentKey();
       const header = { alg: 'EdDSA', typ: 'JWT', kid: await verificationMethodId(did, key.publicKeyHex) };
       const signed = await veramo.createVerifiableCredential({ credential: credential as CredentialPayload, proofFormat: 'jwt', keyRef: key.kid, header });
       if ((signed.issuer as { id?: string }).id !== did && signed.issuer !== did) throw new Error(`signed by the wrong identity: ${String(signed.issuer)}`);
