@@ -48,7 +48,7 @@ afterEach(async () => {
   await database.close();
 });
 
-const handler = () => handlersFor({ trustedIssuers: () => TRUSTED, forgetDid: (did) => resolveDid.forget(did) }).get('keyRevoked')!;
+const handler = () => handlersFor({ trusted: () => TRUSTED, forgetDid: (did) => resolveDid.forget(did) }).get('keyRevoked')!;
 
 const message = (from: string, kid: string, extra: Record<string, string> = {}): ReceivedMessage<'keyRevoked'> => ({
   id: 'urn:uuid:5b0e4b3c-0f7d-4d0a-9d43-7c0f2f1f9a01',

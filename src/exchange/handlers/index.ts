@@ -1,16 +1,20 @@
 /**
- * The registry of message handlers (Decision 2): one per message kind, each added by the part
- * of the exchange that owns it. The inbox looks a received message's kind up here.
+ * The registry of message handlers: what this agent does with each message type it accepts.
+ * Each part of the exchange adds its handlers below, one line each, and the fields of
+ * HandlerDeps it needs. (The outbox part writes this file in full; this copy holds the keys
+ * part's line and fields, for the lead to merge into it.)
  */
 import type { MessageKind } from '../message-types.js';
 import type { MessageHandler } from '../ports.js';
 import { keyRevokedHandler, type KeyRevokedDeps } from './key-revoked.js';
 
+/** What handlers are given by the composition root (src/agent/wiring/open.ts). */
 export type HandlerDeps = KeyRevokedDeps;
 
 export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler> {
-  const handlers = new Map<MessageKind, MessageHandler>();
-  // keys: a peer revoked a signing key; its cached DID document is dropped.
-  handlers.set('keyRevoked', keyRevokedHandler(deps) as unknown as MessageHandler);
-  return handlers;
+  const handlers: MessageHandler[] = [
+    // key-revoked ("keys"): deps.trusted, deps.forgetDid (the agent verifier's and the DIDComm resolver's caches)
+    keyRevokedHandler(deps) as unknown as MessageHandler,
+  ];
+  return new Map(handlers.map((h) => [h.kind, h]));
 }

@@ -11,10 +11,10 @@ import type { TrustedIssuer } from '../../vocab/trust-list.js';
 import { EXCHANGE_CODES } from '../../codes.js';
 
 export interface KeyRevokedDeps {
-  /** Everyone this agent trusts (its verifier's list): who may speak for which customs DID. */
-  trustedIssuers(): readonly TrustedIssuer[];
+  /** Everyone this agent trusts, as now: who may speak for which customs DID. */
+  trusted: () => readonly TrustedIssuer[];
   /** Drops the cached DID document of `did` wherever this agent caches one (its verifier, its DIDComm resolver). */
-  forgetDid(did: string): void;
+  forgetDid: (did: string) => void;
 }
 
 interface CheckedNotice {
@@ -43,7 +43,7 @@ export function keyRevokedHandler(deps: KeyRevokedDeps): MessageHandler<'keyRevo
       const did = kid.slice(0, hash);
       if (did === message.from) return { ok: true, checked: { did } };
       // Its customs identity: a DID this agent trusts as customs of the sender's country.
-      const trusted = deps.trustedIssuers();
+      const trusted = deps.trusted();
       const sender = trusted.find((t) => t.did === message.from && t.role === 'managementAuthority');
       const customs = trusted.some((t) => t.did === did && t.role === 'customs' && sender !== undefined && t.country === sender.country);
       if (customs) return { ok: true, checked: { did } };
