@@ -228,8 +228,25 @@ export const EXCHANGE_CODES = {
   EXCHANGE_TYPE_UNKNOWN: 'This agent does not know the message type.',
   EXCHANGE_BODY_INVALID: 'The message body does not match the schema of its type.',
   EXCHANGE_MESSAGE_ID_REUSED: 'The sender already sent a different message with this id; the new one is refused.',
+  // The delivery worker (src/exchange/delivery-worker.ts): what became of a message sent to a peer
+  EXCHANGE_PACK_FAILED: "The message could not be encrypted for the peer: its DID document could not be read, or names no DIDComm endpoint or key-agreement key. It will be sent again.",
+  EXCHANGE_PEER_UNREACHABLE: 'The peer could not be reached (connection refused, name not found, network down). It will be sent again.',
+  EXCHANGE_PEER_TIMEOUT: 'The peer did not answer in time. It will be sent again.',
+  EXCHANGE_PEER_ERROR: 'The peer answered with a server error. It will be sent again.',
+  EXCHANGE_PEER_REFUSED: 'The peer refused the message without saying why in exchange terms (not an exchange endpoint?). It is not sent again unless an operator re-queues it.',
   // The handlers (src/exchange/handlers)
   // Key notices (src/exchange/handlers/key-revoked.ts)
   EXCHANGE_KEY_NOT_SENDERS: "The revoked key belongs to another authority than the sender: an authority announces only its own keys' revocation (or its customs').",
+  EXCHANGE_PERMIT_INVALID: 'The permit in the message did not verify (format, signature, trusted issuer, validity or the permit rules); it is not kept.',
+  EXCHANGE_CHECK_UNAVAILABLE: "The document in the message could not be checked now (its signer's DID document could not be read); the sender will try again.",
+  EXCHANGE_SENDER_NOT_ISSUER: 'The sending authority did not issue the permit the message concerns; only the issuer may send it, its status or its endorsement.',
+  EXCHANGE_NOT_CONCERNED: "The permit does not concern this authority's country: it is not the importer's, the exporter's (for an import permit) or the country of origin (for a re-export).",
+  EXCHANGE_DOCUMENT_TYPE_MISMATCH: 'An import permit travels as import-permit and every other document as permit-issued; this one came as the other type.',
+  EXCHANGE_PERMIT_NUMBER_REUSED: 'A different permit with the same number from the same issuer is already held here; the new one is refused.',
+  EXCHANGE_PERMIT_NOT_RECEIVED: 'The permit this message concerns has not been received here yet; the sender will try again once it has.',
+  EXCHANGE_PERMIT_MISMATCH: 'The message names a permit number that is not the number of the permit held under that credential id.',
+  EXCHANGE_STATUS_REFUSED: 'The permit was revoked, and revocation is permanent: it cannot be suspended or reinstated.',
+  EXCHANGE_ENDORSEMENT_INVALID: "The export endorsement in the message did not verify, is not signed by a customs authority trusted for the exporting country, or does not fit the permit.",
+  EXCHANGE_ALREADY_ENDORSED: 'A different export endorsement of this permit is already held: a permit covers one shipment only (Art. VI(5)).',
 } as const;
 export type ExchangeCode = keyof typeof EXCHANGE_CODES;

@@ -18,6 +18,8 @@ const commands = {
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
   key: () => import('./commands/key.js'),
+  exchange: () => import('./commands/exchange.js'),
+  imports: () => import('./commands/imports.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -42,6 +44,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   lift a suspension (revocation is permanent)
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
+  imports list [--state expected|arrived|overdue|revoked|suspended]
+                                  permits other authorities sent for import here, and their state
   verify JWT-LINK-OR-FILE [--at TIME]  verify a permit: JWT, QR link, issued.json or a QR image (exit 0 only when verified)
   trust-list [FILE] [--out OUT] [--valid-days N]
                                   sign a trust list with this agent's trust-anchor DID (default: its own trust)
@@ -54,6 +58,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   add a new signing key; it signs from now on (earlier keys still verify what they signed)
   key revoke KID [--compromised-since DATE]
                                   take a key out of use (not the last active one); lists what it signed, and what to issue again
+  exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
+  exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -116,6 +122,9 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
         { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer, token: values.token },
         out,
       );
+    case 'imports':
+      if (sub === 'list') return (await commands.imports()).importsListCommand({ config, state: values.state }, out);
+      break;
     case 'trust-list':
       return (await commands.trustList()).trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);
     case 'token':
@@ -127,6 +136,10 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'list') return (await commands.key()).keyListCommand({ config }, out);
       if (sub === 'rotate') return (await commands.key()).keyRotateCommand({ config, identity: values.identity }, out);
       if (sub === 'revoke') return (await commands.key()).keyRevokeCommand({ config, kid: arg, compromisedSince: values['compromised-since'] }, out);
+      break;
+    case 'exchange':
+      if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
+      if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

@@ -178,6 +178,13 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       )`,
   },
   {
+    version: 6,
+    name: 'exchange: time of the last delivery attempt',
+    // The operator view (saiga exchange status) shows when a message was last tried, beside
+    // its attempts and the peer's last answer; a row that was never tried has none.
+    sql: `ALTER TABLE exchange_outbox ADD COLUMN last_attempt_at TEXT`,
+  },
+  {
     version: 10,
     name: 'keys: signing-key states and key notices received',
     // Veramo keeps the keys (encrypted); Saiga keeps their history: when each was added and

@@ -13,12 +13,15 @@
  * rolled back). Its stores are typed to offer reads only.
  */
 import { IdentityKeyReads } from './veramo-identities.js';
+import { InboxStore, type InboxReads } from './exchange-inbox.js';
+import { OutboxStore, type OutboxReads } from './exchange-outbox.js';
 import { LifecycleStore, type LifecycleReads } from './lifecycle.js';
 import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
+import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -28,6 +31,11 @@ export interface UnitOfWork {
   readonly tokens: TokenTable;
   /** Signing-key history and peers' key notices (migration 10). */
   readonly signingKeys: SigningKeyStore;
+  /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
+  readonly outbox: OutboxStore;
+  readonly inbox: InboxStore;
+  /** Permits received through the exchange (written by its handlers only). */
+  readonly incomingPermits: IncomingPermitStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -39,8 +47,11 @@ export interface CommittedReads {
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
   readonly signingKeys: SigningKeyReads;
+  readonly incomingPermits: IncomingPermitReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
+  /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
+  readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
 }
 
 /** Whatever runs units of work: the store, or in tests a store that holds its transaction open. */
@@ -54,13 +65,21 @@ class TransactionWork implements UnitOfWork {
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
   readonly signingKeys: SigningKeyStore;
+  readonly outbox: OutboxStore;
+  readonly inbox: InboxStore;
+  /** Whether this unit of work wrote an outbox row: the delivery worker is woken once it commits. */
+  wroteOutbox = false;
+  readonly incomingPermits: IncomingPermitStore;
 
-  constructor(private readonly tx: Transaction) {
+  constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
     this.signingKeys = new SigningKeyStore(tx);
+    this.inbox = new InboxStore(tx);
+    this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
+    this.incomingPermits = new IncomingPermitStore(tx, now);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -79,7 +98,9 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
     signingKeys: new SigningKeyStore(q),
+    incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),
+    exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },
   };
 }
 
@@ -94,13 +115,28 @@ export class SaigaStore implements Transactions {
   constructor(
     private readonly writer: SqliteDatabase,
     reads: Queryable,
-    now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.reads = committedReads(reads, now);
   }
 
+  private readonly outboxListeners: (() => void)[] = [];
+
   /** Runs `work` in one write transaction; nothing is written unless it resolves. */
-  transaction<T>(work: (work: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.writer.transaction((tx) => work(new TransactionWork(tx)));
+  async transaction<T>(work: (work: UnitOfWork) => Promise<T>): Promise<T> {
+    let unit: TransactionWork | undefined;
+    const result = await this.writer.transaction((tx) => work((unit = new TransactionWork(tx, this.now))));
+    // After the commit, never before: a message is sent only for an event that happened.
+    if (unit?.wroteOutbox) for (const listener of this.outboxListeners) listener();
+    return result;
+  }
+
+  /** Calls `listener` after each commit that wrote outbox rows (the delivery worker wakes up). */
+  onOutboxCommit(listener: () => void): () => void {
+    this.outboxListeners.push(listener);
+    return () => {
+      const at = this.outboxListeners.indexOf(listener);
+      if (at >= 0) this.outboxListeners.splice(at, 1);
+    };
   }
 }

@@ -7,15 +7,20 @@
  * through here, so they give the verifier page's codes.
  */
 import {
+  createAssertionKeyStore,
   createDidResolver,
   createPermitVerifier,
+  DEFAULT_ALGORITHMS,
   type DidDocument,
   type DidResolution,
   type FetchLike,
+  type ResolveOptions,
+  type StatusNotice,
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
 import { nodeCryptoSuite } from './node-signature.js';
+import { createEndorsementCheck, type EndorsementCheck } from './endorsement-check.js';
 
 /** What of agent.yml the verifier needs (a LoadedConfig has it): who this agent is, its peers, its verify settings. */
 export interface VerifierConfig {
@@ -32,6 +37,8 @@ export interface AgentVerifier {
   /** Drops a peer's cached DID document (a keyRevoked notice): the next verification fetches it again. */
   forgetDid(did: string): void;
   verify(input: string, at?: Date): Promise<VerificationResult>;
+  /** A customs export endorsement VC-JWT on its own (one received through the exchange), with the core's signed-credential steps. */
+  verifyEndorsement: EndorsementCheck;
 }
 
 export function trustedIssuersOf(config: Pick<VerifierConfig, 'saiga'>, identity: { did: string }, customs?: { did: string }): TrustedIssuer[] {
@@ -49,6 +56,8 @@ export interface AgentVerifierOptions {
   /** This agent's own DID documents, resolved from memory. */
   documents: DidDocument[];
   fetch: FetchLike;
+  /** Revocations and suspensions issuers notified through the exchange (the core's `notices`). */
+  notices?: (credentialId: string) => Promise<StatusNotice | undefined>;
 }
 
 export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifier {
@@ -57,20 +66,24 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   const own = new Map<string, DidResolution>(
     documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
   );
+  // A peer's document is fetched again when a permit names a key it lacks (the peer rotated, issue 9 §6).
+  const resolveDid = (did: string, options?: ResolveOptions) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did, options));
   const core = createPermitVerifier({
-    // A peer's document is fetched again when a permit names a key it lacks (the peer rotated, issue 9 §6).
-    resolveDid: (did, options) => own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did, options),
+    resolveDid,
     trustedIssuers,
     clockToleranceSec: config.saiga.verify.clockToleranceSeconds,
     signatureSuite: nodeCryptoSuite,
     fetch,
     // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
+    ...(options.notices !== undefined && { notices: options.notices }),
   });
+  const signed = { resolveDid, assertionKeys: createAssertionKeyStore(nodeCryptoSuite), suite: nodeCryptoSuite, allowedAlgorithms: new Set(DEFAULT_ALGORITHMS) };
   return {
     trustedIssuers,
     forgetDid: (did) => resolveRemote.forget(did),
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
+    verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),
   };
 }
 

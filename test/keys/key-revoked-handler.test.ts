@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXCHANGE_CODES } from '../../src/codes.js';
-import { handlersFor } from '../../src/exchange/handlers/index.js';
+import { keyRevokedHandler } from '../../src/exchange/handlers/key-revoked.js';
 import type { ReceivedMessage } from '../../src/exchange/ports.js';
 import { migrate } from '../../src/store/migrations.js';
 import { openAgentDatabase, type AgentDatabase } from '../../src/store/open-database.js';
@@ -48,7 +48,7 @@ afterEach(async () => {
   await database.close();
 });
 
-const handler = () => handlersFor({ trusted: () => TRUSTED, forgetDid: (did) => resolveDid.forget(did) }).get('keyRevoked')!;
+const handler = () => keyRevokedHandler({ trusted: () => TRUSTED, forgetDid: (did) => resolveDid.forget(did) });
 
 const message = (from: string, kid: string, extra: Record<string, string> = {}): ReceivedMessage<'keyRevoked'> => ({
   id: 'urn:uuid:5b0e4b3c-0f7d-4d0a-9d43-7c0f2f1f9a01',
@@ -64,7 +64,7 @@ describe('the keyRevoked handler', () => {
     const received = message(LK, `${LK}#key-old12345`, { compromisedSince: '2026-02-20T00:00:00.000Z' });
     const checked = await handler().check(received as never);
     expect(checked).toEqual({ ok: true, checked: { did: LK } });
-    await store.transaction((work) => handler().apply(work, (checked as { checked: unknown }).checked, received as never));
+    await store.transaction((work) => handler().apply(work, (checked as { checked: { did: string } }).checked, received as never));
     expect(await store.reads.signingKeys.notices()).toEqual([
       { kid: `${LK}#key-old12345`, did: LK, fromDid: LK, revokedAt: '2026-02-25T00:00:00.000Z', compromisedSince: '2026-02-20T00:00:00.000Z', receivedAt: RECEIVED.toISOString() },
     ]);

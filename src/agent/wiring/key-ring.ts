@@ -51,7 +51,7 @@ export interface KeyRingDeps {
   now: () => Date;
   databaseFile: string;
   /** The transactional outbox: peers hear of a revocation (keyRevoked) with the commit that makes it. */
-  exchange?: ExchangeEvents;
+  exchange?: () => ExchangeEvents | undefined;
 }
 
 /** When a JWT says it was signed (the later of iat and nbf, as the verifier reads it: src/verify/signed-credential.ts). */
@@ -163,7 +163,7 @@ export class KeyRing {
         // The authority signs the status lists: those signed with the revoked key would fail their check.
         if (view.identity === 'authority') statusListsResigned = await resignStatusLists(work);
         const body: KeyRevokedBody = { kid, revokedAt, ...(since !== undefined && { compromisedSince: since }) };
-        await exchange?.record(work, { kind: 'keyRevoked', body });
+        await exchange?.()?.record(work, { kind: 'keyRevoked', body });
       });
     } catch (error) {
       this.states = before;

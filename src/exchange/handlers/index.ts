@@ -1,20 +1,39 @@
 /**
- * The registry of message handlers: what this agent does with each message type it accepts.
- * Each part of the exchange adds its handlers below, one line each, and the fields of
- * HandlerDeps it needs. (The outbox part writes this file in full; this copy holds the keys
- * part's line and fields, for the lead to merge into it.)
+ * The registry of message handlers: what this agent does with each message type it accepts
+ * (src/exchange/inbox.ts looks the handler up by the message's kind; a kind with no handler
+ * here is refused as EXCHANGE_TYPE_UNKNOWN). Each part of the exchange adds its handlers below,
+ * one line each, and the fields of HandlerDeps it needs.
  */
+import type { TrustedIssuer } from '../../vocab/trust-list.js';
+import type { VerificationResult } from '../../verify/verifier-types.js';
 import type { MessageKind } from '../message-types.js';
 import type { MessageHandler } from '../ports.js';
+import { importPermitHandler, permitIssuedHandler, type PermitHandlerDeps } from './permit-issued.js';
+import { statusChangedHandler } from './status-changed.js';
+import { exportEndorsedHandler } from './export-endorsed.js';
 import { keyRevokedHandler, type KeyRevokedDeps } from './key-revoked.js';
 
 /** What handlers are given by the composition root (src/agent/wiring/open.ts). */
-export type HandlerDeps = KeyRevokedDeps;
+export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps {
+  /** This authority: its DID and its country (a permit must concern it). */
+  authority: { did: string; country: string };
+  /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
+  verify: (jwt: string, at?: Date) => Promise<VerificationResult>;
+  /** Everyone this agent trusts, as now. */
+  trusted: () => readonly TrustedIssuer[];
+  now: () => Date;
+}
+
+export type HandlerRegistry = ReadonlyMap<MessageKind, MessageHandler>;
 
 export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler> {
-  const handlers: MessageHandler[] = [
-    // key-revoked ("keys"): deps.trusted, deps.forgetDid (the agent verifier's and the DIDComm resolver's caches)
-    keyRevokedHandler(deps) as unknown as MessageHandler,
-  ];
+  const handlers = [
+    // permit-issued, import-permit, status-changed, export-endorsed ("imports")
+    permitIssuedHandler(deps), importPermitHandler(deps), statusChangedHandler(deps), exportEndorsedHandler(deps),
+    // import-confirmed ("confirm")
+    // key-revoked ("keys"): deps.forgetDid drops the peer's cached DID document (agent verifier, DIDComm resolver)
+    keyRevokedHandler(deps),
+    // Each handler is typed by its own kind; the registry hands each only messages of that kind.
+  ] as unknown as MessageHandler[];
   return new Map(handlers.map((h) => [h.kind, h]));
 }

@@ -9,12 +9,13 @@
 import type { MessageHandler, ExchangeRefusal } from '../ports.js';
 import type { TrustedIssuer } from '../../vocab/trust-list.js';
 import { EXCHANGE_CODES } from '../../codes.js';
+import { bodyValidator } from '../schemas/validate.js';
 
 export interface KeyRevokedDeps {
   /** Everyone this agent trusts, as now: who may speak for which customs DID. */
   trusted: () => readonly TrustedIssuer[];
   /** Drops the cached DID document of `did` wherever this agent caches one (its verifier, its DIDComm resolver). */
-  forgetDid: (did: string) => void;
+  forgetDid?: (did: string) => void;
 }
 
 interface CheckedNotice {
@@ -33,6 +34,7 @@ const isDate = (value: unknown): boolean => typeof value === 'string' && !Number
 export function keyRevokedHandler(deps: KeyRevokedDeps): MessageHandler<'keyRevoked', CheckedNotice> {
   return {
     kind: 'keyRevoked',
+    validate: bodyValidator('keyRevoked'),
     async check(message) {
       const { kid, revokedAt, compromisedSince } = message.body;
       // DID Core §3.2: a verification method id is the DID, '#', and a fragment.
@@ -60,7 +62,7 @@ export function keyRevokedHandler(deps: KeyRevokedDeps): MessageHandler<'keyRevo
         receivedAt: message.receivedAt.toISOString(),
       });
       // Dropped even if the unit of work rolls back: the cost is one fetch of the document.
-      deps.forgetDid(checked.did);
+      deps.forgetDid?.(checked.did);
       return { ok: true };
     },
   };
