@@ -6,6 +6,8 @@
  * - 2xx: delivered (the peer applied it, or had applied it already and answers the same ack);
  * - a refusal marked `retryable` (e.g. the permit it concerns has not arrived yet), 408, 429:
  *   retried with backoff; the peer is alive;
+ * - EXCHANGE_DECRYPT_FAILED: the peer's DID document is read again (it may have rotated its
+ *   key) and the message retried, DECRYPT_RETRIES times, then failed;
  * - any other 4xx: failed, kept with the peer's code, shown to the operator, who may re-queue it;
  * - no answer (refused connection, timeout), a 5xx, or no way to pack it: retried with backoff,
  *   and a failure of the peer for its circuit (peer-circuit.ts).
@@ -27,6 +29,9 @@ export type AttemptOutcome =
   | { outcome: 'failed'; code: ExchangeCode | string; error: string }
   /** The worker was stopped during the attempt: nothing is recorded, it is sent again after a restart. */
   | { outcome: 'stopped' };
+
+/** Attempts after which a message the peer cannot decrypt fails for good (each reads the peer's DID document anew). */
+export const DECRYPT_RETRIES = 2;
 
 const isExchangeCode = (code: unknown): code is ExchangeCode => typeof code === 'string' && Object.hasOwn(EXCHANGE_CODES, code);
 /** Peers' words are shown to the operator: bounded, one line. */
@@ -57,7 +62,7 @@ function refusalOf(text: string): { code?: string; message?: string; retryable?:
 
 export async function attemptDelivery(
   message: OutboxMessage,
-  deps: { envelope: Pick<Envelope, 'pack'>; fetch: PostFetch; timeoutMs: number; stopped: AbortSignal },
+  deps: { envelope: Pick<Envelope, 'pack' | 'forgetDocument'>; fetch: PostFetch; timeoutMs: number; stopped: AbortSignal },
 ): Promise<AttemptOutcome> {
   let packed: Awaited<ReturnType<Envelope['pack']>>;
   try {
@@ -92,5 +97,11 @@ export async function attemptDelivery(
   const code = typeof refused.code === 'string' ? refused.code : 'EXCHANGE_PEER_REFUSED';
   const error = `HTTP ${status}: ${shortText(refused.message ?? text)}`;
   if (refused.retryable === true || status === 408 || status === 429) return retry(code, error, false);
+  // The peer could not decrypt: most likely it rotated its key since its DID document was
+  // cached here. Read the document again and try again, a bounded number of times.
+  if (code === 'EXCHANGE_DECRYPT_FAILED' && message.attempts < DECRYPT_RETRIES) {
+    deps.envelope.forgetDocument?.(message.recipientDid);
+    return retry(code, error, false);
+  }
   return { outcome: 'failed', code, error };
 }

@@ -71,6 +71,8 @@ export interface Envelope {
   pack(message: OutgoingMessage): Promise<{ packed: string; endpoint: string; mediaType: string }>;
   /** Unpacks and checks the envelope. Never throws for a bad message: it answers a refusal. */
   open(raw: string, now: Date): Promise<OpenedMessage | ExchangeRefusal>;
+  /** Drops a peer's cached DID document, so that the next pack reads its current keys. */
+  forgetDocument?(did: string): void;
 }
 
 /** What a receiver answers for a message it applied, and answers again, byte for byte, when the same message comes twice. */
