@@ -47,6 +47,11 @@ export interface IssuerDeps {
    * issuer (the exchange issue plugs in here). Runs after the rules, before a number is drawn.
    */
   checkImportPermit?: ImportPermitCheck;
+  /**
+   * Checks a re-export against the permits of box 12 this authority received through the
+   * exchange (src/issuance/origin-permit-check.ts). Runs with checkImportPermit, before a number is drawn.
+   */
+  checkOriginPermits?: (request: PermitRequest) => Promise<RuleIssue[]>;
 }
 
 export interface Officer {
@@ -96,10 +101,11 @@ export class PermitIssuer {
     const outcome = validatePermitRequest(request, { authorityCountry: this.deps.authority.country, now: this.deps.now(), trust: this.deps.trust() });
     if (!outcome.ok) return { ok: false, errors: outcome.errors, warnings: outcome.warnings };
     const valid = request as PermitRequest;
-    if (valid.importPermit && this.deps.checkImportPermit) {
-      const errors = await this.deps.checkImportPermit(valid.importPermit, valid);
-      if (errors.length > 0) return { ok: false, errors, warnings: outcome.warnings };
-    }
+    const linked = [
+      ...(valid.importPermit && this.deps.checkImportPermit ? await this.deps.checkImportPermit(valid.importPermit, valid) : []),
+      ...(this.deps.checkOriginPermits ? await this.deps.checkOriginPermits(valid) : []),
+    ];
+    if (linked.length > 0) return { ok: false, errors: linked, warnings: outcome.warnings };
     const done = await new Promise<{ ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }>((resolve, reject) => {
       this.pending.push({ request: valid, officer, resolve, reject });
       void this.drain();

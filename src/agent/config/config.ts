@@ -41,6 +41,12 @@ export interface SaigaConfig {
   trust: { peers: PeerConfig[]; list?: { file: string; anchor: string } };
   /** statusCacheSeconds: how long peers' status lists are reused (the agent's own are always read fresh). */
   verify: { clockToleranceSeconds: number; rateLimitPerMinute: number; statusCacheSeconds: number };
+  /**
+   * requireHeldImportPermit (default true): an Appendix I export is issued only against an
+   * import permit received through the exchange and verified at issuance (Art. III(2)(d)).
+   * false: the import permit is named only (a paper import permit, checked by the officer).
+   */
+  issuance: { requireHeldImportPermit: boolean };
 }
 
 export interface LoadedConfig {
@@ -110,6 +116,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       peers: (raw.trust?.peers ?? []).map((p) => ({ ...p, role: p.role ?? 'managementAuthority' })),
       ...(raw.trust?.list !== undefined && { list: raw.trust.list }),
     },
+    issuance: { requireHeldImportPermit: raw.issuance?.requireHeldImportPermit ?? true },
     verify: {
       clockToleranceSeconds: raw.verify?.clockToleranceSeconds ?? 60,
       rateLimitPerMinute: raw.verify?.rateLimitPerMinute ?? 120,

@@ -17,7 +17,7 @@ import { loadSecret, SECRET_ENV } from '../identity/secret.js';
 import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from '../identity/identity.js';
 import { buildDidDocument, exchangeDocumentOptions as exchangeOptions } from '../identity/did-document.js';
 import { selfTest } from '../identity/self-test.js';
-import type { DidDocument, FetchLike, TrustedIssuer } from '../../verify/index.js';
+import type { DidDocument, FetchLike, TrustedIssuer, VerificationResult } from '../../verify/index.js';
 import { importPermitTrust } from '../../permit/import-permit.js';
 import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from '../../verification/agent-verifier.js';
 import { loadTrustList, readConfiguredTrustList, type AgentTrustList } from '../../trust/agent-trust-list.js';
@@ -28,6 +28,9 @@ import type { PermitReads } from '../../store/permits.js';
 import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
 import { PermitIssuer } from '../../issuance/issue.js';
+import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
+import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
+import { createHeldPermitReads } from '../../store/held-permits.js';
 import { StatusLists } from '../../status/service.js';
 import { recordUrl } from '../../record/public-record.js';
 import { PermitLifecycle } from '../../lifecycle/permit-lifecycle.js';
@@ -147,6 +150,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
+    // Cross-permit checks (issue 9): the permits received through the exchange, read committed; the verifier is built below.
+    const held = createHeldPermitReads(reads);
+    let verifyHeld: (jwt: string) => Promise<VerificationResult> = async () => {
+      throw new Error('the verifier is not ready');
+    };
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
@@ -158,6 +166,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       now,
       newCredentialId,
       trust: () => importPermitTrust(trusted, true),
+      ...(config.saiga.issuance.requireHeldImportPermit && { checkImportPermit: createImportPermitCheck({ held, verify: (jwt) => verifyHeld(jwt) }) }),
+      checkOriginPermits: createOriginPermitCheck(held),
     });
     const lifecycle = new PermitLifecycle(
       store,
@@ -169,7 +179,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
-    const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did);
+    const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did, held.linkedJwts);
     const localFetch = createLocalFetch(url, serveOwnResource, globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
     const trust =
@@ -178,6 +188,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
+    verifyHeld = (jwt) => verifier.verify(jwt, now());
     const tokens = new TokenStore(store, now);
 
     const capabilities: SignCapabilities = {
