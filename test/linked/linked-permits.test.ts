@@ -162,7 +162,7 @@ describe('compareLinkedPermit (shared with issuance)', () => {
 
   it('sums blocks of one species and unit before comparing (two blocks of 25 ml against 40)', () => {
     const doc = exportDoc();
-    (doc as { specimens: unknown[] }).specimens = [{ ...doc.specimens[0]!, quantity: 25 }, { ...doc.specimens[0]!, quantity: 25 }];
+    (doc as unknown as { specimens: unknown[] }).specimens = [{ ...doc.specimens[0]!, quantity: 25 }, { ...doc.specimens[0]!, quantity: 25 }];
     expect(compareLinkedPermit(doc, held, ch).map((m) => [m.kind, m.path])).toEqual([['quantity', '/specimens/0/quantity']]);
   });
 
