@@ -178,3 +178,11 @@ describe('compareLinkedPermit (shared with issuance)', () => {
     ]);
   });
 });
+
+describe('the page\'s verdict for the linked check', () => {
+  it('an unreadable status of the import permit is "status unchecked"; any other link failure is "invalid"', async () => {
+    const { verdictForCode } = await import('../../verifier-web/src/verdict.js');
+    expect(verdictForCode('LINKED_PERMIT_STATUS_UNAVAILABLE')).toBe('status-unchecked');
+    for (const code of ['LINKED_PERMIT_REVOKED', 'LINKED_PERMIT_MISMATCH', 'LINKED_PERMIT_QUANTITY_EXCEEDED', 'LINKED_PERMIT_UNTRUSTED']) expect(verdictForCode(code)).toBe('invalid');
+  });
+});
