@@ -114,6 +114,13 @@ describe('a re-export against the permit its specimens came in under (box 12)', 
     await issueAt(ch, reExport(origin, 1200));
   });
 
+  it('two re-exports sent at the same moment cannot both take what is left', async () => {
+    const origin = await orchidsImported();
+    const answers = await Promise.all([700, 700, 700].map((q) => ch.api('/api/permits', { token: ch.officerToken, body: reExport(origin, q) })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422]);
+    expect(answers.filter((a) => a.status === 422).map((a) => a.body.error.errors[0].code)).toEqual(['ORIGIN_PERMIT_QUANTITY_EXCEEDED', 'ORIGIN_PERMIT_QUANTITY_EXCEEDED']);
+  });
+
   it('does not check a box-12 permit it did not receive through the exchange (a paper permit)', async () => {
     await issueAt(ch, reExport({ permitNumber: 'LK26-E999999' }, 5000));
   });
