@@ -82,6 +82,8 @@ async function exampleQrVersions() {
     const config = jsYaml.load(renderAgentYaml({ country, name: a.name, address: a.place, place: a.place, url: a.url, didMethod: 'web' }), { schema: jsYaml.CORE_SCHEMA }) as { saiga: Record<string, unknown> };
     // The LK elephant export names the CH import permit: its authority must be a trusted peer (Art. III(2)(d)).
     if (country === 'LK') config.saiga.trust = { peers: [{ did: 'did:web:cites.blv.admin.ch', country: 'CH', name: authorities.CH!.name }] };
+    // CH does not run here, so its import permit cannot reach LK: the export names it only.
+    config.saiga.issuance = { requireHeldImportPermit: false };
     writeFileSync(join(home, 'agent.yml'), jsYaml.dump(config, { schema: jsYaml.CORE_SCHEMA, noRefs: true, lineWidth: -1 }));
     const agent = await openAgent({ configPath: join(home, 'agent.yml'), initialise: true });
     for (const [example] of examples.filter(([, c]) => c === country)) {

@@ -59,6 +59,8 @@ try {
       const config = jsYaml.load(renderAgentYaml({ ...AUTHORITIES[country], didMethod: 'web' }), { schema: jsYaml.CORE_SCHEMA });
       // Each authority trusts the other two: the LK elephant export names the CH import permit (Art. III(2)(d)).
       config.saiga.trust = { peers: Object.entries(AUTHORITIES).filter(([c]) => c !== country).map(([c, a]) => ({ did: `did:web:${new URL(a.url).host}`, country: c, name: a.name })) };
+      // The peers do not run, so no import permit can reach these agents: the elephant export names it only.
+      config.saiga.issuance = { requireHeldImportPermit: false };
       writeFileSync(configPath, jsYaml.dump(config, { schema: jsYaml.CORE_SCHEMA, noRefs: true, lineWidth: -1 }));
       agents[country] = await openAgent({ configPath, initialise: true, env: {} });
     }

@@ -36,6 +36,17 @@ export const VERIFY_CODES = {
   KEY_REVOKED: 'The document was signed with a key that the issuing authority had already withdrawn from use. It cannot be accepted: ask the issuing authority for a new document.',
   KEY_COMPROMISED:
     'The document was signed with a key that the issuing authority reports as stolen or exposed at the time of signing. It may be forged: do not accept it, and ask the issuing authority.',
+  // Linked permits (issue 9; src/verify/linked-permits.ts): the import permit an Appendix I export relies on (Art. III(2)(d)).
+  LINKED_PERMIT_MISSING:
+    "This export names an import permit, but the exporting authority's record does not carry it, so the link between the two was not checked. Check the import permit itself with the importing authority.",
+  LINKED_PERMIT_INVALID: 'The import permit this export relies on is not a genuine, readable CITES import permit.',
+  LINKED_PERMIT_UNTRUSTED: "The import permit this export relies on was not issued by a trusted Management Authority of the importer's country.",
+  LINKED_PERMIT_REVOKED: 'The importing authority has cancelled the import permit this export relies on.',
+  LINKED_PERMIT_SUSPENDED: 'The importing authority has suspended the import permit this export relies on.',
+  LINKED_PERMIT_NOT_VALID_AT_ISSUE: 'The import permit this export relies on was not valid on the day the export was issued.',
+  LINKED_PERMIT_STATUS_UNAVAILABLE: 'Whether the import permit this export relies on was cancelled could not be checked: the importing authority could not be reached.',
+  LINKED_PERMIT_MISMATCH: 'The import permit this export relies on does not match it (number, issuing authority, species, importer or countries).',
+  LINKED_PERMIT_QUANTITY_EXCEEDED: 'The export allows more than the import permit it relies on.',
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
@@ -115,6 +126,24 @@ export const RULE_CODES = {
   IMPORT_PERMIT_NUMBER_INVALID: 'The import permit number does not look like a permit number: give the number printed in box 1 of the import permit.',
   IMPORT_PERMIT_ISSUER_UNTRUSTED: 'The import permit is said to be issued by an authority that is not a trusted CITES Management Authority.',
   IMPORT_PERMIT_WRONG_COUNTRY: "The import permit must be issued by the Management Authority of the importer's country.",
+  // Issue 9, cross-permit checks at issuance (src/issuance/import-permit-check.ts): the import permit itself, as received through the exchange.
+  IMPORT_PERMIT_NOT_HELD:
+    'This authority has not received the import permit this export names. Ask the Management Authority of the importing country to send it through the permit exchange, then issue the export again.',
+  IMPORT_PERMIT_UNVERIFIED: 'The import permit this authority holds does not verify (its signature, its form or its issuer is not in order), so the export cannot rely on it.',
+  IMPORT_PERMIT_NOT_IMPORT: 'The document this export names as its import permit is not an import permit.',
+  IMPORT_PERMIT_REVOKED: 'The importing country has cancelled (revoked) the import permit, so the export cannot rely on it.',
+  IMPORT_PERMIT_SUSPENDED: 'The importing country has suspended the import permit, so the export cannot rely on it for now.',
+  IMPORT_PERMIT_EXPIRED: 'The import permit has expired (or is not valid yet), so the export cannot rely on it.',
+  IMPORT_PERMIT_STATUS_UNAVAILABLE: "Whether the import permit was cancelled could not be checked: the importing authority's status list could not be reached. Try again later.",
+  IMPORT_PERMIT_SPECIES_MISMATCH: 'This species is not on the import permit.',
+  IMPORT_PERMIT_IMPORTER_MISMATCH: 'The importer is not the permittee named on the import permit (box 3).',
+  IMPORT_PERMIT_EXPORTER_MISMATCH: 'The import permit was granted for an import from another country of export.',
+  IMPORT_PERMIT_QUANTITY_EXCEEDED: 'The quantity of this species is more than the import permit allows.',
+  IMPORT_PERMIT_UNIT_MISMATCH: 'The import permit states this species in another unit, so the quantities cannot be compared.',
+  // Art. III(4)(b), IV(5)(a): a re-export covers specimens imported in accordance with the Convention, under the permit of box 12 (Res. Conf. 12.3 Annex 2), when it was received through the exchange.
+  ORIGIN_PERMIT_SPECIES_MISMATCH: 'This species is not on the permit of box 12, under which the specimens were imported.',
+  ORIGIN_PERMIT_UNIT_MISMATCH: 'The permit of box 12 states this species in another unit, so the quantities cannot be compared.',
+  ORIGIN_PERMIT_QUANTITY_EXCEEDED: 'The quantity is more than was imported under the permit of box 12, less what this authority has already re-exported under it.',
 } as const;
 export type RuleCode = keyof typeof RULE_CODES;
 

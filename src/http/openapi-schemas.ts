@@ -90,6 +90,7 @@ export const SCHEMAS = {
       revocation: { type: 'object', properties: { reason: { enum: [...REVOCATION_REASONS] }, date: { type: 'string' } } },
       replacedBy: { type: 'string' },
       endorsements: { type: 'array', items: { type: 'string', description: 'CITESExportEndorsement VC-JWT' } },
+      linkedPermits: { type: 'array', items: { type: 'string', description: 'The import permit VC-JWT an Appendix I export relied on (Art. III(2)(d)), signed by the importing authority' } },
       updatedAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -114,7 +115,7 @@ export const SCHEMAS = {
           type: 'object',
           required: ['check', 'ok', 'code', 'message'],
           properties: {
-            check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement'] },
+            check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement', 'linkedPermits'] },
             ok: { type: 'boolean' },
             code: { enum: [...Object.keys(VERIFY_CODES), ...Object.keys(QR_CODES), 'VERIFIER_FAILED'] },
             message: { type: 'string' },
@@ -128,6 +129,7 @@ export const SCHEMAS = {
       status: { type: 'object', description: 'revoked, suspended, checkedAt, reason?, replacedBy?' },
       blocks: { type: 'array', items: { type: 'object', description: 'block, scientificName, permitted {quantity, unit}, exported {quantity, unit} | null' } },
       endorsement: { type: 'object', description: 'date, portOfExport, transportDocument, officer, endorsedBy, authority' },
+      linkedPermits: { type: 'array', items: { type: 'object', description: 'The import permit an export relies on: permitNumber, issuer, state, validUntil' } },
     },
   },
   DidDocument: {

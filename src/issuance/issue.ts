@@ -23,6 +23,7 @@ import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
 import type { ExchangeEvents } from '../exchange/ports.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
+import { KeyedLock } from './keyed-lock.js';
 
 export interface IssuerDeps {
   authority: ManagementAuthority & { place: string };
@@ -50,6 +51,11 @@ export interface IssuerDeps {
   checkImportPermit?: ImportPermitCheck;
   /** The exchange's outbox: the permit goes to the authorities it concerns, written with the permit (same savepoint). */
   exchange?: ExchangeEvents;
+  /**
+   * Checks a re-export against the permits of box 12 this authority received through the
+   * exchange (src/issuance/origin-permit-check.ts). Runs with checkImportPermit, before a number is drawn.
+   */
+  checkOriginPermits?: (request: PermitRequest) => Promise<RuleIssue[]>;
 }
 
 export interface Officer {
@@ -76,8 +82,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** The box-12 permits a re-export draws on, as lock keys (country and number). */
+const originKeys = (request: PermitRequest): string[] =>
+  request.documentType === 're-export' ? request.specimens.flatMap((s) => (s.origin?.permitNumber !== undefined ? [`${s.origin.country}\u0000${s.origin.permitNumber}`] : [])) : [];
+
 export class PermitIssuer {
   private pending: Pending[] = [];
+  private readonly originLock = new KeyedLock();
   private draining = false;
 
   constructor(private readonly deps: IssuerDeps) {}
@@ -99,15 +110,19 @@ export class PermitIssuer {
     const outcome = validatePermitRequest(request, { authorityCountry: this.deps.authority.country, now: this.deps.now(), trust: this.deps.trust() });
     if (!outcome.ok) return { ok: false, errors: outcome.errors, warnings: outcome.warnings };
     const valid = request as PermitRequest;
-    if (valid.importPermit && this.deps.checkImportPermit) {
-      const errors = await this.deps.checkImportPermit(valid.importPermit, valid);
-      if (errors.length > 0) return { ok: false, errors, warnings: outcome.warnings };
-    }
-    const done = await new Promise<{ ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }>((resolve, reject) => {
-      this.pending.push({ request: valid, officer, resolve, reject });
-      void this.drain();
+    // A re-export draws on what came in under its box-12 permits: the check and the issue run as one step per permit.
+    return this.originLock.run(originKeys(valid), async () => {
+      const linked = [
+        ...(valid.importPermit && this.deps.checkImportPermit ? await this.deps.checkImportPermit(valid.importPermit, valid) : []),
+        ...(this.deps.checkOriginPermits ? await this.deps.checkOriginPermits(valid) : []),
+      ];
+      if (linked.length > 0) return { ok: false, errors: linked, warnings: outcome.warnings };
+      const done = await new Promise<{ ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }>((resolve, reject) => {
+        this.pending.push({ request: valid, officer, resolve, reject });
+        void this.drain();
+      });
+      return done.ok ? { ok: true, record: done.record, warnings: outcome.warnings } : { ok: false, errors: done.errors, warnings: outcome.warnings };
     });
-    return done.ok ? { ok: true, record: done.record, warnings: outcome.warnings } : { ok: false, errors: done.errors, warnings: outcome.warnings };
   }
 
   private async drain(): Promise<void> {

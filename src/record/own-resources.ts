@@ -20,7 +20,13 @@ export const CREDENTIAL_ROUTE = new RegExp(`^${CREDENTIAL_PATH}/([0-9a-f-]{36})$
  * Reads only, committed data only (`store.reads`): the lists are published (signed) when they
  * change, so serving them signs nothing.
  */
-export async function serveOwn(path: string, reads: Pick<CommittedReads, 'statusLists' | 'lifecycle' | 'permits'>, issuerDid: string): Promise<OwnResource> {
+/** @param linked the import permit JWTs an export relied on (src/store/held-permits.ts `linkedJwts`), for its record's `linkedPermits` */
+export async function serveOwn(
+  path: string,
+  reads: Pick<CommittedReads, 'statusLists' | 'lifecycle' | 'permits'>,
+  issuerDid: string,
+  linked?: (permitNumber: string) => Promise<string[]>,
+): Promise<OwnResource> {
   const status = STATUS_ROUTE.exec(path);
   if (status) {
     const list = await reads.statusLists.bySeq(status[1] as ListPurpose, Number(status[2]));
@@ -28,7 +34,7 @@ export async function serveOwn(path: string, reads: Pick<CommittedReads, 'status
   }
   const record = RECORD_ROUTE.exec(path);
   if (record) {
-    const found = await publicRecord(reads.lifecycle, record[1]!, issuerDid);
+    const found = await publicRecord(reads.lifecycle, record[1]!, issuerDid, linked);
     return found && { contentType: 'application/json', body: JSON.stringify(found) };
   }
   const credential = CREDENTIAL_ROUTE.exec(path);

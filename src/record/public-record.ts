@@ -1,7 +1,8 @@
 /**
  * The public record of a permit, as the issuing agent serves it at the URL the credential
- * names: status, the reason of a revocation, the replacement, and the signed customs
- * endorsements. Nothing here is more than the paper permit shows (boxes 1, 5, 14, 15).
+ * names: status, the reason of a revocation, the replacement, the signed customs
+ * endorsements, and the import permit an Appendix I export relied on (signed by its
+ * issuer). Nothing here is more than the paper permits show (boxes 1, 5, 14, 15).
  */
 import type { LifecycleReads } from '../store/lifecycle.js';
 import type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
@@ -13,8 +14,16 @@ export function recordUrl(baseUrl: string, credentialId: string): string {
   return `${baseUrl}${RECORD_PATH}/${credentialId.replace(/^urn:uuid:/, '')}`;
 }
 
-/** @param store committed reads (`store.reads.lifecycle`): a record shows committed changes only */
-export async function publicRecord(store: LifecycleReads, uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
+/**
+ * @param store committed reads (`store.reads.lifecycle`): a record shows committed changes only
+ * @param linked the import permits (JWTs) an Appendix I export relied on (Art. III(2)(d)): the record links them for every verifier
+ */
+export async function publicRecord(
+  store: LifecycleReads,
+  uuid: string,
+  issuerDid: string,
+  linked?: (permitNumber: string) => Promise<string[]>,
+): Promise<PublicPermitRecord | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) return undefined;
   const life = await store.life({ credentialId: `urn:uuid:${uuid}` });
   if (!life) return undefined;
@@ -30,5 +39,7 @@ export async function publicRecord(store: LifecycleReads, uuid: string, issuerDi
   };
   if (life.state === 'revoked') record.revocation = { reason: life.revocationReason as RevocationReason, date: life.revokedAt! };
   if (life.replacedBy) record.replacedBy = life.replacedBy;
+  const linkedPermits = linked ? await linked(life.permitNumber) : [];
+  if (linkedPermits.length > 0) record.linkedPermits = linkedPermits;
   return record;
 }

@@ -63,7 +63,9 @@ export type { PublicPermitRecord, RevocationReason } from '../vocab/public-recor
 export { createStatusChecker, readStatusEntries, STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE } from './status.js';
 export type { StatusEntry, StatusOutcome, StatusPurpose } from './status.js';
 export { isFetchableUrl } from './http-fetch.js';
-export type { BlockQuantities, EndorsementInfo, PermitState, StatusInfo, StatusNotice } from './verifier-types.js';
+export type { BlockQuantities, EndorsementInfo, LinkedPermitInfo, PermitState, StatusInfo, StatusNotice } from './verifier-types.js';
+export { checkLinkedPermits, compareLinkedPermit, reliesOnImportPermit, sameName } from './linked-permits.js';
+export type { LinkingDocument, LinkMismatch, LinkMismatchKind } from './linked-permits.js';
 export { verifyTrustList } from './trust-list.js';
 export type { TrustListOutcome } from './trust-list.js';
 export { verifySignedCredential } from './signed-credential.js';

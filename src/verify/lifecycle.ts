@@ -34,19 +34,24 @@ export interface LifecycleOutput {
   /** Whether it is known if customs endorsed the permit (record read, endorsements genuine). */
   useKnown: boolean;
   used: boolean;
+  /** The record's `linkedPermits`, unread (linked-permits.ts checks them); undefined when the record was not read. */
+  linkedPermits?: unknown;
+  recordRead: boolean;
 }
 
 const describeUse = (e: EndorsementInfo, blocks: BlockQuantities[]) =>
   `Used for export on ${e.date} at ${e.portOfExport} (${blocks.map((b) => `${b.block}: ${b.exported?.quantity ?? 0} of ${b.permitted.quantity} ${b.permitted.unit}`).join(', ')}), endorsed by ${e.authority}.`;
 
 export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOutput> {
-  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, useKnown: false, used: false };
+  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, useKnown: false, used: false, recordRead: false };
   const entries = readStatusEntries(input.claims.vc);
   const [status, record] = await Promise.all([
     entries.ok ? input.checkStatus(entries.entries, input.issuer, input.now) : Promise.resolve(undefined),
     input.rulesOk ? input.checkRecord(input.claims.vc.permitRecord, input.claims.id, input.permit, input.issuer) : Promise.resolve(undefined),
   ]);
   const known = record?.ok ? record.record : undefined;
+  out.recordRead = known !== undefined;
+  if (known !== undefined) out.linkedPermits = known.linkedPermits;
   // The record is unsigned: take from it only a reason from the fixed list, and a replacement only for a revoked permit.
   const reason = REVOCATION_REASONS.includes(known?.revocation?.reason as RevocationReason) ? known!.revocation!.reason : undefined;
   const replacedBy = typeof known?.replacedBy === 'string' && known.replacedBy.length <= 70 ? known.replacedBy : undefined;

@@ -119,12 +119,24 @@ export interface EndorsementInfo {
   officer: string;
 }
 
-export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement';
+export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement' | 'linkedPermits';
+
+/** The import permit an Appendix I export relies on (linked-permits.ts), as its check found it: what the page shows. */
+export interface LinkedPermitInfo {
+  permitNumber: string;
+  /** DID of the importing Management Authority that signed it. */
+  issuer: string;
+  /** Its own state, as this verifier judged it now. */
+  state: PermitState;
+  validUntil?: string;
+}
 
 export interface VerificationCheck {
   check: CheckName;
   ok: boolean;
-  /** A VerifyCode; a QrCode when the scanned or pasted text could not be read as a permit; VERIFIER_FAILED for a fault of the verifier. */
+  /**
+   * A VerifyCode; 'OK' when passed, except for a passed check with a reservation
+   * (LINKED_PERMIT_MISSING: the import permit was not linked, linked-permits.ts). A QrCode when the scanned or pasted text could not be read as a permit; VERIFIER_FAILED for a fault of the verifier. */
   code: VerifyCode | QrCode | VerifierCode;
   message: string;
 }
@@ -153,6 +165,8 @@ export interface VerificationResult {
   status?: StatusInfo;
   blocks?: BlockQuantities[];
   endorsement?: EndorsementInfo;
+  /** The import permit(s) the export relies on, when its record links them (Art. III(2)(d)). */
+  linkedPermits?: LinkedPermitInfo[];
 }
 
 export interface PermitVerifier {

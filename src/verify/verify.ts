@@ -16,6 +16,7 @@ import { createRecordChecker } from './record.js';
 import { citesPermitRules, runPermitRules } from './rules.js';
 import { readInput } from './input.js';
 import { checkLifecycle, stateOf } from './lifecycle.js';
+import { checkLinkedPermits, reliesOnImportPermit } from './linked-permits.js';
 import { SHOWN_CODES, VERIFY_CODES, type VerifyCode } from '../codes.js';
 import { permitFromSubject } from '../permit/subject.js';
 import { createAssertionKeyStore } from './keys.js';
@@ -104,7 +105,8 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
   });
   const checkRecord = createRecordChecker({ fetch: options.fetch, signed: signedContext, trusted });
 
-  async function verify(input: string, at: { now: Date }): Promise<VerificationResult> {
+  /** `linked`: this is the import permit of another document (linked-permits.ts), checked one level deep only. */
+  async function verify(input: string, at: { now: Date }, linked = false): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
       throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
     }
@@ -197,6 +199,15 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     }
     for (const c of lifecycle.checks) (c.ok ? pass(c.check, c.message) : fail(c.check, c.code, c.message));
     Object.assign(result, lifecycle.fields);
+    // 10. linked permits: the import permit an Appendix I export relies on (Art. III(2)(d)), from the record just read.
+    if (!linked && rulesOk && lifecycle.recordRead && reliesOnImportPermit(result.permit)) {
+      const outcome = await checkLinkedPermits(
+        { permit: result.permit, issuedAt: credential.validFrom, linkedPermits: lifecycle.linkedPermits, now: at.now },
+        (jwt, when) => verify(jwt, when, true),
+      );
+      result.checks.push(outcome.check);
+      if (outcome.linkedPermits) result.linkedPermits = outcome.linkedPermits;
+    }
     result.state = stateOf({ valid, expired: result.checks.some((c) => c.code === 'EXPIRED'), ...lifecycle });
 
     result.verified = result.checks.every((c) => c.ok);

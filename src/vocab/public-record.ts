@@ -20,5 +20,11 @@ export interface PublicPermitRecord {
   replacedBy?: string;
   /** CITESExportEndorsement VC-JWTs. */
   endorsements: string[];
+  /**
+   * The import permit(s) an Appendix I export relied on when it was issued (Art. III(2)(d)),
+   * as the importing authority signed them (VC-JWTs), received through the exchange. Absent
+   * when the export relied on none.
+   */
+  linkedPermits?: string[];
   updatedAt: string;
 }

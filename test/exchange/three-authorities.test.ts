@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityProcess, createToken, editConfig, initAuthority, readExample, runCli, serveAuthority, setPeers } from '../helpers/agent-process.js';
+import { holdPermit } from '../linked/hold.js';
 
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
@@ -61,11 +62,15 @@ describe('authorities verifying each other over did:web', () => {
     expect(await verdictAt(ch, importPermit.jwt)).toEqual(VALID);
     expect(await verdictAt(lk, importPermit.jwt)).toEqual(VALID);
 
+    // LK holds the import permit, as the exchange delivers it (Art. III(3)); the export's record links it.
+    await holdPermit(lk.dir, importPermit.jwt, 'import-permit');
     const exportRequest = readExample('export-lk-elephant-samples.json');
     exportRequest.importPermit = { permitNumber: importPermit.permitNumber, issuer: ch.did };
     const exportPermit = await issueAt(lk, exportRequest);
-    expect(await verdictAt(lk, exportPermit.jwt)).toEqual(VALID);
-    expect(await verdictAt(ch, exportPermit.jwt)).toEqual(VALID);
+    // Its tenth check, linkedPermits, verifies that import permit (src/verify/linked-permits.ts).
+    const LINKED = { verified: true, codes: [...VALID.codes, 'OK'] };
+    expect(await verdictAt(lk, exportPermit.jwt)).toEqual(LINKED);
+    expect(await verdictAt(ch, exportPermit.jwt)).toEqual(LINKED);
   });
 
   it('orchids from LK verify in CH', async () => {

@@ -5,6 +5,9 @@ import { REQUEST_CASES } from './request-cases.js';
 
 /** Codes that need the authority's database (the permit being replaced) or its own data (the signatory); test/http and test/issuance cover them. */
 const ISSUANCE_CODES = ['REPLACED_PERMIT_UNKNOWN', 'REPLACED_PERMIT_REVOKED', 'REPLACED_PERMIT_USED', 'ISSUED_PERMIT_INVALID'];
+/** Cross-permit codes (issue 9): they need the permits the authority received; test/linked covers each. */
+const CROSS_PERMIT_CODES = Object.keys(RULE_CODES).filter((c) => /^(IMPORT_PERMIT|ORIGIN_PERMIT)_/.test(c) && !['IMPORT_PERMIT_NUMBER_INVALID', 'IMPORT_PERMIT_ISSUER_UNTRUSTED', 'IMPORT_PERMIT_WRONG_COUNTRY', 'IMPORT_PERMIT_REQUIRED'].includes(c));
+ISSUANCE_CODES.push(...CROSS_PERMIT_CODES);
 
 describe('coverage', () => {
   it('every rule code is emitted by at least one fixture', () => {

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
 import { renderAgentYaml, type NewAuthority } from '../../src/agent/config/write-config.js';
 import type { PermitRequest } from '../../src/permit/model.js';
-import { setPeers } from '../helpers/agent-process.js';
+import { editConfig, setPeers } from '../helpers/agent-process.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -38,6 +38,8 @@ export async function createAgent(country: Country): Promise<TestAgent> {
   writeFileSync(configPath, renderAgentYaml(AUTHORITIES[country]));
   // Each authority trusts the other two Management Authorities: the LK elephant export names the CH import permit.
   setPeers(configPath, (Object.keys(AUTHORITIES) as Country[]).filter((c) => c !== country).map((c) => ({ did: didOf(c), country: c, name: AUTHORITIES[c].name })));
+  // The peers' hosts are not running, so no import permit can reach these agents: they name it only (test/linked/ checks held ones).
+  editConfig(configPath, (saiga) => (saiga.issuance = { requireHeldImportPermit: false }));
   const saiga = await openAgent({ configPath, initialise: true, env: {} });
   return {
     country,

@@ -10,6 +10,7 @@ import type { CheckName, VerificationCheck, VerificationResult } from '../../src
 import { countryName } from './code-names.js';
 import { codeMessage, formatAge, formatDate, formatNumber, UI, type Lang } from './i18n.js';
 import { fillSegments, type Segments } from './segments.js';
+import { LINKED_DETAIL } from './linked-texts.js';
 
 export interface CheckDetail {
   /** What the check found, in the page's language. */
@@ -105,7 +106,14 @@ function freeText(check: VerificationCheck): string | undefined {
   return rest === '' ? undefined : rest;
 }
 
-type Result = Pick<VerificationResult, 'issuer' | 'credential' | 'status' | 'blocks' | 'endorsement' | 'ruleErrors' | 'ruleWarnings'>;
+type Result = Pick<VerificationResult, 'issuer' | 'credential' | 'status' | 'blocks' | 'endorsement' | 'ruleErrors' | 'ruleWarnings' | 'linkedPermits'>;
+
+/** The linked import permit's number and state (linked-texts.ts), when the core read it. */
+function linkedDetail(r: Result, lang: Lang): Segments | undefined {
+  const linked = r.linkedPermits?.[0];
+  const t = LINKED_DETAIL[lang];
+  return linked ? fillSegments(t.permit, { number: linked.permitNumber, state: t.states[linked.state] }) : undefined;
+}
 
 const authorityOf = (r: Result, lang: Lang): Segments | undefined =>
   r.issuer ? fillSegments('{name} ({country})', { name: r.issuer.name, country: countryName(r.issuer.country, lang) }) : undefined;
@@ -146,6 +154,8 @@ function passedDetail(check: CheckName, r: Result, lang: Lang, now: number): Seg
       const e = r.endorsement;
       return e ? fillSegments(t.endorsed, { date: formatDate(e.date, lang), port: e.portOfExport, authority: e.authority }) : [t.notEndorsed];
     }
+    case 'linkedPermits':
+      return linkedDetail(r, lang);
     default:
       return undefined;
   }
@@ -187,13 +197,15 @@ function failedAddition(check: VerificationCheck, r: Result, lang: Lang): Segmen
  * be shown isolated and, outside English, marked as English.
  */
 export function checkDetail(check: VerificationCheck, result: Result, lang: Lang, now: number): CheckDetail {
+  // Passed with a reservation (LINKED_PERMIT_MISSING): the reservation is the detail.
+  if (check.ok && check.code !== 'OK') return { text: [codeMessage(lang, check.code).text] };
   if (check.ok) {
     const text = passedDetail(check.check, result, lang, now);
     return text ? { text } : { text: [codeMessage(lang, 'OK').text] };
   }
   const message = codeMessage(lang, check.code);
   if (!message.translated) return { text: [], english: check.message };
-  const addition = failedAddition(check, result, lang);
+  const addition = check.check === 'linkedPermits' ? linkedDetail(result, lang) : failedAddition(check, result, lang);
   if (addition !== undefined) return { text: [message.text, ...(addition.length ? [' ', ...addition] : [])] };
   const english = freeText(check);
   return english === undefined ? { text: [message.text] } : { text: [message.text], english };

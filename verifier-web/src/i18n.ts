@@ -5,6 +5,7 @@
  */
 import { SHOWN_CODES, type ShownCode } from '../../src/codes.js';
 import type { CheckName } from '../../src/verify/index.js';
+import { LINKED_CHECK_NAME, LINKED_CODE_TEXT } from './linked-texts.js';
 
 export const LANGS = ['en', 'fr', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -130,6 +131,7 @@ const en: UiText = {
     permit: 'CITES permit rules',
     status: 'Cancellation and suspension',
     endorsement: 'Use for export (customs endorsement)',
+    linkedPermits: LINKED_CHECK_NAME.en,
   },
   documentTypes: { export: 'Export permit', 're-export': 'Re-export certificate', import: 'Import permit', other: 'Other' },
   revocationReasons: {
@@ -233,6 +235,7 @@ const fr: UiText = {
     permit: 'Règles des permis CITES',
     status: 'Annulation et suspension',
     endorsement: 'Utilisation pour l’exportation (visa de la douane)',
+    linkedPermits: LINKED_CHECK_NAME.fr,
   },
   documentTypes: { export: 'Permis d’exportation', 're-export': 'Certificat de réexportation', import: 'Permis d’importation', other: 'Autre' },
   revocationReasons: {
@@ -335,6 +338,7 @@ const es: UiText = {
     permit: 'Normas de los permisos CITES',
     status: 'Anulación y suspensión',
     endorsement: 'Uso para la exportación (refrendo de la aduana)',
+    linkedPermits: LINKED_CHECK_NAME.es,
   },
   documentTypes: { export: 'Permiso de exportación', 're-export': 'Certificado de reexportación', import: 'Permiso de importación', other: 'Otro' },
   revocationReasons: {
@@ -417,6 +421,7 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     QR_REFERENCE_UNAVAILABLE: 'Ce code renvoie à un permis conservé par son autorité émettrice, et le permis n’a pas pu y être obtenu (autorité injoignable ou sans réponse à temps). Ne l’acceptez pas tant qu’il n’a pas pu être vérifié.',
     TRUST_LIST_UNAVAILABLE: 'La liste des autorités de confiance n’a pas pu être chargée ou n’est pas authentique\u00a0: aucun permis ne peut être vérifié. Vérifiez la connexion et rechargez la page.',
     VERIFIER_CONFIG_INVALID: 'Ce vérificateur n’est pas configuré correctement (configuration absente ou erronée)\u00a0: aucun permis ne peut être vérifié. Prévenez son responsable.',
+    ...LINKED_CODE_TEXT.fr,
     VERIFIER_FAILED: 'Le vérificateur a échoué pendant le contrôle de ce permis. Cela ne dit rien contre le permis\u00a0: vérifiez-le à nouveau ou avec un autre vérificateur.',
   },
   es: {
@@ -451,6 +456,7 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     QR_REFERENCE_UNAVAILABLE: 'Este código remite a un permiso que guarda su autoridad emisora, y no se pudo obtener de ella (no se pudo contactar con la autoridad o no respondió a tiempo). No lo acepte hasta que se haya podido comprobar.',
     TRUST_LIST_UNAVAILABLE: 'No se pudo cargar la lista de autoridades de confianza o no es auténtica, por lo que no se puede comprobar ningún permiso. Compruebe la conexión y recargue la página.',
     VERIFIER_CONFIG_INVALID: 'Este verificador no está bien configurado (falta la configuración o es errónea), por lo que no se puede comprobar ningún permiso. Avise a quien lo gestiona.',
+    ...LINKED_CODE_TEXT.es,
     VERIFIER_FAILED: 'El verificador falló al comprobar este permiso. Esto no dice nada contra el permiso: compruébelo de nuevo o con otro verificador.',
   },
 };

@@ -323,14 +323,16 @@ function renderChecks(result: VerificationResult): void {
   const text = t();
   const now = Date.now();
   const items = result.checks.map((c) => {
-    const li = el('li', { className: c.ok ? 'check ok' : 'check fail' });
+    // A passed check with a reservation (its code is not OK: LINKED_PERMIT_MISSING) shows as a warning.
+    const warned = c.ok && c.code !== 'OK';
+    const li = el('li', { className: warned ? 'check ok warn' : c.ok ? 'check ok' : 'check fail' });
     // The check and its code (OK when passed) as data, like the verdict's and the rules', for tools and tests.
     li.dataset.check = c.check;
     li.dataset.code = c.code;
     const head = el(
       'p',
       { className: 'check-head' },
-      el('span', { className: 'mark', text: c.ok ? '✔' : '✖' }),
+      el('span', { className: 'mark', text: warned ? '⚠' : c.ok ? '✔' : '✖' }),
       ' ',
       el('strong', { text: text.checkNames[c.check] ?? c.check }),
       ' — ',

@@ -69,7 +69,8 @@ export function verdictForCode(code: string): VerdictKind {
   // Any other QR_* code is a permit code that could not be read as signed: fail closed.
   if (DAMAGED_OR_ALTERED.has(code) || code.startsWith('QR_')) return 'damaged-or-altered';
   if (code === 'ISSUER_UNTRUSTED') return 'untrusted';
-  if (code === 'STATUS_UNAVAILABLE' || code === 'RECORD_UNAVAILABLE') return 'status-unchecked';
+  // The linked import permit's status could not be read: unchecked, like the permit's own (linked-permits.ts).
+  if (code === 'STATUS_UNAVAILABLE' || code === 'RECORD_UNAVAILABLE' || code === 'LINKED_PERMIT_STATUS_UNAVAILABLE') return 'status-unchecked';
   if (code === 'REVOKED') return 'revoked';
   if (code === 'SUSPENDED') return 'suspended';
   if (code === 'EXPIRED') return 'expired';

@@ -82,6 +82,12 @@ export const SAIGA_SCHEMA = {
         },
       },
     },
+    // Issue 9 (linked permits): false only where the partners' import permits come on paper (src/issuance/import-permit-check.ts).
+    issuance: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { requireHeldImportPermit: { type: 'boolean' } },
+    },
     verify: {
       type: 'object',
       additionalProperties: false,

@@ -45,6 +45,12 @@ export interface SaigaConfig {
   verify: { clockToleranceSeconds: number; rateLimitPerMinute: number; statusCacheSeconds: number };
   /** How messages to peers are delivered: see EXCHANGE_DEFAULTS. */
   exchange: ExchangeConfig;
+  /**
+   * requireHeldImportPermit (default true): an Appendix I export is issued only against an
+   * import permit received through the exchange and verified at issuance (Art. III(2)(d)).
+   * false: the import permit is named only (a paper import permit, checked by the officer).
+   */
+  issuance: { requireHeldImportPermit: boolean };
 }
 
 export interface ExchangeConfig {
@@ -145,6 +151,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       peers: (raw.trust?.peers ?? []).map((p) => ({ ...p, role: p.role ?? 'managementAuthority' })),
       ...(raw.trust?.list !== undefined && { list: raw.trust.list }),
     },
+    issuance: { requireHeldImportPermit: raw.issuance?.requireHeldImportPermit ?? true },
     verify: {
       clockToleranceSeconds: raw.verify?.clockToleranceSeconds ?? 60,
       rateLimitPerMinute: raw.verify?.rateLimitPerMinute ?? 120,

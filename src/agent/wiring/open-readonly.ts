@@ -11,6 +11,7 @@ import { ConfigError, createObjects } from '../config/yaml-loader.js';
 import type { AgentVerifier } from '../../verification/agent-verifier.js';
 import { SqliteDatabase } from '../../store/sqlite.js';
 import { SaigaStore } from '../../store/unit-of-work.js';
+import { createHeldPermitReads } from '../../store/held-permits.js';
 import type { TokenStore } from '../../auth/tokens.js';
 import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
@@ -76,7 +77,8 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     // The verifier needs the signing keys only: no key-agreement keys or DIDComm service here.
     const documents = await Promise.all([authority, customs, anchor].map(async (id) => buildDidDocument(id.did, id.keys, { states: await reads.signingKeys.forDid(id.did) })));
     // Node's fetch (undici) loads when first touched: only when a permit names another agent's resource.
-    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
+    const linked = createHeldPermitReads(connection).linkedJwts;
+    const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did, linked), (input, init) => globalThis.fetch(input, init));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
     return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch, notices: (id) => reads.incomingPermits.notice(id) });
@@ -118,7 +120,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         permit: (permitNumber) => reads.permits.get(permitNumber),
         list: (filter) => reads.permits.list(filter),
         status: async (permitNumber) => (await import('../../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber),
-        publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce()),
+        publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce(), createHeldPermitReads(connection).linkedJwts),
       },
       imports: { list: (filter = {}) => reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,

@@ -17,7 +17,7 @@ import { loadSecret, SECRET_ENV } from '../identity/secret.js';
 import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from '../identity/identity.js';
 import { buildDidDocument, exchangeDocumentOptions as exchangeOptions } from '../identity/did-document.js';
 import { selfTest } from '../identity/self-test.js';
-import type { DidDocument, FetchLike, TrustedIssuer } from '../../verify/index.js';
+import type { DidDocument, FetchLike, TrustedIssuer, VerificationResult } from '../../verify/index.js';
 import { importPermitTrust } from '../../permit/import-permit.js';
 import { createAgentVerifier, mergeTrust, trustedIssuersOf, type AgentVerifier } from '../../verification/agent-verifier.js';
 import { loadTrustList, readConfiguredTrustList, type AgentTrustList } from '../../trust/agent-trust-list.js';
@@ -28,6 +28,9 @@ import type { PermitReads } from '../../store/permits.js';
 import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
 import { PermitIssuer } from '../../issuance/issue.js';
+import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
+import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
+import { createHeldPermitReads } from '../../store/held-permits.js';
 import { StatusLists } from '../../status/service.js';
 import { recordUrl } from '../../record/public-record.js';
 import { PermitLifecycle } from '../../lifecycle/permit-lifecycle.js';
@@ -173,6 +176,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
     const exchangeEvents = exchangeRouter({ trusted: () => trusted, ownDids: [identity.did, customs.did, anchor.did], now, settings: config.saiga.exchange });
+    // Cross-permit checks (issue 9): the permits received through the exchange, read committed; the verifier is built below.
+    const held = createHeldPermitReads(reads);
+    let verifyHeld: (jwt: string) => Promise<VerificationResult> = async () => {
+      throw new Error('the verifier is not ready');
+    };
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
@@ -185,6 +193,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       newCredentialId,
       trust: () => importPermitTrust(trusted, true),
       exchange: exchangeEvents,
+      ...(config.saiga.issuance.requireHeldImportPermit && { checkImportPermit: createImportPermitCheck({ held, verify: (jwt) => verifyHeld(jwt) }) }),
+      checkOriginPermits: createOriginPermitCheck(held),
     });
     const lifecycle = new PermitLifecycle(
       store,
@@ -197,7 +207,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys, { states: keyRing.statesOf(customs.did) });
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
-    const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did);
+    const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did, held.linkedJwts);
     const localFetch = createLocalFetch(url, serveOwnResource, globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
     const trust =
@@ -207,6 +217,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
     // Revocations and suspensions peers notified through the exchange (docs/exchange.md) show even when their lists cannot be reached.
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
+    verifyHeld = (jwt) => verifier.verify(jwt, now());
     const tokens = new TokenStore(store, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
