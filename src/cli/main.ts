@@ -17,6 +17,7 @@ const commands = {
   token: () => import('./commands/token.js'),
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
+  importConfirm: () => import('./commands/import-confirm.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -41,6 +42,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   lift a suspension (revocation is permanent)
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
+  import confirm NUMBER --issuer DID --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD (--officer NAME | --token TOKEN)
+                                  confirm what arrived under another authority's permit (signed by customs, sent to its issuer)
   verify JWT-LINK-OR-FILE [--at TIME]  verify a permit: JWT, QR link, issued.json or a QR image (exit 0 only when verified)
   trust-list [FILE] [--out OUT] [--valid-days N]
                                   sign a trust list with this agent's trust-anchor DID (default: its own trust)
@@ -77,6 +80,7 @@ const OPTIONS = {
   port: { type: 'string' },
   date: { type: 'string' },
   'transport-doc': { type: 'string' },
+  issuer: { type: 'string' },
   out: { type: 'string' },
   png: { type: 'string' },
   svg: { type: 'string' },
@@ -108,6 +112,14 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
         { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer, token: values.token },
         out,
       );
+    case 'import':
+      if (sub === 'confirm') {
+        return (await commands.importConfirm()).importConfirmCommand(
+          { config, number: arg, issuer: values.issuer, blocks: values.block ?? [], port: values.port, date: values.date, officer: values.officer, token: values.token },
+          out,
+        );
+      }
+      break;
     case 'trust-list':
       return (await commands.trustList()).trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);
     case 'token':

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
 import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
+import { importConfirmationRoutes } from './routes/import-confirmations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
@@ -94,6 +95,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
+  app.use('/api/imports', importConfirmationRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

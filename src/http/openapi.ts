@@ -10,6 +10,7 @@ import { ADMIN_PATHS, permitRecordSchema } from './openapi-admin.js';
 import { publicPaths } from './openapi-public.js';
 import { TOKEN_PATHS, TOKEN_RECORD_SCHEMA } from './openapi-tokens.js';
 import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
+import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -32,6 +33,6 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...publicPaths(config) },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config) },
   };
 }

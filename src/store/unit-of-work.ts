@@ -13,6 +13,7 @@
  * rolled back). Its stores are typed to offer reads only.
  */
 import { IdentityKeyReads } from './veramo-identities.js';
+import { ImportConfirmationStore, type ImportConfirmationReads } from './import-confirmations.js';
 import { LifecycleStore, type LifecycleReads } from './lifecycle.js';
 import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
@@ -25,6 +26,8 @@ export interface UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  /** Import confirmations made and received (issue 9). */
+  readonly importConfirmations: ImportConfirmationStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -35,6 +38,7 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly importConfirmations: ImportConfirmationReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
 }
@@ -49,12 +53,14 @@ class TransactionWork implements UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  readonly importConfirmations: ImportConfirmationStore;
 
   constructor(private readonly tx: Transaction) {
     this.permits = new PermitWrites(tx);
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
+    this.importConfirmations = new ImportConfirmationStore(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -73,6 +79,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
     identities: new IdentityKeyReads(q),
+    importConfirmations: new ImportConfirmationStore(q),
   };
 }
 

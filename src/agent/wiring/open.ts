@@ -31,6 +31,7 @@ import { PermitIssuer } from '../../issuance/issue.js';
 import { StatusLists } from '../../status/service.js';
 import { recordUrl } from '../../record/public-record.js';
 import { PermitLifecycle } from '../../lifecycle/permit-lifecycle.js';
+import { ImportConfirmations } from '../../import-confirmation/service.js';
 import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
@@ -165,6 +166,15 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
       now,
     );
+    // Issue 9: import confirmations are signed by the customs identity; the outbox engineer passes `exchange` here.
+    const importConfirmations = new ImportConfirmations(store, {
+      authority: { did: identity.did, country: config.saiga.authority.country },
+      customsDid: customs.did,
+      agentUrl: url,
+      sign: signers.customs.sign,
+      now,
+      newCredentialId,
+    });
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url));
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
@@ -198,6 +208,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       },
       issuance: issuer,
       lifecycle,
+      importConfirmation: importConfirmations,
       signAs: (role) => signers[role],
     };
     return {
