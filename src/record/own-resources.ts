@@ -20,7 +20,7 @@ export const CREDENTIAL_ROUTE = new RegExp(`^${CREDENTIAL_PATH}/([0-9a-f-]{36})$
  * Reads only, committed data only (`store.reads`): the lists are published (signed) when they
  * change, so serving them signs nothing.
  */
-export async function serveOwn(path: string, reads: Pick<CommittedReads, 'statusLists' | 'lifecycle' | 'permits'>, issuerDid: string): Promise<OwnResource> {
+export async function serveOwn(path: string, reads: Pick<CommittedReads, 'statusLists' | 'lifecycle' | 'permits'> & Partial<Pick<CommittedReads, 'importConfirmations'>>, issuerDid: string): Promise<OwnResource> {
   const status = STATUS_ROUTE.exec(path);
   if (status) {
     const list = await reads.statusLists.bySeq(status[1] as ListPurpose, Number(status[2]));
@@ -28,7 +28,7 @@ export async function serveOwn(path: string, reads: Pick<CommittedReads, 'status
   }
   const record = RECORD_ROUTE.exec(path);
   if (record) {
-    const found = await publicRecord(reads.lifecycle, record[1]!, issuerDid);
+    const found = await publicRecord(reads.lifecycle, record[1]!, issuerDid, reads.importConfirmations);
     return found && { contentType: 'application/json', body: JSON.stringify(found) };
   }
   const credential = CREDENTIAL_ROUTE.exec(path);

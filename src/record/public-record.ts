@@ -3,6 +3,7 @@
  * names: status, the reason of a revocation, the replacement, and the signed customs
  * endorsements. Nothing here is more than the paper permit shows (boxes 1, 5, 14, 15).
  */
+import type { ImportConfirmationReads } from '../store/import-confirmations.js';
 import type { LifecycleReads } from '../store/lifecycle.js';
 import type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
 
@@ -13,8 +14,11 @@ export function recordUrl(baseUrl: string, credentialId: string): string {
   return `${baseUrl}${RECORD_PATH}/${credentialId.replace(/^urn:uuid:/, '')}`;
 }
 
-/** @param store committed reads (`store.reads.lifecycle`): a record shows committed changes only */
-export async function publicRecord(store: LifecycleReads, uuid: string, issuerDid: string): Promise<PublicPermitRecord | undefined> {
+/**
+ * @param store committed reads (`store.reads.lifecycle`): a record shows committed changes only
+ * @param confirmations committed reads of the import confirmations received (issue 9)
+ */
+export async function publicRecord(store: LifecycleReads, uuid: string, issuerDid: string, confirmations?: Pick<ImportConfirmationReads, 'byPermit'>): Promise<PublicPermitRecord | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) return undefined;
   const life = await store.life({ credentialId: `urn:uuid:${uuid}` });
   if (!life) return undefined;
@@ -28,6 +32,13 @@ export async function publicRecord(store: LifecycleReads, uuid: string, issuerDi
     endorsements: endorsements.map((e) => e.jwt),
     updatedAt: events[events.length - 1]?.at ?? life.issuedAt,
   };
+  if (confirmations) {
+    // The importing authority's confirmation of this permit (direction 'received'): signed, so the record only carries it.
+    const confirmation = await confirmations.byPermit(life.credentialId);
+    const received = confirmation?.direction === 'received' ? confirmation : undefined;
+    record.importConfirmations = received ? [received.jwt] : [];
+    if (received && received.createdAt > record.updatedAt) record.updatedAt = received.createdAt;
+  }
   if (life.state === 'revoked') record.revocation = { reason: life.revocationReason as RevocationReason, date: life.revokedAt! };
   if (life.replacedBy) record.replacedBy = life.replacedBy;
   return record;

@@ -8,7 +8,10 @@
  */
 import {
   createDidResolver,
+  createImportConfirmationChecker,
   createPermitVerifier,
+  type ImportCheckInput,
+  type ImportOutcome,
   type DidDocument,
   type DidResolution,
   type FetchLike,
@@ -30,6 +33,8 @@ export interface VerifierConfig {
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
   verify(input: string, at?: Date): Promise<VerificationResult>;
+  /** Issue 9: one import confirmation sent for a permit issued here, checked as a verifier checks the record's (same resolver and trust). */
+  checkImportConfirmation(input: ImportCheckInput): Promise<ImportOutcome>;
 }
 
 export function trustedIssuersOf(config: Pick<VerifierConfig, 'saiga'>, identity: { did: string }, customs?: { did: string }): TrustedIssuer[] {
@@ -55,8 +60,10 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   const own = new Map<string, DidResolution>(
     documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
   );
+  const resolveDid = (did: string) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did));
+  const checkImportConfirmation = createImportConfirmationChecker({ resolveDid, trustedIssuers, signatureSuite: nodeCryptoSuite });
   const core = createPermitVerifier({
-    resolveDid: (did) => own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did),
+    resolveDid,
     trustedIssuers,
     clockToleranceSec: config.saiga.verify.clockToleranceSeconds,
     signatureSuite: nodeCryptoSuite,
@@ -67,6 +74,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   return {
     trustedIssuers,
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
+    checkImportConfirmation,
   };
 }
 

@@ -1,0 +1,41 @@
+/**
+ * The registry of message handlers: what this agent does with each message type it accepts
+ * (src/exchange/inbox.ts looks the handler up by the message's kind; a kind with no handler
+ * here is refused as EXCHANGE_TYPE_UNKNOWN). Each part of the exchange adds its handlers below,
+ * one line each, and the fields of HandlerDeps it needs.
+ */
+import type { TrustedIssuer } from '../../vocab/trust-list.js';
+import type { ImportCheckInput, ImportOutcome } from '../../verify/index.js';
+import type { VerificationResult } from '../../verify/verifier-types.js';
+import type { CommittedReads } from '../../store/unit-of-work.js';
+import type { MessageKind } from '../message-types.js';
+import type { MessageHandler } from '../ports.js';
+import { importConfirmedHandler } from './import-confirmed.js';
+
+/** What handlers are given by the composition root (src/agent/wiring/open.ts). */
+export interface HandlerDeps {
+  /** This authority: its DID and its country (a permit must concern it). */
+  authority: { did: string; country: string };
+  /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
+  verify: (jwt: string, at?: Date) => Promise<VerificationResult>;
+  /** Everyone this agent trusts, as now. */
+  trusted: () => readonly TrustedIssuer[];
+  now: () => Date;
+  // import-confirmed ("confirm"):
+  /** Committed reads (`store.reads`). */
+  reads: Pick<CommittedReads, 'lifecycle' | 'permits' | 'importConfirmations'>;
+  /** The agent verifier's `checkImportConfirmation`. */
+  checkImportConfirmation: (input: ImportCheckInput) => Promise<ImportOutcome>;
+}
+
+export type HandlerRegistry = ReadonlyMap<MessageKind, MessageHandler>;
+
+export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler> {
+  const handlers: MessageHandler[] = [
+    // permit-issued, import-permit, status-changed, export-endorsed ("imports")
+    // import-confirmed ("confirm")
+    importConfirmedHandler({ authority: deps.authority, reads: deps.reads, trustedIssuers: deps.trusted, checkConfirmation: deps.checkImportConfirmation }) as unknown as MessageHandler,
+    // key-revoked ("keys")
+  ];
+  return new Map(handlers.map((h) => [h.kind, h]));
+}
