@@ -22,7 +22,7 @@ import { decodeBase64url } from '../../vocab/base64url.js';
 import { exportedQuantities, type Endorsement } from '../../vocab/endorsement.js';
 import type { ImportConfirmation } from '../../vocab/import-confirmation.js';
 import type { TrustedIssuer } from '../../vocab/trust-list.js';
-import type { ImportCheckInput, ImportOutcome } from '../../verify/index.js';
+import type { ImportCheckInput, ImportOutcome } from '../../verify/import-confirmations.js';
 import type { ExchangeRefusal, MessageHandler, ReceivedMessage } from '../ports.js';
 
 export interface ImportConfirmedDeps {

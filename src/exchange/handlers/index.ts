@@ -5,7 +5,7 @@
  * one line each, and the fields of HandlerDeps it needs.
  */
 import type { TrustedIssuer } from '../../vocab/trust-list.js';
-import type { ImportCheckInput, ImportOutcome } from '../../verify/index.js';
+import type { ImportCheckInput, ImportOutcome } from '../../verify/import-confirmations.js';
 import type { VerificationResult } from '../../verify/verifier-types.js';
 import type { CommittedReads } from '../../store/unit-of-work.js';
 import type { MessageKind } from '../message-types.js';
