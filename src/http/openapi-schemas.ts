@@ -65,6 +65,7 @@ export const SCHEMAS = {
       replacedBy: { type: 'string' },
       validUntil: { type: 'string', format: 'date' },
       endorsement: { type: ['object', 'null'] },
+      importConfirmation: { type: 'object', description: 'Issue 9: the import confirmation the importing authority sent (id, jwt, confirmation, at); absent until one came' },
       history: {
         type: 'array',
         items: {
@@ -90,6 +91,7 @@ export const SCHEMAS = {
       revocation: { type: 'object', properties: { reason: { enum: [...REVOCATION_REASONS] }, date: { type: 'string' } } },
       replacedBy: { type: 'string' },
       endorsements: { type: 'array', items: { type: 'string', description: 'CITESExportEndorsement VC-JWT' } },
+      importConfirmations: { type: 'array', items: { type: 'string', description: 'CITESImportConfirmation VC-JWT (issue 9; at most one, Art. VI(5))' } },
       updatedAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -114,7 +116,7 @@ export const SCHEMAS = {
           type: 'object',
           required: ['check', 'ok', 'code', 'message'],
           properties: {
-            check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement'] },
+            check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement', 'import'] },
             ok: { type: 'boolean' },
             code: { enum: [...Object.keys(VERIFY_CODES), ...Object.keys(QR_CODES), 'VERIFIER_FAILED'] },
             message: { type: 'string' },
@@ -124,10 +126,11 @@ export const SCHEMAS = {
       permit: { type: 'object', description: 'The permit, present only when the signature verified' },
       ruleErrors: { type: 'array', items: ref('RuleIssue') },
       ruleWarnings: { type: 'array', items: ref('RuleIssue') },
-      state: { enum: ['valid', 'used', 'revoked', 'suspended', 'expired', 'unknown'] },
+      state: { enum: ['valid', 'used', 'imported', 'revoked', 'suspended', 'expired', 'unknown'] },
       status: { type: 'object', description: 'revoked, suspended, checkedAt, reason?, replacedBy?' },
-      blocks: { type: 'array', items: { type: 'object', description: 'block, scientificName, permitted {quantity, unit}, exported {quantity, unit} | null' } },
+      blocks: { type: 'array', items: { type: 'object', description: 'block, scientificName, permitted {quantity, unit}, exported {quantity, unit} | null, and imported {quantity, unit} | null once an import confirmation is on the record' } },
       endorsement: { type: 'object', description: 'date, portOfExport, transportDocument, officer, endorsedBy, authority' },
+      imported: { type: 'object', description: 'Issue 9: the import confirmation: date, portOfImport, officer, country, confirmedBy, authority, exceedsPermitted?' },
     },
   },
   DidDocument: {
