@@ -69,6 +69,8 @@ export const SAIGA_SCHEMA = {
               name: TEXT,
               address: TEXT,
               role: { enum: ['managementAuthority', 'customs'] },
+              // Where the peer receives exchange messages, for a did:key peer (its DID document cannot name a service).
+              endpoint: { type: 'string', maxLength: 2000, pattern: '^https?://[^/?#]+(/[^?#]*)?$' },
             },
           },
         },

@@ -23,6 +23,8 @@ export interface PeerConfig {
   /** Postal address: box 6 of the permits a Management Authority issues. */
   address?: string;
   role: TrustRole;
+  /** Where the peer receives DIDComm messages (its `POST /didcomm`), for a did:key peer, whose DID document names no service. */
+  endpoint?: string;
 }
 
 export interface SaigaConfig {

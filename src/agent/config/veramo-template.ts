@@ -27,8 +27,9 @@ keyManager:
   $args:
     - store: { $require: "@veramo/data-store#KeyStore", $args: [{ $ref: /dbConnection }] }
       kms:
+        # Veramo's kms-local with a faster X25519 agreement for DIDComm (same encrypted key store).
         local:
-          $require: "@veramo/kms-local#KeyManagementSystem"
+          $require: "#saiga/agent/wiring/saiga-kms.js#SaigaKeyManagementSystem"
           $args:
             - $require: "@veramo/data-store#PrivateKeyStore"
               $args:
@@ -44,8 +45,9 @@ didManager:
         did:web: { $require: "@veramo/did-provider-web#WebDIDProvider", $args: [{ defaultKms: local }] }
         did:key: { $require: "@veramo/did-provider-key#KeyDIDProvider", $args: [{ defaultKms: local }] }
 
+# Veramo's DIDResolverPlugin with a time-limited cache, answering the agent's own DIDs itself.
 didResolver:
-  $require: "@veramo/did-resolver#DIDResolverPlugin"
+  $require: "#saiga/agent/wiring/didcomm-resolver.js#SaigaDIDResolverPlugin"
   $args:
     - key: { $require: "@veramo/did-provider-key?t=function&p=/key#getDidKeyResolver" }
       # Saiga's did:web resolver: https, or http for loopback hosts only.
@@ -65,4 +67,6 @@ agent:
         - { $ref: /didManager }
         - { $ref: /didResolver }
         - { $ref: /credentialPlugin }
+        # DIDComm v2 packing only: Saiga's delivery worker POSTs the messages itself.
+        - { $require: "@veramo/did-comm#DIDComm", $args: [{ transports: [] }] }
 `;

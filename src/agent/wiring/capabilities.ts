@@ -19,6 +19,7 @@ import type { PermitFilter, StoredPermit } from '../../store/permits.js';
 import type { StatusChange, StatusChangeOutcome } from '../../status/changes.js';
 import type { AgentTrustList } from '../../trust/agent-trust-list.js';
 import type { LocalResource } from '../../verification/local-fetch.js';
+import type { Envelope } from '../../exchange/ports.js';
 import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verify/index.js';
 
 /** agent.yml as read at start: data only. */
@@ -107,6 +108,14 @@ export interface SignCapabilities extends ReadCapabilities {
   lifecycle: Lifecycle;
   importConfirmation: ImportConfirmation;
   signAs(role: SigningRole): Signer;
+  /** Issue 9: DIDComm v2 authcrypt between this authority and its peers (./didcomm-envelope.ts). */
+  envelope: ExchangeEnvelope;
+}
+
+/** The exchange's envelope, and the DID documents it caches. */
+export interface ExchangeEnvelope extends Envelope {
+  /** Drops a peer's cached DID document, so that the next message fetches it again (e.g. the peer revoked a key). */
+  forgetDocument(did: string): void;
 }
 
 export interface ServeCapabilities extends SignCapabilities {

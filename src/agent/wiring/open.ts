@@ -36,6 +36,8 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
+import { createEnvelope } from './didcomm-envelope.js';
+import { didDocumentCacheOf } from './didcomm-resolver.js';
 
 export type { VeramoAgent } from './signer.js';
 
@@ -120,7 +122,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   const { db, reads, close: closeDatabase } = await openAgentDatabase(databaseFile);
   // The key store is encrypted, but permits and token hashes are not meant for other users either.
   chmodSync(databaseFile, 0o600);
-  let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } } | undefined;
+  let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown } | undefined;
   const closeAll = async () => {
     await closeDatabase();
     if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
@@ -128,9 +130,9 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   try {
     objects = (await createObjects(
       config.document,
-      { agent: '/agent', dbConnection: '/dbConnection' },
+      { agent: '/agent', dbConnection: '/dbConnection', didResolver: '/didResolver' },
       { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
-    )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean } };
+    )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown };
     const veramo = objects.agent;
     await migrate(db);
     const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
@@ -189,6 +191,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
     const tokens = new TokenStore(store, now);
+    // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
+    const didcommDocuments = didDocumentCacheOf(objects.didResolver);
+    didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
+    const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
 
     const capabilities: SignCapabilities = {
       config,
@@ -210,6 +216,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       lifecycle,
       importConfirmation: importConfirmations,
       signAs: (role) => signers[role],
+      envelope,
     };
     return {
       config,

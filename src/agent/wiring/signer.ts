@@ -5,11 +5,13 @@
  * signed by another identity, or naming another key, is refused before anyone sees it.
  */
 import type { CredentialPayload, ICredentialPlugin, IDIDManager, IKeyManager, IResolver, TAgent } from '@veramo/core';
+import type { IDIDComm } from '@veramo/did-comm';
 import { verificationMethodId } from '../identity/did-document.js';
 import type { AuthorityIdentity } from '../identity/identity.js';
 import type { Signer } from './capabilities.js';
 
-export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
+/** IDIDComm: DIDComm v2 packing for the exchange (./didcomm-envelope.ts). */
+export type VeramoAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin & IDIDComm>;
 
 export function signerOf(veramo: VeramoAgent, who: AuthorityIdentity): Signer {
   const kid = verificationMethodId(who.did, who.publicKeyHex);

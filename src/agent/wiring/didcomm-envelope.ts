@@ -1,0 +1,150 @@
+/**
+ * The exchange's envelope (src/exchange/ports.ts `Envelope`): DIDComm Messaging v2 authcrypt
+ * with Veramo's @veramo/did-comm as the packer only (docs/exchange.md). Veramo's unpacking
+ * decrypts and checks the sender key's part in the key agreement; what it leaves out is done
+ * here, in this order, each refusal with its code (src/codes.ts EXCHANGE_CODES):
+ *
+ *  1. the outside: an authcrypt JWE, ECDH-1PU+A256KW with A256CBC-HS512 (./didcomm-packing.ts);
+ *  2. the sender's DID document resolves and lists `skid` as a key-agreement key;
+ *  3. it decrypts with this authority's key (so it was encrypted for us, and not altered);
+ *  4. the `skid`'s DID is the plaintext `from` (DIDComm Messaging v2, "Sender Authenticated
+ *     Encryption": skid identifies the sender; Veramo does not compare them, so any peer could
+ *     authcrypt with its own key and write `from: A`);
+ *  5. this authority's DID is in `to` (a message for someone else is not ours to act on);
+ *  6. `expires_time` has not passed, and `created_time` lies within ±300 s of now: a message
+ *     is packed anew at each send attempt, so an older one is a captured copy replayed.
+ *
+ * Sending is not its job: the delivery worker POSTs `packed` to `endpoint` as `mediaType`.
+ */
+import type { DIDDocument } from 'did-resolver';
+import type { IDIDCommMessage } from '@veramo/did-comm';
+import type { PeerConfig } from '../config/config.js';
+import { ConfigError } from '../config/yaml-loader.js';
+import type { ExchangeRefusal, OpenedMessage, OutgoingMessage } from '../../exchange/ports.js';
+import type { ExchangeEnvelope } from './capabilities.js';
+import type { DidDocumentCache } from './didcomm-resolver.js';
+import { peerEndpoint } from './didcomm-endpoint.js';
+import { AUTHCRYPT_ALG, AUTHCRYPT_ENC, MEDIA_TYPE_ENCRYPTED, readOutside, refusal } from './didcomm-packing.js';
+import type { VeramoAgent } from './signer.js';
+
+/** A message's lifetime from packing (`expires_time`), and how far `created_time` may be from now either way. */
+export const MESSAGE_LIFETIME_SECONDS = 300;
+export const FRESHNESS_SECONDS = 300;
+
+export interface EnvelopeDeps {
+  veramo: VeramoAgent;
+  /** This authority's DID: the sender of what it packs, the recipient it accepts. */
+  did: string;
+  /** agent.yml's peers: the endpoint of a did:key peer. */
+  peers: readonly Pick<PeerConfig, 'did' | 'endpoint'>[];
+  now: () => Date;
+  /** The resolver's cache (./didcomm-resolver.ts), when agent.yml names Saiga's resolver. */
+  documents?: DidDocumentCache | undefined;
+}
+
+export function createEnvelope(deps: EnvelopeDeps): ExchangeEnvelope {
+  const { veramo, did } = deps;
+  const methods = veramo.availableMethods();
+  if (!methods.includes('packDIDCommMessage') || !methods.includes('unpackDIDCommMessage')) {
+    throw new ConfigError('the Veramo agent has no DIDComm plugin: add { $require: "@veramo/did-comm#DIDComm", $args: [{ transports: [] }] } to its plugins, as `saiga init` writes it', '/agent');
+  }
+
+  async function resolve(didUrl: string): Promise<DIDDocument | undefined> {
+    const result = await veramo.resolveDid({ didUrl });
+    return result.didResolutionMetadata?.error || !result.didDocument ? undefined : result.didDocument;
+  }
+
+  return {
+    async pack(message: OutgoingMessage) {
+      const document = await resolve(message.to);
+      if (document === undefined) throw new Error(`the DID document of ${message.to} could not be resolved`);
+      const endpoint = peerEndpoint(message.to, document, deps.peers);
+      if (endpoint === undefined) throw new Error(`${message.to} names no DIDCommMessaging service and agent.yml gives it no endpoint`);
+      const created = Math.floor(deps.now().getTime() / 1000);
+      // DIDComm Messaging v2, "Message Headers": created_time and expires_time are integers, UTC epoch seconds (Veramo types them as strings).
+      const plaintext = {
+        id: message.id,
+        type: message.type,
+        from: did,
+        to: [message.to],
+        created_time: created,
+        expires_time: created + MESSAGE_LIFETIME_SECONDS,
+        body: message.body,
+        ...(message.thid !== undefined && { thid: message.thid }),
+      } as unknown as IDIDCommMessage;
+      const packed = await veramo.packDIDCommMessage({ packing: 'authcrypt', message: plaintext, options: { alg: AUTHCRYPT_ALG, enc: AUTHCRYPT_ENC } });
+      return { packed: packed.message, endpoint, mediaType: MEDIA_TYPE_ENCRYPTED };
+    },
+
+    async open(raw: string, now: Date): Promise<OpenedMessage | ExchangeRefusal> {
+      try {
+        return await open(raw, now);
+      } catch (error) {
+        // Nothing below should throw; if Veramo does on input it did not foresee, the message is still refused, not the agent crashed.
+        return refusal('EXCHANGE_DECRYPT_FAILED', error instanceof Error ? error.message : String(error));
+      }
+    },
+
+    forgetDocument(peer: string) {
+      deps.documents?.forget(peer);
+    },
+  };
+
+  async function open(raw: string, now: Date): Promise<OpenedMessage | ExchangeRefusal> {
+    const outside = readOutside(raw);
+    if (!outside.ok) return outside;
+    const { skid, senderDid } = outside;
+    const senderDocument = await resolve(skid).catch(() => undefined);
+    if (senderDocument === undefined) return refusal('EXCHANGE_SENDER_UNRESOLVABLE', senderDid, true);
+    if (!listsKeyAgreement(senderDocument, senderDid, skid)) return refusal('EXCHANGE_SENDER_MISMATCH', `${skid} is not a key-agreement key of ${senderDid}`);
+
+    let unpacked: { message: IDIDCommMessage; metaData: { packing: string } };
+    try {
+      unpacked = await veramo.unpackDIDCommMessage({ message: raw });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (reason.includes('could not resolve DID document')) return refusal('EXCHANGE_SENDER_UNRESOLVABLE', reason, true);
+      return refusal('EXCHANGE_DECRYPT_FAILED', reason);
+    }
+    if (unpacked.metaData.packing !== 'authcrypt') return refusal('EXCHANGE_NOT_AUTHCRYPT', unpacked.metaData.packing);
+    const message = unpacked.message as unknown as Record<string, unknown>;
+    if (typeof message.id !== 'string' || typeof message.type !== 'string' || message.id === '' || message.type === '') {
+      return refusal('EXCHANGE_MESSAGE_MALFORMED', 'the plaintext has no id or type');
+    }
+    if (message.from !== senderDid) return refusal('EXCHANGE_SENDER_MISMATCH', `encrypted by ${senderDid}, claims to come from ${String(message.from)}`);
+    const to = Array.isArray(message.to) ? message.to.filter((entry): entry is string => typeof entry === 'string') : [];
+    if (!to.some((entry) => entry.split('#')[0] === did)) return refusal('EXCHANGE_MISADDRESSED', `to ${JSON.stringify(message.to ?? null)}`);
+    const nowSeconds = now.getTime() / 1000;
+    const expires = message.expires_time;
+    if (expires !== undefined && !isEpochSeconds(expires)) return refusal('EXCHANGE_MESSAGE_MALFORMED', 'expires_time is not an integer of seconds');
+    if (expires !== undefined && nowSeconds > expires) return refusal('EXCHANGE_MESSAGE_EXPIRED', `expired at ${iso(expires)}`);
+    const created = message.created_time;
+    if (!isEpochSeconds(created)) return refusal('EXCHANGE_MESSAGE_STALE', 'no created_time');
+    if (Math.abs(nowSeconds - created) > FRESHNESS_SECONDS) return refusal('EXCHANGE_MESSAGE_STALE', `created ${iso(created)}`);
+    return {
+      ok: true,
+      id: message.id,
+      type: message.type,
+      from: senderDid,
+      to,
+      body: message.body,
+      ...(typeof message.thid === 'string' && { thid: message.thid }),
+      createdAt: new Date(created * 1000),
+      ...(expires !== undefined && { expiresAt: new Date(expires * 1000) }),
+    };
+  }
+}
+
+function isEpochSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function iso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}
+
+/** True when `skid` is under the document's keyAgreement (by reference or embedded). */
+function listsKeyAgreement(document: DIDDocument, did: string, skid: string): boolean {
+  const absolute = (id: string) => (id.startsWith('#') ? `${did}${id}` : id);
+  return (document.keyAgreement ?? []).some((entry) => absolute(typeof entry === 'string' ? entry : entry.id) === skid);
+}
