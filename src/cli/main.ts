@@ -17,6 +17,8 @@ const commands = {
   token: () => import('./commands/token.js'),
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
+  exchange: () => import('./commands/exchange.js'),
+  imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
 };
 
@@ -42,6 +44,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   lift a suspension (revocation is permanent)
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
+  imports list [--state expected|arrived|overdue|revoked|suspended]
+                                  permits other authorities sent for import here, and their state
   import confirm NUMBER --issuer DID --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD (--officer NAME | --token TOKEN)
                                   confirm what arrived under another authority's permit (signed by customs, sent to its issuer)
   verify JWT-LINK-OR-FILE [--at TIME]  verify a permit: JWT, QR link, issued.json or a QR image (exit 0 only when verified)
@@ -51,6 +55,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   create an API token (shown once, with its id)
   token list                      every token: id, role, holder, created, expires, revoked (never the secret)
   token revoke ID                 revoke a token: refused at once, by a running agent too
+  exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
+  exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -112,6 +118,9 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
         { config, number: sub, blocks: values.block ?? [], port: values.port, date: values.date, transportDoc: values['transport-doc'], officer: values.officer, token: values.token },
         out,
       );
+    case 'imports':
+      if (sub === 'list') return (await commands.imports()).importsListCommand({ config, state: values.state }, out);
+      break;
     case 'import':
       if (sub === 'confirm') {
         return (await commands.importConfirm()).importConfirmCommand(
@@ -126,6 +135,10 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'create') return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name, expires: values.expires }, out);
       if (sub === 'list') return (await commands.token()).tokenListCommand({ config }, out);
       if (sub === 'revoke') return (await commands.token()).tokenRevokeCommand({ config, id: arg }, out);
+      break;
+    case 'exchange':
+      if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
+      if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

@@ -7,6 +7,7 @@
  */
 import type { LifecycleIssue } from '../codes.js';
 import type { UnitOfWork } from '../store/unit-of-work.js';
+import type { ExchangeEvents } from '../exchange/ports.js';
 import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import { agentResourceUrl, citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
@@ -20,6 +21,8 @@ export interface EndorseDeps {
   sign: (credential: UnsignedEndorsement) => Promise<string>;
   now: () => Date;
   newCredentialId: () => string;
+  /** The exchange's outbox: the endorsement reaches the peers that were sent the permit, in the same unit of work. */
+  exchange?: ExchangeEvents;
 }
 
 export interface UnsignedEndorsement extends UnsignedVc<Endorsement> {
@@ -49,7 +52,7 @@ export interface CustomsOfficer {
 export type EndorseOutcome = { ok: true; id: string; jwt: string; endorsement: Endorsement } | { ok: false; errors: LifecycleIssue[] };
 
 export async function endorsePermit(
-  work: Pick<UnitOfWork, 'lifecycle' | 'permits'>,
+  work: UnitOfWork,
   deps: EndorseDeps,
   permitNumber: string,
   input: unknown,
@@ -83,5 +86,6 @@ export async function endorsePermit(
   await store.insertEndorsement({ permitNumber, credentialId: id, jwt, officer: officer.name, subject: endorsement, createdAt: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });
   const exported = checked.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ');
   await store.addEvent(permitNumber, { action: 'endorse', reason: `${exported}; ${request.portOfExport} ${request.date}`, actor: officer.name, at: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });
+  await deps.exchange?.record(work, { kind: 'exportEndorsed', permitNumber, credentialId: life.credentialId, jwt });
   return { ok: true, id, jwt, endorsement };
 }

@@ -92,6 +92,11 @@ export interface ReceivedMessage<K extends MessageKind = MessageKind> {
 /** One message type's handling on the receiving side (src/exchange/handlers/). */
 export interface MessageHandler<K extends MessageKind = MessageKind, C = unknown> {
   kind: K;
+  /**
+   * Checks the body against its type's JSON Schema (src/exchange/schemas/) before anything else
+   * looks at it: undefined when it is valid, else EXCHANGE_BODY_INVALID with a JSON pointer.
+   */
+  validate(body: unknown): ExchangeRefusal | undefined;
   /** Verifies what the body carries (credentials with the core, sender's role): no writes. */
   check(message: ReceivedMessage<K>): Promise<{ ok: true; checked: C } | ExchangeRefusal>;
   /** Applies a checked message in the unit of work that also records it as received: once. */

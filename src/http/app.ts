@@ -18,6 +18,9 @@ import { lifecycleRoutes } from './routes/lifecycle.js';
 import { importConfirmationRoutes } from './routes/import-confirmations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
+import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
+import { importRoutes } from './routes/imports.js';
+import { exchangeSchemaRoutes } from './routes/exchange-schemas.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
@@ -54,6 +57,9 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
     next();
   });
 
+  // Issue 9: POST /didcomm takes DIDComm media types as text, so it comes before the JSON-only parser.
+  app.use(didcommRoutes(saiga));
+
   // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.
   app.use((req: Request, res: Response, next: NextFunction) => {
     // req.is() is false for a body of another type, null when there is no body at all.
@@ -82,6 +88,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   });
   app.use(publicRoutes(saiga));
   app.use(vocabularyRoutes(saiga));
+  app.use(exchangeSchemaRoutes(saiga));
   publicGet(app.router, SCHEMA_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));
@@ -95,6 +102,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
+  app.use('/api/exchange', exchangeAdminRoutes(saiga));
+  app.use('/api/imports', importRoutes(saiga));
   app.use('/api/imports', importConfirmationRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));

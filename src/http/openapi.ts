@@ -10,6 +10,8 @@ import { ADMIN_PATHS, permitRecordSchema } from './openapi-admin.js';
 import { publicPaths } from './openapi-public.js';
 import { TOKEN_PATHS, TOKEN_RECORD_SCHEMA } from './openapi-tokens.js';
 import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
+import { EXCHANGE_PATHS, EXCHANGE_SCHEMAS } from './openapi-exchange.js';
+import { IMPORT_PATHS } from './openapi-imports.js';
 import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
@@ -30,9 +32,9 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
     servers: [{ url: config.url }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' } },
-      schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA },
+      schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config) },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS },
   };
 }

@@ -20,6 +20,7 @@ import { MAX_ISSUED_CREDENTIAL_CHARS } from '../vocab/limits.js';
 import { maxValidUntil } from '../permit/validity.js';
 import type { PermitRecord } from '../store/permits.js';
 import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
+import type { ExchangeEvents } from '../exchange/ports.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
 
@@ -47,6 +48,8 @@ export interface IssuerDeps {
    * issuer (the exchange issue plugs in here). Runs after the rules, before a number is drawn.
    */
   checkImportPermit?: ImportPermitCheck;
+  /** The exchange's outbox: the permit goes to the authorities it concerns, written with the permit (same savepoint). */
+  exchange?: ExchangeEvents;
 }
 
 export interface Officer {
@@ -218,9 +221,11 @@ export class PermitIssuer {
     await work.lifecycle.addEvent(permitNumber, { action: 'issue', reason: null, at: permit.issued.date, ...actor });
     if (request.replaces) {
       // Same transaction: the new permit exists exactly when the old one is revoked.
-      const revoked = await applyStatusChange(work, this.deps.statusLists, request.replaces.permitNumber, { action: 'revoke', reason: 'replaced', replacedBy: permitNumber, ...actor }, issuedAt);
+      const revoked = await applyStatusChange(work, this.deps.statusLists, request.replaces.permitNumber, { action: 'revoke', reason: 'replaced', replacedBy: permitNumber, ...actor }, issuedAt, this.deps.exchange);
       if (!revoked.ok) throw new Error(`revoking the replaced permit failed: ${revoked.errors[0]?.message}`);
     }
+    // In the permit's savepoint: the message exists exactly when the permit does.
+    await this.deps.exchange?.record(work, { kind: 'permitIssued', record });
     return record;
   }
 }

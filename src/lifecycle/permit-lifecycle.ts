@@ -9,6 +9,7 @@ import type { StatusLists } from '../status/service.js';
 import type { EndorsementRow, LifecycleReads, PermitEvent, PermitLifeRow } from '../store/lifecycle.js';
 import { isConstraintViolation } from '../store/sqlite.js';
 import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
+import type { ExchangeEvents } from '../exchange/ports.js';
 import type { ImportConfirmationReads } from '../store/import-confirmations.js';
 
 export interface PermitStatusView {
@@ -30,10 +31,12 @@ export class PermitLifecycle {
     private readonly lists: StatusLists,
     private readonly endorseDeps: EndorseDeps,
     private readonly now: () => Date,
+    /** The exchange's outbox: status changes reach the peers that were sent the permit (endorsements: EndorseDeps.exchange). */
+    private readonly exchange?: ExchangeEvents,
   ) {}
 
   change(permitNumber: string, change: StatusChange): Promise<StatusChangeOutcome> {
-    return this.store.transaction((work) => applyStatusChange(work, this.lists, permitNumber, change, this.now()));
+    return this.store.transaction((work) => applyStatusChange(work, this.lists, permitNumber, change, this.now(), this.exchange));
   }
 
   async endorse(permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome> {

@@ -10,20 +10,15 @@
  * imports only the four `…Validator` getters, which both modules export.
  */
 
-import ajvModule, { type Options, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { createAjv } from './ajv-setup.js';
 import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from './endorsement-schema.js';
 import { IMPORT_CONFIRMATION_REQUEST_SCHEMA, IMPORT_CONFIRMATION_SCHEMA } from './import-confirmation-schema.js';
 import { PERMIT_REQUEST_SCHEMA, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
 
-// ajv and ajv-formats are CommonJS modules whose class / plugin is also exported as
-// `.default`. Under NodeNext the default import is the whole module object, while
-// bundlers may hand over `.default` directly; taking `.default` when present works in both.
-type AjvClass = typeof ajvModule.default;
-type FormatsPlugin = typeof formatsModule.default;
-const Ajv2020: AjvClass = (ajvModule as unknown as { default?: AjvClass }).default ?? (ajvModule as unknown as AjvClass);
-const addFormats: FormatsPlugin =
-  (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
+// The one ajv setup lives in its own module, so that the agent's other schemas (the exchange's
+// message bodies) use it too when the build has swapped this module for standalone code.
+export { createAjv };
 
 /** Every schema Saiga checks documents against, by the name of its validator getter. */
 export const SCHEMAS = {
@@ -35,15 +30,6 @@ export const SCHEMAS = {
   importConfirmationValidator: IMPORT_CONFIRMATION_SCHEMA,
 } as const satisfies Record<string, JsonSchema>;
 
-/**
- * The one ajv setup of every schema check: all errors at once, strict schemas, and the two
- * ajv-formats formats the schemas use. `extra` is for the build (`code: { source: true }`).
- */
-export function createAjv(extra: Options = {}): InstanceType<AjvClass> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, ...extra });
-  addFormats(ajv, ['date', 'date-time']);
-  return ajv;
-}
 
 /** Compiles a schema on first use only: ajv compilation is the expensive part. */
 function lazyValidator(schema: JsonSchema): () => ValidateFunction {

@@ -6,6 +6,7 @@
 import { LIFECYCLE_CODES, type LifecycleCode, type LifecycleIssue } from '../codes.js';
 import type { PermitLifeRow } from '../store/lifecycle.js';
 import type { UnitOfWork } from '../store/unit-of-work.js';
+import type { ExchangeEvents } from '../exchange/ports.js';
 import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import type { StatusLists } from './service.js';
 
@@ -28,12 +29,14 @@ const refuse = (code: LifecycleCode, path = '', detail?: string): StatusChangeOu
   errors: [{ code, path, message: detail ? `${LIFECYCLE_CODES[code]} ${detail}` : LIFECYCLE_CODES[code] }],
 });
 
+/** @param exchange the outbox: peers that were sent the permit hear of the change, in the same unit of work */
 export async function applyStatusChange(
-  work: Pick<UnitOfWork, 'lifecycle' | 'statusLists'>,
+  work: UnitOfWork,
   lists: StatusLists,
   permitNumber: string,
   change: StatusChange,
   now: Date,
+  exchange?: ExchangeEvents,
 ): Promise<StatusChangeOutcome> {
   const store = work.lifecycle;
   const life = await store.life({ permitNumber });
@@ -64,5 +67,10 @@ export async function applyStatusChange(
   }
   const reason = change.replacedBy !== undefined ? `${change.reason ?? ''} by ${change.replacedBy}` : (change.reason ?? null);
   await store.addEvent(permitNumber, { action: change.action, reason, actor: change.actor, at, ...(change.actorToken !== undefined && { actorToken: change.actorToken }) });
+  const status = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const)[change.action];
+  await exchange?.record(work, {
+    kind: 'statusChanged',
+    change: { permitNumber, credentialId: life.credentialId, status, reason: change.reason ?? '', changedAt: at, ...(change.replacedBy !== undefined && { replacedBy: change.replacedBy }) },
+  });
   return { ok: true, life: (await store.life({ permitNumber }))!, changed: true };
 }

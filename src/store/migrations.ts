@@ -177,6 +177,13 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         created_at           TEXT NOT NULL
       )`,
   },
+  {
+    version: 6,
+    name: 'exchange: time of the last delivery attempt',
+    // The operator view (saiga exchange status) shows when a message was last tried, beside
+    // its attempts and the peer's last answer; a row that was never tried has none.
+    sql: `ALTER TABLE exchange_outbox ADD COLUMN last_attempt_at TEXT`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

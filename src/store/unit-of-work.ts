@@ -13,12 +13,15 @@
  * rolled back). Its stores are typed to offer reads only.
  */
 import { IdentityKeyReads } from './veramo-identities.js';
+import { InboxStore, type InboxReads } from './exchange-inbox.js';
+import { OutboxStore, type OutboxReads } from './exchange-outbox.js';
 import { ImportConfirmationStore, type ImportConfirmationReads } from './import-confirmations.js';
 import { LifecycleStore, type LifecycleReads } from './lifecycle.js';
 import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
+import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -26,6 +29,11 @@ export interface UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
+  readonly outbox: OutboxStore;
+  readonly inbox: InboxStore;
+  /** Permits received through the exchange (written by its handlers only). */
+  readonly incomingPermits: IncomingPermitStore;
   /** Import confirmations made and received (issue 9). */
   readonly importConfirmations: ImportConfirmationStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
@@ -38,9 +46,12 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly incomingPermits: IncomingPermitReads;
   readonly importConfirmations: ImportConfirmationReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
+  /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
+  readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
 }
 
 /** Whatever runs units of work: the store, or in tests a store that holds its transaction open. */
@@ -53,13 +64,21 @@ class TransactionWork implements UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  readonly outbox: OutboxStore;
+  readonly inbox: InboxStore;
+  /** Whether this unit of work wrote an outbox row: the delivery worker is woken once it commits. */
+  wroteOutbox = false;
+  readonly incomingPermits: IncomingPermitStore;
   readonly importConfirmations: ImportConfirmationStore;
 
-  constructor(private readonly tx: Transaction) {
+  constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
+    this.inbox = new InboxStore(tx);
+    this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
+    this.incomingPermits = new IncomingPermitStore(tx, now);
     this.importConfirmations = new ImportConfirmationStore(tx);
   }
 
@@ -78,7 +97,9 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     lifecycle: new LifecycleStore(q),
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
+    incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),
+    exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },
     importConfirmations: new ImportConfirmationStore(q),
   };
 }
@@ -94,13 +115,28 @@ export class SaigaStore implements Transactions {
   constructor(
     private readonly writer: SqliteDatabase,
     reads: Queryable,
-    now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.reads = committedReads(reads, now);
   }
 
+  private readonly outboxListeners: (() => void)[] = [];
+
   /** Runs `work` in one write transaction; nothing is written unless it resolves. */
-  transaction<T>(work: (work: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.writer.transaction((tx) => work(new TransactionWork(tx)));
+  async transaction<T>(work: (work: UnitOfWork) => Promise<T>): Promise<T> {
+    let unit: TransactionWork | undefined;
+    const result = await this.writer.transaction((tx) => work((unit = new TransactionWork(tx, this.now))));
+    // After the commit, never before: a message is sent only for an event that happened.
+    if (unit?.wroteOutbox) for (const listener of this.outboxListeners) listener();
+    return result;
+  }
+
+  /** Calls `listener` after each commit that wrote outbox rows (the delivery worker wakes up). */
+  onOutboxCommit(listener: () => void): () => void {
+    this.outboxListeners.push(listener);
+    return () => {
+      const at = this.outboxListeners.indexOf(listener);
+      if (at >= 0) this.outboxListeners.splice(at, 1);
+    };
   }
 }

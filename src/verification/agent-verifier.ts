@@ -7,18 +7,22 @@
  * through here, so they give the verifier page's codes.
  */
 import {
+  createAssertionKeyStore,
   createDidResolver,
   createImportConfirmationChecker,
   createPermitVerifier,
+  DEFAULT_ALGORITHMS,
   type ImportCheckInput,
   type ImportOutcome,
   type DidDocument,
   type DidResolution,
   type FetchLike,
+  type StatusNotice,
   type TrustedIssuer,
   type VerificationResult,
 } from '../verify/index.js';
 import { nodeCryptoSuite } from './node-signature.js';
+import { createEndorsementCheck, type EndorsementCheck } from './endorsement-check.js';
 
 /** What of agent.yml the verifier needs (a LoadedConfig has it): who this agent is, its peers, its verify settings. */
 export interface VerifierConfig {
@@ -33,6 +37,8 @@ export interface VerifierConfig {
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
   verify(input: string, at?: Date): Promise<VerificationResult>;
+  /** A customs export endorsement VC-JWT on its own (one received through the exchange), with the core's signed-credential steps. */
+  verifyEndorsement: EndorsementCheck;
   /** Issue 9: one import confirmation sent for a permit issued here, checked as a verifier checks the record's (same resolver and trust). */
   checkImportConfirmation(input: ImportCheckInput): Promise<ImportOutcome>;
 }
@@ -52,6 +58,8 @@ export interface AgentVerifierOptions {
   /** This agent's own DID documents, resolved from memory. */
   documents: DidDocument[];
   fetch: FetchLike;
+  /** Revocations and suspensions issuers notified through the exchange (the core's `notices`). */
+  notices?: (credentialId: string) => Promise<StatusNotice | undefined>;
 }
 
 export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifier {
@@ -70,10 +78,13 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     fetch,
     // Its own lists are read from its database: always fresh, at no cost. Peers' lists are cached (default a minute).
     statusCacheTtlMs: (listUrl) => (listUrl.startsWith(`${config.saiga.url}/`) ? 0 : config.saiga.verify.statusCacheSeconds * 1000),
+    ...(options.notices !== undefined && { notices: options.notices }),
   });
+  const signed = { resolveDid, assertionKeys: createAssertionKeyStore(nodeCryptoSuite), suite: nodeCryptoSuite, allowedAlgorithms: new Set(DEFAULT_ALGORITHMS) };
   return {
     trustedIssuers,
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
+    verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),
     checkImportConfirmation,
   };
 }

@@ -62,7 +62,7 @@ export type { PublicPermitRecord, RevocationReason } from '../vocab/public-recor
 export { createStatusChecker, readStatusEntries, STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE } from './status.js';
 export type { StatusEntry, StatusOutcome, StatusPurpose } from './status.js';
 export { isFetchableUrl } from './http-fetch.js';
-export type { BlockQuantities, EndorsementInfo, ImportInfo, PermitState, StatusInfo } from './verifier-types.js';
+export type { BlockQuantities, EndorsementInfo, ImportInfo, PermitState, StatusInfo, StatusNotice } from './verifier-types.js';
 export { verifyTrustList } from './trust-list.js';
 export type { TrustListOutcome } from './trust-list.js';
 export { verifySignedCredential } from './signed-credential.js';

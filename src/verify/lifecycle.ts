@@ -10,7 +10,7 @@ import type { RecordOutcome } from './record.js';
 import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import { readStatusEntries, type StatusEntry, type StatusOutcome } from './status.js';
 import type { CredentialClaims } from './vc-jwt.js';
-import type { BlockQuantities, CheckName, EndorsementInfo, ImportInfo, PermitState, StatusInfo, TrustedIssuer } from './verifier-types.js';
+import type { BlockQuantities, CheckName, EndorsementInfo, ImportInfo, PermitState, StatusInfo, StatusNotice, TrustedIssuer } from './verifier-types.js';
 
 export interface LifecycleInput {
   claims: CredentialClaims;
@@ -21,6 +21,8 @@ export interface LifecycleInput {
   now: Date;
   checkStatus: (entries: StatusEntry[], issuer: TrustedIssuer, now: Date) => Promise<StatusOutcome>;
   checkRecord: (url: unknown, credentialId: string | undefined, permit: Permit, issuer: TrustedIssuer) => Promise<RecordOutcome>;
+  /** A revocation or suspension the issuer notified directly (PermitVerifierOptions.notices). */
+  notice?: StatusNotice;
 }
 
 export interface LifecycleOutput {
@@ -56,12 +58,30 @@ export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOu
   const replacedBy = typeof known?.replacedBy === 'string' && known.replacedBy.length <= 70 ? known.replacedBy : undefined;
 
   // 8. status
-  if (!entries.ok) out.checks.push({ check: 'status', ok: false, code: 'STATUS_UNAVAILABLE', message: entries.reason });
+  const notice = input.notice;
+  const listed = entries.ok && status!.ok ? status! : undefined;
+  if (notice !== undefined && !(listed?.revoked ?? false) && (notice.status === 'revoked' || !(listed?.suspended ?? false))) {
+    // The issuer told this verifier directly: shown whether or not its lists can be reached, and
+    // never outweighed by a list that says otherwise (a cached or unreachable list is the likelier fault).
+    const revoked = notice.status === 'revoked';
+    const info: StatusInfo = { revoked, suspended: !revoked || (listed?.suspended ?? false), checkedAt: listed?.checkedAt ?? notice.at, notifiedAt: notice.at };
+    if (revoked && (reason ?? notice.reason)) info.reason = reason ?? notice.reason;
+    if (revoked && (replacedBy ?? notice.replacedBy)) info.replacedBy = replacedBy ?? notice.replacedBy;
+    out.fields.status = info;
+    Object.assign(out, { statusKnown: true, revoked: info.revoked, suspended: info.suspended });
+    const why = info.reason ? ` Reason: ${info.reason}.` : '';
+    const replaced = info.replacedBy ? ` It was replaced by permit ${info.replacedBy}.` : '';
+    const noticed = `(notified by the issuing authority at ${notice.at})`;
+    out.checks.push(revoked
+      ? { check: 'status', ok: false, code: 'REVOKED', message: `Revoked ${noticed}.${why}${replaced}` }
+      : { check: 'status', ok: false, code: 'SUSPENDED', message: `Suspended ${noticed}.` });
+  } else if (!entries.ok) out.checks.push({ check: 'status', ok: false, code: 'STATUS_UNAVAILABLE', message: entries.reason });
   else if (!status!.ok) out.checks.push({ check: 'status', ok: false, code: status!.code, message: status!.detail });
   else {
     const info: StatusInfo = { revoked: status!.revoked, suspended: status!.suspended, checkedAt: status!.checkedAt };
-    if (status!.revoked && reason) info.reason = reason;
-    if (status!.revoked && replacedBy) info.replacedBy = replacedBy;
+    if (status!.revoked && (reason ?? notice?.reason)) info.reason = reason ?? notice?.reason;
+    if (status!.revoked && (replacedBy ?? notice?.replacedBy)) info.replacedBy = replacedBy ?? notice?.replacedBy;
+    if (notice !== undefined) info.notifiedAt = notice.at;
     out.fields.status = info;
     out.statusKnown = true;
     out.revoked = status!.revoked;

@@ -57,10 +57,27 @@ export interface PermitVerifierOptions {
    */
   statusCacheTtlMs?: number | ((listUrl: string) => number);
   /**
+   * Revocations and suspensions the issuing authority notified this verifier of directly
+   * (an agent receives them through the exchange, docs/exchange.md), by credential id.
+   * Consulted by the status check beside the status lists: a notified revocation or
+   * suspension is shown even when the issuer's lists cannot be reached, and is never
+   * outweighed by a list that says otherwise (fail closed; a reinstatement clears the notice).
+   * Passed in like `fetch`; the public verifier page has none.
+   */
+  notices?: (credentialId: string) => Promise<StatusNotice | undefined>;
+  /**
    * The real clock (ms since the epoch) for cache ages and `status.checkedAt`; default
    * Date.now. Distinct from `at.now`, the moment a permit is judged for, which may be past.
    */
   clock?: () => number;
+}
+
+/** A status change the issuer notified directly: what, why, and when the issuer made it (ISO 8601). */
+export interface StatusNotice {
+  status: 'revoked' | 'suspended';
+  reason?: string;
+  replacedBy?: string;
+  at: string;
 }
 
 /** What the permit is now, for the verdict a person sees first. */
@@ -76,6 +93,8 @@ export interface StatusInfo {
   reason?: string;
   /** The permit number of the replacement, when this permit was replaced. */
   replacedBy?: string;
+  /** When the issuer made the change it notified this verifier of directly (`notices`), if it did. */
+  notifiedAt?: string;
 }
 
 /** Per block: what the permit allows and what customs endorsed as exported (null: not endorsed). */

@@ -59,6 +59,7 @@ function checkOptions(options: PermitVerifierOptions): void {
   if (tolerance !== undefined && (!Number.isFinite(tolerance) || tolerance < 0)) {
     throw new TypeError('"clockToleranceSec" must be a non-negative number.');
   }
+  if (options.notices !== undefined && typeof options.notices !== 'function') throw new TypeError('"notices" must be a function of a credential id.');
   if (options.checkPermit !== undefined && options.checkPermit !== false && typeof options.checkPermit !== 'function') {
     throw new TypeError('"checkPermit" must be a function, or false to turn the permit rules off.');
   }
@@ -183,7 +184,9 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     // 8–9. status lists and the public record, fetched in parallel from the issuer.
     let lifecycle;
     try {
-      lifecycle = await checkLifecycle({ claims, issuer, permit: result.permit, rulesOk, now: at.now, checkStatus, checkRecord });
+      // A notice is looked up by the credential id, which only a genuine permit's claims give.
+      const notice = options.notices !== undefined && claims.id !== undefined ? await options.notices(claims.id) : undefined;
+      lifecycle = await checkLifecycle({ claims, issuer, permit: result.permit, rulesOk, now: at.now, checkStatus, checkRecord, ...(notice !== undefined && { notice }) });
     } catch (e) {
       // Never throw for a bad document: whatever went wrong, the status was not checked.
       fail('status', 'STATUS_UNAVAILABLE', e instanceof Error ? e.message : String(e));

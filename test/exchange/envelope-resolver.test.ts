@@ -67,7 +67,7 @@ describe('the DIDComm resolver cache', () => {
     const { fetched, cache, resolver } = setUp();
     const own = document(OWN, ['key-9-x25519']);
     cache.answerLocally((did) => (did === OWN ? own : undefined));
-    expect((await resolver.resolve(`${OWN}#key-9-x25519`)).didDocument).toBe(own);
+    expect((await resolver.resolve(`${OWN}#key-9-x25519`)).didDocument).toEqual(own);
     expect(fetched).toEqual([]);
   });
 });

@@ -91,5 +91,20 @@ export const SAIGA_SCHEMA = {
         statusCacheSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
       },
     },
+    // The exchange's delivery (src/exchange/delivery-worker.ts); every setting has a default.
+    exchange: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxAgeDays: { type: 'integer', minimum: 1, maximum: 365 },
+        backoffBaseMs: { type: 'integer', minimum: 10, maximum: 3_600_000 },
+        backoffCapMs: { type: 'integer', minimum: 10, maximum: 86_400_000 },
+        circuitThreshold: { type: 'integer', minimum: 1, maximum: 1000 },
+        circuitCoolDownMs: { type: 'integer', minimum: 10, maximum: 86_400_000 },
+        timeoutMs: { type: 'integer', minimum: 100, maximum: 300_000 },
+        concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+        pollIntervalMs: { type: 'integer', minimum: 10, maximum: 3_600_000 },
+      },
+    },
   },
 } as const;

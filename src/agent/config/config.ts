@@ -43,7 +43,38 @@ export interface SaigaConfig {
   trust: { peers: PeerConfig[]; list?: { file: string; anchor: string } };
   /** statusCacheSeconds: how long peers' status lists are reused (the agent's own are always read fresh). */
   verify: { clockToleranceSeconds: number; rateLimitPerMinute: number; statusCacheSeconds: number };
+  /** How messages to peers are delivered: see EXCHANGE_DEFAULTS. */
+  exchange: ExchangeConfig;
 }
+
+export interface ExchangeConfig {
+  /** A message not delivered after this many days is marked undeliverable (and shown, and can be re-queued). */
+  maxAgeDays: number;
+  /** Exponential backoff with full jitter: a random wait up to min(cap, base × 2^(attempts − 1)). */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** After this many failures in a row a peer is tried once per cool-down only; other peers are not slowed. */
+  circuitThreshold: number;
+  circuitCoolDownMs: number;
+  /** How long one POST to a peer may take. */
+  timeoutMs: number;
+  /** Messages in flight to one peer at a time. */
+  concurrency: number;
+  /** How often the outbox is read for rows other processes wrote (a commit here wakes the worker at once). */
+  pollIntervalMs: number;
+}
+
+/** No configuration needed: a week to deliver, retries from 1 s up to 5 min apart. */
+export const EXCHANGE_DEFAULTS: ExchangeConfig = {
+  maxAgeDays: 7,
+  backoffBaseMs: 1000,
+  backoffCapMs: 300_000,
+  circuitThreshold: 5,
+  circuitCoolDownMs: 30_000,
+  timeoutMs: 10_000,
+  concurrency: 8,
+  pollIntervalMs: 2000,
+};
 
 export interface LoadedConfig {
   saiga: SaigaConfig;
@@ -96,6 +127,8 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     throw new ConfigError(`${first.message ?? 'invalid'}${extra}`, where);
   }
   const raw = section as Partial<SaigaConfig> & Pick<SaigaConfig, 'authority' | 'url' | 'didMethod'>;
+  const exchange = { ...EXCHANGE_DEFAULTS, ...raw.exchange };
+  if (exchange.backoffCapMs < exchange.backoffBaseMs) throw new ConfigError('backoffCapMs must not be below backoffBaseMs', '/saiga/exchange/backoffCapMs');
   const url = new URL(raw.url);
   const defaultPort = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   return {
@@ -117,6 +150,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       rateLimitPerMinute: raw.verify?.rateLimitPerMinute ?? 120,
       statusCacheSeconds: raw.verify?.statusCacheSeconds ?? 60,
     },
+    exchange,
   };
 }
 

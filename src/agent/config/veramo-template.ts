@@ -25,7 +25,8 @@ dbConnection:
 keyManager:
   $require: "@veramo/key-manager#KeyManager"
   $args:
-    - store: { $require: "@veramo/data-store#KeyStore", $args: [{ $ref: /dbConnection }] }
+    # Veramo's stores, their reads (public keys and identifiers only) kept in memory for seconds.
+    - store: { $require: "#saiga/agent/wiring/didcomm-store-cache.js#CachedKeyStore", $args: [{ $ref: /dbConnection }] }
       kms:
         # Veramo's kms-local with a faster X25519 agreement for DIDComm (same encrypted key store).
         local:
@@ -39,7 +40,7 @@ keyManager:
 didManager:
   $require: "@veramo/did-manager#DIDManager"
   $args:
-    - store: { $require: "@veramo/data-store#DIDStore", $args: [{ $ref: /dbConnection }] }
+    - store: { $require: "#saiga/agent/wiring/didcomm-store-cache.js#CachedDIDStore", $args: [{ $ref: /dbConnection }] }
       defaultProvider: did:web
       providers:
         did:web: { $require: "@veramo/did-provider-web#WebDIDProvider", $args: [{ defaultKms: local }] }

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import jsYaml from 'js-yaml';
-import { parseSaigaSection, type DidMethod } from './config.js';
+import { EXCHANGE_DEFAULTS, parseSaigaSection, type DidMethod } from './config.js';
 import { VERAMO_AGENT_YAML } from './veramo-template.js';
 
 export interface NewAuthority {
@@ -25,6 +25,8 @@ export function renderAgentYaml(authority: NewAuthority): string {
     permitNumber: { format: '{CC}{YY}-{T}{SEQ:6}' },
     trust: { peers: [] },
     verify: { clockToleranceSeconds: 60, rateLimitPerMinute: 120, statusCacheSeconds: 60 },
+    // Written out so that an operator sees what can be tuned; every value is also the default.
+    exchange: { ...EXCHANGE_DEFAULTS },
   };
   parseSaigaSection(section); // refuse to write a file the agent would not start with
   return `# Saiga agent of ${authority.name}.

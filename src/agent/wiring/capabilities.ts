@@ -16,11 +16,14 @@ import type { IssueOutcome, Officer } from '../../issuance/issue.js';
 import type { ConfirmingOfficer, ConfirmOutcome } from '../../import-confirmation/confirm.js';
 import type { Role, TokenCheck, TokenRecord } from '../../auth/tokens.js';
 import type { PermitFilter, StoredPermit } from '../../store/permits.js';
+import type { ImportState, IncomingPermit } from '../../store/incoming-permits.js';
 import type { StatusChange, StatusChangeOutcome } from '../../status/changes.js';
 import type { AgentTrustList } from '../../trust/agent-trust-list.js';
 import type { LocalResource } from '../../verification/local-fetch.js';
 import type { Envelope } from '../../exchange/ports.js';
 import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verify/index.js';
+import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.js';
+import type { ReceiveOutcome } from '../../exchange/inbox.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -53,11 +56,37 @@ export interface Verification {
   trustedIssuers(): Promise<readonly TrustedIssuer[]>;
 }
 
+/**
+ * The exchange as an operator sees it (issue 9): messages to peers per peer and state, and
+ * re-queueing one (a row of the store, like a token: no key is involved, so read-only
+ * commands offer it; a running agent's worker picks it up at its next poll).
+ */
+export interface ExchangeOperator {
+  status(): Promise<ExchangeStatus>;
+  retry(id: string): Promise<RetryOutcome>;
+}
+
+/** The exchange of a serving agent: also receiving messages (POST /didcomm) and delivering the outbox. */
+export interface Exchange extends ExchangeOperator {
+  receive(raw: string): Promise<ReceiveOutcome>;
+  /** Starts the delivery worker (saiga serve, once it listens). */
+  startDelivery(): void;
+  /** Stops it: attempts in flight are abandoned and sent again at the next start; recorded answers are kept. */
+  stopDelivery(): Promise<void>;
+}
+
+/** Permits other authorities sent for import into this country (docs/exchange.md), newest first: committed reads only. */
+export interface Imports {
+  list(filter?: { state?: ImportState }): Promise<IncomingPermit[]>;
+}
+
 export interface ReadCapabilities {
   config: AgentConfig;
   records: Records;
+  imports: Imports;
   tokens: Tokens;
   verification: Verification;
+  exchange: ExchangeOperator;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */
@@ -121,6 +150,7 @@ export interface ExchangeEnvelope extends Envelope {
 export interface ServeCapabilities extends SignCapabilities {
   /** The trust list served at /trust-list. */
   trust: AgentTrustList;
+  exchange: Exchange;
 }
 
 export type AgentKind = 'read' | 'sign' | 'serve';

@@ -44,10 +44,7 @@ export interface EnvelopeDeps {
 
 export function createEnvelope(deps: EnvelopeDeps): ExchangeEnvelope {
   const { veramo, did } = deps;
-  const methods = veramo.availableMethods();
-  if (!methods.includes('packDIDCommMessage') || !methods.includes('unpackDIDCommMessage')) {
-    throw new ConfigError('the Veramo agent has no DIDComm plugin: add { $require: "@veramo/did-comm#DIDComm", $args: [{ transports: [] }] } to its plugins, as `saiga init` writes it', '/agent');
-  }
+  const withoutDidcomm = missingDidcomm(veramo);
 
   async function resolve(didUrl: string): Promise<DIDDocument | undefined> {
     const result = await veramo.resolveDid({ didUrl });
@@ -56,6 +53,7 @@ export function createEnvelope(deps: EnvelopeDeps): ExchangeEnvelope {
 
   return {
     async pack(message: OutgoingMessage) {
+      if (withoutDidcomm) throw withoutDidcomm;
       const document = await resolve(message.to);
       if (document === undefined) throw new Error(`the DID document of ${message.to} could not be resolved`);
       const endpoint = peerEndpoint(message.to, document, deps.peers);
@@ -77,6 +75,8 @@ export function createEnvelope(deps: EnvelopeDeps): ExchangeEnvelope {
     },
 
     async open(raw: string, now: Date): Promise<OpenedMessage | ExchangeRefusal> {
+      // Not the sender's fault: it may send again once this agent's configuration is mended.
+      if (withoutDidcomm) return refusal('EXCHANGE_DECRYPT_FAILED', withoutDidcomm.message, true);
       try {
         return await open(raw, now);
       } catch (error) {
@@ -133,6 +133,17 @@ export function createEnvelope(deps: EnvelopeDeps): ExchangeEnvelope {
       ...(expires !== undefined && { expiresAt: new Date(expires * 1000) }),
     };
   }
+}
+
+/**
+ * The configuration error of an agent.yml written before the exchange, whose Veramo agent has no
+ * DIDComm plugin; undefined when it has one. `saiga serve` refuses to start with it (open.ts);
+ * commands that only sign keep working.
+ */
+export function missingDidcomm(veramo: Pick<VeramoAgent, 'availableMethods'>): ConfigError | undefined {
+  const methods = veramo.availableMethods();
+  if (methods.includes('packDIDCommMessage') && methods.includes('unpackDIDCommMessage')) return undefined;
+  return new ConfigError('the Veramo agent has no DIDComm plugin, which the exchange needs: add { $require: "@veramo/did-comm#DIDComm", $args: [{ transports: [] }] } to its plugins, as `saiga init` writes them', '/agent/$args/0/plugins');
 }
 
 function isEpochSeconds(value: unknown): value is number {

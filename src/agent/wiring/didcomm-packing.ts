@@ -33,7 +33,8 @@ export function refusal(code: ExchangeCode, detail?: string, retryable?: boolean
 
 /** Reads the outside of `raw`: an authcrypt JWE, or the refusal that says what else it is. */
 export function readOutside(raw: unknown): AuthcryptOutside | ExchangeRefusal {
-  if (typeof raw !== 'string' || raw.length === 0) return refusal('EXCHANGE_MESSAGE_MALFORMED', 'empty');
+  if (typeof raw !== 'string') return refusal('EXCHANGE_MESSAGE_MALFORMED', 'not text');
+  if (raw.length === 0) return refusal('EXCHANGE_MESSAGE_MALFORMED', 'empty');
   let outer: unknown;
   try {
     outer = JSON.parse(raw);

@@ -41,7 +41,8 @@ export class DidDocumentCache {
   /** did-resolver's cache hook: `resolve` fetches the document. */
   readonly lookup: DIDCache = async (parsed: ParsedDID, resolve) => {
     const own = this.local(parsed.did);
-    if (own !== undefined) return { didResolutionMetadata: { contentType: 'application/did+ld+json' }, didDocument: own, didDocumentMetadata: {} };
+    // A copy: the document is also the one the agent serves, and Veramo normalises ids in what it is given.
+    if (own !== undefined) return { didResolutionMetadata: { contentType: 'application/did+ld+json' }, didDocument: structuredClone(own), didDocumentMetadata: {} };
     const cached = this.entries.get(parsed.did);
     if (cached !== undefined && this.clock() - cached.at < this.ttlMs && holds(cached.result.didDocument, parsed)) return cached.result;
     const result = await resolve();

@@ -14,7 +14,7 @@ import { SaigaStore } from '../../store/unit-of-work.js';
 import type { TokenStore } from '../../auth/tokens.js';
 import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
-import type { ReadCapabilities, Tokens } from './capabilities.js';
+import type { ExchangeOperator, ReadCapabilities, Tokens } from './capabilities.js';
 
 export interface ReadOnlyAgent {
   capabilities: ReadCapabilities;
@@ -54,6 +54,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   let verifier: Promise<AgentVerifier> | undefined;
   let authorityDid: Promise<string> | undefined;
   let tokenStore: Promise<TokenStore> | undefined;
+  let exchangeView: Promise<ExchangeOperator> | undefined;
 
   // The verifier's modules (the core, jose, the permit rules) and the lifecycle views load on first
   // use only: `permit list` needs neither, and every module loaded is time a read-only command waits.
@@ -78,13 +79,17 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
-    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch });
+    return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch, notices: (id) => reads.incomingPermits.notice(id) });
   }
 
   const verifierOnce = () => (verifier ??= buildVerifier());
   // The authority's DID names the issuer of its public records; read once, on first use.
   const didOnce = () =>
     (authorityDid ??= import('../identity/stored-identities.js').then(async ({ readStoredIdentity }) => (await readStoredIdentity(reads.identities, config, 'authority')).did));
+  const exchangeOnce = () =>
+    (exchangeView ??= import('./exchange.js').then(({ exchangeOperator }) =>
+      exchangeOperator({ store, trusted: () => config.saiga.trust.peers, now, settings: config.saiga.exchange }),
+    ));
   const tokensOnce = () => (tokenStore ??= import('../../auth/tokens.js').then(({ TokenStore }) => new TokenStore(store, now)));
   const tokens: Tokens = {
     create: async (role, name, options) => (await tokensOnce()).create(role, name, options),
@@ -103,10 +108,16 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         status: async (permitNumber) => (await import('../../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber, reads.importConfirmations),
         publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce()),
       },
+      imports: { list: (filter = {}) => reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       verification: {
         verify: async (input, at) => (await verifierOnce()).verify(input, at),
         trustedIssuers: async () => (await verifierOnce()).trustedIssuers,
+      },
+      // The exchange's operator view: peers are named as agent.yml names them (no trust list is read for it).
+      exchange: {
+        status: async () => (await exchangeOnce()).status(),
+        retry: async (id) => (await exchangeOnce()).retry(id),
       },
     },
     close: () => connection.close(),

@@ -36,8 +36,11 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
-import { createEnvelope } from './didcomm-envelope.js';
+import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
+import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
+import { handlersFor } from '../../exchange/handlers/index.js';
+import type { ExchangeEvents } from '../../exchange/ports.js';
 
 export type { VeramoAgent } from './signer.js';
 
@@ -75,6 +78,8 @@ export interface AgentParts {
   ownFetch: FetchLike;
   /** True when this call created the identity (a first start). */
   created: boolean;
+  /** The exchange's outbox: services record their events through it, in their own unit of work. */
+  exchangeEvents: ExchangeEvents;
   close(): Promise<void>;
 }
 
@@ -123,7 +128,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   // The key store is encrypted, but permits and token hashes are not meant for other users either.
   chmodSync(databaseFile, 0o600);
   let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown } | undefined;
+  let stopDelivery: (() => Promise<void>) | undefined;
   const closeAll = async () => {
+    // The delivery worker records its last answers before the database closes.
+    await stopDelivery?.();
     await closeDatabase();
     if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
   };
@@ -150,6 +158,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
+    const exchangeEvents = exchangeRouter({ trusted: () => trusted, ownDids: [identity.did, customs.did, anchor.did], now, settings: config.saiga.exchange });
     const issuer = new PermitIssuer({
       authority: { ...config.saiga.authority, did: identity.did },
       numberFormat: config.numberFormat,
@@ -161,14 +170,16 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       now,
       newCredentialId,
       trust: () => importPermitTrust(trusted, true),
+      exchange: exchangeEvents,
     });
     const lifecycle = new PermitLifecycle(
       store,
       statusLists,
-      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId },
+      { authority: { did: identity.did, country: config.saiga.authority.country }, customsDid: customs.did, agentUrl: url, sign: signers.customs.sign, now, newCredentialId, exchange: exchangeEvents },
       now,
+      exchangeEvents,
     );
-    // Issue 9: import confirmations are signed by the customs identity; the outbox engineer passes `exchange` here.
+    // Issue 9: import confirmations are signed by the customs identity, and go to the permit's issuer through the outbox.
     const importConfirmations = new ImportConfirmations(store, {
       authority: { did: identity.did, country: config.saiga.authority.country },
       customsDid: customs.did,
@@ -176,6 +187,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       sign: signers.customs.sign,
       now,
       newCredentialId,
+      exchange: exchangeEvents,
     });
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url));
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
@@ -189,12 +201,14 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         ? await loadTrustList({ config, ownTrust, anchor, documents, fetch: localFetch, sign: signers.trustAnchor.sign, now: now() })
         : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
-    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch });
+    // Revocations and suspensions peers notified through the exchange (docs/exchange.md) show even when their lists cannot be reached.
+    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     const tokens = new TokenStore(store, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
+    if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
     const capabilities: SignCapabilities = {
       config,
@@ -204,6 +218,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         status: (permitNumber) => lifecycle.status(permitNumber),
         publicResource: serveOwnResource,
       },
+      imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
@@ -217,7 +232,30 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       importConfirmation: importConfirmations,
       signAs: (role) => signers[role],
       envelope,
+      exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
     };
+    // Issue 9: only a server receives messages and delivers the outbox.
+    const exchange =
+      kind === 'serve'
+        ? serveExchange({
+            store,
+            envelope,
+            trusted: () => trusted,
+            handlers: handlersFor({
+              authority: { did: identity.did, country: config.saiga.authority.country },
+              verify: (jwt, at) => verifier.verify(jwt, at),
+              verifyEndorsement: verifier.verifyEndorsement,
+              trusted: () => trusted,
+              incomingPermits: store.reads.incomingPermits,
+              now,
+              reads: store.reads,
+              checkImportConfirmation: (input) => verifier.checkImportConfirmation(input),
+            }),
+            now,
+            settings: config.saiga.exchange,
+          })
+        : undefined;
+    stopDelivery = exchange?.stopDelivery;
     return {
       config,
       didDocument,
@@ -239,11 +277,13 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       trust,
       verifier,
       created,
+      exchangeEvents,
       close: closeAll,
-      capabilities: kind === 'serve' ? { ...capabilities, trust: trust! } : capabilities,
+      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange! } : capabilities,
     };
   } catch (error) {
     await closeAll();
     throw error;
   }
 }
+

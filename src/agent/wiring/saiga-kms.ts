@@ -21,7 +21,7 @@ import type { IKey } from '@veramo/core';
 // DER prefixes of an X25519 key (RFC 8410 §7 PKCS#8 private key, §4 SubjectPublicKeyInfo), followed by the 32 raw bytes.
 const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
 const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
-/** Peers' public keys kept as KeyObjects; a bound, not a policy: the map is emptied when full. */
+/** Peers' Ed25519 public keys converted to X25519; a bound, not a policy: the map is emptied when full. */
 const MAX_PUBLIC_KEYS = 1024;
 
 export class SaigaKeyManagementSystem extends KeyManagementSystem {
@@ -79,17 +79,20 @@ export class SaigaKeyManagementSystem extends KeyManagementSystem {
     return key;
   }
 
+  /** DIDComm passes X25519 keys (most of them ephemeral, never seen again); an Ed25519 key's conversion is the costly part, kept. */
   private async publicKeyObject(type: string, publicKeyHex: string): Promise<KeyObject> {
-    const id = `${type}:${publicKeyHex}`;
-    const known = this.publicKeys.get(id);
+    if (type === 'X25519') return x25519PublicKey(Buffer.from(publicKeyHex, 'hex'));
+    if (type !== 'Ed25519') throw new Error(`not_supported: can't compute shared secret for type=${type}`);
+    const known = this.publicKeys.get(publicKeyHex);
     if (known) return known;
-    let raw: Uint8Array = Buffer.from(publicKeyHex, 'hex');
-    if (type === 'Ed25519') raw = (await import('@noble/curves/ed25519')).edwardsToMontgomeryPub(raw);
-    else if (type !== 'X25519') throw new Error(`not_supported: can't compute shared secret for type=${type}`);
-    if (raw.length !== 32) throw new Error('invalid_argument: an X25519 public key has 32 bytes');
-    const key = createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
+    const key = x25519PublicKey((await import('@noble/curves/ed25519')).edwardsToMontgomeryPub(publicKeyHex));
     if (this.publicKeys.size >= MAX_PUBLIC_KEYS) this.publicKeys.clear();
-    this.publicKeys.set(id, key);
+    this.publicKeys.set(publicKeyHex, key);
     return key;
   }
+}
+
+function x25519PublicKey(raw: Uint8Array): KeyObject {
+  if (raw.length !== 32) throw new Error('invalid_argument: an X25519 public key has 32 bytes');
+  return createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
 }

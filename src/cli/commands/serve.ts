@@ -36,6 +36,8 @@ async function serve(saiga: ServeCapabilities, officer: ReturnType<typeof checkH
   // The first token is made only once the agent listens: a start that fails must not
   // make a token that is never shown (the next start would then make none).
   const firstToken = needsFirstToken && officer?.ok ? (await saiga.tokens.create('officer', officer.name)).token : undefined;
+  // Issue 9: the outbox goes to the peers from now on (messages written while the agent was down too).
+  saiga.exchange.startDelivery();
   const { url } = saiga.config.saiga;
   out.result({ url, listening: running.url, did: saiga.identities.authority.did, officerToken: firstToken ?? null }, () => [
     `Saiga agent of ${saiga.config.saiga.authority.name}`,
@@ -63,6 +65,7 @@ async function serve(saiga: ServeCapabilities, officer: ReturnType<typeof checkH
     process.once('SIGTERM', stop);
   });
   out.info('Stopping…');
+  await saiga.exchange.stopDelivery();
   await running.close();
   return EXIT.OK;
 }

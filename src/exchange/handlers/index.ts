@@ -5,15 +5,18 @@
  * one line each, and the fields of HandlerDeps it needs.
  */
 import type { TrustedIssuer } from '../../vocab/trust-list.js';
-import type { ImportCheckInput, ImportOutcome } from '../../verify/import-confirmations.js';
 import type { VerificationResult } from '../../verify/verifier-types.js';
+import type { ImportCheckInput, ImportOutcome } from '../../verify/import-confirmations.js';
 import type { CommittedReads } from '../../store/unit-of-work.js';
 import type { MessageKind } from '../message-types.js';
 import type { MessageHandler } from '../ports.js';
+import { importPermitHandler, permitIssuedHandler, type PermitHandlerDeps } from './permit-issued.js';
+import { statusChangedHandler } from './status-changed.js';
+import { exportEndorsedHandler } from './export-endorsed.js';
 import { importConfirmedHandler } from './import-confirmed.js';
 
 /** What handlers are given by the composition root (src/agent/wiring/open.ts). */
-export interface HandlerDeps {
+export interface HandlerDeps extends PermitHandlerDeps {
   /** This authority: its DID and its country (a permit must concern it). */
   authority: { did: string; country: string };
   /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
@@ -31,11 +34,13 @@ export interface HandlerDeps {
 export type HandlerRegistry = ReadonlyMap<MessageKind, MessageHandler>;
 
 export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler> {
-  const handlers: MessageHandler[] = [
+  const handlers = [
     // permit-issued, import-permit, status-changed, export-endorsed ("imports")
+    permitIssuedHandler(deps), importPermitHandler(deps), statusChangedHandler(deps), exportEndorsedHandler(deps),
     // import-confirmed ("confirm")
-    importConfirmedHandler({ authority: deps.authority, reads: deps.reads, trustedIssuers: deps.trusted, checkConfirmation: deps.checkImportConfirmation }) as unknown as MessageHandler,
+    importConfirmedHandler({ authority: deps.authority, reads: deps.reads, trustedIssuers: deps.trusted, checkConfirmation: deps.checkImportConfirmation }),
     // key-revoked ("keys")
-  ];
+    // Each handler is typed by its own kind; the registry hands each only messages of that kind.
+  ] as unknown as MessageHandler[];
   return new Map(handlers.map((h) => [h.kind, h]));
 }

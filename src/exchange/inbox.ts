@@ -1,0 +1,127 @@
+/**
+ * Receiving a message (docs/exchange.md), in this order, each step refusing with its code:
+ *
+ *   Envelope.open          decrypted, authcrypt from `from`'s key, addressed here, fresh
+ *   trusted sender         a Management Authority this agent trusts (EXCHANGE_SENDER_UNTRUSTED)
+ *   known type             a type this agent has a handler for (EXCHANGE_TYPE_UNKNOWN)
+ *   once per (from, id)    a repeat is answered with the stored acknowledgement, byte for byte;
+ *                          the same id with other content is refused (EXCHANGE_MESSAGE_ID_REUSED)
+ *   body schema            the handler's JSON Schema (EXCHANGE_BODY_INVALID, with a JSON pointer)
+ *   handler.check          the credential inside, verified with the core
+ *   one unit of work       the inbox row re-checked, handler.apply, the row and its ack written
+ *
+ * A refused message leaves nothing stored, only one JSON line in the log (never its body: it
+ * carries traders' names and addresses).
+ */
+import { createHash } from 'node:crypto';
+import { EXCHANGE_CODES } from '../codes.js';
+import type { InboxReads } from '../store/exchange-inbox.js';
+import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
+import type { TrustedIssuer } from '../vocab/trust-list.js';
+import { messageKindOf } from './message-types.js';
+import type { Acknowledgement, Envelope, ExchangeRefusal, MessageHandler, OpenedMessage, ReceivedMessage } from './ports.js';
+import type { HandlerRegistry } from './handlers/index.js';
+
+export interface InboxDeps {
+  envelope: Pick<Envelope, 'open'>;
+  store: Transactions & { reads: { exchange: { inbox: InboxReads } } };
+  /** Everyone this agent trusts, as now: a sender must be one of its Management Authorities. */
+  trusted: () => readonly TrustedIssuer[];
+  handlers: HandlerRegistry;
+  now: () => Date;
+  /** One JSON line per refusal (stderr in the agent). */
+  log: (line: Record<string, unknown>) => void;
+}
+
+/** The acknowledgement as JSON text (sent as it is, and again unchanged for a repeat), or why the message was refused. */
+export type ReceiveOutcome = { ok: true; ack: string } | ExchangeRefusal;
+
+const refusal = (code: ExchangeRefusal['code'], detail?: string, extra: Partial<ExchangeRefusal> = {}): ExchangeRefusal => ({
+  ok: false,
+  code,
+  message: detail ? `${EXCHANGE_CODES[code]} ${detail}` : EXCHANGE_CODES[code],
+  ...extra,
+});
+
+/** JSON with object keys sorted, so that a digest does not depend on the order a sender wrote them in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What makes a message the same message: its type, thread and body. Not its envelope times,
+ * which the sender sets anew at each attempt (a retry must be recognised as a repeat).
+ */
+export function messageDigest(m: Pick<OpenedMessage, 'type' | 'body' | 'thid'>): string {
+  return createHash('sha256').update(canonical({ type: m.type, thid: m.thid ?? null, body: m.body })).digest('hex');
+}
+
+/** A refusal thrown inside the unit of work, so that the handler's writes roll back with it. */
+class ApplyRefused extends Error {
+  constructor(readonly refusal: ExchangeRefusal) {
+    super(refusal.code);
+  }
+}
+
+export class Inbox {
+  constructor(private readonly deps: InboxDeps) {}
+
+  async receive(raw: string): Promise<ReceiveOutcome> {
+    const now = this.deps.now();
+    const opened = await this.deps.envelope.open(raw, now);
+    const outcome = opened.ok ? await this.accept(opened, now) : opened;
+    if (!outcome.ok) {
+      const about = opened.ok ? { from: opened.from, id: opened.id, type: opened.type } : {};
+      this.deps.log({ level: 'warn', event: 'exchange-refused', at: now.toISOString(), code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...about });
+    }
+    return outcome;
+  }
+
+  private async accept(opened: OpenedMessage, now: Date): Promise<ReceiveOutcome> {
+    const sender = this.deps.trusted().find((t) => t.did === opened.from && t.role === 'managementAuthority');
+    if (!sender) return refusal('EXCHANGE_SENDER_UNTRUSTED', `(${opened.from})`);
+    const kind = messageKindOf(opened.type);
+    const handler = kind && this.deps.handlers.get(kind);
+    if (!kind || !handler) return refusal('EXCHANGE_TYPE_UNKNOWN', `(${opened.type})`);
+    const digest = messageDigest(opened);
+    const seen = await this.repeat(this.deps.store.reads.exchange.inbox, opened, digest);
+    if (seen) return seen;
+    const invalid = handler.validate(opened.body);
+    if (invalid) return invalid;
+    const message: ReceivedMessage = { id: opened.id, kind, from: opened.from, body: opened.body as ReceivedMessage['body'], receivedAt: now };
+    const checked = await handler.check(message);
+    if (!checked.ok) return checked;
+    try {
+      return await this.deps.store.transaction((work) => this.apply(work, handler, checked.checked, message, opened, digest));
+    } catch (error) {
+      if (error instanceof ApplyRefused) return error.refusal;
+      throw error;
+    }
+  }
+
+  /** The answer to a message seen before: its stored acknowledgement, or a refusal when the id now comes with other content. */
+  private async repeat(inbox: InboxReads, opened: OpenedMessage, digest: string): Promise<ReceiveOutcome | undefined> {
+    const entry = await inbox.get(opened.from, opened.id);
+    if (!entry) return undefined;
+    if (entry.digest === digest) return { ok: true, ack: entry.ackJson };
+    return refusal('EXCHANGE_MESSAGE_ID_REUSED', `(${opened.id}, first received ${entry.receivedAt})`);
+  }
+
+  private async apply(work: UnitOfWork, handler: MessageHandler, checked: unknown, message: ReceivedMessage, opened: OpenedMessage, digest: string): Promise<ReceiveOutcome> {
+    // The same message may have arrived twice at once: the first unit of work to commit applies it.
+    const seen = await this.repeat(work.inbox, opened, digest);
+    if (seen) return seen;
+    const applied = await handler.apply(work, checked, message);
+    if (!applied.ok) throw new ApplyRefused(applied);
+    const receivedAt = message.receivedAt.toISOString();
+    const ack: Acknowledgement = { id: message.id, status: 'accepted', receivedAt };
+    const ackJson = JSON.stringify(ack);
+    await work.inbox.insert({ senderDid: message.from, messageId: message.id, type: opened.type, subject: opened.thid ?? null, digest, receivedAt, ackJson });
+    return { ok: true, ack: ackJson };
+  }
+}
