@@ -1,11 +1,11 @@
 /**
  * Import confirmation end to end, two authorities as separate processes (issue 9): LK issues
  * an export of orchids to CH and LK customs endorse it; the permit and the endorsement reach CH
- * (here written into CH's incoming_permit as the permit-issued and export-endorsed handlers
- * would, until the exchange is merged); CH customs confirm the import (CLI and API, with their
- * refusals); the confirmation is handed to LK's importConfirmed handler in-process, on LK's own
- * database and verifier; LK's public record, `saiga permit status` and both verifiers then say
- * "imported", with permitted, exported and imported per block.
+ * through the exchange; CH customs confirm the import (CLI and API, with their refusals); the
+ * confirmation reaches LK through the exchange, and LK's importConfirmed handler, opened
+ * in-process on LK's own database and verifier, refuses the wrong senders and a second one;
+ * LK's public record, `saiga permit status` and both verifiers then say "imported", with
+ * permitted, exported and imported per block.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -41,15 +41,23 @@ beforeAll(async () => {
   const stored = (await lk.api(`/api/permits/${issued.body.permitNumber}`, { token: lk.officerToken })).body;
   permit = { permitNumber: issued.body.permitNumber, jwt: issued.body.jwt, credentialId: stored.id };
 
-  // What CH's permit-issued and export-endorsed handlers keep ("imports"): the permit as an expected import, with its endorsement.
-  const db = await SqliteDatabase.open(join(ch.dir, 'data', 'agent.sqlite'));
-  await db.run(
-    `INSERT INTO incoming_permit (credential_id, issuer_did, permit_number, document_type, exporter_country, importer_country, relation, valid_until, subject_json, jwt, endorsement_jwt, endorsement_json, endorsed_at, received_at)
-     VALUES (?, ?, ?, 'export', 'LK', 'CH', 'import', ?, ?, ?, ?, ?, ?, ?)`,
-    [permit.credentialId, lk.did, permit.permitNumber, stored.validUntil, JSON.stringify(stored.permit), permit.jwt, endorsed.body.jwt, JSON.stringify(endorsed.body.endorsement), new Date().toISOString(), new Date().toISOString()],
-  );
-  await db.close();
+  // The exchange delivers the permit and its endorsement to CH (permit-issued, export-endorsed): wait until CH keeps both.
+  const db = await SqliteDatabase.openReadOnly(join(ch.dir, 'data', 'agent.sqlite'));
+  try {
+    await until(async () => (await db.get('SELECT 1 FROM incoming_permit WHERE credential_id = ? AND endorsement_json IS NOT NULL', [permit.credentialId])) !== undefined);
+  } finally {
+    await db.close();
+  }
 });
+
+/** Polls until `done` (the exchange delivers in the background); fails after 45 s. */
+async function until(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 180; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the exchange did not deliver in time');
+}
 
 afterAll(async () => {
   await Promise.all([lk?.stop(), ch?.stop()]);
@@ -95,7 +103,7 @@ describe('CH customs confirm the import', () => {
     expect([again.status, again.body.error.code, codesOf(again.body)]).toEqual([409, 'LIFECYCLE_REFUSED', [['IMPORT_ALREADY_CONFIRMED', '']]]);
   });
 
-  it("LK's handler refuses a sender that is not a Management Authority of CH, then keeps the confirmation once", async () => {
+  it("the confirmation reaches LK; its handler refuses a sender that is not a Management Authority of CH, and a second confirmation", async () => {
     const agent = await openAgent({ configPath: lk.config, kind: 'sign' });
     try {
       const handler = importConfirmedHandler({
@@ -109,13 +117,13 @@ describe('CH customs confirm the import', () => {
       expect(handler.validate({ confirmation: 'x' })).toMatchObject({ ok: false, code: 'EXCHANGE_BODY_INVALID', path: '/confirmation' });
       expect(await handler.check(message(chCustomsDid))).toMatchObject({ ok: false, code: 'IMPORT_CONFIRMATION_WRONG_SENDER' });
       expect(await handler.check(message(lk.did))).toMatchObject({ ok: false, code: 'IMPORT_CONFIRMATION_WRONG_SENDER' });
-      const checked = await handler.check(message(ch.did));
-      expect(checked.ok, JSON.stringify(checked)).toBe(true);
-      if (!checked.ok) return;
-      expect(await agent.store.transaction((work) => handler.apply(work, checked.checked, message(ch.did)))).toEqual({ ok: true });
+      // The exchange delivered it to LK (import-confirmed): the handler keeps one only.
+      await until(async () => (await agent.store.reads.importConfirmations.byPermit(permit.credentialId))?.direction === 'received');
       expect(await handler.check(message(ch.did))).toMatchObject({ ok: false, code: 'IMPORT_ALREADY_CONFIRMED' });
       // A race past the check: the primary key answers it.
-      expect(await agent.store.transaction((work) => handler.apply(work, checked.checked, message(ch.did)))).toMatchObject({ ok: false, code: 'IMPORT_ALREADY_CONFIRMED' });
+      const subject = JSON.parse(Buffer.from(confirmation.split('.')[1]!, 'base64url').toString('utf8')).vc.credentialSubject;
+      const checked = { permitCredentialId: permit.credentialId, permitNumber: permit.permitNumber, credentialId: 'urn:uuid:00000000-0000-4000-8000-000000000001', jwt: confirmation, subject };
+      expect(await agent.store.transaction((work) => handler.apply(work, checked, message(ch.did)))).toMatchObject({ ok: false, code: 'IMPORT_ALREADY_CONFIRMED' });
     } finally {
       await agent.close();
     }

@@ -24,6 +24,7 @@ import type { ImportConfirmation } from '../../vocab/import-confirmation.js';
 import type { TrustedIssuer } from '../../vocab/trust-list.js';
 import type { ImportCheckInput, ImportOutcome } from '../../verify/import-confirmations.js';
 import type { ExchangeRefusal, MessageHandler, ReceivedMessage } from '../ports.js';
+import { bodyValidator } from '../schemas/validate.js';
 
 export interface ImportConfirmedDeps {
   /** This authority (the permit's issuer). */
@@ -58,23 +59,11 @@ function namedPermitId(jwt: string): string | undefined {
   }
 }
 
-/**
- * The body's shape (`{ confirmation: VC-JWT }`), until the inbox's body schemas (src/exchange/schemas/,
- * "imports") replace it with `bodyValidator('importConfirmed')`.
- */
-function validateBody(body: unknown): ExchangeRefusal | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('EXCHANGE_BODY_INVALID', 'The body must be an object.', { path: '' });
-  const extra = Object.keys(body).find((k) => k !== 'confirmation');
-  if (extra !== undefined) return refuse('EXCHANGE_BODY_INVALID', `"${extra}" is not expected.`, { path: `/${extra}` });
-  const jwt = (body as { confirmation?: unknown }).confirmation;
-  if (typeof jwt !== 'string' || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jwt)) return refuse('EXCHANGE_BODY_INVALID', 'confirmation must be a VC-JWT.', { path: '/confirmation' });
-  return undefined;
-}
-
 export function importConfirmedHandler(deps: ImportConfirmedDeps): MessageHandler<'importConfirmed', CheckedConfirmation> & { validate(body: unknown): ExchangeRefusal | undefined } {
   return {
     kind: 'importConfirmed',
-    validate: validateBody,
+    // The body's JSON Schema (src/exchange/schemas/): `{ confirmation: VC-JWT }`.
+    validate: bodyValidator('importConfirmed'),
     async check(message: ReceivedMessage<'importConfirmed'>) {
       const jwt = message.body.confirmation;
       const permitId = namedPermitId(jwt);
