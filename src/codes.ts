@@ -35,6 +35,10 @@ export const VERIFY_CODES = {
   IMPORTED_QUANTITY_EXCEEDED: 'An import confirmation records more than was exported (or, with no export endorsement, more than the permit allows).',
   // One verification path (issue 8): the permit rules run by default; when they cannot run, that is not a broken rule.
   RULES_UNAVAILABLE: 'The CITES permit rules could not be checked by this verifier, so the permit cannot be accepted yet. This says nothing against the permit: check it again, or with another verifier.',
+  // Key history (issue 9 §6): a key the issuer withdrew still verifies what it signed before; not what it signed after.
+  KEY_REVOKED: 'The document was signed with a key that the issuing authority had already withdrawn from use. It cannot be accepted: ask the issuing authority for a new document.',
+  KEY_COMPROMISED:
+    'The document was signed with a key that the issuing authority reports as stolen or exposed at the time of signing. It may be forged: do not accept it, and ask the issuing authority.',
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
@@ -191,6 +195,11 @@ export const API_CODES = {
     "The agent's database is missing but its secret key is there: starting would make a new signing key under the same DID, and every permit issued before would fail its signature check.",
   STORAGE_FAILED:
     "The agent could not write to its database (the disk is full or failing): nothing was issued or changed, and no permit number was used. Tell the agent's administrator.",
+  // Key rotation and revocation (saiga key …; issue 9 §6)
+  KEY_NOT_FOUND: 'This identity has no signing key with this id (see "saiga key list").',
+  KEY_ALREADY_REVOKED: 'This signing key is revoked already; nothing was changed.',
+  KEY_ROTATION_UNSUPPORTED: 'This identity is a did:key: its key is the DID itself and cannot be rotated. Rotation needs a did:web identity.',
+  LAST_ACTIVE_KEY: 'This is the last active signing key of the identity, so nothing could be signed after its revocation: rotate first ("saiga key rotate"), then revoke it. Nothing was changed.',
 } as const;
 export type ApiCode = keyof typeof API_CODES;
 
@@ -229,6 +238,8 @@ export const EXCHANGE_CODES = {
   EXCHANGE_PEER_ERROR: 'The peer answered with a server error. It will be sent again.',
   EXCHANGE_PEER_REFUSED: 'The peer refused the message without saying why in exchange terms (not an exchange endpoint?). It is not sent again unless an operator re-queues it.',
   // The handlers (src/exchange/handlers)
+  // Key notices (src/exchange/handlers/key-revoked.ts)
+  EXCHANGE_KEY_NOT_SENDERS: "The revoked key belongs to another authority than the sender: an authority announces only its own keys' revocation (or its customs').",
   EXCHANGE_PERMIT_INVALID: 'The permit in the message did not verify (format, signature, trusted issuer, validity or the permit rules); it is not kept.',
   EXCHANGE_CHECK_UNAVAILABLE: "The document in the message could not be checked now (its signer's DID document could not be read); the sender will try again.",
   EXCHANGE_SENDER_NOT_ISSUER: 'The sending authority did not issue the permit the message concerns; only the issuer may send it, its status or its endorsement.',

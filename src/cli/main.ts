@@ -17,6 +17,7 @@ const commands = {
   token: () => import('./commands/token.js'),
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
+  key: () => import('./commands/key.js'),
   exchange: () => import('./commands/exchange.js'),
   imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
@@ -55,6 +56,11 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   create an API token (shown once, with its id)
   token list                      every token: id, role, holder, created, expires, revoked (never the secret)
   token revoke ID                 revoke a token: refused at once, by a running agent too
+  key list                        the signing keys of the authority and customs identities, and their states
+  key rotate [--identity authority|customs]
+                                  add a new signing key; it signs from now on (earlier keys still verify what they signed)
+  key revoke KID [--compromised-since DATE]
+                                  take a key out of use (not the last active one); lists what it signed, and what to issue again
   exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
   exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
   (--token TOKEN may also come from SAIGA_TOKEN)
@@ -96,6 +102,8 @@ const OPTIONS = {
   expires: { type: 'string' },
   state: { type: 'string' },
   'new-identity': { type: 'boolean', default: false },
+  identity: { type: 'string' },
+  'compromised-since': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -135,6 +143,11 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'create') return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name, expires: values.expires }, out);
       if (sub === 'list') return (await commands.token()).tokenListCommand({ config }, out);
       if (sub === 'revoke') return (await commands.token()).tokenRevokeCommand({ config, id: arg }, out);
+      break;
+    case 'key':
+      if (sub === 'list') return (await commands.key()).keyListCommand({ config }, out);
+      if (sub === 'rotate') return (await commands.key()).keyRotateCommand({ config, identity: values.identity }, out);
+      if (sub === 'revoke') return (await commands.key()).keyRevokeCommand({ config, kid: arg, compromisedSince: values['compromised-since'] }, out);
       break;
     case 'exchange':
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);

@@ -26,6 +26,11 @@ export const HTTP_STATUS: Record<ApiCode, number> = {
   IDENTITY_AT_RISK: 500,
   // RFC 4918 §11.5: the server cannot store what is needed to complete the request.
   STORAGE_FAILED: 507,
+  // Key rotation and revocation (saiga key …)
+  KEY_NOT_FOUND: 404,
+  KEY_ALREADY_REVOKED: 409,
+  KEY_ROTATION_UNSUPPORTED: 409,
+  LAST_ACTIVE_KEY: 409,
 };
 
 export interface ErrorDetails {

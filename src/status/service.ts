@@ -86,6 +86,25 @@ export class StatusLists {
     return true;
   }
 
+  /**
+   * Inside a unit of work: signs every list again, bits unchanged, with the signer's current key
+   * (after a key revocation, issue 9 §6: a list signed with a revoked key no longer verifies).
+   * Returns how many lists were re-signed.
+   */
+  async resignAll(store: StatusListStore): Promise<number> {
+    let count = 0;
+    for (const purpose of PURPOSES) {
+      const latest = await store.latest(purpose);
+      for (let seq = 1; seq <= (latest?.seq ?? 0); seq++) {
+        const list = await store.bySeq(purpose, seq);
+        if (list === undefined) continue;
+        await store.publish(list.id, list.bits, await this.sign(purpose, seq, list.bits), this.deps.now().toISOString());
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** The list as published: its signed credential and version (for ETags). */
   async published(reads: StatusListReads, purpose: ListPurpose, seq: number): Promise<StatusListRow | undefined> {
     return reads.bySeq(purpose, seq);

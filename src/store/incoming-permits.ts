@@ -146,14 +146,15 @@ export class IncomingPermitReads {
    * The revocation or suspension the issuer notified for a permit held here, in the shape of
    * the verification core's `notices` input; undefined when none is in force.
    */
-  async notice(credentialId: string): Promise<{ status: 'revoked' | 'suspended'; reason?: string; replacedBy?: string; at: string } | undefined> {
-    const row = await this.q.get<Pick<Row, 'status' | 'status_reason' | 'replaced_by' | 'status_changed_at'>>(
-      `SELECT status, status_reason, replaced_by, status_changed_at FROM incoming_permit WHERE credential_id = ?`,
+  async notice(credentialId: string): Promise<{ status: 'revoked' | 'suspended'; issuer: string; reason?: string; replacedBy?: string; at: string } | undefined> {
+    const row = await this.q.get<Pick<Row, 'issuer_did' | 'status' | 'status_reason' | 'replaced_by' | 'status_changed_at'>>(
+      `SELECT issuer_did, status, status_reason, replaced_by, status_changed_at FROM incoming_permit WHERE credential_id = ?`,
       [credentialId],
     );
     if (row === undefined || row.status === 'valid' || row.status_changed_at === null) return undefined;
     return {
       status: row.status,
+      issuer: row.issuer_did,
       at: row.status_changed_at,
       ...(row.status_reason !== null && row.status_reason !== '' && { reason: row.status_reason }),
       ...(row.replaced_by !== null && { replacedBy: row.replaced_by }),

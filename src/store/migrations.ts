@@ -184,6 +184,36 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     // its attempts and the peer's last answer; a row that was never tried has none.
     sql: `ALTER TABLE exchange_outbox ADD COLUMN last_attempt_at TEXT`,
   },
+  {
+    version: 10,
+    name: 'keys: signing-key states and key notices received',
+    // Veramo keeps the keys (encrypted); Saiga keeps their history: when each was added and
+    // revoked (issue 9 §6). A key with no row is one an identity had before version 10: active,
+    // and older than every key added since. A row whose key is not (yet) one of the identity's
+    // keys in Veramo is ignored (a rotation that stopped before didManagerAddKey).
+    sql: `
+      CREATE TABLE signing_key (
+        -- The verification-method id (absolute DID URL) a JWT names in its kid.
+        kid               TEXT PRIMARY KEY,
+        did               TEXT NOT NULL,
+        public_key_hex    TEXT NOT NULL UNIQUE,
+        added_at          TEXT,
+        revoked_at        TEXT,
+        -- Anything signed with the key from this moment on is refused (KEY_COMPROMISED).
+        compromised_since TEXT,
+        CHECK (compromised_since IS NULL OR revoked_at IS NOT NULL)
+      );
+      CREATE INDEX signing_key_did ON signing_key (did, added_at);
+      -- keyRevoked notices from peers (src/exchange/handlers/key-revoked.ts).
+      CREATE TABLE key_notice (
+        kid               TEXT PRIMARY KEY,
+        did               TEXT NOT NULL,
+        from_did          TEXT NOT NULL,
+        revoked_at        TEXT NOT NULL,
+        compromised_since TEXT,
+        received_at       TEXT NOT NULL
+      )`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

@@ -21,6 +21,7 @@ import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
+import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
@@ -29,6 +30,8 @@ export interface UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  /** Signing-key history and peers' key notices (migration 10). */
+  readonly signingKeys: SigningKeyStore;
   /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
   readonly outbox: OutboxStore;
   readonly inbox: InboxStore;
@@ -46,6 +49,7 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly signingKeys: SigningKeyReads;
   readonly incomingPermits: IncomingPermitReads;
   readonly importConfirmations: ImportConfirmationReads;
   /** The agent's identities as Veramo stored them (public facts only). */
@@ -64,6 +68,7 @@ class TransactionWork implements UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  readonly signingKeys: SigningKeyStore;
   readonly outbox: OutboxStore;
   readonly inbox: InboxStore;
   /** Whether this unit of work wrote an outbox row: the delivery worker is woken once it commits. */
@@ -76,6 +81,7 @@ class TransactionWork implements UnitOfWork {
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
+    this.signingKeys = new SigningKeyStore(tx);
     this.inbox = new InboxStore(tx);
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
     this.incomingPermits = new IncomingPermitStore(tx, now);
@@ -97,6 +103,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     lifecycle: new LifecycleStore(q),
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
+    signingKeys: new SigningKeyStore(q),
     incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),
     exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },

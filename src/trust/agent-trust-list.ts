@@ -95,7 +95,7 @@ export async function readConfiguredTrustList(
     anchorDid: configured.anchor,
     now: s.now,
     signed: {
-      resolveDid: (did) => (own.has(did) ? Promise.resolve(own.get(did)!) : remote(did)),
+      resolveDid: (did, options) => (own.has(did) ? Promise.resolve(own.get(did)!) : remote(did, options)),
       assertionKeys: createAssertionKeyStore(nodeCryptoSuite),
       suite: nodeCryptoSuite,
       allowedAlgorithms: new Set(['EdDSA']),

@@ -17,6 +17,7 @@ import {
   type DidDocument,
   type DidResolution,
   type FetchLike,
+  type ResolveOptions,
   type StatusNotice,
   type TrustedIssuer,
   type VerificationResult,
@@ -36,6 +37,8 @@ export interface VerifierConfig {
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
+  /** Drops a peer's cached DID document (a keyRevoked notice): the next verification fetches it again. */
+  forgetDid(did: string): void;
   verify(input: string, at?: Date): Promise<VerificationResult>;
   /** A customs export endorsement VC-JWT on its own (one received through the exchange), with the core's signed-credential steps. */
   verifyEndorsement: EndorsementCheck;
@@ -68,7 +71,8 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   const own = new Map<string, DidResolution>(
     documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
   );
-  const resolveDid = (did: string) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did));
+  // A peer's document is fetched again when a permit names a key it lacks (the peer rotated, issue 9 §6).
+  const resolveDid = (did: string, options?: ResolveOptions) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did, options));
   const checkImportConfirmation = createImportConfirmationChecker({ resolveDid, trustedIssuers, signatureSuite: nodeCryptoSuite });
   const core = createPermitVerifier({
     resolveDid,
@@ -83,6 +87,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   const signed = { resolveDid, assertionKeys: createAssertionKeyStore(nodeCryptoSuite), suite: nodeCryptoSuite, allowedAlgorithms: new Set(DEFAULT_ALGORITHMS) };
   return {
     trustedIssuers,
+    forgetDid: (did) => resolveRemote.forget(did),
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
     verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),
     checkImportConfirmation,

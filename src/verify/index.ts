@@ -28,7 +28,7 @@ export type {
 } from './verifier-types.js';
 
 export { createDidResolver } from './resolver.js';
-export type { DidMethod, DidResolverOptions } from './resolver.js';
+export type { CachingDidResolver, DidMethod, DidResolverOptions } from './resolver.js';
 export { createDidWebResolver, didWebToUrl, getDidWebResolver } from './did-web.js';
 export type { DidWebResolverOptions, FetchLike } from './did-web.js';
 export { decodeDidKey, didKeyDocument, encodeDidKey, resolveDidKey } from './did-key.js';
@@ -38,12 +38,15 @@ export type {
   DidResolutionError,
   DidResolutionMetadata,
   PublicJwk,
+  ResolveDid,
+  ResolveOptions,
   Service,
   VerificationMethod,
 } from './types.js';
 
 export { assertionKeyJwks } from './keys.js';
-export type { AssertionKeyJwk } from './keys.js';
+export type { AssertionKeyJwk, RetiredKey } from './keys.js';
+export { retiredKeyOf } from './keys.js';
 export { decodeEd25519Multikey, ed25519RawToJwk, encodeEd25519Multikey } from './multikey.js';
 export type { Ed25519PublicJwk } from './multikey.js';
 export { MAX_JWS_LENGTH, parseCompactJws } from './jws.js';

@@ -164,3 +164,41 @@ export function createAssertionKeyStore(
     return keys;
   };
 }
+
+/**
+ * A key the issuer has withdrawn: still a verification method of its document (so what it
+ * signed before keeps verifying for the archives, Res. Conf. 18.125: five years after expiry),
+ * but no longer under assertionMethod, and marked with the Security Vocabulary v1 `revoked`
+ * dateTime (https://w3id.org/security#revoked) and, when it was stolen or exposed, Saiga's
+ * `compromisedSince` (https://w3id.org/saiga/v1#compromisedSince, docs/keys.md).
+ */
+export interface RetiredKey {
+  id: string;
+  jwk: Ed25519PublicJwk;
+  revoked: Date;
+  /** From this moment on, anything signed with the key may be forged. */
+  compromisedSince?: Date;
+}
+
+function dateOf(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * The retired key `id` (absolute) of `did`, or undefined when the document lists no such
+ * method, lists it for issuing, or does not mark it revoked. A `compromisedSince` that is not
+ * a date is read as "compromised from the start": fail closed.
+ */
+export function retiredKeyOf(did: string, document: unknown, id: string): RetiredKey | undefined {
+  if (!isObject(document) || document.id !== did || !Array.isArray(document.verificationMethod)) return undefined;
+  if (!id.startsWith(`${did}#`) || isAssertionMethod(did, document, id)) return undefined;
+  const method = document.verificationMethod.find((m): m is Json => isObject(m) && typeof m.id === 'string' && absolute(did, m.id) === id);
+  if (method === undefined || method.controller !== did) return undefined;
+  const revoked = dateOf(method.revoked);
+  const jwk = methodJwk(method);
+  if (revoked === undefined || jwk === undefined) return undefined;
+  const compromisedSince = method.compromisedSince === undefined ? undefined : (dateOf(method.compromisedSince) ?? new Date(0));
+  return { id, jwk, revoked, ...(compromisedSince !== undefined && { compromisedSince }) };
+}

@@ -10,7 +10,7 @@
  */
 import { resolveDidKey } from './did-key.js';
 import { createDidWebResolver, type FetchLike } from './did-web.js';
-import { resolutionError, type DidResolution } from './types.js';
+import { resolutionError, type DidResolution, type ResolveDid } from './types.js';
 
 export type DidMethod = 'key' | 'web';
 
@@ -30,12 +30,22 @@ export interface DidResolverOptions {
   /** Passed to the did:web resolver. */
   timeoutMs?: number;
   maxBytes?: number;
+  /**
+   * A `fresh` resolution (a JWT names a key the cached document lacks: the issuer rotated) is
+   * answered from the cache when the cached fetch is younger than this, so that tokens naming
+   * made-up keys cannot make the verifier fetch a document more than once per interval. Default 1000 ms.
+   */
+  minRefreshMs?: number;
 }
 
 interface CacheEntry {
+  startedAt: number;
   expiresAt: number;
   result: Promise<DidResolution>;
 }
+
+/** The caching resolver: a `ResolveDid`, plus `forget` for a DID whose document is known to have changed (a keyRevoked notice). */
+export type CachingDidResolver = ResolveDid & { forget(did: string): void };
 
 /** Freezes a fresh JSON value so a cached document cannot be changed by one caller for the next. */
 function deepFreeze<T>(value: T): T {
@@ -60,7 +70,7 @@ function positive(name: string, value: number, allowZero = false): number {
  * const resolveDid = createDidResolver({ fetch: globalThis.fetch });
  * const { didDocument } = await resolveDid('did:web:cites.example.org:lk');
  */
-export function createDidResolver(options: DidResolverOptions = {}): (did: string) => Promise<DidResolution> {
+export function createDidResolver(options: DidResolverOptions = {}): CachingDidResolver {
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object.');
   const {
     cacheTtlMs = 300_000,
@@ -68,7 +78,9 @@ export function createDidResolver(options: DidResolverOptions = {}): (did: strin
     now = () => Date.now(),
     maxEntries = 1000,
     methods = ['key', 'web'],
+    minRefreshMs = 1000,
   } = options;
+  positive('minRefreshMs', minRefreshMs, true);
   positive('cacheTtlMs', cacheTtlMs, true);
   positive('failureTtlMs', failureTtlMs, true);
   if (typeof now !== 'function') throw new TypeError('"now" must be a function returning milliseconds.');
@@ -98,17 +110,18 @@ export function createDidResolver(options: DidResolverOptions = {}): (did: strin
     }
   }
 
-  return function resolveDid(did: string): Promise<DidResolution> {
+  function resolveDid(did: string, resolveOptions?: { fresh?: boolean }): Promise<DidResolution> {
     if (typeof did !== 'string') return Promise.resolve(resolutionError('invalidDid', 'The DID is not a string.'));
     const time = now();
     const hit = cache.get(did);
-    if (hit !== undefined && hit.expiresAt > time) {
+    const stale = resolveOptions?.fresh === true && hit !== undefined && time - hit.startedAt >= minRefreshMs;
+    if (hit !== undefined && hit.expiresAt > time && !stale) {
       // Move to the end of the Map's insertion order: least recently used entries come first.
       cache.delete(did);
       cache.set(did, hit);
       return hit.result;
     }
-    const entry: CacheEntry = { expiresAt: time + cacheTtlMs, result: resolveUncached(did) };
+    const entry: CacheEntry = { startedAt: time, expiresAt: time + cacheTtlMs, result: resolveUncached(did) };
     cache.delete(did);
     cache.set(did, entry);
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
@@ -119,5 +132,6 @@ export function createDidResolver(options: DidResolverOptions = {}): (did: strin
       }
     });
     return entry.result;
-  };
+  }
+  return Object.assign(resolveDid, { forget: (did: string) => void cache.delete(did) });
 }

@@ -30,6 +30,10 @@ export interface VerificationMethod {
   publicKeyJwk?: PublicJwk;
   publicKeyMultibase?: string;
   publicKeyBase58?: string;
+  /** Security Vocabulary v1 `revoked` (dateTime): the key was withdrawn then (issue 9 §6). */
+  revoked?: string;
+  /** Saiga (docs/keys.md): from this moment on the key may have been in other hands. */
+  compromisedSince?: string;
 }
 
 /** A service (DID Core §5.4). */
@@ -87,3 +91,15 @@ export interface DidResolution {
 export function resolutionError(error: DidResolutionError, message: string): DidResolution {
   return { didResolutionMetadata: { error, message }, didDocument: null, didDocumentMetadata: {} };
 }
+
+/**
+ * How a resolution is asked for. `fresh`: the caller found the cached document out of date (a
+ * JWT names a key it does not list, issue 9 §6: the issuer rotated its key), so a caching
+ * resolver fetches it again rather than answer from its cache (at most once a second per DID).
+ */
+export interface ResolveOptions {
+  fresh?: boolean;
+}
+
+/** A DID resolver as the verifier takes it. It never throws; failures are results. */
+export type ResolveDid = (did: string, options?: ResolveOptions) => Promise<DidResolution>;

@@ -9,7 +9,7 @@ import type { SignatureSuite } from './signature.js';
 import type { FetchLike } from './did-web.js';
 import type { QrCode, RuleIssue, VerifierCode, VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
-import type { DidResolution } from './types.js';
+import type { ResolveDid } from './types.js';
 
 /** An entry of the verifier's allow-list of issuers: shared vocabulary (src/vocab/trust-list.ts). */
 export type { TrustedIssuer } from '../vocab/trust-list.js';
@@ -31,7 +31,8 @@ export interface RuleCheckResult {
 }
 
 export interface PermitVerifierOptions {
-  resolveDid: (did: string) => Promise<DidResolution>;
+  /** Asked again with `{ fresh: true }` when a JWT names a key the document it gave does not list (types.ts ResolveOptions). */
+  resolveDid: ResolveDid;
   /** Allow-list of issuers; only role 'managementAuthority' may issue permits. */
   trustedIssuers: readonly TrustedIssuer[];
   /** JWS algorithms accepted. Default ['EdDSA']. `none` and HMAC (`HS*`) are never accepted. */
@@ -75,6 +76,8 @@ export interface PermitVerifierOptions {
 /** A status change the issuer notified directly: what, why, and when the issuer made it (ISO 8601). */
 export interface StatusNotice {
   status: 'revoked' | 'suspended';
+  /** The DID that notified it: a notice counts only for a permit that DID issued. */
+  issuer: string;
   reason?: string;
   replacedBy?: string;
   at: string;

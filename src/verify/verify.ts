@@ -185,7 +185,9 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     let lifecycle;
     try {
       // A notice is looked up by the credential id, which only a genuine permit's claims give.
-      const notice = options.notices !== undefined && claims.id !== undefined ? await options.notices(claims.id) : undefined;
+      const noticed = options.notices !== undefined && claims.id !== undefined ? await options.notices(claims.id) : undefined;
+      // Only the permit's own issuer can revoke or suspend it; a notice from anyone else is not this permit's.
+      const notice = noticed?.issuer === issuer.did ? noticed : undefined;
       lifecycle = await checkLifecycle({ claims, issuer, permit: result.permit, rulesOk, now: at.now, checkStatus, checkRecord, ...(notice !== undefined && { notice }) });
     } catch (e) {
       // Never throw for a bad document: whatever went wrong, the status was not checked.

@@ -101,6 +101,17 @@ describe('permit-issued', () => {
     expect(refusal(await ch.receive('permitIssued', lk.did, { permit: 'not a JWT' }))).toEqual(['EXCHANGE_BODY_INVALID', false, '/permit']);
   });
 
+  it('keeps a re-export from LK to JP of specimens that originated in CH (box 12), as the country of origin', async () => {
+    const request = readExample('re-export-ch-watch-straps.json');
+    request.exporter = { name: 'Ceylon Leather Works', address: '12 Galle Road, Colombo 3', country: 'LK' };
+    (request.specimens as { origin: Record<string, unknown> }[])[1]!.origin = { country: 'CH', permitNumber: 'CH26-E000321', date: '2026-01-19' };
+    const permit = await issueAtLk(request);
+    expect(await ch.receive('permitIssued', lk.did, { permit: permit.jwt })).toEqual({ ok: true });
+    expect(await ch.saiga.store.reads.incomingPermits.get(permit.id)).toMatchObject({ relation: 'origin', documentType: 're-export', exporterCountry: 'LK', importerCountry: 'JP' });
+    // Not an import into CH: the importing side does not list it.
+    expect((await ch.saiga.capabilities.imports.list()).map((p) => p.credentialId)).not.toContain(permit.id);
+  });
+
   it('refuses an export sent as an import permit', async () => {
     const permit = await issueAtLk(readExample('export-lk-orchids.json'));
     expect(refusal(await ch.receive('importPermit', lk.did, { permit: permit.jwt }))).toEqual(['EXCHANGE_DOCUMENT_TYPE_MISMATCH', false, undefined]);

@@ -1,11 +1,15 @@
 /**
  * How the core's status check weighs a notice the issuer sent directly (the `notices` input)
  * against its status lists, case by case, at a pinned time: the lists' outcome is what the
- * status checker would answer (reachable and clear, reachable and set, unreachable).
+ * status checker would answer (reachable and clear, reachable and set, unreachable); then the
+ * permit verifier with a `notices` input, against an issuer whose lists cannot be reached.
  */
 import { describe, expect, it } from 'vitest';
 import { checkLifecycle, stateOf, type LifecycleInput } from '../../src/verify/lifecycle.js';
-import type { StatusNotice } from '../../src/verify/verifier-types.js';
+import type { PermitVerifierOptions, StatusNotice } from '../../src/verify/verifier-types.js';
+import { createPermitVerifier } from '../../src/verify/verify.js';
+import { createDidResolver } from '../../src/verify/resolver.js';
+import { ISSUER, issuerWorld, listUrl, NOW, OTHER, PERMIT_ID, permitPayload, sign, trustedMa } from '../verify/helpers.js';
 import type { StatusOutcome } from '../../src/verify/status.js';
 
 const AT = '2026-12-01T10:00:00.000Z';
@@ -34,11 +38,11 @@ async function statusWith(list: StatusOutcome, notice?: StatusNotice) {
   };
   const out = await checkLifecycle(input);
   const check = out.checks.find((c) => c.check === 'status')!;
-  return { code: check.code, message: check.message, status: out.fields.status, state: stateOf({ valid: true, expired: false, useKnown: true, used: false, ...out }) };
+  return { code: check.code, message: check.message, status: out.fields.status, state: stateOf({ ...out, valid: true, expired: false }) };
 }
 
-const revocation: StatusNotice = { status: 'revoked', reason: 'stolen', replacedBy: 'LK26-E000043', at: AT };
-const suspension: StatusNotice = { status: 'suspended', reason: 'under investigation', at: AT };
+const revocation: StatusNotice = { status: 'revoked', issuer: 'did:web:lk.example', reason: 'stolen', replacedBy: 'LK26-E000043', at: AT };
+const suspension: StatusNotice = { status: 'suspended', issuer: 'did:web:lk.example', reason: 'under investigation', at: AT };
 
 describe('notified status in the core', () => {
   it('without a notice, an unreachable list leaves the status unchecked', async () => {
@@ -73,5 +77,46 @@ describe('notified status in the core', () => {
     expect(await statusWith(suspendedList, suspension)).toMatchObject({ code: 'SUSPENDED', message: '', status: { suspended: true, notifiedAt: AT } });
     expect(await statusWith(revokedList, suspension)).toMatchObject({ code: 'REVOKED', state: 'revoked' });
   });
+});
 
+describe('notices given to the permit verifier', () => {
+  const IS = ISSUER.didKey;
+  function verifierWith(notices: PermitVerifierOptions['notices']) {
+    const world = issuerWorld();
+    // The issuer's lists cannot be reached: only a notice can tell the status.
+    world.serve(listUrl(IS, 'revocation'), () => new Response('gone', { status: 503 }));
+    const verifier = createPermitVerifier({
+      checkPermit: false,
+      resolveDid: createDidResolver({ methods: ['key'] }),
+      trustedIssuers: [trustedMa(IS), trustedMa(OTHER.didKey, 'Federal Food Safety and Veterinary Office', 'CH')],
+      fetch: world.fetch,
+      notices,
+    });
+    return async () => {
+      const r = await verifier.verify(await sign(permitPayload(IS)), { now: NOW });
+      return [r.state, r.checks.find((c) => c.check === 'status')!.code];
+    };
+  }
+
+  it('are looked up by the permit credential id and shown', async () => {
+    const asked: string[] = [];
+    const verify = verifierWith(async (id) => {
+      asked.push(id);
+      return { status: 'revoked', issuer: IS, reason: 'lost', at: AT };
+    });
+    expect(await verify()).toEqual(['revoked', 'REVOKED']);
+    expect(asked).toEqual([PERMIT_ID]);
+  });
+
+  it('count only when the permit\'s own issuer notified them', async () => {
+    expect(await verifierWith(async () => ({ status: 'revoked', issuer: OTHER.didKey, at: AT }))()).toEqual(['unknown', 'STATUS_UNAVAILABLE']);
+  });
+
+  it('leave the status unchecked, never valid, when the lookup fails', async () => {
+    expect(
+      await verifierWith(async () => {
+        throw new Error('database locked');
+      })(),
+    ).toEqual(['unknown', 'STATUS_UNAVAILABLE']);
+  });
 });

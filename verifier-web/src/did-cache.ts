@@ -5,7 +5,7 @@
  * copy is used and reported, so that the page can say how old it is. An HTTP error or an
  * invalid document is never replaced by the stored copy: only unreachability is.
  */
-import { createDidResolver, didWebToUrl, type DidDocument, type DidResolution } from '../../src/verify/index.js';
+import { createDidResolver, didWebToUrl, type DidDocument, type DidResolution, type ResolveOptions } from '../../src/verify/index.js';
 import { readCached, writeCached, type KeyValueStore } from './store.js';
 import type { TrackedNetwork } from './network.js';
 
@@ -15,7 +15,8 @@ export interface CachedDidUse {
 }
 
 export interface PageDidResolver {
-  resolveDid(did: string): Promise<DidResolution>;
+  /** `fresh`: the core found a key the cached document lacks (the issuer rotated its key): fetch it again. */
+  resolveDid(did: string, options?: ResolveOptions): Promise<DidResolution>;
   /** DIDs currently answered from the stored copy (until a fetch of them succeeds again). */
   uses(): CachedDidUse[];
 }
@@ -29,8 +30,8 @@ export function createPageDidResolver(opts: { network: TrackedNetwork; store: Ke
   const used = new Map<string, number>();
   const saved = new WeakSet<object>();
   return {
-    async resolveDid(did) {
-      const result = await inner(did);
+    async resolveDid(did, options) {
+      const result = await inner(did, options);
       const url = did.startsWith('did:web:') ? didWebToUrl(did) : undefined;
       if (url === undefined) return result;
       const key = `did:${did}`;

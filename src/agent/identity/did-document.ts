@@ -57,50 +57,119 @@ export const KEY_AGREEMENT_SUFFIX = '-x25519';
 /** The fragment of the one DIDComm service (one entry: two would deliver every message twice). */
 export const DIDCOMM_SERVICE_FRAGMENT = '#didcomm';
 
+/** A key's history as Saiga records it (src/store/signing-keys.ts); a key without one is active and older than any recorded key. */
+export interface KeyState {
+  publicKeyHex: string;
+  addedAt?: string;
+  revokedAt?: string;
+  compromisedSince?: string;
+}
+
 export interface DidDocumentOptions {
   /**
    * Where this identity receives DIDComm v2 messages (the authority's `<url>/didcomm`). When
-   * given, the document also lists an X25519 key-agreement key for each signing key, derived
-   * from it (RFC 7748 birational map), so that peers can encrypt to it without a second key.
+   * given, the document also lists an X25519 key-agreement key for the current signing key,
+   * derived from it (RFC 7748 birational map), so that peers can encrypt to it without a second key.
    */
   didcommEndpoint?: string;
+  /** The keys' states (rotation, revocation); without them every key is active. */
+  states?: readonly KeyState[];
 }
 
 /** The authority's options: a did:web document names its DIDComm endpoint; a did:key cannot (its resolver builds the document). */
-export function exchangeDocumentOptions(did: string, agentUrl: string): DidDocumentOptions {
-  return did.startsWith('did:web:') ? { didcommEndpoint: didcommEndpoint(agentUrl) } : {};
+export function exchangeDocumentOptions(did: string, agentUrl: string, states?: readonly KeyState[]): DidDocumentOptions {
+  return { ...(did.startsWith('did:web:') && { didcommEndpoint: didcommEndpoint(agentUrl) }), ...(states !== undefined && { states }) };
 }
 
+export type StatedKey<K extends PublicKeyInfo = PublicKeyInfo> = K & Omit<KeyState, 'publicKeyHex'>;
+
+/**
+ * An identity's Ed25519 keys with their states, oldest first: keys from before Saiga recorded
+ * key states (no `addedAt`) by public key, then the recorded ones by the time they were added.
+ * Both ways of opening an agent (open.ts with Veramo, open-readonly.ts from the store) get
+ * the keys in different orders; this order is the same for both, so are their documents.
+ */
+export function orderedKeys<K extends PublicKeyInfo>(keys: readonly K[], states: readonly KeyState[] = []): StatedKey<K>[] {
+  const byHex = new Map(states.map((s) => [s.publicKeyHex, s]));
+  return keys
+    .filter((key) => key.type === 'Ed25519')
+    .map((key) => {
+      // Only the state's dates: a stored row also has its own `kid` (the method id), not Veramo's.
+      const state = byHex.get(key.publicKeyHex);
+      return {
+        ...key,
+        ...(state?.addedAt !== undefined && { addedAt: state.addedAt }),
+        ...(state?.revokedAt !== undefined && { revokedAt: state.revokedAt }),
+        ...(state?.compromisedSince !== undefined && { compromisedSince: state.compromisedSince }),
+      };
+    })
+    .sort((a, b) => (a.addedAt ?? '').localeCompare(b.addedAt ?? '') || a.publicKeyHex.localeCompare(b.publicKeyHex));
+}
+
+/** The key new credentials are signed with: the newest key not revoked. */
+export function currentKey<K extends PublicKeyInfo>(keys: readonly K[], states: readonly KeyState[] = []): StatedKey<K> | undefined {
+  return orderedKeys(keys, states).filter((k) => k.revokedAt === undefined).at(-1);
+}
+
+/**
+ * JSON-LD terms of a revoked method: Security Vocabulary v1 `revoked`
+ * (https://w3id.org/security#revoked, an xsd:dateTime) and Saiga's `compromisedSince`.
+ */
+const REVOCATION_TERMS = {
+  revoked: { '@id': 'https://w3id.org/security#revoked', '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' },
+  compromisedSince: { '@id': 'https://w3id.org/saiga/v1#compromisedSince', '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' },
+};
+
+/**
+ * The DID document of `did`. Every key it ever had stays a verification method, with the same
+ * id, so what it signed years ago still verifies (Res. Conf. 18.125: archives five years after
+ * expiry); active keys are under assertionMethod and authentication; a revoked key is under
+ * neither and carries `revoked` (and `compromisedSince`), which verifiers read (src/verify/keys.ts).
+ */
 export async function buildDidDocument(did: string, keys: readonly PublicKeyInfo[], options: DidDocumentOptions = {}): Promise<DidDocument> {
+  const ordered = orderedKeys(keys, options.states);
   const methods = await Promise.all(
-    keys
-      .filter((key) => key.type === 'Ed25519')
-      .map(async (key) => {
-        const publicKeyJwk = ed25519Jwk(key.publicKeyHex);
-        return { id: await verificationMethodId(did, key.publicKeyHex), type: 'JsonWebKey2020', controller: did, publicKeyJwk: publicKeyJwk as PublicJwk };
-      }),
+    ordered.map(async (key) => {
+      const publicKeyJwk = ed25519Jwk(key.publicKeyHex);
+      return {
+        id: await verificationMethodId(did, key.publicKeyHex),
+        type: 'JsonWebKey2020',
+        controller: did,
+        publicKeyJwk: publicKeyJwk as PublicJwk,
+        ...(key.revokedAt !== undefined && { revoked: key.revokedAt }),
+        ...(key.compromisedSince !== undefined && { compromisedSince: key.compromisedSince }),
+      };
+    }),
   );
   // DID Core §5.1.1: ids are unique within a document; two keys with the same short id cannot both be published.
   if (new Set(methods.map((m) => m.id)).size !== methods.length) throw new Error(`two keys of ${did} have the same verification-method id`);
+  const active = methods.filter((m) => m.revoked === undefined).map((m) => m.id);
+  const context = ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'];
   const document: DidDocument = {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+    // DidDocument types @context as strings (did-resolver's type); an embedded context object is valid JSON-LD.
+    '@context': methods.length === active.length ? context : ([...context, REVOCATION_TERMS] as unknown as string[]),
     id: did,
     verificationMethod: methods,
-    assertionMethod: methods.map((m) => m.id),
-    authentication: methods.map((m) => m.id),
+    assertionMethod: active,
+    authentication: active,
   };
   if (options.didcommEndpoint === undefined) return document;
   // X25519 keys only agree keys: they never appear under assertionMethod or authentication.
+  // Only the current key's: a sender encrypts to one key, the one this agent decrypts with.
   // Loaded here, not above: read-only commands build documents without it (open-readonly.ts).
   const { edwardsToMontgomeryPub } = await import('@noble/curves/ed25519');
-  const agreement = keys
-    .filter((key) => key.type === 'Ed25519')
-    .map((key, i) => ({
-      id: `${methods[i]!.id}${KEY_AGREEMENT_SUFFIX}`,
-      type: 'JsonWebKey2020',
-      controller: did,
-      publicKeyJwk: { kty: 'OKP', crv: 'X25519', x: Buffer.from(edwardsToMontgomeryPub(key.publicKeyHex)).toString('base64url') } as PublicJwk,
-    }));
+  const current = currentKey(keys, options.states);
+  const agreement =
+    current === undefined
+      ? []
+      : [
+          {
+            id: `${await verificationMethodId(did, current.publicKeyHex)}${KEY_AGREEMENT_SUFFIX}`,
+            type: 'JsonWebKey2020',
+            controller: did,
+            publicKeyJwk: { kty: 'OKP', crv: 'X25519', x: Buffer.from(edwardsToMontgomeryPub(current.publicKeyHex)).toString('base64url') } as PublicJwk,
+          },
+        ];
   return {
     ...document,
     verificationMethod: [...methods, ...agreement],

@@ -22,6 +22,7 @@ import type { AgentTrustList } from '../../trust/agent-trust-list.js';
 import type { LocalResource } from '../../verification/local-fetch.js';
 import type { Envelope } from '../../exchange/ports.js';
 import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verify/index.js';
+import type { KeyIdentity, SigningKeyView } from '../identity/key-states.js';
 import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.js';
 import type { ReceiveOutcome } from '../../exchange/inbox.js';
 
@@ -56,6 +57,38 @@ export interface Verification {
   trustedIssuers(): Promise<readonly TrustedIssuer[]>;
 }
 
+/** The signing keys of the authority and customs identities, and their states (`saiga key list`). */
+export interface KeyList {
+  list(): Promise<SigningKeyView[]>;
+}
+
+export type KeyErrorCode = 'KEY_NOT_FOUND' | 'KEY_ALREADY_REVOKED' | 'LAST_ACTIVE_KEY' | 'KEY_ROTATION_UNSUPPORTED';
+export type KeyOutcome<T> = { ok: true; value: T } | { ok: false; code: KeyErrorCode; message: string };
+
+/** A credential a revoked key signed: it still verifies when signed before the compromise; otherwise it must be issued again. */
+export interface SignedWithKey {
+  kind: 'permit' | 'endorsement';
+  permitNumber: string;
+  credentialId: string;
+  signedAt?: string;
+  /** Signed at or after `compromisedSince`: verifiers refuse it (KEY_COMPROMISED), so issue it again. */
+  reissue: boolean;
+}
+
+export interface KeyRevocation {
+  key: SigningKeyView;
+  /** The key the identity signs with from now on. */
+  current: SigningKeyView;
+  statusListsResigned: number;
+  signedWithKey: SignedWithKey[];
+}
+
+/** Key rotation and revocation (issue 9 §6): refusals come back with a code, nothing changed. */
+export interface KeyManagement extends KeyList {
+  rotate(identity: KeyIdentity): Promise<KeyOutcome<SigningKeyView>>;
+  revoke(kid: string, options: { compromisedSince?: Date }): Promise<KeyOutcome<KeyRevocation>>;
+}
+
 /**
  * The exchange as an operator sees it (issue 9): messages to peers per peer and state, and
  * re-queueing one (a row of the store, like a token: no key is involved, so read-only
@@ -86,6 +119,7 @@ export interface ReadCapabilities {
   imports: Imports;
   tokens: Tokens;
   verification: Verification;
+  keys: KeyList;
   exchange: ExchangeOperator;
 }
 
@@ -137,6 +171,7 @@ export interface SignCapabilities extends ReadCapabilities {
   lifecycle: Lifecycle;
   importConfirmation: ImportConfirmation;
   signAs(role: SigningRole): Signer;
+  keys: KeyManagement;
   /** Issue 9: DIDComm v2 authcrypt between this authority and its peers (./didcomm-envelope.ts). */
   envelope: ExchangeEnvelope;
 }

@@ -74,12 +74,24 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
       readStoredIdentity(reads.identities, config, 'anchor'),
     ]);
     // The verifier needs the signing keys only: no key-agreement keys or DIDComm service here.
-    const documents = await Promise.all([authority, customs, anchor].map((id) => buildDidDocument(id.did, id.keys)));
+    const documents = await Promise.all([authority, customs, anchor].map(async (id) => buildDidDocument(id.did, id.keys, { states: await reads.signingKeys.forDid(id.did) })));
     // Node's fetch (undici) loads when first touched: only when a permit names another agent's resource.
     const fetch = createLocalFetch(config.saiga.url, (path) => serveOwn(path, reads, authority.did), (input, init) => globalThis.fetch(input, init));
     const ownTrust = trustedIssuersOf(config, authority, customs);
     const list = await readConfiguredTrustList({ config, documents, fetch, now: now() });
     return createAgentVerifier({ config, trustedIssuers: mergeTrust(ownTrust, list?.issuers ?? []), documents, fetch, notices: (id) => reads.incomingPermits.notice(id) });
+  }
+
+  // `saiga key list`: the keys as the store holds them (Veramo's rows) with Saiga's key history.
+  async function listKeys() {
+    const [{ readStoredIdentity }, { keyViews, KEY_IDENTITIES }] = await Promise.all([import('../identity/stored-identities.js'), import('../identity/key-states.js')]);
+    const views = await Promise.all(
+      KEY_IDENTITIES.map(async (role) => {
+        const stored = await readStoredIdentity(reads.identities, config, role);
+        return keyViews(role, stored.did, stored.keys, await reads.signingKeys.forDid(stored.did));
+      }),
+    );
+    return views.flat();
   }
 
   const verifierOnce = () => (verifier ??= buildVerifier());
@@ -114,6 +126,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         verify: async (input, at) => (await verifierOnce()).verify(input, at),
         trustedIssuers: async () => (await verifierOnce()).trustedIssuers,
       },
+      keys: { list: () => listKeys() },
       // The exchange's operator view: peers are named as agent.yml names them (no trust list is read for it).
       exchange: {
         status: async () => (await exchangeOnce()).status(),

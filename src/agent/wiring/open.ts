@@ -36,6 +36,7 @@ import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
+import { KeyRing, keyOutcome } from './key-ring.js';
 import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
 import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
@@ -148,13 +149,27 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const { identity: customs } = await findOrCreateIdentity(veramo, config, true, 'customs');
     const { identity: anchor } = await findOrCreateIdentity(veramo, config, true, 'anchor');
     const byRole: Record<SigningRole, AuthorityIdentity> = { authority: identity, customs, trustAnchor: anchor };
+    const store = new SaigaStore(db, reads, now);
+    // Key rotation (issue 9 §6): each identity signs with its newest key not revoked (key-ring.ts).
+    const keyRing = await KeyRing.open({
+      veramo,
+      store,
+      identities: byRole,
+      now,
+      databaseFile,
+      resignStatusLists: (work) => statusLists.resignAll(work.statusLists),
+      // The outbox (keyRevoked to every trusted MA peer), made below with the other events.
+      exchange: () => exchangeEvents,
+    });
     // One self-test of the identity a command signs with; a server checks the two that sign permits and endorsements.
-    for (const role of kind === 'serve' ? (['authority', 'customs'] as const) : [options.signer ?? 'authority']) await selfTest(veramo, byRole[role], databaseFile);
+    for (const role of kind === 'serve' ? (['authority', 'customs'] as const) : [options.signer ?? 'authority']) {
+      await selfTest(veramo, { did: byRole[role].did, ...keyRing.current(role) }, databaseFile);
+    }
 
     const { url } = config.saiga;
-    const signers: Record<SigningRole, Signer> = { authority: signerOf(veramo, identity), customs: signerOf(veramo, customs), trustAnchor: signerOf(veramo, anchor) };
+    const signerFor = (role: SigningRole) => signerOf(veramo, byRole[role].did, () => keyRing.signingKey(role));
+    const signers: Record<SigningRole, Signer> = { authority: signerFor('authority'), customs: signerFor('customs'), trustAnchor: signerFor('trustAnchor') };
     const newCredentialId = () => `urn:uuid:${randomUUID()}`;
-    const store = new SaigaStore(db, reads, now);
     const statusLists = new StatusLists({ baseUrl: url, issuerDid: identity.did, sign: signers.authority.sign, now, randomIndex: (n) => randomInt(n) });
     // Everyone this agent trusts, once its trust list is loaded below (issuance needs it only after openAgent returns).
     let trusted: TrustedIssuer[] = [];
@@ -189,8 +204,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       newCredentialId,
       exchange: exchangeEvents,
     });
-    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url));
-    const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys);
+    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url, keyRing.statesOf(identity.did)));
+    const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys, { states: keyRing.statesOf(customs.did) });
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
     const documents = [didDocument, customsDidDocument, anchorDidDocument];
     const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did);
@@ -231,6 +246,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       lifecycle,
       importConfirmation: importConfirmations,
       signAs: (role) => signers[role],
+      keys: {
+        list: () => keyRing.list(),
+        rotate: (role) => keyOutcome(() => keyRing.rotate(role)),
+        revoke: (kid, { compromisedSince }) => keyOutcome(() => keyRing.revoke(kid, compromisedSince)),
+      },
       envelope,
       exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
     };
@@ -247,6 +267,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               verifyEndorsement: verifier.verifyEndorsement,
               trusted: () => trusted,
               incomingPermits: store.reads.incomingPermits,
+              // keyRevoked: the peer's cached DID document is dropped from the verifier and the DIDComm resolver.
+              forgetDid: (did) => {
+                verifier.forgetDid(did);
+                envelope.forgetDocument(did);
+              },
               now,
               reads: store.reads,
               checkImportConfirmation: (input) => verifier.checkImportConfirmation(input),

@@ -14,9 +14,10 @@ import { importPermitHandler, permitIssuedHandler, type PermitHandlerDeps } from
 import { statusChangedHandler } from './status-changed.js';
 import { exportEndorsedHandler } from './export-endorsed.js';
 import { importConfirmedHandler } from './import-confirmed.js';
+import { keyRevokedHandler, type KeyRevokedDeps } from './key-revoked.js';
 
 /** What handlers are given by the composition root (src/agent/wiring/open.ts). */
-export interface HandlerDeps extends PermitHandlerDeps {
+export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps {
   /** This authority: its DID and its country (a permit must concern it). */
   authority: { did: string; country: string };
   /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
@@ -39,7 +40,8 @@ export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler>
     permitIssuedHandler(deps), importPermitHandler(deps), statusChangedHandler(deps), exportEndorsedHandler(deps),
     // import-confirmed ("confirm")
     importConfirmedHandler({ authority: deps.authority, reads: deps.reads, trustedIssuers: deps.trusted, checkConfirmation: deps.checkImportConfirmation }),
-    // key-revoked ("keys")
+    // key-revoked ("keys"): deps.forgetDid drops the peer's cached DID document (agent verifier, DIDComm resolver)
+    keyRevokedHandler(deps),
     // Each handler is typed by its own kind; the registry hands each only messages of that kind.
   ] as unknown as MessageHandler[];
   return new Map(handlers.map((h) => [h.kind, h]));
