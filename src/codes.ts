@@ -30,6 +30,9 @@ export const VERIFY_CODES = {
   RECORD_UNAVAILABLE: "The permit's public record (customs endorsements) could not be read from the issuing authority, so its use could not be checked.",
   ENDORSEMENT_INVALID: 'A customs endorsement on this permit is not signed by a customs authority trusted for the issuing country, or does not belong to this permit.',
   QUANTITY_EXCEEDED: 'A customs endorsement records more than the permit allows.',
+  // Import confirmation (issue 9): the importing country's customs say what arrived (the permit's public record).
+  CONFIRMATION_INVALID: "An import confirmation on this permit is not signed by a customs or Management Authority trusted for the importer's country, or does not belong to this permit.",
+  IMPORTED_QUANTITY_EXCEEDED: 'An import confirmation records more than was exported (or, with no export endorsement, more than the permit allows).',
   // One verification path (issue 8): the permit rules run by default; when they cannot run, that is not a broken rule.
   RULES_UNAVAILABLE: 'The CITES permit rules could not be checked by this verifier, so the permit cannot be accepted yet. This says nothing against the permit: check it again, or with another verifier.',
   // Key history (issue 9 §6): a key the issuer withdrew still verifies what it signed before; not what it signed after.
@@ -277,5 +280,17 @@ export const EXCHANGE_CODES = {
   EXCHANGE_STATUS_REFUSED: 'The permit was revoked, and revocation is permanent: it cannot be suspended or reinstated.',
   EXCHANGE_ENDORSEMENT_INVALID: "The export endorsement in the message did not verify, is not signed by a customs authority trusted for the exporting country, or does not fit the permit.",
   EXCHANGE_ALREADY_ENDORSED: 'A different export endorsement of this permit is already held: a permit covers one shipment only (Art. VI(5)).',
+  // Import confirmation (Art. VI(5), Art. VIII(7)(a)): making one (src/import-confirmation) and receiving one (src/exchange/handlers/import-confirmed.ts)
+  IMPORT_PERMIT_UNKNOWN: 'No permit with this number from this issuing authority has reached this authority as an expected import, so its import cannot be confirmed.',
+  IMPORT_PERMIT_REVOKED: 'The issuing authority has notified that this permit is cancelled (revoked): it must not be used, and its import cannot be confirmed.',
+  IMPORT_PERMIT_SUSPENDED: 'The issuing authority has notified that this permit is suspended: it must not be used while suspended, and its import cannot be confirmed.',
+  IMPORT_ALREADY_CONFIRMED: 'The import under this permit has already been confirmed; a permit covers one consignment only (Art. VI(5)).',
+  IMPORT_QUANTITY_ABOVE_EXPORTED: 'More is declared as imported than the customs of the exporting country endorsed as exported for this block.',
+  IMPORT_QUANTITY_ABOVE_PERMITTED: 'More arrived than the permit allows for this block, and no export endorsement was received to compare with: the import is recorded and flagged as exceeding the permit.',
+  IMPORT_NOTHING_IMPORTED: 'All quantities are 0: nothing arrived, so there is no import to confirm.',
+  IMPORT_PORT_NOT_DOMESTIC: "The port of import must be in this authority's country.",
+  IMPORT_CONFIRMATION_UNVERIFIED: 'The import confirmation is not genuine: it is not signed by a customs or Management Authority trusted for the importing country, or it does not read as an import confirmation.',
+  IMPORT_CONFIRMATION_NOT_OWN_PERMIT: 'The import confirmation is for a permit this authority did not issue.',
+  IMPORT_CONFIRMATION_WRONG_SENDER: "The import confirmation was sent by an authority of another country than the permit's importer.",
 } as const;
 export type ExchangeCode = keyof typeof EXCHANGE_CODES;

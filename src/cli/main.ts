@@ -20,6 +20,7 @@ const commands = {
   key: () => import('./commands/key.js'),
   exchange: () => import('./commands/exchange.js'),
   imports: () => import('./commands/imports.js'),
+  importConfirm: () => import('./commands/import-confirm.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -46,6 +47,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   record the quantities customs saw leave (boxes 14, 15)
   imports list [--state expected|arrived|overdue|revoked|suspended]
                                   permits other authorities sent for import here, and their state
+  import confirm NUMBER --issuer DID --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD (--officer NAME | --token TOKEN)
+                                  confirm what arrived under another authority's permit (signed by customs, sent to its issuer)
   verify JWT-LINK-OR-FILE [--at TIME]  verify a permit: JWT, QR link, issued.json or a QR image (exit 0 only when verified)
   trust-list [FILE] [--out OUT] [--valid-days N]
                                   sign a trust list with this agent's trust-anchor DID (default: its own trust)
@@ -89,6 +92,7 @@ const OPTIONS = {
   port: { type: 'string' },
   date: { type: 'string' },
   'transport-doc': { type: 'string' },
+  issuer: { type: 'string' },
   out: { type: 'string' },
   png: { type: 'string' },
   svg: { type: 'string' },
@@ -124,6 +128,14 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       );
     case 'imports':
       if (sub === 'list') return (await commands.imports()).importsListCommand({ config, state: values.state }, out);
+      break;
+    case 'import':
+      if (sub === 'confirm') {
+        return (await commands.importConfirm()).importConfirmCommand(
+          { config, number: arg, issuer: values.issuer, blocks: values.block ?? [], port: values.port, date: values.date, officer: values.officer, token: values.token },
+          out,
+        );
+      }
       break;
     case 'trust-list':
       return (await commands.trustList()).trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
 import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
+import { importConfirmationRoutes } from './routes/import-confirmations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
@@ -103,6 +104,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/tokens', tokenRoutes(saiga));
   app.use('/api/exchange', exchangeAdminRoutes(saiga));
   app.use('/api/imports', importRoutes(saiga));
+  app.use('/api/imports', importConfirmationRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

@@ -8,6 +8,7 @@ import { didDocumentPath } from '../agent/identity/did-web-name.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { CITES_CONTEXT_V1_PATH, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH } from '../vocab/contexts.js';
+import { CITES_IMPORT_CONTEXT_V1_PATH, IMPORT_CONFIRMATION_CREDENTIAL_SCHEMA_PATH } from '../vocab/contexts.js';
 import type { SaigaConfig } from '../agent/config/config.js';
 import { errorResponse, json, PUBLIC, ref, responseRef, vcJwt } from './openapi-schemas.js';
 
@@ -79,6 +80,14 @@ export function publicPaths(config: Pick<SaigaConfig, 'url' | 'didMethod'>) {
       ...malformed,
     }),
     [ENDORSEMENT_CREDENTIAL_SCHEMA_PATH]: get('getEndorsementCredentialSchema', 'JSON Schema of the whole export-endorsement credential (immutable)', {
+      200: { description: 'JSON Schema 2020-12', content: { 'application/schema+json': { schema: { type: 'object' } } } },
+      ...malformed,
+    }),
+    [CITES_IMPORT_CONTEXT_V1_PATH]: get('getCitesImportContext', "Saiga's CITES import JSON-LD context, version 1: the import confirmation's terms (immutable)", {
+      200: { description: 'JSON-LD 1.1 context', content: { 'application/ld+json': { schema: { type: 'object', required: ['@context'], properties: { '@context': { type: 'object' } } } } } },
+      ...malformed,
+    }),
+    [IMPORT_CONFIRMATION_CREDENTIAL_SCHEMA_PATH]: get('getImportConfirmationCredentialSchema', 'JSON Schema of the whole import-confirmation credential (immutable)', {
       200: { description: 'JSON Schema 2020-12', content: { 'application/schema+json': { schema: { type: 'object' } } } },
       ...malformed,
     }),

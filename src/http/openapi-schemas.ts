@@ -65,6 +65,7 @@ export const SCHEMAS = {
       replacedBy: { type: 'string' },
       validUntil: { type: 'string', format: 'date' },
       endorsement: { type: ['object', 'null'] },
+      importConfirmation: { type: 'object', description: 'Issue 9: the import confirmation the importing authority sent (id, jwt, confirmation, at); absent until one came' },
       history: {
         type: 'array',
         items: {
@@ -91,6 +92,7 @@ export const SCHEMAS = {
       replacedBy: { type: 'string' },
       endorsements: { type: 'array', items: { type: 'string', description: 'CITESExportEndorsement VC-JWT' } },
       linkedPermits: { type: 'array', items: { type: 'string', description: 'The import permit VC-JWT an Appendix I export relied on (Art. III(2)(d)), signed by the importing authority' } },
+      importConfirmations: { type: 'array', items: { type: 'string', description: 'CITESImportConfirmation VC-JWT (issue 9; at most one, Art. VI(5))' } },
       updatedAt: { type: 'string', format: 'date-time' },
     },
   },
@@ -115,7 +117,7 @@ export const SCHEMAS = {
           type: 'object',
           required: ['check', 'ok', 'code', 'message'],
           properties: {
-            check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement', 'linkedPermits'] },
+            check: { enum: ['format', 'algorithm', 'trust', 'issuer', 'signature', 'validity', 'permit', 'status', 'endorsement', 'import', 'linkedPermits'] },
             ok: { type: 'boolean' },
             code: { enum: [...Object.keys(VERIFY_CODES), ...Object.keys(QR_CODES), 'VERIFIER_FAILED'] },
             message: { type: 'string' },
@@ -125,11 +127,12 @@ export const SCHEMAS = {
       permit: { type: 'object', description: 'The permit, present only when the signature verified' },
       ruleErrors: { type: 'array', items: ref('RuleIssue') },
       ruleWarnings: { type: 'array', items: ref('RuleIssue') },
-      state: { enum: ['valid', 'used', 'revoked', 'suspended', 'expired', 'unknown'] },
+      state: { enum: ['valid', 'used', 'imported', 'revoked', 'suspended', 'expired', 'unknown'] },
       status: { type: 'object', description: 'revoked, suspended, checkedAt, reason?, replacedBy?' },
-      blocks: { type: 'array', items: { type: 'object', description: 'block, scientificName, permitted {quantity, unit}, exported {quantity, unit} | null' } },
+      blocks: { type: 'array', items: { type: 'object', description: 'block, scientificName, permitted {quantity, unit}, exported {quantity, unit} | null, and imported {quantity, unit} | null once an import confirmation is on the record' } },
       endorsement: { type: 'object', description: 'date, portOfExport, transportDocument, officer, endorsedBy, authority' },
       linkedPermits: { type: 'array', items: { type: 'object', description: 'The import permit an export relies on: permitNumber, issuer, state, validUntil' } },
+      imported: { type: 'object', description: 'Issue 9: the import confirmation: date, portOfImport, officer, country, confirmedBy, authority, exceedsPermitted?' },
     },
   },
   DidDocument: {

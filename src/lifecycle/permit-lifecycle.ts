@@ -10,6 +10,7 @@ import type { EndorsementRow, LifecycleReads, PermitEvent, PermitLifeRow } from 
 import { isConstraintViolation } from '../store/sqlite.js';
 import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
 import type { ExchangeEvents } from '../exchange/ports.js';
+import type { ImportConfirmationReads } from '../store/import-confirmations.js';
 
 export interface PermitStatusView {
   permitNumber: string;
@@ -18,13 +19,15 @@ export interface PermitStatusView {
   replacedBy?: string;
   validUntil: string;
   endorsement: { id: string; jwt: string; endorsement: unknown; officer: string; at: string } | null;
+  /** Issue 9: the import confirmation the importing authority sent, once one came (the permit is then used up). */
+  importConfirmation?: { id: string; jwt: string; confirmation: unknown; at: string };
   history: PermitEvent[];
 }
 
 export class PermitLifecycle {
   constructor(
     /** Each change is one unit of work; views read committed changes only (`store.reads`). */
-    private readonly store: Transactions & { reads: Pick<CommittedReads, 'lifecycle'> },
+    private readonly store: Transactions & { reads: Pick<CommittedReads, 'lifecycle'> & Partial<Pick<CommittedReads, 'importConfirmations'>> },
     private readonly lists: StatusLists,
     private readonly endorseDeps: EndorseDeps,
     private readonly now: () => Date,
@@ -50,12 +53,12 @@ export class PermitLifecycle {
   }
 
   status(permitNumber: string): Promise<PermitStatusView | undefined> {
-    return readPermitStatus(this.store.reads.lifecycle, permitNumber);
+    return readPermitStatus(this.store.reads.lifecycle, permitNumber, this.store.reads.importConfirmations);
   }
 }
 
 /** A permit's state, endorsement and history: reads only, so read-only commands use it without the rest of the agent. */
-export async function readPermitStatus(store: LifecycleReads, permitNumber: string): Promise<PermitStatusView | undefined> {
+export async function readPermitStatus(store: LifecycleReads, permitNumber: string, confirmations?: Pick<ImportConfirmationReads, 'byPermit'>): Promise<PermitStatusView | undefined> {
   const life = await store.life({ permitNumber });
   if (!life) return undefined;
   const [endorsement] = await store.endorsements(permitNumber);
@@ -68,6 +71,8 @@ export async function readPermitStatus(store: LifecycleReads, permitNumber: stri
   };
   if (life.state === 'revoked') view.revocation = { reason: life.revocationReason ?? '', date: life.revokedAt ?? '' };
   if (life.replacedBy) view.replacedBy = life.replacedBy;
+  const confirmation = await confirmations?.byPermit(life.credentialId);
+  if (confirmation?.direction === 'received') view.importConfirmation = { id: confirmation.credentialId, jwt: confirmation.jwt, confirmation: confirmation.subject, at: confirmation.createdAt };
   return view;
 }
 

@@ -13,6 +13,7 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv } from './ajv-setup.js';
 import { ENDORSEMENT_REQUEST_SCHEMA, ENDORSEMENT_SCHEMA } from './endorsement-schema.js';
+import { IMPORT_CONFIRMATION_REQUEST_SCHEMA, IMPORT_CONFIRMATION_SCHEMA } from './import-confirmation-schema.js';
 import { PERMIT_REQUEST_SCHEMA, PERMIT_SCHEMA, type JsonSchema } from './schema.js';
 
 // The one ajv setup lives in its own module, so that the agent's other schemas (the exchange's
@@ -25,6 +26,8 @@ export const SCHEMAS = {
   permitValidator: PERMIT_SCHEMA,
   endorsementRequestValidator: ENDORSEMENT_REQUEST_SCHEMA,
   endorsementValidator: ENDORSEMENT_SCHEMA,
+  importConfirmationRequestValidator: IMPORT_CONFIRMATION_REQUEST_SCHEMA,
+  importConfirmationValidator: IMPORT_CONFIRMATION_SCHEMA,
 } as const satisfies Record<string, JsonSchema>;
 
 
@@ -39,3 +42,5 @@ export const requestValidator = lazyValidator(SCHEMAS.requestValidator);
 export const permitValidator = lazyValidator(SCHEMAS.permitValidator);
 export const endorsementRequestValidator = lazyValidator(SCHEMAS.endorsementRequestValidator);
 export const endorsementValidator = lazyValidator(SCHEMAS.endorsementValidator);
+export const importConfirmationRequestValidator = lazyValidator(SCHEMAS.importConfirmationRequestValidator);
+export const importConfirmationValidator = lazyValidator(SCHEMAS.importConfirmationValidator);

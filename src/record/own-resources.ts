@@ -23,7 +23,7 @@ export const CREDENTIAL_ROUTE = new RegExp(`^${CREDENTIAL_PATH}/([0-9a-f-]{36})$
 /** @param linked the import permit JWTs an export relied on (src/store/held-permits.ts `linkedJwts`), for its record's `linkedPermits` */
 export async function serveOwn(
   path: string,
-  reads: Pick<CommittedReads, 'statusLists' | 'lifecycle' | 'permits'>,
+  reads: Pick<CommittedReads, 'statusLists' | 'lifecycle' | 'permits'> & Partial<Pick<CommittedReads, 'importConfirmations'>>,
   issuerDid: string,
   linked?: (permitNumber: string) => Promise<string[]>,
 ): Promise<OwnResource> {
@@ -34,7 +34,7 @@ export async function serveOwn(
   }
   const record = RECORD_ROUTE.exec(path);
   if (record) {
-    const found = await publicRecord(reads.lifecycle, record[1]!, issuerDid, linked);
+    const found = await publicRecord(reads.lifecycle, record[1]!, issuerDid, linked, reads.importConfirmations);
     return found && { contentType: 'application/json', body: JSON.stringify(found) };
   }
   const credential = CREDENTIAL_ROUTE.exec(path);

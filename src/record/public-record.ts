@@ -4,6 +4,7 @@
  * endorsements, and the import permit an Appendix I export relied on (signed by its
  * issuer). Nothing here is more than the paper permits show (boxes 1, 5, 14, 15).
  */
+import type { ImportConfirmationReads } from '../store/import-confirmations.js';
 import type { LifecycleReads } from '../store/lifecycle.js';
 import type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
 
@@ -17,12 +18,14 @@ export function recordUrl(baseUrl: string, credentialId: string): string {
 /**
  * @param store committed reads (`store.reads.lifecycle`): a record shows committed changes only
  * @param linked the import permits (JWTs) an Appendix I export relied on (Art. III(2)(d)): the record links them for every verifier
+ * @param confirmations committed reads of the import confirmations received (issue 9)
  */
 export async function publicRecord(
   store: LifecycleReads,
   uuid: string,
   issuerDid: string,
   linked?: (permitNumber: string) => Promise<string[]>,
+  confirmations?: Pick<ImportConfirmationReads, 'byPermit'>,
 ): Promise<PublicPermitRecord | undefined> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(uuid)) return undefined;
   const life = await store.life({ credentialId: `urn:uuid:${uuid}` });
@@ -37,6 +40,13 @@ export async function publicRecord(
     endorsements: endorsements.map((e) => e.jwt),
     updatedAt: events[events.length - 1]?.at ?? life.issuedAt,
   };
+  if (confirmations) {
+    // The importing authority's confirmation of this permit (direction 'received'): signed, so the record only carries it.
+    const confirmation = await confirmations.byPermit(life.credentialId);
+    const received = confirmation?.direction === 'received' ? confirmation : undefined;
+    record.importConfirmations = received ? [received.jwt] : [];
+    if (received && received.createdAt > record.updatedAt) record.updatedAt = received.createdAt;
+  }
   if (life.state === 'revoked') record.revocation = { reason: life.revocationReason as RevocationReason, date: life.revokedAt! };
   if (life.replacedBy) record.replacedBy = life.replacedBy;
   const linkedPermits = linked ? await linked(life.permitNumber) : [];

@@ -15,6 +15,7 @@
 import { IdentityKeyReads } from './veramo-identities.js';
 import { InboxStore, type InboxReads } from './exchange-inbox.js';
 import { OutboxStore, type OutboxReads } from './exchange-outbox.js';
+import { ImportConfirmationStore, type ImportConfirmationReads } from './import-confirmations.js';
 import { LifecycleStore, type LifecycleReads } from './lifecycle.js';
 import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
@@ -36,6 +37,8 @@ export interface UnitOfWork {
   readonly inbox: InboxStore;
   /** Permits received through the exchange (written by its handlers only). */
   readonly incomingPermits: IncomingPermitStore;
+  /** Import confirmations made and received (issue 9). */
+  readonly importConfirmations: ImportConfirmationStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -48,6 +51,7 @@ export interface CommittedReads {
   readonly tokens: TokenReads;
   readonly signingKeys: SigningKeyReads;
   readonly incomingPermits: IncomingPermitReads;
+  readonly importConfirmations: ImportConfirmationReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
@@ -70,6 +74,7 @@ class TransactionWork implements UnitOfWork {
   /** Whether this unit of work wrote an outbox row: the delivery worker is woken once it commits. */
   wroteOutbox = false;
   readonly incomingPermits: IncomingPermitStore;
+  readonly importConfirmations: ImportConfirmationStore;
 
   constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
@@ -80,6 +85,7 @@ class TransactionWork implements UnitOfWork {
     this.inbox = new InboxStore(tx);
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
     this.incomingPermits = new IncomingPermitStore(tx, now);
+    this.importConfirmations = new ImportConfirmationStore(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -101,6 +107,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),
     exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },
+    importConfirmations: new ImportConfirmationStore(q),
   };
 }
 

@@ -9,8 +9,11 @@
 import {
   createAssertionKeyStore,
   createDidResolver,
+  createImportConfirmationChecker,
   createPermitVerifier,
   DEFAULT_ALGORITHMS,
+  type ImportCheckInput,
+  type ImportOutcome,
   type DidDocument,
   type DidResolution,
   type FetchLike,
@@ -39,6 +42,8 @@ export interface AgentVerifier {
   verify(input: string, at?: Date): Promise<VerificationResult>;
   /** A customs export endorsement VC-JWT on its own (one received through the exchange), with the core's signed-credential steps. */
   verifyEndorsement: EndorsementCheck;
+  /** Issue 9: one import confirmation sent for a permit issued here, checked as a verifier checks the record's (same resolver and trust). */
+  checkImportConfirmation(input: ImportCheckInput): Promise<ImportOutcome>;
 }
 
 export function trustedIssuersOf(config: Pick<VerifierConfig, 'saiga'>, identity: { did: string }, customs?: { did: string }): TrustedIssuer[] {
@@ -68,6 +73,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   );
   // A peer's document is fetched again when a permit names a key it lacks (the peer rotated, issue 9 §6).
   const resolveDid = (did: string, options?: ResolveOptions) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did, options));
+  const checkImportConfirmation = createImportConfirmationChecker({ resolveDid, trustedIssuers, signatureSuite: nodeCryptoSuite });
   const core = createPermitVerifier({
     resolveDid,
     trustedIssuers,
@@ -84,6 +90,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
     forgetDid: (did) => resolveRemote.forget(did),
     verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
     verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),
+    checkImportConfirmation,
   };
 }
 

@@ -57,13 +57,15 @@ export { PERMIT_CREDENTIAL_TYPE, readCredentialClaims, readPermitClaims, VC_V1_C
 export type { CredentialClaims, CredentialClaimsResult, UnsignedVc } from './vc-jwt.js';
 
 export { createRecordChecker } from './record.js';
+export { checkImportConfirmations, createImportConfirmationChecker } from './import-confirmations.js';
+export type { ImportCheckInput, ImportOutcome } from './import-confirmations.js';
 export type { RecordOutcome } from './record.js';
 export { REVOCATION_REASONS } from '../vocab/public-record.js';
 export type { PublicPermitRecord, RevocationReason } from '../vocab/public-record.js';
 export { createStatusChecker, readStatusEntries, STATUS_ENTRY_TYPE, STATUS_LIST_CREDENTIAL_TYPE } from './status.js';
 export type { StatusEntry, StatusOutcome, StatusPurpose } from './status.js';
 export { isFetchableUrl } from './http-fetch.js';
-export type { BlockQuantities, EndorsementInfo, LinkedPermitInfo, PermitState, StatusInfo, StatusNotice } from './verifier-types.js';
+export type { BlockQuantities, EndorsementInfo, ImportInfo, LinkedPermitInfo, PermitState, StatusInfo, StatusNotice } from './verifier-types.js';
 export { checkLinkedPermits, compareLinkedPermit, reliesOnImportPermit, sameName } from './linked-permits.js';
 export type { LinkingDocument, LinkMismatch, LinkMismatchKind } from './linked-permits.js';
 export { verifyTrustList } from './trust-list.js';

@@ -10,7 +10,7 @@ import type { RecordOutcome } from './record.js';
 import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import { readStatusEntries, type StatusEntry, type StatusOutcome } from './status.js';
 import type { CredentialClaims } from './vc-jwt.js';
-import type { BlockQuantities, CheckName, EndorsementInfo, PermitState, StatusInfo, StatusNotice, TrustedIssuer } from './verifier-types.js';
+import type { BlockQuantities, CheckName, EndorsementInfo, ImportInfo, PermitState, StatusInfo, StatusNotice, TrustedIssuer } from './verifier-types.js';
 
 export interface LifecycleInput {
   claims: CredentialClaims;
@@ -27,7 +27,7 @@ export interface LifecycleInput {
 
 export interface LifecycleOutput {
   checks: { check: CheckName; ok: boolean; code: VerifyCode; message: string }[];
-  fields: { status?: StatusInfo; blocks?: BlockQuantities[]; endorsement?: EndorsementInfo };
+  fields: { status?: StatusInfo; blocks?: BlockQuantities[]; endorsement?: EndorsementInfo; imported?: ImportInfo };
   revoked: boolean;
   suspended: boolean;
   statusKnown: boolean;
@@ -37,13 +37,19 @@ export interface LifecycleOutput {
   /** The record's `linkedPermits`, unread (linked-permits.ts checks them); undefined when the record was not read. */
   linkedPermits?: unknown;
   recordRead: boolean;
+  /** A genuine import confirmation is on the record (issue 9): the permit is used up. */
+  imported: boolean;
 }
+
+/** Issue 9: "used up, on DATE, at PORT", with the quantities per block. */
+const describeImport = (i: ImportInfo, blocks: BlockQuantities[]) =>
+  `Used up: imported on ${i.date} at ${i.portOfImport} (${blocks.map((b) => `${b.block}: ${b.imported?.quantity ?? 0} ${b.imported?.unit ?? b.permitted.unit}`).join(', ')}), confirmed by ${i.authority}.`;
 
 const describeUse = (e: EndorsementInfo, blocks: BlockQuantities[]) =>
   `Used for export on ${e.date} at ${e.portOfExport} (${blocks.map((b) => `${b.block}: ${b.exported?.quantity ?? 0} of ${b.permitted.quantity} ${b.permitted.unit}`).join(', ')}), endorsed by ${e.authority}.`;
 
 export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOutput> {
-  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, useKnown: false, used: false, recordRead: false };
+  const out: LifecycleOutput = { checks: [], fields: {}, revoked: false, suspended: false, statusKnown: false, useKnown: false, used: false, recordRead: false, imported: false };
   const entries = readStatusEntries(input.claims.vc);
   const [status, record] = await Promise.all([
     entries.ok ? input.checkStatus(entries.entries, input.issuer, input.now) : Promise.resolve(undefined),
@@ -108,15 +114,25 @@ export async function checkLifecycle(input: LifecycleInput): Promise<LifecycleOu
       if (record.problem) out.checks.push({ check: 'endorsement', ok: false, code: record.problem.code, message: record.problem.detail });
       else if (record.endorsement) out.checks.push({ check: 'endorsement', ok: true, code: 'OK', message: describeUse(record.endorsement, record.blocks) });
       else out.checks.push({ check: 'endorsement', ok: true, code: 'OK', message: 'Not yet endorsed for export by customs.' });
+      // 10. import (issue 9): only when the record carries an import confirmation, so a verdict without one is as before.
+      const imports = record.imports;
+      if (imports) {
+        if (imports.imported) out.fields.imported = imports.imported;
+        out.imported = imports.imported !== undefined;
+        if (imports.problem) out.checks.push({ check: 'import', ok: false, code: imports.problem.code, message: imports.problem.detail });
+        else if (imports.imported) out.checks.push({ check: 'import', ok: true, code: 'OK', message: describeImport(imports.imported, record.blocks) });
+      }
     }
   }
   return out;
 }
 
 /** The one-word state a person sees first; revocation outranks everything else. */
-export function stateOf(s: { valid: boolean; expired: boolean; revoked: boolean; suspended: boolean; statusKnown: boolean; useKnown: boolean; used: boolean }): PermitState {
+export function stateOf(s: { valid: boolean; expired: boolean; revoked: boolean; suspended: boolean; statusKnown: boolean; useKnown: boolean; used: boolean; imported?: boolean }): PermitState {
   if (s.revoked) return 'revoked';
   if (s.suspended) return 'suspended';
+  // Issue 9: imported is final; the permit's expiry after its use no longer matters.
+  if (s.imported && s.statusKnown) return 'imported';
   if (s.expired) return 'expired';
   if (!s.statusKnown) return 'unknown';
   if (s.used) return 'used';

@@ -13,7 +13,8 @@ import type { PublicPermitRecord } from '../vocab/public-record.js';
 import type { FetchLike } from './did-web.js';
 import { fetchText } from './http-fetch.js';
 import { verifySignedCredential, type SignedCredentialContext, type TrustDecision } from './signed-credential.js';
-import type { BlockQuantities, EndorsementInfo, TrustedIssuer } from './verifier-types.js';
+import type { BlockQuantities, EndorsementInfo, ImportInfo, TrustedIssuer } from './verifier-types.js';
+import { checkImportConfirmations, type ImportOutcome } from './import-confirmations.js';
 
 export type RecordOutcome =
   | { ok: false; code: 'RECORD_UNAVAILABLE'; detail: string }
@@ -23,7 +24,11 @@ export type RecordOutcome =
       blocks: BlockQuantities[];
       endorsement?: EndorsementInfo;
       problem?: { code: 'ENDORSEMENT_INVALID' | 'QUANTITY_EXCEEDED'; detail: string };
+      /** Issue 9: the record's import confirmations, verified (only when it carries any). */
+      imports?: { imported?: ImportInfo; problem?: ImportOutcome['problem'] };
     };
+
+type RecordRead = Extract<RecordOutcome, { ok: true }>;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,6 +42,10 @@ function readRecord(text: string, credentialId: string | undefined): PublicPermi
     return 'The record is not JSON.';
   }
   if (!isObject(value) || !Array.isArray(value.endorsements) || !value.endorsements.every((e) => typeof e === 'string')) {
+    return 'The record is not a permit record.';
+  }
+  // Absent in the records of agents before issue 9; when present, a list of JWTs.
+  if (value.importConfirmations !== undefined && (!Array.isArray(value.importConfirmations) || !value.importConfirmations.every((e) => typeof e === 'string'))) {
     return 'The record is not a permit record.';
   }
   if (credentialId !== undefined && value.id !== credentialId) return 'The record belongs to another permit.';
@@ -82,7 +91,16 @@ export function createRecordChecker(options: RecordCheckerOptions) {
     if (!fetched.ok) return { ok: false, code: 'RECORD_UNAVAILABLE', detail: fetched.reason };
     const record = readRecord(fetched.text, credentialId);
     if (typeof record === 'string') return { ok: false, code: 'RECORD_UNAVAILABLE', detail: record };
+    const endorsed = await endorsementsOf(record, credentialId, permit, issuer);
+    const jwts = record.importConfirmations ?? [];
+    if (jwts.length === 0) return endorsed;
+    const genuine = endorsed.endorsement !== undefined && endorsed.problem?.code !== 'ENDORSEMENT_INVALID';
+    const imports = await checkImportConfirmations({ jwts, credentialId, permit, issuer, blocks: endorsed.blocks, endorsed: genuine }, options.signed, options.trusted);
+    return { ...endorsed, blocks: imports.blocks, imports: { ...(imports.imported && { imported: imports.imported }), ...(imports.problem && { problem: imports.problem }) } };
+  };
 
+  /** The record's export endorsements verified against the permit. */
+  async function endorsementsOf(record: PublicPermitRecord, credentialId: string, permit: Permit, issuer: TrustedIssuer): Promise<RecordRead> {
     const blocks = permittedOnly(permit);
     const valid: { info: EndorsementInfo; subject: Endorsement }[] = [];
     const decideTrust = (did: string): TrustDecision => {
@@ -129,5 +147,5 @@ export function createRecordChecker(options: RecordCheckerOptions) {
       return { ok: true, record, blocks: shown, endorsement: info, problem: { code: 'QUANTITY_EXCEEDED', detail: `${detail}.` } };
     }
     return { ok: true, record, blocks: shown, endorsement: info };
-  };
+  }
 }

@@ -84,7 +84,8 @@ export interface StatusNotice {
 }
 
 /** What the permit is now, for the verdict a person sees first. */
-export type PermitState = 'valid' | 'used' | 'revoked' | 'suspended' | 'expired' | 'unknown';
+/** `imported` (issue 9) is final: the importing country's customs confirmed the shipment; the permit is used up. */
+export type PermitState = 'valid' | 'used' | 'imported' | 'revoked' | 'suspended' | 'expired' | 'unknown';
 
 export interface StatusInfo {
   revoked: boolean;
@@ -105,6 +106,23 @@ export interface BlockQuantities {
   scientificName?: string;
   permitted: { quantity: number; unit: string };
   exported: { quantity: number; unit: string } | null;
+  /** What the importing country's customs confirmed as arrived (null: the confirmation does not name the block); present only when the record carries a genuine import confirmation. */
+  imported?: { quantity: number; unit: string } | null;
+}
+
+/** The import confirmation (issue 9), signed by the importing country's customs or Management Authority. */
+export interface ImportInfo {
+  id?: string;
+  /** DID of the authority that signed it. */
+  confirmedBy: string;
+  authority: string;
+  /** ISO 3166-1 alpha-2: the importer's country. */
+  country: string;
+  date: string;
+  portOfImport: string;
+  officer: string;
+  /** No export endorsement was held, and more arrived than the permit allows: the importing authority flagged it. */
+  exceedsPermitted?: true;
 }
 
 /** The customs export endorsement (box 14, 15), when the permit has been used. */
@@ -119,7 +137,7 @@ export interface EndorsementInfo {
   officer: string;
 }
 
-export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement' | 'linkedPermits';
+export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement' | 'import' | 'linkedPermits';
 
 /** The import permit an Appendix I export relies on (linked-permits.ts), as its check found it: what the page shows. */
 export interface LinkedPermitInfo {
@@ -167,6 +185,8 @@ export interface VerificationResult {
   endorsement?: EndorsementInfo;
   /** The import permit(s) the export relies on, when its record links them (Art. III(2)(d)). */
   linkedPermits?: LinkedPermitInfo[];
+  /** The import confirmation, when the record carries a genuine one (issue 9). */
+  imported?: ImportInfo;
 }
 
 export interface PermitVerifier {

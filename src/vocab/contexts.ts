@@ -38,6 +38,25 @@ export function agentResourceUrl(agentUrl: string, path: string): string {
 
 /** True for any agent's CITES context v1 URL (https, or http on loopback as for did:web). */
 export function isCitesContextV1Url(url: string): boolean {
+  return isAgentContextUrl(url, CITES_CONTEXT_V1_PATH);
+}
+
+// Import confirmation (issue 9): its terms are in a context of their own, since CITES v1 is frozen.
+export { CITES_IMPORT_CONTEXT_V1, CITES_IMPORT_CONTEXT_V1_DOCUMENT } from './cites-import-context-v1.js';
+/** Path at which every agent serves Saiga's CITES import context, version 1. */
+export const CITES_IMPORT_CONTEXT_V1_PATH = '/contexts/cites-import/v1';
+/** @example citesImportContextUrl('https://cites.example.org') // 'https://cites.example.org/contexts/cites-import/v1' */
+export function citesImportContextUrl(agentUrl: string): string {
+  return agentResourceUrl(agentUrl, CITES_IMPORT_CONTEXT_V1_PATH);
+}
+/** True for any agent's CITES import context v1 URL (https, or http on loopback). */
+export function isCitesImportContextV1Url(url: string): boolean {
+  return isAgentContextUrl(url, CITES_IMPORT_CONTEXT_V1_PATH);
+}
+/** Where each agent publishes the JSON Schema of a whole import-confirmation credential. */
+export const IMPORT_CONFIRMATION_CREDENTIAL_SCHEMA_PATH = '/schemas/cites-import-confirmation-credential/v1.json';
+
+function isAgentContextUrl(url: string, path: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -45,7 +64,7 @@ export function isCitesContextV1Url(url: string): boolean {
     return false;
   }
   const loopback = parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1' || parsed.hostname === '[::1]';
-  return (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback)) && parsed.pathname === CITES_CONTEXT_V1_PATH && parsed.search === '' && parsed.hash === '';
+  return (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback)) && parsed.pathname === path && parsed.search === '' && parsed.hash === '';
 }
 
 /** Where each agent publishes the JSON Schema of a whole permit credential (VC JSON Schema `JsonSchema`). */

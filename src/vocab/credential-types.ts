@@ -8,6 +8,8 @@
 export const PERMIT_CREDENTIAL_TYPE = 'CITESPermit';
 /** A customs export endorsement (boxes 14 and 15), signed by the authority's customs DID. */
 export const ENDORSEMENT_CREDENTIAL_TYPE = 'CITESExportEndorsement';
+/** An import confirmation (Art. VI(5), Art. VIII(7)(a)), signed by the importing authority's customs DID (or its MA). */
+export const IMPORT_CONFIRMATION_CREDENTIAL_TYPE = 'CITESImportConfirmation';
 /** The issuer trust list, signed by a trust-anchor DID. */
 export const TRUST_LIST_CREDENTIAL_TYPE = 'CITESTrustList';
 /** W3C Bitstring Status List v1.0 §2.2: the status list credential. */

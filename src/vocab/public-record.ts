@@ -26,5 +26,10 @@ export interface PublicPermitRecord {
    * when the export relied on none.
    */
   linkedPermits?: string[];
+  /**
+   * CITESImportConfirmation VC-JWTs the importing authority sent (issue 9): at most one
+   * (Art. VI(5)). Every agent since issue 9 serves it; a verifier reads a record without it as none.
+   */
+  importConfirmations?: string[];
   updatedAt: string;
 }

@@ -44,6 +44,13 @@ describe('did-jwt-vc verifyCredential, did:web resolved over loopback', () => {
     expect(result.signer).toBe(result.kid);
   });
 
+  it('verifies the import confirmation, signed by the customs identity (issue 9)', async () => {
+    const result = await verify(issued.importConfirmation);
+    expect(result.issuer).toBe(`${issued.agent.did}:customs`);
+    expect(result.types).toEqual(['VerifiableCredential', 'CITESImportConfirmation']);
+    expect(result.signer).toBe(result.kid);
+  });
+
   it.each(['revocation', 'suspension'] as const)('verifies the %s status list, signed by the permit issuer', async (purpose) => {
     const result = await verify(await issued.statusList(purpose));
     expect(result.issuer).toBe(issued.agent.did);

@@ -11,7 +11,9 @@ import credentialsContext from 'credentials-context';
 import { CONTEXT as STATUS_LIST_CONTEXT } from '@digitalbazaar/vc-bitstring-status-list-context';
 import type { RemoteDocument } from 'jsonld';
 import { type AuthorityProcess, createToken, editConfig, initAuthority, readExample, runCli, serveAuthority } from '../helpers/agent-process.js';
-import { CITES_CONTEXT_V1, isCitesContextV1Url, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../../src/vocab/contexts.js';
+import { join } from 'node:path';
+import { CITES_CONTEXT_V1, CITES_IMPORT_CONTEXT_V1, isCitesContextV1Url, isCitesImportContextV1Url, STATUS_LIST_V1_CONTEXT, VC_V1_CONTEXT } from '../../src/vocab/contexts.js';
+import { SqliteDatabase } from '../../src/store/sqlite.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -81,6 +83,7 @@ export function bundledDocumentLoader(): { load: (url: string) => Promise<Remote
     if (url === VC_V1_CONTEXT) document = credentialsContext.CONTEXT;
     else if (url === STATUS_LIST_V1_CONTEXT) document = STATUS_LIST_CONTEXT;
     else if (isCitesContextV1Url(url)) document = CITES_CONTEXT_V1;
+    else if (isCitesImportContextV1Url(url)) document = CITES_IMPORT_CONTEXT_V1;
     else throw new Error(`not a bundled context: ${url}`);
     return { contextUrl: null, documentUrl: url, document };
   };
@@ -95,6 +98,8 @@ export interface IssuedCredentials {
   revokedPermit: string;
   suspendedPermit: string;
   trustList: string;
+  /** An import confirmation signed by the agent's customs (issue 9), for a Swiss permit that reached it for import. */
+  importConfirmation: string;
   /** Every example permit, issued (each optional part of the subject appears in one). */
   examples: Record<string, string>;
   /** The status lists the permits name, fetched after the revocation and the suspension. */
@@ -149,11 +154,40 @@ export async function issueCredentials(): Promise<IssuedCredentials> {
   const examples: Record<string, string> = {};
   for (const name of Object.keys(EXAMPLES).filter((n) => EXAMPLES[n] === 'LK')) examples[name] = (await issue(name)).jwt;
   const trustList = (await agent.api('/trust-list')).body as string;
+  const importConfirmation = await confirmImport(agent, swiss.did, customs);
   const statusList = async (purpose: 'revocation' | 'suspension') => {
     const entry = decodeCredential(permit.jwt).credentialStatus.find((s: { statusPurpose: string }) => s.statusPurpose === purpose);
     return (await fetch(entry.statusListCredential)).text();
   };
-  return { agent, permit: permit.jwt, endorsement: endorsed.jwt, revokedPermit: revoked.jwt, suspendedPermit: suspended.jwt, trustList, examples, statusList };
+  return { agent, permit: permit.jwt, endorsement: endorsed.jwt, revokedPermit: revoked.jwt, suspendedPermit: suspended.jwt, trustList, examples, statusList, importConfirmation };
+}
+
+/**
+ * Issue 9: a Swiss export of orchids to Sri Lanka, kept in the agent's incoming_permit as the
+ * permit-issued handler keeps an expected import (its subject is that of an orchid permit with
+ * the countries swapped; the confirmation reads only its number, blocks and issue date), then
+ * confirmed by the agent's customs through the API.
+ */
+async function confirmImport(agent: AuthorityProcess, swissDid: string, customs: string): Promise<string> {
+  const orchids = await agent.api('/api/permits', { token: agent.officerToken, body: readExample('export-lk-orchids.json') });
+  const stored = (await agent.api(`/api/permits/${orchids.body.permitNumber}`, { token: agent.officerToken })).body;
+  const subject = { ...stored.permit, permitNumber: 'CH26-E000001', importer: { ...stored.permit.importer, country: 'LK' }, exporter: { ...stored.permit.exporter, country: 'CH' } };
+  const db = await SqliteDatabase.open(join(agent.dir, 'data', 'agent.sqlite'));
+  try {
+    await db.run(
+      `INSERT INTO incoming_permit (credential_id, issuer_did, permit_number, document_type, exporter_country, importer_country, relation, valid_until, subject_json, jwt, received_at)
+       VALUES ('urn:uuid:2f0c4a1e-8b3d-4c5e-9a7f-6b1d2e3f4a5b', ?, 'CH26-E000001', 'export', 'CH', 'LK', 'import', ?, ?, ?, ?)`,
+      [swissDid, stored.validUntil, JSON.stringify(subject), orchids.body.jwt, new Date().toISOString()],
+    );
+  } finally {
+    await db.close();
+  }
+  const confirmed = await agent.api('/api/imports/confirmations', {
+    token: customs,
+    body: { issuer: swissDid, permitNumber: 'CH26-E000001', blocks: [{ block: 'A', quantity: 1000 }], portOfImport: 'LKCMB', date: new Date().toISOString().slice(0, 10) },
+  });
+  if (confirmed.status !== 201) throw new Error(`confirming the import: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return confirmed.body.jwt;
 }
 
 /** Agents of the other examples' countries, each issuing its own examples; for subject coverage. */

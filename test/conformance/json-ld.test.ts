@@ -56,6 +56,7 @@ describe('jsonld.expand in safe mode with only the bundled contexts', () => {
   const kinds: [string, () => Promise<string>][] = [
     ['permit', async () => issued.permit],
     ['export endorsement', async () => issued.endorsement],
+    ['import confirmation', async () => issued.importConfirmation],
     ['revocation status list', () => issued.statusList('revocation')],
     ['suspension status list', () => issued.statusList('suspension')],
     ['trust list', async () => issued.trustList],
@@ -99,6 +100,13 @@ describe('jsonld.expand in safe mode with only the bundled contexts', () => {
     const permit = subjectProperty(expanded, `${SAIGA_CITES_VOCABULARY}permit`)[0];
     expect(permit[`${SAIGA_CITES_VOCABULARY}documentIssuer`]).toEqual([{ '@id': issued.agent.did }]);
     expect(subjectProperty(expanded, `${SAIGA_CITES_VOCABULARY}date`)[0]['@type']).toBe('http://www.w3.org/2001/XMLSchema#date');
+  });
+
+  it("maps the import confirmation's terms to the Saiga vocabulary: its type, port of import and the permit's issuer as a DID link", async () => {
+    const { expanded } = await expandSafely(withoutProof(decodeCredential(issued.importConfirmation)));
+    expect(expanded[0]!['@type']).toEqual(['https://www.w3.org/2018/credentials#VerifiableCredential', `${SAIGA_CITES_VOCABULARY}CITESImportConfirmation`]);
+    expect(subjectProperty(expanded, `${SAIGA_CITES_VOCABULARY}portOfImport`)).toEqual([{ '@value': 'LKCMB' }]);
+    expect(subjectProperty(expanded, `${SAIGA_CITES_VOCABULARY}permit`)[0][`${SAIGA_CITES_VOCABULARY}documentIssuer`]).toEqual([{ '@id': 'did:web:cites.blv.admin.ch' }]);
   });
 
   it('fails on a subject property the contexts do not define', async () => {

@@ -51,8 +51,19 @@ describe('ajv against the credential’s own credentialSchema', () => {
     ['the revoked permit', () => issued.revokedPermit],
     ['an elephant-samples permit', () => issued.examples['export-lk-elephant-samples.json']!],
     ['the export endorsement', () => issued.endorsement],
+    ['the import confirmation', () => issued.importConfirmation],
   ])('%s is valid', async (_name, jwt) => {
     expect(await validateAgainstOwnSchema(decodeCredential(jwt()))).toEqual({ valid: true, errors: [] });
+  });
+
+  it('the import confirmation names the whole-credential import confirmation schema, type JsonSchema', () => {
+    expect(decodeCredential(issued.importConfirmation).credentialSchema).toEqual({ id: `${issued.agent.url}/schemas/cites-import-confirmation-credential/v1.json`, type: 'JsonSchema' });
+  });
+
+  it('an import confirmation with a flag that is not true fails', async () => {
+    const credential = decodeCredential(issued.importConfirmation);
+    credential.credentialSubject.exceedsPermitted = false;
+    expect(await validateAgainstOwnSchema(credential)).toEqual({ valid: false, errors: [{ instancePath: '/credentialSubject/exceedsPermitted', keyword: 'const', params: { allowedValue: true } }] });
   });
 
   it('a permit with a property its schema does not define fails', async () => {

@@ -16,6 +16,9 @@ import { permitCredentialSchema } from '../../src/permit/credential-schema.js';
 import { endorsementCredentialSchema } from '../../src/endorsement/credential-schema.js';
 import { PERMIT_SCHEMA } from '../../src/permit/schema.js';
 import { ENDORSEMENT_SCHEMA } from '../../src/endorsement/schema.js';
+import { CITES_IMPORT_CONTEXT_V1, CITES_IMPORT_CONTEXT_V1_DOCUMENT } from '../../src/vocab/contexts.js';
+import { importConfirmationCredentialSchema } from '../../src/import-confirmation/credential-schema.js';
+import { IMPORT_CONFIRMATION_SCHEMA } from '../../src/permit/import-confirmation-schema.js';
 
 /** Never regenerated: a changed context is a new version at a new path, with a new golden file. */
 const GOLDEN = new URL('./fixtures/cites-context-v1.jsonld', import.meta.url);
@@ -96,8 +99,50 @@ describe('the CITES context v1', () => {
   });
 });
 
+/** Issue 9: the import confirmation's terms, in a context of their own, since CITES v1 is frozen. Never regenerated either. */
+describe('the CITES import context v1', () => {
+  const GOLDEN_IMPORT = new URL('./fixtures/cites-import-context-v1.jsonld', import.meta.url);
+  const importTerms = CITES_IMPORT_CONTEXT_V1['@context'] as Record<string, unknown>;
+
+  it('is byte for byte its golden file', () => {
+    expect(CITES_IMPORT_CONTEXT_V1_DOCUMENT).toBe(readFileSync(GOLDEN_IMPORT, 'utf8'));
+  });
+
+  it('is what the agent serves at /contexts/cites-import/v1, public, as JSON-LD, cached as immutable', async () => {
+    const response = await fetch(`${agent.url}/contexts/cites-import/v1`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(CITES_IMPORT_CONTEXT_V1_DOCUMENT);
+    expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('is JSON-LD 1.1, protected, with no @vocab, every IRI in the Saiga CITES namespace under its own name', () => {
+    expect([importTerms['@version'], importTerms['@protected']]).toEqual([1.1, true]);
+    expect(CITES_IMPORT_CONTEXT_V1_DOCUMENT).not.toContain('@vocab');
+    const iris = Object.entries(importTerms).filter(([name]) => !name.startsWith('@'));
+    expect(iris.filter(([name, iri]) => iri !== `${SAIGA_CITES_VOCABULARY}${name}`)).toEqual([]);
+  });
+
+  it('redefines no term of the VC v1, status-list or CITES v1 contexts (each protects its terms)', () => {
+    const taken = new Set([
+      ...protectedTerms(credentialsContext.CONTEXT['@context'] as Record<string, unknown>),
+      ...protectedTerms(STATUS_LIST_CONTEXT['@context'] as Record<string, unknown>),
+      ...protectedTerms(terms),
+    ]);
+    expect(Object.keys(importTerms).filter((name) => !name.startsWith('@') && taken.has(name))).toEqual([]);
+  });
+
+  it('with CITES v1, defines every property the import confirmation subject schema allows', () => {
+    const properties = schemaProperties(IMPORT_CONFIRMATION_SCHEMA);
+    expect(properties.length).toBeGreaterThan(10);
+    expect(properties.filter(([parent, name]) => name !== 'id' && !defined(parent, name) && !(name in importTerms))).toEqual([]);
+  });
+});
+
 describe('the whole-credential schemas', () => {
   it.each([
+    ['/schemas/cites-import-confirmation-credential/v1.json', () => importConfirmationCredentialSchema(agent.url)],
     ['/schemas/cites-permit-credential/v1.json', () => permitCredentialSchema(agent.url)],
     ['/schemas/cites-endorsement-credential/v1.json', () => endorsementCredentialSchema(agent.url)],
   ])('%s is served, public, as JSON Schema with its own URL as $id', async (path, schema) => {

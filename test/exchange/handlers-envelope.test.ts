@@ -41,6 +41,8 @@ async function deliver(kind: MessageKind, body: unknown, thid: string): Promise<
     trusted: () => saiga.verifier.trustedIssuers,
     incomingPermits: saiga.store.reads.incomingPermits,
     now: () => new Date(),
+    reads: saiga.store.reads,
+    checkImportConfirmation: (input) => saiga.verifier.checkImportConfirmation(input),
   });
   const handler = handlers.get(messageKindOf(opened.type)!) as MessageHandler & { validate(body: unknown): ExchangeRefusal | undefined };
   const invalid = handler.validate(opened.body);

@@ -26,6 +26,8 @@ export async function openReceiver(configPath: string): Promise<Receiver> {
     trusted: () => saiga.verifier.trustedIssuers,
     incomingPermits: saiga.store.reads.incomingPermits,
     now: () => new Date(),
+    reads: saiga.store.reads,
+    checkImportConfirmation: (input) => saiga.verifier.checkImportConfirmation(input),
   };
   const handlers = handlersFor(deps);
   return {

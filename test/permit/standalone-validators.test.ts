@@ -75,6 +75,17 @@ const DOCUMENTS: Record<Name, Array<[string, unknown]>> = {
     ['no blocks and an unknown country', endorsementSubject('did:web:cites.example.org:lk', { blocks: [], country: 'XX' })],
     ['the permit of the fixtures instead of an endorsement', context().permit],
   ],
+  // Issue 9: the import confirmation request and the signed subject.
+  importConfirmationRequestValidator: [
+    ['a request', { issuer: 'did:web:cites.example.ch', permitNumber: '26CH000123', blocks: [{ block: 'A', quantity: 250 }], portOfImport: 'JPTYO', date: '2026-06-11' }],
+    ['a bad port, a negative quantity and an extra field', { issuer: 'did:web:x', permitNumber: '1', blocks: [{ block: 'A', quantity: -1 }], portOfImport: 'tokyo', date: '2026-06-11', note: 1 }],
+    ['an empty object', {}],
+  ],
+  importConfirmationValidator: [
+    ['test/import-confirmation/fixtures/confirmation-subject.json', JSON.parse(readFileSync(resolve('test/import-confirmation/fixtures/confirmation-subject.json'), 'utf8').replace('"ISSUER"', '"did:web:cites.example.org:lk"'))],
+    ['a flag that is not true and no officer', { permit: { id: 'urn:uuid:x', permitNumber: '1', issuer: 'did:web:x' }, blocks: [{ block: 'A', quantity: 1, unit: 'NAR' }], portOfImport: 'CHZRH', date: '2026-02-25', country: 'CH', exceedsPermitted: false }],
+    ['the permit of the fixtures instead of a confirmation', context().permit],
+  ],
 };
 
 /** The generated module as Node loads it, and bundled for the browser as build.mjs does (no import left: loaded from a data: URL). */

@@ -35,6 +35,9 @@ export interface UiText {
   block: string;
   permitted: string;
   exported: string;
+  /** Issue 9: what the importing country's customs confirmed as arrived. */
+  imported: string;
+  notImported: string;
   notEndorsed: string;
   useUnknown: string;
   endorsementSection: string;
@@ -95,6 +98,8 @@ const en: UiText = {
   block: 'Block',
   permitted: 'Permitted',
   exported: 'Exported (endorsed by customs)',
+  imported: 'Imported (confirmed by customs of the importing country)',
+  notImported: 'not confirmed',
   notEndorsed: 'not endorsed',
   useUnknown: 'unknown: the public record could not be read or is not genuine',
   endorsementSection: 'Export endorsement (boxes 14 and 15)',
@@ -132,6 +137,7 @@ const en: UiText = {
     status: 'Cancellation and suspension',
     endorsement: 'Use for export (customs endorsement)',
     linkedPermits: LINKED_CHECK_NAME.en,
+    import: 'Import (confirmed by the importing country)',
   },
   documentTypes: { export: 'Export permit', 're-export': 'Re-export certificate', import: 'Import permit', other: 'Other' },
   revocationReasons: {
@@ -199,6 +205,8 @@ const fr: UiText = {
   block: 'Bloc',
   permitted: 'Autorisé',
   exported: 'Exporté (visé par la douane)',
+  imported: 'Importé (confirmé par la douane du pays d’importation)',
+  notImported: 'non confirmé',
   notEndorsed: 'non visé',
   useUnknown: 'inconnu\u00a0: le registre public n’a pas pu être lu ou n’est pas authentique',
   endorsementSection: 'Approbation de l’exportation (cases 14 et 15)',
@@ -236,6 +244,7 @@ const fr: UiText = {
     status: 'Annulation et suspension',
     endorsement: 'Utilisation pour l’exportation (visa de la douane)',
     linkedPermits: LINKED_CHECK_NAME.fr,
+    import: 'Importation (confirmée par le pays d’importation)',
   },
   documentTypes: { export: 'Permis d’exportation', 're-export': 'Certificat de réexportation', import: 'Permis d’importation', other: 'Autre' },
   revocationReasons: {
@@ -302,6 +311,8 @@ const es: UiText = {
   block: 'Bloque',
   permitted: 'Autorizado',
   exported: 'Exportado (refrendado por la aduana)',
+  imported: 'Importado (confirmado por la aduana del país de importación)',
+  notImported: 'no confirmado',
   notEndorsed: 'sin refrendo',
   useUnknown: 'desconocido: no se pudo leer el registro público o no es auténtico',
   endorsementSection: 'Aprobación de la exportación (casillas 14 y 15)',
@@ -339,6 +350,7 @@ const es: UiText = {
     status: 'Anulación y suspensión',
     endorsement: 'Uso para la exportación (refrendo de la aduana)',
     linkedPermits: LINKED_CHECK_NAME.es,
+    import: 'Importación (confirmada por el país de importación)',
   },
   documentTypes: { export: 'Permiso de exportación', 're-export': 'Certificado de reexportación', import: 'Permiso de importación', other: 'Otro' },
   revocationReasons: {
@@ -409,6 +421,8 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     RECORD_UNAVAILABLE: 'Le registre public du permis (visas de la douane) n’a pas pu être lu auprès de l’autorité émettrice\u00a0: son utilisation n’a pas pu être vérifiée.',
     ENDORSEMENT_INVALID: 'Un visa de la douane porté sur ce permis n’est pas signé par une douane reconnue pour le pays émetteur, ou ne concerne pas ce permis.',
     QUANTITY_EXCEEDED: 'Un visa de la douane indique une quantité supérieure à celle que le permis autorise.',
+    CONFIRMATION_INVALID: 'Une confirmation d’importation portée sur ce permis n’est pas signée par une douane ou un organe de gestion reconnus pour le pays de l’importateur, ou ne concerne pas ce permis.',
+    IMPORTED_QUANTITY_EXCEEDED: 'Une confirmation d’importation indique une quantité supérieure à celle exportée (ou, sans visa d’exportation, à celle que le permis autorise).',
     RULES_UNAVAILABLE: 'Ce vérificateur n’a pas pu contrôler les règles des permis CITES\u00a0: le permis ne peut pas encore être accepté. Cela ne dit rien contre le permis\u00a0: vérifiez-le à nouveau ou avec un autre vérificateur.',
     KEY_REVOKED: 'Le document a été signé avec une clé que l’autorité émettrice avait déjà retirée. Il ne peut pas être accepté\u00a0: demandez un nouveau document à l’autorité émettrice.',
     KEY_COMPROMISED: 'Le document a été signé avec une clé que l’autorité émettrice déclare volée ou divulguée au moment de la signature. Il peut être falsifié\u00a0: ne l’acceptez pas et interrogez l’autorité émettrice.',
@@ -444,6 +458,8 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     RECORD_UNAVAILABLE: 'No se pudo leer en la autoridad emisora el registro público del permiso (refrendos de la aduana), por lo que no se pudo comprobar su uso.',
     ENDORSEMENT_INVALID: 'Un refrendo de la aduana en este permiso no está firmado por una aduana reconocida para el país emisor, o no corresponde a este permiso.',
     QUANTITY_EXCEEDED: 'Un refrendo de la aduana registra una cantidad mayor que la que autoriza el permiso.',
+    CONFIRMATION_INVALID: 'Una confirmación de importación en este permiso no está firmada por una aduana o una Autoridad Administrativa reconocidas para el país del importador, o no corresponde a este permiso.',
+    IMPORTED_QUANTITY_EXCEEDED: 'Una confirmación de importación registra una cantidad mayor que la exportada (o, sin refrendo de exportación, mayor que la que autoriza el permiso).',
     RULES_UNAVAILABLE: 'Este verificador no pudo comprobar las normas de los permisos CITES, por lo que el permiso aún no puede aceptarse. Esto no dice nada contra el permiso: compruébelo de nuevo o con otro verificador.',
     KEY_REVOKED: 'El documento se firmó con una clave que la autoridad emisora ya había retirado. No puede aceptarse: solicite un nuevo documento a la autoridad emisora.',
     KEY_COMPROMISED: 'El documento se firmó con una clave que la autoridad emisora declara robada o expuesta en el momento de la firma. Puede ser falso: no lo acepte y consulte a la autoridad emisora.',

@@ -48,7 +48,7 @@ export const LINKED_CHECK_NAME = { en: 'Import permit (Appendix I)', fr: 'Permis
 
 /** "Import permit N: state." in each language. */
 export const LINKED_DETAIL = {
-  en: { permit: 'Import permit {number}: {state}.', states: { valid: 'valid', used: 'used', revoked: 'cancelled', suspended: 'suspended', expired: 'expired', unknown: 'state unknown' } },
-  fr: { permit: 'Permis d’importation {number}\u00a0: {state}.', states: { valid: 'valable', used: 'utilisé', revoked: 'annulé', suspended: 'suspendu', expired: 'expiré', unknown: 'état inconnu' } },
-  es: { permit: 'Permiso de importación {number}: {state}.', states: { valid: 'válido', used: 'utilizado', revoked: 'anulado', suspended: 'suspendido', expired: 'caducado', unknown: 'estado desconocido' } },
+  en: { permit: 'Import permit {number}: {state}.', states: { valid: 'valid', used: 'used', imported: 'imported (used up)', revoked: 'cancelled', suspended: 'suspended', expired: 'expired', unknown: 'state unknown' } },
+  fr: { permit: 'Permis d’importation {number}\u00a0: {state}.', states: { valid: 'valable', used: 'utilisé', imported: 'importé (épuisé)', revoked: 'annulé', suspended: 'suspendu', expired: 'expiré', unknown: 'état inconnu' } },
+  es: { permit: 'Permiso de importación {number}: {state}.', states: { valid: 'válido', used: 'utilizado', imported: 'importado (agotado)', revoked: 'anulado', suspended: 'suspendido', expired: 'caducado', unknown: 'estado desconocido' } },
 } as const satisfies Record<'en' | 'fr' | 'es', { permit: string; states: Record<PermitState, string> }>;

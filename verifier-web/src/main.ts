@@ -262,6 +262,9 @@ function verdictFacts(outcome: Outcome, verdict: Verdict): Fact[] {
     case 'expired':
       if (p?.validUntil) facts.push(nodes(fillSegments(text.validUntil, { date: formatDate(p.validUntil, lang) })));
       break;
+    case 'imported':
+      facts.push(...blockFacts(r, lang).map(nodes));
+      break;
     case 'used':
       if (r.endorsement) facts.push(nodes(fillSegments(text.usedOn, { date: formatDate(r.endorsement.date, lang), port: r.endorsement.portOfExport, authority: r.endorsement.authority })));
       facts.push(...blockFacts(r, lang).map(nodes));
@@ -289,6 +292,8 @@ function verdictFacts(outcome: Outcome, verdict: Verdict): Fact[] {
 function verdictTitle(outcome: Outcome, verdict: Verdict): Segments {
   const words = VERDICT_TEXT[lang];
   const e = outcome.type === 'result' ? outcome.result.endorsement : undefined;
+  const i = outcome.type === 'result' ? outcome.result.imported : undefined;
+  if (verdict.kind === 'imported' && i) return fillSegments(words.importedTitle, { date: formatDate(i.date, lang), port: i.portOfImport });
   if (verdict.kind === 'used' && e) return fillSegments(words.usedTitle, { date: formatDate(e.date, lang), port: e.portOfExport });
   return [words.verdicts[verdict.kind].title];
 }
@@ -405,10 +410,13 @@ function renderPermit(result: VerificationResult): void {
       [
         { box: '11', label: text.permitted, value: b.permitted },
         { box: '14', label: text.exported, value: b.exported === undefined ? text.useUnknown : (b.exported ?? text.notEndorsed) },
+        // Issue 9: shown once the record carries a genuine import confirmation.
+        ...(b.imported !== undefined ? [{ box: '', label: text.imported, value: b.imported ?? text.notImported }] : []),
       ],
       'boxes quantities',
     );
     quantities.querySelectorAll('dd')[1]!.className = b.exported === undefined ? 'use-unknown' : b.exported === null ? 'not-endorsed' : 'exported';
+    if (b.imported !== undefined) quantities.querySelectorAll('dd')[2]!.className = b.imported === null ? 'not-imported' : 'imported';
     return el('section', { className: 'block' }, el('h3', { text: b.title }), rowsList(b.rows), quantities);
   });
   const endorsement = view.endorsement.length ? [el('section', { className: 'endorsement' }, el('h3', { text: text.endorsementSection }), rowsList(view.endorsement))] : [];

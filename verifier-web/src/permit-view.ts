@@ -29,6 +29,8 @@ export interface BlockView {
   permitted: string;
   /** Box 14: what customs endorsed as exported; null when not endorsed; undefined when that is not known. */
   exported: string | null | undefined;
+  /** Issue 9: what the importing country's customs confirmed as arrived; undefined when the record carries no genuine confirmation, null when it does not name the block. */
+  imported?: string | null;
 }
 
 export interface PermitView {
@@ -107,6 +109,7 @@ function blockViews(permit: Permit, blocks: BlockQuantities[] | undefined, useKn
       rows: specimenRows(s, lang),
       permitted: `${quantity(s.quantity, s.unit, lang)}${unitName ? ` (${unitName})` : ''}`,
       exported: !useKnown ? undefined : used?.exported ? quantity(used.exported.quantity, used.exported.unit, lang) : null,
+      ...(used?.imported !== undefined && { imported: used.imported ? quantity(used.imported.quantity, used.imported.unit, lang) : null }),
     };
   });
 }
@@ -164,7 +167,15 @@ export function blockFacts(result: Pick<VerificationResult, 'permit' | 'blocks'>
   const species = (block: string, i: number) => specimens.find((s) => s.block === block)?.scientificName ?? specimens[i]?.scientificName ?? '';
   if (result.blocks) {
     return result.blocks.map((b, i) =>
-      b.exported
+      b.imported !== undefined
+        ? fillSegments(t.blockFactImported, {
+            block: b.block,
+            species: b.scientificName ?? species(b.block, i),
+            permitted: quantity(b.permitted.quantity, b.permitted.unit, lang),
+            exported: b.exported ? quantity(b.exported.quantity, b.exported.unit, lang) : '—',
+            imported: b.imported ? quantity(b.imported.quantity, b.imported.unit, lang) : '—',
+          })
+        : b.exported
         ? fillSegments(t.blockFact, { block: b.block, species: b.scientificName ?? species(b.block, i), permitted: quantity(b.permitted.quantity, b.permitted.unit, lang), exported: quantity(b.exported.quantity, b.exported.unit, lang) })
         : fillSegments(t.blockFactNotExported, { block: b.block, species: b.scientificName ?? species(b.block, i), permitted: quantity(b.permitted.quantity, b.permitted.unit, lang) }),
     );

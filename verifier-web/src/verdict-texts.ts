@@ -19,8 +19,12 @@ export interface VerdictTexts {
   verdicts: Record<VerdictKind, VerdictWords>;
   /** The "used" headline when the endorsement's date and port are known. */
   usedTitle: string;
+  /** The "imported" headline (issue 9): used up, on that date, at that port. */
+  importedTitle: string;
   /** One line per block: the species and the permitted and exported quantity. */
   blockFact: string;
+  /** The same with the quantity the importing country's customs confirmed as arrived. */
+  blockFactImported: string;
   /** The same for a block that customs has not endorsed (nothing exported yet). */
   blockFactNotExported: string;
   /** A block whose use could not be read. */
@@ -33,6 +37,10 @@ const en: VerdictTexts = {
     used: {
       title: 'Valid — exported; expected at import',
       detail: 'Customs of the exporting country endorsed this permit for one shipment. That is how it should arrive at the importing border: accept it for that shipment only. It cannot be used for another export.',
+    },
+    imported: {
+      title: 'Used up — imported; do not accept again',
+      detail: 'Customs of the importing country confirmed that the shipment arrived under this permit. A permit covers one shipment only: it cannot be used again.',
     },
     revoked: { title: 'Cancelled (revoked) — do not accept', detail: 'The issuing authority has cancelled this permit.' },
     suspended: { title: 'Suspended — do not accept', detail: 'The issuing authority has suspended this permit for now.' },
@@ -48,7 +56,9 @@ const en: VerdictTexts = {
     invalid: { title: 'Not valid — do not accept', detail: '' },
   },
   usedTitle: 'Valid — exported on {date} at {port}; expected at import',
+  importedTitle: 'Used up — imported on {date} at {port}; do not accept again',
   blockFact: 'Block {block} — {species}: permitted {permitted}, exported {exported}',
+  blockFactImported: 'Block {block} — {species}: permitted {permitted}, exported {exported}, imported {imported}',
   blockFactNotExported: 'Block {block} — {species}: permitted {permitted}; not yet exported',
   blockFactPermitted: 'Block {block} — {species}: permitted {permitted}',
 };
@@ -60,6 +70,10 @@ const fr: VerdictTexts = {
     used: {
       title: 'Valable — exporté\u00a0; attendu à l’importation',
       detail: 'La douane du pays d’exportation a visé ce permis pour un envoi. C’est ainsi qu’il doit arriver à la frontière du pays d’importation\u00a0: acceptez-le pour cet envoi uniquement. Il ne peut pas servir à une autre exportation.',
+    },
+    imported: {
+      title: 'Épuisé — importé ; ne plus accepter',
+      detail: 'La douane du pays d’importation a confirmé l’arrivée de l’envoi sous ce permis. Un permis ne couvre qu’un envoi : il ne peut plus être utilisé.',
     },
     revoked: { title: 'Annulé (révoqué) — ne pas accepter', detail: 'L’autorité émettrice a annulé ce permis.' },
     suspended: { title: 'Suspendu — ne pas accepter', detail: 'L’autorité émettrice a suspendu ce permis pour le moment.' },
@@ -75,7 +89,9 @@ const fr: VerdictTexts = {
     invalid: { title: 'Non valable — ne pas accepter', detail: '' },
   },
   usedTitle: 'Valable — exporté le {date} à {port}\u00a0; attendu à l’importation',
+  importedTitle: 'Épuisé — importé le {date} à {port}\u00a0; ne plus accepter',
   blockFact: 'Bloc {block} — {species}\u00a0: autorisé {permitted}, exporté {exported}',
+  blockFactImported: 'Bloc {block} — {species}\u00a0: autorisé {permitted}, exporté {exported}, importé {imported}',
   blockFactNotExported: 'Bloc {block} — {species}\u00a0: autorisé {permitted}\u00a0; pas encore exporté',
   blockFactPermitted: 'Bloc {block} — {species}\u00a0: autorisé {permitted}',
 };
@@ -86,6 +102,10 @@ const es: VerdictTexts = {
     used: {
       title: 'Válido — exportado; esperado en la importación',
       detail: 'La aduana del país de exportación refrendó este permiso para un envío. Así debe llegar a la frontera del país de importación: acéptelo solo para ese envío. No puede utilizarse para otra exportación.',
+    },
+    imported: {
+      title: 'Agotado — importado; no volver a aceptar',
+      detail: 'La aduana del país de importación confirmó la llegada del envío con este permiso. Un permiso cubre un solo envío: no puede volver a utilizarse.',
     },
     revoked: { title: 'Anulado (revocado) — no aceptar', detail: 'La autoridad emisora ha anulado este permiso.' },
     suspended: { title: 'Suspendido — no aceptar', detail: 'La autoridad emisora ha suspendido este permiso temporalmente.' },
@@ -101,7 +121,9 @@ const es: VerdictTexts = {
     invalid: { title: 'No válido — no aceptar', detail: '' },
   },
   usedTitle: 'Válido — exportado el {date} en {port}; esperado en la importación',
+  importedTitle: 'Agotado — importado el {date} en {port}; no volver a aceptar',
   blockFact: 'Bloque {block} — {species}: autorizado {permitted}, exportado {exported}',
+  blockFactImported: 'Bloque {block} — {species}: autorizado {permitted}, exportado {exported}, importado {imported}',
   blockFactNotExported: 'Bloque {block} — {species}: autorizado {permitted}; aún no exportado',
   blockFactPermitted: 'Bloque {block} — {species}: autorizado {permitted}',
 };

@@ -7,7 +7,7 @@
  */
 import type { VerificationResult } from '../../src/verify/index.js';
 
-export const VERDICTS = ['valid', 'used', 'revoked', 'suspended', 'expired', 'untrusted', 'damaged-or-altered', 'not-a-permit', 'newer-format', 'status-unchecked', 'invalid'] as const;
+export const VERDICTS = ['valid', 'used', 'imported', 'revoked', 'suspended', 'expired', 'untrusted', 'damaged-or-altered', 'not-a-permit', 'newer-format', 'status-unchecked', 'invalid'] as const;
 export type VerdictKind = (typeof VERDICTS)[number];
 
 export interface Verdict {
@@ -23,6 +23,8 @@ export interface Verdict {
 export const TONE: Record<VerdictKind, 'good' | 'bad' | 'warn' | 'info'> = {
   valid: 'good',
   used: 'info',
+  // Issue 9: used up at import; final, so it is not accepted for another shipment.
+  imported: 'bad',
   revoked: 'bad',
   suspended: 'bad',
   expired: 'bad',
@@ -38,6 +40,7 @@ export const TONE: Record<VerdictKind, 'good' | 'bad' | 'warn' | 'info'> = {
 export const ICON: Record<VerdictKind, string> = {
   valid: '✔',
   used: '➜',
+  imported: '■',
   revoked: '✖',
   suspended: '‖',
   expired: '⌛',
@@ -88,6 +91,9 @@ export function verdictOf(result: Pick<VerificationResult, 'verified' | 'checks'
       return { kind: 'suspended', code: 'SUSPENDED' };
     case 'expired':
       return { kind: 'expired', code: 'EXPIRED' };
+    case 'imported':
+      // Used up (issue 9): final. A confirmation that is not genuine or above the export refuses it as any defect does.
+      return first ? { kind: 'invalid', code: first.code } : { kind: 'imported' };
     case 'used':
       // "used" reads as valid at import (defect 13), so only a clean use gets it. Anything wrong
       // with the use (more exported than allowed) refuses it, at export (not again) as at import.

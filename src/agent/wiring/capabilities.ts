@@ -13,6 +13,7 @@ import type { LoadedConfig } from '../config/config.js';
 import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.js';
 import type { IssueOutcome, Officer } from '../../issuance/issue.js';
+import type { ConfirmingOfficer, ConfirmOutcome } from '../../import-confirmation/confirm.js';
 import type { Role, TokenCheck, TokenRecord } from '../../auth/tokens.js';
 import type { PermitFilter, StoredPermit } from '../../store/permits.js';
 import type { ImportState, IncomingPermit } from '../../store/incoming-permits.js';
@@ -159,10 +160,16 @@ export interface Lifecycle {
   endorse(permitNumber: string, input: unknown, officer: CustomsOfficer): Promise<EndorseOutcome>;
 }
 
+/** Import confirmations made here (issue 9): what arrived under a permit another authority issued, signed by customs. */
+export interface ImportConfirmation {
+  confirm(input: unknown, officer: ConfirmingOfficer): Promise<ConfirmOutcome>;
+}
+
 export interface SignCapabilities extends ReadCapabilities {
   identities: Identities;
   issuance: Issuance;
   lifecycle: Lifecycle;
+  importConfirmation: ImportConfirmation;
   signAs(role: SigningRole): Signer;
   keys: KeyManagement;
   /** Issue 9: DIDComm v2 authcrypt between this authority and its peers (./didcomm-envelope.ts). */

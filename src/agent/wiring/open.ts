@@ -34,6 +34,7 @@ import { createHeldPermitReads } from '../../store/held-permits.js';
 import { StatusLists } from '../../status/service.js';
 import { recordUrl } from '../../record/public-record.js';
 import { PermitLifecycle } from '../../lifecycle/permit-lifecycle.js';
+import { ImportConfirmations } from '../../import-confirmation/service.js';
 import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
@@ -203,6 +204,16 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       now,
       exchangeEvents,
     );
+    // Issue 9: import confirmations are signed by the customs identity, and go to the permit's issuer through the outbox.
+    const importConfirmations = new ImportConfirmations(store, {
+      authority: { did: identity.did, country: config.saiga.authority.country },
+      customsDid: customs.did,
+      agentUrl: url,
+      sign: signers.customs.sign,
+      now,
+      newCredentialId,
+      exchange: exchangeEvents,
+    });
     const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url, keyRing.statesOf(identity.did)));
     const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys, { states: keyRing.statesOf(customs.did) });
     const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
@@ -244,6 +255,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       },
       issuance: issuer,
       lifecycle,
+      importConfirmation: importConfirmations,
       signAs: (role) => signers[role],
       keys: {
         list: () => keyRing.list(),
@@ -272,6 +284,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
                 envelope.forgetDocument(did);
               },
               now,
+              reads: store.reads,
+              checkImportConfirmation: (input) => verifier.checkImportConfirmation(input),
             }),
             now,
             settings: config.saiga.exchange,

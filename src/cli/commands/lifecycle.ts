@@ -16,6 +16,10 @@ export function statusLines(view: PermitStatusView): string[] {
     const e = view.endorsement.endorsement as { blocks: { block: string; quantity: number; unit: string }[]; portOfExport: string; date: string; transportDocument: string };
     lines.push(`  exported    ${e.date} at ${e.portOfExport}, ${e.transportDocument}: ${e.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ')} (endorsed by ${view.endorsement.officer})`);
   } else lines.push('  exported    not yet endorsed by customs');
+  if (view.importConfirmation) {
+    const c = view.importConfirmation.confirmation as { blocks: { block: string; quantity: number; unit: string }[]; portOfImport: string; date: string; officer: string; country: string; exceedsPermitted?: boolean };
+    lines.push(`  imported    ${c.date} at ${c.portOfImport}: ${c.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ')} (confirmed by ${c.officer}, ${c.country}) — used up${c.exceedsPermitted ? '; flagged: more than the permit allows' : ''}`);
+  }
   lines.push('  history', ...view.history.map((h) => `    ${h.at}  ${h.action.padEnd(9)} ${h.actor}${h.reason ? ` — ${h.reason}` : ''}`));
   return lines;
 }

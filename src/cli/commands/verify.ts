@@ -19,7 +19,7 @@ export async function readVerifyArgument(input: string): Promise<{ text: string 
   return text === undefined ? { noCode: input } : { text };
 }
 
-const STATE_WORDS = { valid: 'valid, not yet used', used: 'USED FOR EXPORT', revoked: 'REVOKED', suspended: 'SUSPENDED', expired: 'EXPIRED', unknown: 'status not checked' } as const;
+const STATE_WORDS = { valid: 'valid, not yet used', used: 'USED FOR EXPORT', imported: 'IMPORTED (used up)', revoked: 'REVOKED', suspended: 'SUSPENDED', expired: 'EXPIRED', unknown: 'status not checked' } as const;
 
 export function verdictLines(result: VerificationResult): string[] {
   const state = result.state ? ` [${STATE_WORDS[result.state]}]` : '';
@@ -28,15 +28,17 @@ export function verdictLines(result: VerificationResult): string[] {
     : `NOT VALID${state} — ${result.checks.find((c) => !c.ok)?.message ?? 'not verified'}`;
   const blocks = (result.blocks ?? []).map(
     (b) =>
-      `  block ${b.block.padEnd(3)} ${(b.scientificName ?? '').padEnd(28)} permitted ${b.permitted.quantity} ${b.permitted.unit}, exported ${b.exported ? `${b.exported.quantity} ${b.exported.unit}` : '—'}`,
+      `  block ${b.block.padEnd(3)} ${(b.scientificName ?? '').padEnd(28)} permitted ${b.permitted.quantity} ${b.permitted.unit}, exported ${b.exported ? `${b.exported.quantity} ${b.exported.unit}` : '—'}${b.imported !== undefined ? `, imported ${b.imported ? `${b.imported.quantity} ${b.imported.unit}` : '—'}` : ''}`,
   );
   const e = result.endorsement;
+  const i = result.imported;
   return [
     head,
     ...result.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.check.padEnd(11)} ${c.code.padEnd(20)} ${c.message}`),
     ...(result.ruleErrors ?? []).map((r) => `       rule  ${r.code} at ${r.path || '/'}: ${r.message}`),
     ...blocks,
     ...(e ? [`  exported on ${e.date} at ${e.portOfExport}, transport document ${e.transportDocument}, endorsed by ${e.officer} (${e.authority})`] : []),
+    ...(i ? [`  imported on ${i.date} at ${i.portOfImport}, confirmed by ${i.officer} (${i.authority})${i.exceedsPermitted ? ', flagged: more than the permit allows' : ''}`] : []),
   ];
 }
 

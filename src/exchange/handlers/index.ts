@@ -6,11 +6,14 @@
  */
 import type { TrustedIssuer } from '../../vocab/trust-list.js';
 import type { VerificationResult } from '../../verify/verifier-types.js';
+import type { ImportCheckInput, ImportOutcome } from '../../verify/import-confirmations.js';
+import type { CommittedReads } from '../../store/unit-of-work.js';
 import type { MessageKind } from '../message-types.js';
 import type { MessageHandler } from '../ports.js';
 import { importPermitHandler, permitIssuedHandler, type PermitHandlerDeps } from './permit-issued.js';
 import { statusChangedHandler } from './status-changed.js';
 import { exportEndorsedHandler } from './export-endorsed.js';
+import { importConfirmedHandler } from './import-confirmed.js';
 import { keyRevokedHandler, type KeyRevokedDeps } from './key-revoked.js';
 
 /** What handlers are given by the composition root (src/agent/wiring/open.ts). */
@@ -22,6 +25,11 @@ export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps {
   /** Everyone this agent trusts, as now. */
   trusted: () => readonly TrustedIssuer[];
   now: () => Date;
+  // import-confirmed ("confirm"):
+  /** Committed reads (`store.reads`). */
+  reads: Pick<CommittedReads, 'lifecycle' | 'permits' | 'importConfirmations'>;
+  /** The agent verifier's `checkImportConfirmation`. */
+  checkImportConfirmation: (input: ImportCheckInput) => Promise<ImportOutcome>;
 }
 
 export type HandlerRegistry = ReadonlyMap<MessageKind, MessageHandler>;
@@ -31,6 +39,7 @@ export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler>
     // permit-issued, import-permit, status-changed, export-endorsed ("imports")
     permitIssuedHandler(deps), importPermitHandler(deps), statusChangedHandler(deps), exportEndorsedHandler(deps),
     // import-confirmed ("confirm")
+    importConfirmedHandler({ authority: deps.authority, reads: deps.reads, trustedIssuers: deps.trusted, checkConfirmation: deps.checkImportConfirmation }),
     // key-revoked ("keys"): deps.forgetDid drops the peer's cached DID document (agent verifier, DIDComm resolver)
     keyRevokedHandler(deps),
     // Each handler is typed by its own kind; the registry hands each only messages of that kind.

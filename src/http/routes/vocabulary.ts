@@ -19,6 +19,8 @@ import type { ReadCapabilities } from '../../agent/wiring/capabilities.js';
 import { endorsementCredentialSchema } from '../../endorsement/credential-schema.js';
 import { permitCredentialSchema } from '../../permit/credential-schema.js';
 import { CITES_CONTEXT_V1_DOCUMENT, CITES_CONTEXT_V1_PATH, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, PERMIT_CREDENTIAL_SCHEMA_PATH } from '../../vocab/contexts.js';
+import { CITES_IMPORT_CONTEXT_V1_DOCUMENT, CITES_IMPORT_CONTEXT_V1_PATH, IMPORT_CONFIRMATION_CREDENTIAL_SCHEMA_PATH } from '../../vocab/contexts.js';
+import { importConfirmationCredentialSchema } from '../../import-confirmation/credential-schema.js';
 import { publicGet } from '../cors.js';
 
 /** A year, and RFC 8246 `immutable`: the content at these URLs never changes, so caches need not revalidate. */
@@ -36,5 +38,8 @@ export function vocabularyRoutes(saiga: Pick<ReadCapabilities, 'config'>): Route
   publicGet(router, CITES_CONTEXT_V1_PATH, serve('application/ld+json', CITES_CONTEXT_V1_DOCUMENT));
   publicGet(router, PERMIT_CREDENTIAL_SCHEMA_PATH, serve('application/schema+json', JSON.stringify(permitCredentialSchema(agentUrl))));
   publicGet(router, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, serve('application/schema+json', JSON.stringify(endorsementCredentialSchema(agentUrl))));
+  // Issue 9: the import confirmation's own context (CITES v1 is frozen) and its credential schema.
+  publicGet(router, CITES_IMPORT_CONTEXT_V1_PATH, serve('application/ld+json', CITES_IMPORT_CONTEXT_V1_DOCUMENT));
+  publicGet(router, IMPORT_CONFIRMATION_CREDENTIAL_SCHEMA_PATH, serve('application/schema+json', JSON.stringify(importConfirmationCredentialSchema(agentUrl))));
   return router;
 }
