@@ -23,13 +23,19 @@ import { attemptDelivery, backoffMs, type AttemptOutcome, type PostFetch } from 
 import type { Envelope } from './ports.js';
 import { PeerCircuit, type CircuitState } from './peer-circuit.js';
 
+/** How messages are delivered (agent.yml `saiga.exchange`, with defaults: src/agent/config/config.ts EXCHANGE_DEFAULTS). */
 export interface DeliverySettings {
+  /** Exponential backoff with full jitter: a random wait up to min(cap, base × 2^(attempts − 1)). */
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** After this many failures in a row a peer is tried once per cool-down only; other peers are not slowed. */
   circuitThreshold: number;
   circuitCoolDownMs: number;
+  /** How long one POST to a peer may take. */
   timeoutMs: number;
+  /** Messages in flight to one peer at a time. */
   concurrency: number;
+  /** How often the outbox is read for rows other processes wrote (a commit here wakes the worker at once). */
   pollIntervalMs: number;
 }
 

@@ -12,6 +12,7 @@ import jsYaml from 'js-yaml';
 import { ConfigError } from './yaml-loader.js';
 import { parseNumberFormat, type PermitNumberFormat } from '../../issuance/number.js';
 import { didWebFromUrl } from '../identity/did-web-name.js';
+import type { DeliverySettings } from '../../exchange/delivery-worker.js';
 
 export type DidMethod = 'web' | 'key';
 export type TrustRole = 'managementAuthority' | 'customs';
@@ -53,21 +54,9 @@ export interface SaigaConfig {
   issuance: { requireHeldImportPermit: boolean };
 }
 
-export interface ExchangeConfig {
+export interface ExchangeConfig extends DeliverySettings {
   /** A message not delivered after this many days is marked undeliverable (and shown, and can be re-queued). */
   maxAgeDays: number;
-  /** Exponential backoff with full jitter: a random wait up to min(cap, base × 2^(attempts − 1)). */
-  backoffBaseMs: number;
-  backoffCapMs: number;
-  /** After this many failures in a row a peer is tried once per cool-down only; other peers are not slowed. */
-  circuitThreshold: number;
-  circuitCoolDownMs: number;
-  /** How long one POST to a peer may take. */
-  timeoutMs: number;
-  /** Messages in flight to one peer at a time. */
-  concurrency: number;
-  /** How often the outbox is read for rows other processes wrote (a commit here wakes the worker at once). */
-  pollIntervalMs: number;
 }
 
 /** No configuration needed: a week to deliver, retries from 1 s up to 5 min apart. */
