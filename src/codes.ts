@@ -282,8 +282,8 @@ export const EXCHANGE_CODES = {
   EXCHANGE_ALREADY_ENDORSED: 'A different export endorsement of this permit is already held: a permit covers one shipment only (Art. VI(5)).',
   // Import confirmation (Art. VI(5), Art. VIII(7)(a)): making one (src/import-confirmation) and receiving one (src/exchange/handlers/import-confirmed.ts)
   IMPORT_PERMIT_UNKNOWN: 'No permit with this number from this issuing authority has reached this authority as an expected import, so its import cannot be confirmed.',
-  IMPORT_PERMIT_REVOKED: 'The issuing authority has notified that this permit is cancelled (revoked): it must not be used, and its import cannot be confirmed.',
-  IMPORT_PERMIT_SUSPENDED: 'The issuing authority has notified that this permit is suspended: it must not be used while suspended, and its import cannot be confirmed.',
+  IMPORTED_PERMIT_REVOKED: 'The issuing authority has notified that this permit is cancelled (revoked): it must not be used, and its import cannot be confirmed.',
+  IMPORTED_PERMIT_SUSPENDED: 'The issuing authority has notified that this permit is suspended: it must not be used while suspended, and its import cannot be confirmed.',
   IMPORT_ALREADY_CONFIRMED: 'The import under this permit has already been confirmed; a permit covers one consignment only (Art. VI(5)).',
   IMPORT_QUANTITY_ABOVE_EXPORTED: 'More is declared as imported than the customs of the exporting country endorsed as exported for this block.',
   IMPORT_QUANTITY_ABOVE_PERMITTED: 'More arrived than the permit allows for this block, and no export endorsement was received to compare with: the import is recorded and flagged as exceeding the permit.',

@@ -69,8 +69,8 @@ function read(input: unknown, invalid: ReadonlySet<string>) {
 function stateIssues(ctx: ConfirmationContext): ConfirmationIssue[] {
   const n = `Permit ${ctx.permit.permitNumber}`;
   if (ctx.confirmed) return [issue('IMPORT_ALREADY_CONFIRMED', '', `${n} already has an import confirmation.`)];
-  if (ctx.status === 'revoked') return [issue('IMPORT_PERMIT_REVOKED', '', `${n} was revoked by the issuing authority.`)];
-  if (ctx.status === 'suspended') return [issue('IMPORT_PERMIT_SUSPENDED', '', `${n} was suspended by the issuing authority.`)];
+  if (ctx.status === 'revoked') return [issue('IMPORTED_PERMIT_REVOKED', '', `${n} was revoked by the issuing authority.`)];
+  if (ctx.status === 'suspended') return [issue('IMPORTED_PERMIT_SUSPENDED', '', `${n} was suspended by the issuing authority.`)];
   return [];
 }
 

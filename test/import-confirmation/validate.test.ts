@@ -47,8 +47,8 @@ describe('validateConfirmationRequest', () => {
 
   const CASES: { name: string; mutate?: (r: any) => void; ctx?: Partial<ConfirmationContext>; errors: [string, string][] }[] = [
     { name: 'refuses a second confirmation (Art. VI(5))', ctx: { confirmed: true }, errors: [['IMPORT_ALREADY_CONFIRMED', '']] },
-    { name: 'refuses a permit its issuer notified as revoked', ctx: { status: 'revoked' }, errors: [['IMPORT_PERMIT_REVOKED', '']] },
-    { name: 'refuses a permit its issuer notified as suspended', ctx: { status: 'suspended' }, errors: [['IMPORT_PERMIT_SUSPENDED', '']] },
+    { name: 'refuses a permit its issuer notified as revoked', ctx: { status: 'revoked' }, errors: [['IMPORTED_PERMIT_REVOKED', '']] },
+    { name: 'refuses a permit its issuer notified as suspended', ctx: { status: 'suspended' }, errors: [['IMPORTED_PERMIT_SUSPENDED', '']] },
     { name: 'refuses more than was exported', mutate: (r) => (r.blocks[0].quantity = 101), errors: [['IMPORT_QUANTITY_ABOVE_EXPORTED', '/blocks/0/quantity']] },
     { name: 'refuses a block the permit lacks', mutate: (r) => r.blocks.push({ block: 'C', quantity: 1 }), errors: [['UNKNOWN_BLOCK', '/blocks/2/block']] },
     { name: 'refuses a block given twice', mutate: (r) => r.blocks.push({ block: 'A', quantity: 0 }), errors: [['DUPLICATE_BLOCK', '/blocks/2/block']] },

@@ -6,7 +6,9 @@
  * CH customs confirmed at import when it did, else what LK customs endorsed, else what was
  * permitted (src/issuance/origin-permit-check.ts).
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteDatabase } from '../../src/store/sqlite.js';
 import { type AuthorityProcess, createToken, initAuthority, readExample, serveAuthority, setPeers } from '../helpers/agent-process.js';
 import { confirmImport, holdPermit } from './hold.js';
 
@@ -19,7 +21,11 @@ beforeAll(async () => {
     initAuthority({ country: 'CH', name: 'Federal Food Safety and Veterinary Office', place: 'Bern' }),
   ]);
   setPeers(lkInit.config, [{ did: chInit.did, country: 'CH', name: 'Federal Food Safety and Veterinary Office' }]);
-  setPeers(chInit.config, [{ did: lkInit.did, country: 'LK', name: 'Department of Wildlife Conservation' }]);
+  // CH trusts LK's customs too, so that LK's endorsements reach it through the exchange (export-endorsed).
+  setPeers(chInit.config, [
+    { did: lkInit.did, country: 'LK', name: 'Department of Wildlife Conservation' },
+    { did: lkInit.customsDid, country: 'LK', name: 'Sri Lanka Customs', role: 'customs' },
+  ]);
   [lk, ch] = await Promise.all([serveAuthority(lkInit), serveAuthority(chInit)]);
 });
 
@@ -38,6 +44,20 @@ async function orchidsImported(): Promise<{ permitNumber: string; jwt: string }>
   const permit = await issueAt(lk, readExample('export-lk-orchids.json'));
   await holdPermit(ch.dir, permit.jwt, 'import');
   return permit;
+}
+
+/** Waits until CH holds LK's permit with its endorsement, as the exchange delivers them (fails after 60 s). */
+async function endorsementHeld(permitNumber: string): Promise<void> {
+  const db = await SqliteDatabase.openReadOnly(join(ch.dir, 'data', 'agent.sqlite'));
+  try {
+    for (let i = 0; i < 240; i++) {
+      if (await db.get('SELECT 1 FROM incoming_permit WHERE permit_number = ? AND endorsement_json IS NOT NULL', [permitNumber])) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`CH never received the endorsement of ${permitNumber}`);
+  } finally {
+    await db.close();
+  }
 }
 
 function reExport(origin: { permitNumber: string }, quantity: number, edit?: (s: Record<string, any>) => void): Record<string, unknown> {
@@ -101,7 +121,8 @@ describe('a re-export against the permit its specimens came in under (box 12)', 
       body: { blocks: [{ block: 'A', quantity: 900 }], portOfExport: 'LKCMB', date: new Date().toISOString().slice(0, 10), transportDocument: '176-55550001' },
     });
     expect(endorsed.status).toBe(201);
-    await holdPermit(ch.dir, permit.jwt, 'import', { endorsement: { blocks: [{ block: 'A', quantity: 900, unit: 'NAR' }] } });
+    // The exchange brings the permit and then its endorsement to CH.
+    await endorsementHeld(permit.permitNumber);
     expect(await refusal(reExport(permit, 901))).toEqual([['ORIGIN_PERMIT_QUANTITY_EXCEEDED', '/specimens/0/quantity']]);
     await issueAt(ch, reExport(permit, 900));
   });

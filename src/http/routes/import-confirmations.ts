@@ -11,7 +11,7 @@ import { requireRole, type AuthedRequest } from '../auth.js';
 import { sendError } from '../errors.js';
 
 /** Refusals due to the permit's state (409), not to the request (422); an unknown permit is 404. */
-const STATE_CODES: readonly string[] = ['IMPORT_ALREADY_CONFIRMED', 'IMPORT_PERMIT_REVOKED', 'IMPORT_PERMIT_SUSPENDED'];
+const STATE_CODES: readonly string[] = ['IMPORT_ALREADY_CONFIRMED', 'IMPORTED_PERMIT_REVOKED', 'IMPORTED_PERMIT_SUSPENDED'];
 
 function sendRefusal(res: Response, errors: ConfirmationIssue[]): void {
   if (errors.some((e) => e.code === 'IMPORT_PERMIT_UNKNOWN')) return sendError(res, 'NOT_FOUND', { message: errors[0]!.message, errors: errors as never });
