@@ -20,6 +20,7 @@ import { MAX_ISSUED_CREDENTIAL_CHARS } from '../vocab/limits.js';
 import { maxValidUntil } from '../permit/validity.js';
 import type { PermitRecord } from '../store/permits.js';
 import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
+import { GroupCommit } from '../store/group-commit.js';
 import type { ExchangeEvents } from '../exchange/ports.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
@@ -75,11 +76,9 @@ class RuleRejection extends Error {
   }
 }
 
-interface Pending {
+interface Item {
   request: PermitRequest;
   officer: Officer;
-  resolve: (outcome: { ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }) => void;
-  reject: (error: unknown) => void;
 }
 
 /** The box-12 permits a re-export draws on, as lock keys (country and number). */
@@ -87,11 +86,13 @@ const originKeys = (request: PermitRequest): string[] =>
   request.documentType === 're-export' ? request.specimens.flatMap((s) => (s.origin?.permitNumber !== undefined ? [`${s.origin.country}\u0000${s.origin.permitNumber}`] : [])) : [];
 
 export class PermitIssuer {
-  private pending: Pending[] = [];
   private readonly originLock = new KeyedLock();
-  private draining = false;
+  /** Accepted requests share transactions: one commit (one fsync) for many permits, one savepoint each. */
+  private readonly batches: GroupCommit;
 
-  constructor(private readonly deps: IssuerDeps) {}
+  constructor(private readonly deps: IssuerDeps) {
+    this.batches = new GroupCommit(deps.store, deps.maxBatch ?? 64);
+  }
 
   /**
    * Compiles the schemas a permit is checked against (the request's, and the issued permit's
@@ -117,47 +118,14 @@ export class PermitIssuer {
         ...(this.deps.checkOriginPermits ? await this.deps.checkOriginPermits(valid) : []),
       ];
       if (linked.length > 0) return { ok: false, errors: linked, warnings: outcome.warnings };
-      const done = await new Promise<{ ok: true; record: PermitRecord } | { ok: false; errors: RuleIssue[] }>((resolve, reject) => {
-        this.pending.push({ request: valid, officer, resolve, reject });
-        void this.drain();
-      });
-      return done.ok ? { ok: true, record: done.record, warnings: outcome.warnings } : { ok: false, errors: done.errors, warnings: outcome.warnings };
-    });
-  }
-
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, this.deps.maxBatch ?? 64);
-        const results: ({ record: PermitRecord } | { error: unknown } | { rejected: RuleIssue[] })[] = [];
-        try {
-          await this.deps.store.transaction(async (work) => {
-            for (const item of batch) {
-              try {
-                const record = await work.savepoint(() => this.make(item, work));
-                results.push({ record });
-              } catch (error) {
-                results.push(error instanceof RuleRejection ? { rejected: error.errors } : { error });
-              }
-            }
-          });
-        } catch (error) {
-          // The commit itself failed: nothing of this batch was written.
-          batch.forEach((item) => item.reject(error));
-          continue;
-        }
-        batch.forEach((item, i) => {
-          const result = results[i]!;
-          if ('record' in result) item.resolve({ ok: true, record: result.record });
-          else if ('rejected' in result) item.resolve({ ok: false, errors: result.rejected });
-          else item.reject(result.error);
-        });
+      try {
+        const record = await this.batches.transaction((work) => this.make({ request: valid, officer }, work));
+        return { ok: true, record, warnings: outcome.warnings };
+      } catch (error) {
+        if (error instanceof RuleRejection) return { ok: false, errors: error.errors, warnings: outcome.warnings };
+        throw error;
       }
-    } finally {
-      this.draining = false;
-    }
+    });
   }
 
   /** R1: only a permit of ours that is neither revoked nor used can be replaced. */
@@ -190,7 +158,7 @@ export class PermitIssuer {
     if (bound > MAX_ISSUED_CREDENTIAL_CHARS) throw new RuleRejection([tooLargeIssue(bound, credential.credentialSubject)]);
   }
 
-  private async make(item: Pending, work: UnitOfWork): Promise<PermitRecord> {
+  private async make(item: Item, work: UnitOfWork): Promise<PermitRecord> {
     const { authority, numberFormat } = this.deps;
     // Whole seconds: the credential's issuanceDate becomes the JWT's `nbf`, which has no
     // fractions, and the date a verifier shows in box 13 must be the one stored here.

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExchangeConfig } from '../config/config.js';
 import type { TrustedIssuer } from '../../verify/index.js';
 import type { SaigaStore, Transactions } from '../../store/unit-of-work.js';
+import { GroupCommit } from '../../store/group-commit.js';
 import type { OutboxReads } from '../../store/exchange-outbox.js';
 import { ExchangeRouter } from '../../exchange/events.js';
 import { DeliveryWorker } from '../../exchange/delivery-worker.js';
@@ -69,7 +70,9 @@ export function serveExchange(options: {
     settings,
     log: exchangeLog,
   });
-  const inbox = new Inbox({ envelope, store, trusted, handlers: options.handlers, now, log: exchangeLog });
+  // Messages arriving together share one commit (src/store/group-commit.ts), each applied in its own savepoint.
+  const grouped = new GroupCommit(store);
+  const inbox = new Inbox({ envelope, store: { reads: store.reads, transaction: (work) => grouped.transaction(work) }, trusted, handlers: options.handlers, now, log: exchangeLog });
   return {
     ...exchangeOperator({ store, trusted, now, settings, worker }),
     receive: (raw) => inbox.receive(raw),
