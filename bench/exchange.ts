@@ -149,7 +149,7 @@ export async function exchangeBench(options: { latencyCount: number; drainCount:
     for (let i = 0; i < options.latencyCount; i++) {
       latencyJwts.push(...(await issueMany(lk, request, 1, 1, progress)));
       // One message at a time: wait for its acknowledgement before the next permit.
-      await waitUntil('a delivery', async () => (await pending()) === 0, 30_000, 2);
+      await waitUntil('a delivery', async () => (await pending()) === 0, 30_000, 10);
     }
     const latencyRows = (await outboxRows(lkDatabase)).slice(before);
     const latencies = latencyRows.map((r) => Date.parse(r.delivered_at!) - Date.parse(r.created_at));
@@ -161,7 +161,7 @@ export async function exchangeBench(options: { latencyCount: number; drainCount:
     progress('Exchange: CH back; draining…');
     ch = await serveAuthority(chInit);
     const drainStart = performance.now();
-    await waitUntil('the drain', async () => (await pending()) === 0, 600_000, 50);
+    await waitUntil('the drain', async () => (await pending()) === 0, 600_000, 250);
     const drainSeconds = (performance.now() - drainStart) / 1000;
     const status = await lk.api('/api/exchange', { token: admin });
     if (status.status !== 200) throw new Error(`GET /api/exchange answered ${status.status}`);

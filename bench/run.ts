@@ -28,6 +28,8 @@ import { permitQr } from '../src/print/permit-qr.js';
 import { cameraToVerdict } from './camera.js';
 import { commandTimings } from './commands.js';
 import { qrVersion } from '../src/qr/render.js';
+import { envelopeTimings, renderEnvelopeTimings } from './exchange-envelope.js';
+import { exchangeBench, renderExchangeBench } from './exchange.js';
 
 /** Fetches every status list and record the credentials name once, so the verification rows measure the core, not I/O. */
 async function prefetch(fetchOwn: FetchLike, jwts: string[]): Promise<Map<string, { body: string; type: string }>> {
@@ -273,6 +275,9 @@ async function main() {
   const camera = await cameraToVerdict(7, progress);
   progress('Everyday commands, whole processes…');
   const commands = await commandTimings(7, progress);
+  progress('Exchange: the DIDComm envelope…');
+  const envelope = await envelopeTimings(progress, 300);
+  const exchange = await exchangeBench({ latencyCount: 200, drainCount: 10_000 }, progress);
   const page = JSON.parse(readFileSync('verifier-web/dist/build.json', 'utf8')) as { sizes: Record<string, { bytes: number; gzip: number }> };
 
   const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, floor, statusCheck, republish];
@@ -290,6 +295,8 @@ async function main() {
     verifierPage: page.sizes,
     cameraToVerdict: camera,
     commands,
+    envelope,
+    exchange,
     targets: { verifyVsVeramo: 10, issuePerSecond: 100 },
   };
   if (json) {
@@ -321,6 +328,10 @@ async function main() {
     `| baseline: node -e 0 | ${commands.nodeBaselineMs.toFixed(0)} | 1.0 |`,
     ...commands.rows.map((r) => `| ${r.name} | ${r.medianMs.toFixed(0)} | ${r.timesNode.toFixed(1)} |`),
     `Targets: read-only commands ≤ ${commands.targets.readOnlyMs} ms, npm start ≤ ${commands.targets.startMs} ms.`,
+    '',
+    renderEnvelopeTimings(envelope),
+    '',
+    renderExchangeBench(exchange),
     '',
     `Status list of 131,072 entries: encodedList ${sizes.encodedListEmpty} characters empty, ${sizes.encodedListOnePercent} with 1 % set; the signed list credential with 1 % set is ${sizes.listCredentialOnePercentBytes} bytes.`,
   ];
