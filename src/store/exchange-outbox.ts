@@ -122,11 +122,15 @@ export class OutboxStore {
    * Pending messages whose time has come, oldest first, leaving out any message that has an
    * earlier pending one for the same peer and subject: a revocation never overtakes the permit
    * it revokes (docs/exchange.md, order per permit).
+   *
+   * The peer's queue is walked in order (index exchange_outbox_peer_queue) and stops at `limit`;
+   * the unary `+` keeps SQLite from walking every due message of every peer instead and sorting
+   * them ("Disqualifying WHERE clause terms using unary +", sqlite.org/optoverview.html).
    */
   async due(recipientDid: string, now: string, limit: number): Promise<OutboxMessage[]> {
     const rows = await this.q.all<Raw>(
       `SELECT o.* FROM exchange_outbox o
-        WHERE o.recipient_did = ? AND o.state = 'pending' AND o.next_attempt_at <= ? AND ${FIRST_OF_ITS_SUBJECT}
+        WHERE o.recipient_did = ? AND o.state = 'pending' AND +o.next_attempt_at <= ? AND ${FIRST_OF_ITS_SUBJECT}
         ORDER BY o.seq LIMIT ?`,
       [recipientDid, now, limit],
     );
@@ -135,11 +139,20 @@ export class OutboxStore {
 
   /** The peers that have a pending message whose time has come (each peer is then read apart: a dead one cannot crowd out the rest). */
   async dueRecipients(now: string): Promise<string[]> {
-    const rows = await this.q.all<{ recipient_did: string }>(
-      "SELECT DISTINCT recipient_did FROM exchange_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY recipient_did",
+    // A skip scan over index exchange_outbox_due_peers: one seek per peer with pending messages,
+    // however many are queued for it (a plain DISTINCT reads every pending row).
+    const rows = await this.q.all<{ did: string }>(
+      `WITH RECURSIVE peer(did) AS (
+         SELECT MIN(recipient_did) FROM exchange_outbox WHERE state = 'pending'
+         UNION ALL
+         SELECT (SELECT MIN(recipient_did) FROM exchange_outbox WHERE state = 'pending' AND recipient_did > peer.did) FROM peer WHERE peer.did IS NOT NULL
+       )
+       SELECT did FROM peer WHERE did IS NOT NULL
+         AND EXISTS (SELECT 1 FROM exchange_outbox WHERE state = 'pending' AND recipient_did = peer.did AND next_attempt_at <= ?)
+       ORDER BY did`,
       [now],
     );
-    return rows.map((r) => r.recipient_did);
+    return rows.map((r) => r.did);
   }
 
   /** When the next message that may be sent (none before it for its peer and subject) falls due after `now`. */

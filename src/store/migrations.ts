@@ -214,6 +214,20 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         received_at       TEXT NOT NULL
       )`,
   },
+  {
+    version: 11,
+    name: 'exchange: outbox indexes for a long queue',
+    // With thousands of messages pending for a peer that was down, the delivery worker's reads
+    // (OutboxStore.due, hasExpired, dueRecipients) must not scan rows that carry whole permits:
+    // one index per read, each answering it alone (EXPLAIN QUERY PLAN in test/store/outbox-plans.test.ts).
+    sql: `
+      CREATE INDEX exchange_outbox_peer_queue ON exchange_outbox (recipient_did, state, seq);
+      -- FIRST_OF_ITS_SUBJECT (exchange-outbox.ts) looks only at this permit's pending messages.
+      CREATE INDEX exchange_outbox_subject_queue ON exchange_outbox (recipient_did, subject, state, seq);
+      DROP INDEX exchange_outbox_order;
+      CREATE INDEX exchange_outbox_expiry ON exchange_outbox (state, expires_at);
+      CREATE INDEX exchange_outbox_due_peers ON exchange_outbox (state, recipient_did, next_attempt_at)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../../src/store/migrations.js';
 import { openAgentDatabase } from '../../src/store/open-database.js';
+import type { SqliteDatabase } from '../../src/store/sqlite.js';
 import { SaigaStore } from '../../src/store/unit-of-work.js';
 import type { Envelope, OutgoingMessage } from '../../src/exchange/ports.js';
 import type { PostFetch } from '../../src/exchange/delivery-attempt.js';
@@ -19,6 +20,8 @@ export const START = Date.parse('2026-12-01T12:00:00.000Z');
 
 export interface TestStore {
   store: SaigaStore;
+  /** The writing connection, for what a test must ask SQLite itself (EXPLAIN QUERY PLAN). */
+  db: SqliteDatabase;
   clock: { now: number };
   close(): Promise<void>;
 }
@@ -31,6 +34,7 @@ export async function testStore(): Promise<TestStore> {
   const store = new SaigaStore(database.db, database.reads, () => new Date(clock.now));
   return {
     store,
+    db: database.db,
     clock,
     close: async () => {
       await database.close();
@@ -46,6 +50,7 @@ export const SETTINGS: DeliverySettings = {
   circuitCoolDownMs: 60_000,
   timeoutMs: 5000,
   concurrency: 4,
+  batchSize: 20,
   pollIntervalMs: 3_600_000,
 };
 
