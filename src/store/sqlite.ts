@@ -15,6 +15,13 @@
  */
 import sqlite3 from 'sqlite3';
 
+// TypeORM's sqlite driver (Veramo's data store, same process) calls `sqlite3.verbose()`, which
+// wraps every method of every connection, for the whole process, to build a long stack trace
+// on each call: an Error and util.inspect of every argument (SQL and whole permits) per query,
+// a tenth of an agent's CPU when it receives a queue of messages. Saiga reports its own errors
+// with codes; the long traces help no one. Asking for them once they are off leaves them off.
+(sqlite3 as { verbose: () => unknown }).verbose = () => sqlite3;
+
 export type Row = Record<string, unknown>;
 export type Params = readonly unknown[];
 
