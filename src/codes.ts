@@ -26,6 +26,7 @@ export const VERIFY_CODES = {
   REVOKED: 'The issuing authority has cancelled this permit. It must not be used.',
   SUSPENDED: 'The issuing authority has suspended this permit for now. It must not be used while suspended.',
   STATUS_UNAVAILABLE: 'Whether the permit was cancelled or suspended could not be checked: the issuing authority could not be reached. Do not treat it as valid until it can be checked.',
+  STATUS_NOT_CHECKED: 'Only the signature and the contents of the permit were checked here, not whether it was cancelled, suspended or used. Check it again before relying on it.',
   STATUS_INVALID: "The issuing authority's status list is not genuine or does not fit this permit, so the status could not be checked.",
   RECORD_UNAVAILABLE: "The permit's public record (customs endorsements) could not be read from the issuing authority, so its use could not be checked.",
   ENDORSEMENT_INVALID: 'A customs endorsement on this permit is not signed by a customs authority trusted for the issuing country, or does not belong to this permit.',

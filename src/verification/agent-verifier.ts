@@ -39,7 +39,8 @@ export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
   /** Drops a peer's cached DID document (a keyRevoked notice): the next verification fetches it again. */
   forgetDid(did: string): void;
-  verify(input: string, at?: Date): Promise<VerificationResult>;
+  /** `lifecycle: false`: the credential only, not its status and use (VerifyAt, src/verify). */
+  verify(input: string, at?: Date, options?: { lifecycle?: false }): Promise<VerificationResult>;
   /** A customs export endorsement VC-JWT on its own (one received through the exchange), with the core's signed-credential steps. */
   verifyEndorsement: EndorsementCheck;
   /** Issue 9: one import confirmation sent for a permit issued here, checked as a verifier checks the record's (same resolver and trust). */
@@ -88,7 +89,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   return {
     trustedIssuers,
     forgetDid: (did) => resolveRemote.forget(did),
-    verify: (input, at = new Date()) => core.verifyInput(input, { now: at }),
+    verify: (input, at = new Date(), options = {}) => core.verifyInput(input, { now: at, ...options }),
     verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),
     checkImportConfirmation,
   };

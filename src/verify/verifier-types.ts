@@ -189,13 +189,25 @@ export interface VerificationResult {
   imported?: ImportInfo;
 }
 
+/** When a permit is verified, and how far. */
+export interface VerifyAt {
+  now: Date;
+  /**
+   * false: steps 1–7 only (the credential: signature, trust, validity, the permit rules); the
+   * status lists and the public record are not read, and a failed 'status' check
+   * STATUS_NOT_CHECKED says so (never verified). For a receiver that learns status and use
+   * from the issuer's own messages (the exchange, src/exchange/handlers/permit-issued.ts).
+   */
+  lifecycle?: boolean;
+}
+
 export interface PermitVerifier {
   /** Verifies one VC-JWT. */
-  verify(jwt: string, at: { now: Date }): Promise<VerificationResult>;
+  verify(jwt: string, at: VerifyAt): Promise<VerificationResult>;
   /**
    * The one entry for whatever a user has: a VC-JWT, a CP2/CP1 payload, a verifier link from
    * any host, a CPR1 reference (fetched from a trusted issuer only), or saved JSON holding a
    * JWT. Input that is none of these is a failed 'format' check with a QR_* code.
    */
-  verifyInput(input: string, at: { now: Date }): Promise<VerificationResult>;
+  verifyInput(input: string, at: VerifyAt): Promise<VerificationResult>;
 }

@@ -27,6 +27,7 @@ import type {
   PermitVerifierOptions,
   TrustedIssuer,
   VerificationResult,
+  VerifyAt,
   VerifiedCredentialInfo,
 } from './verifier-types.js';
 
@@ -106,7 +107,7 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
   const checkRecord = createRecordChecker({ fetch: options.fetch, signed: signedContext, trusted });
 
   /** `linked`: this is the import permit of another document (linked-permits.ts), checked one level deep only. */
-  async function verify(input: string, at: { now: Date }, linked = false): Promise<VerificationResult> {
+  async function verify(input: string, at: VerifyAt, linked = false): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
       throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
     }
@@ -183,6 +184,13 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
     }
     if (rules.ran) (rules.ok ? pass('permit', rules.detail) : fail('permit', rules.code, rules.detail));
 
+    if (at.lifecycle === false) {
+      // Asked for the credential only: what was not looked at is not passed.
+      fail('status', 'STATUS_NOT_CHECKED');
+      result.state = 'unknown';
+      return result;
+    }
+
     // 8–9. status lists and the public record, fetched in parallel from the issuer.
     let lifecycle;
     try {
@@ -217,7 +225,7 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
   const isTrustedAuthority = (did: string): boolean => trusted.get(did)?.some((t) => t.role === 'managementAuthority') === true;
 
   /** Whatever a user has (see input.ts), read and verified; never throws for a bad input. */
-  async function verifyInput(input: string, at: { now: Date }): Promise<VerificationResult> {
+  async function verifyInput(input: string, at: VerifyAt): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
       throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
     }

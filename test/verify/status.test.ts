@@ -102,6 +102,31 @@ describe('a permit whose status bits are clear', () => {
   });
 });
 
+describe('the credential only (lifecycle: false)', () => {
+  it('reads neither status list nor record, and says so: a failed status check STATUS_NOT_CHECKED, state unknown', async () => {
+    const { verifier, world } = setup();
+    world.revoke(IS, 'stolen');
+    const r = await verifier.verify(await permit(), { now: NOW, lifecycle: false });
+    expect(r.checks.map((c) => [c.check, c.code])).toEqual([
+      ['format', 'OK'], ['algorithm', 'OK'], ['trust', 'OK'], ['issuer', 'OK'], ['signature', 'OK'], ['validity', 'OK'], ['status', 'STATUS_NOT_CHECKED'],
+    ]);
+    expect(statusOf(r).message).toBe(VERIFY_CODES.STATUS_NOT_CHECKED);
+    expect(r.verified).toBe(false);
+    expect(r.state).toBe('unknown');
+    expect(r.status).toBeUndefined();
+    expect([...world.fetch.calls]).toEqual([]);
+  });
+
+  it('still refuses a forged signature', async () => {
+    const { verifier } = setup();
+    const jwt = await permit();
+    const forged = `${jwt.slice(0, -4)}${jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    const r = await verifier.verify(forged, { now: NOW, lifecycle: false });
+    expect(r.checks.find((c) => c.check === 'signature')).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
+    expect(r.verified).toBe(false);
+  });
+});
+
 describe('revoked and suspended', () => {
   it('the revocation bit set → REVOKED, state revoked, with the reason from the public record', async () => {
     const { verify, world } = setup();

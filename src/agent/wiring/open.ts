@@ -274,7 +274,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
             trusted: () => trusted,
             handlers: handlersFor({
               authority: { did: identity.did, country: config.saiga.authority.country },
-              verify: (jwt, at) => verifier.verify(jwt, at),
+              verify: (jwt, at, options) => verifier.verify(jwt, at, options),
               verifyEndorsement: verifier.verifyEndorsement,
               trusted: () => trusted,
               incomingPermits: store.reads.incomingPermits,

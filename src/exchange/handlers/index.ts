@@ -21,7 +21,7 @@ export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps {
   /** This authority: its DID and its country (a permit must concern it). */
   authority: { did: string; country: string };
   /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
-  verify: (jwt: string, at?: Date) => Promise<VerificationResult>;
+  verify: (jwt: string, at?: Date, options?: { lifecycle?: false }) => Promise<VerificationResult>;
   /** Everyone this agent trusts, as now. */
   trusted: () => readonly TrustedIssuer[];
   now: () => Date;

@@ -23,7 +23,7 @@ import { refuse } from './refusal.js';
 export interface PermitHandlerDeps {
   authority: { did: string; country: string };
   /** The agent's verifier (src/verification/agent-verifier.ts). */
-  verify: (jwt: string, at?: Date) => Promise<VerificationResult>;
+  verify: (jwt: string, at?: Date, options?: { lifecycle?: false }) => Promise<VerificationResult>;
   /** A customs endorsement on its own, with the core's signed-credential steps. */
   verifyEndorsement: EndorsementCheck;
   trusted: () => readonly TrustedIssuer[];
@@ -38,7 +38,9 @@ type PermitKind = 'permitIssued' | 'importPermit';
 
 async function checkPermit(deps: PermitHandlerDeps, message: ReceivedMessage<PermitKind>): Promise<{ ok: true; checked: IncomingPermitRecord } | ExchangeRefusal> {
   const jwt = message.body.permit;
-  const result = await deps.verify(jwt, message.receivedAt);
+  // Status and use come from the issuer's own messages (header comment): reading its status
+  // lists and the permit's public record here would cost the issuer a request per permit sent.
+  const result = await deps.verify(jwt, message.receivedAt, { lifecycle: false });
   const failed = result.checks.find((c) => !c.ok && REQUIRED_CHECKS.has(c.check));
   if (failed !== undefined) {
     // The issuer's DID document out of reach is a passing fault: the sender tries again.
