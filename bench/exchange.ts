@@ -33,7 +33,7 @@ const percentile = (xs: number[], p: number) => {
 };
 
 /** The bench's delivery settings: short retry waits, so that the drain starts soon after the peer is back (reported with the figures). */
-const SETTINGS = { backoffBaseMs: 100, backoffCapMs: 1000, circuitThreshold: 5, circuitCoolDownMs: 500, concurrency: 8, pollIntervalMs: 200 };
+const SETTINGS = { backoffBaseMs: 100, backoffCapMs: 1000, circuitThreshold: 5, circuitCoolDownMs: 500, concurrency: 8, batchSize: 20, pollIntervalMs: 200 };
 
 interface OutboxRow {
   created_at: string;

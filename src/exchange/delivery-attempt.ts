@@ -15,7 +15,7 @@
 import { EXCHANGE_CODES, type ExchangeCode } from '../codes.js';
 import type { OutboxMessage } from '../store/exchange-outbox.js';
 import type { MessageType } from './message-types.js';
-import type { Envelope } from './ports.js';
+import type { Envelope, OutgoingMessage } from './ports.js';
 
 /** The part of fetch the worker uses (injected: tests give a fake, the agent Node's fetch). */
 export type PostFetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: 'error' }) => Promise<{
@@ -60,19 +60,64 @@ function refusalOf(text: string): { code?: string; message?: string; retryable?:
   }
 }
 
-export async function attemptDelivery(
-  message: OutboxMessage,
-  deps: { envelope: Pick<Envelope, 'pack' | 'forgetDocument'>; fetch: PostFetch; timeoutMs: number; stopped: AbortSignal },
-): Promise<AttemptOutcome> {
-  let packed: Awaited<ReturnType<Envelope['pack']>>;
+type AttemptDeps = { envelope: Pick<Envelope, 'pack' | 'packBatch' | 'forgetDocument'>; fetch: PostFetch; timeoutMs: number; stopped: AbortSignal };
+type Packed = { packed: string; endpoint: string; mediaType: string };
+
+export async function attemptDelivery(message: OutboxMessage, deps: AttemptDeps): Promise<AttemptOutcome> {
+  const sent = await packAndPost(() => deps.envelope.pack(outgoing(message)), deps);
+  return 'outcome' in sent ? sent : answerFor(sent.status, sent.text, message, deps);
+}
+
+/**
+ * One attempt to deliver several messages to one peer in one batch (Envelope.packBatch): one
+ * outcome per message, in their order. The peer answers one result per attachment (inbox.ts):
+ * each message is delivered, retried or failed on its own result, as it would be alone; an
+ * answer for the whole batch (no answer, a 5xx, a refusal of the envelope) counts for each.
+ */
+export async function attemptBatch(messages: readonly OutboxMessage[], deps: AttemptDeps): Promise<AttemptOutcome[]> {
+  const { packBatch } = deps.envelope;
+  if (messages.length === 1 || !packBatch) return Promise.all(messages.map((m) => attemptDelivery(m, deps)));
+  const sent = await packAndPost(() => packBatch(messages.map(outgoing)), deps);
+  if ('outcome' in sent) return messages.map(() => sent);
+  if (sent.status < 200 || sent.status >= 300) return messages.map((m) => answerFor(sent.status, sent.text, m, deps));
+  const results = batchResults(sent.text);
+  return messages.map((m) => {
+    const result = results.get(m.id);
+    if (result === undefined) return retry('EXCHANGE_PEER_ERROR', 'the peer answered the batch without a result for this message', true);
+    if (result.error === undefined) return { outcome: 'delivered' };
+    return answerFor(400, JSON.stringify({ error: result.error }), m, deps);
+  });
+}
+
+function outgoing(message: OutboxMessage): OutgoingMessage {
+  return { id: message.id, type: message.type as MessageType, to: message.recipientDid, body: message.body as never, thid: message.subject };
+}
+
+/** The results of a batch answer (`{ status: 'batch', results }`) by message id. */
+function batchResults(text: string): Map<string, { error?: { code?: string; message?: string; retryable?: boolean } }> {
+  const byId = new Map<string, { error?: { code?: string; message?: string; retryable?: boolean } }>();
   try {
-    packed = await deps.envelope.pack({ id: message.id, type: message.type as MessageType, to: message.recipientDid, body: message.body as never, thid: message.subject });
+    const answer = JSON.parse(text) as { status?: unknown; results?: unknown };
+    if (answer.status !== 'batch' || !Array.isArray(answer.results)) return byId;
+    for (const result of answer.results as { id?: unknown; status?: unknown; error?: unknown }[]) {
+      if (result === null || typeof result !== 'object' || typeof result.id !== 'string') continue;
+      if (result.status === 'accepted') byId.set(result.id, {});
+      else if (result.error !== null && typeof result.error === 'object') byId.set(result.id, { error: result.error as { code?: string } });
+    }
+  } catch {
+    // Not JSON: no message has a result, each is retried.
+  }
+  return byId;
+}
+
+async function packAndPost(pack: () => Promise<Packed>, deps: AttemptDeps): Promise<{ status: number; text: string } | AttemptOutcome> {
+  let packed: Packed;
+  try {
+    packed = await pack();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     return retry(isExchangeCode(code) ? code : 'EXCHANGE_PACK_FAILED', shortText((error as Error).message ?? String(error)), true);
   }
-  let status: number;
-  let text: string;
   try {
     const response = await deps.fetch(packed.endpoint, {
       method: 'POST',
@@ -82,8 +127,7 @@ export async function attemptDelivery(
       // A redirect could take the message elsewhere than the DID document says.
       redirect: 'error',
     });
-    status = response.status;
-    text = await response.text();
+    return { status: response.status, text: await response.text() };
   } catch (error) {
     if (deps.stopped.aborted) return { outcome: 'stopped' };
     const name = (error as Error).name;
@@ -91,6 +135,10 @@ export async function attemptDelivery(
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return retry('EXCHANGE_PEER_UNREACHABLE', shortText(`${packed.endpoint}: ${cause?.code ?? cause?.message ?? (error as Error).message}`), true);
   }
+}
+
+/** What the peer's answer means for one message (the rules of the header comment). */
+function answerFor(status: number, text: string, message: OutboxMessage, deps: Pick<AttemptDeps, 'envelope'>): AttemptOutcome {
   if (status >= 200 && status < 300) return { outcome: 'delivered' };
   if (status >= 500) return retry('EXCHANGE_PEER_ERROR', `HTTP ${status}: ${shortText(text)}`, true);
   const refused = refusalOf(text);

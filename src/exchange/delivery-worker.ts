@@ -19,7 +19,7 @@
  */
 import type { AttemptResult, OutboxMessage, OutboxReads } from '../store/exchange-outbox.js';
 import type { Transactions } from '../store/unit-of-work.js';
-import { attemptDelivery, backoffMs, type AttemptOutcome, type PostFetch } from './delivery-attempt.js';
+import { attemptBatch, backoffMs, type AttemptOutcome, type PostFetch } from './delivery-attempt.js';
 import type { Envelope } from './ports.js';
 import { PeerCircuit, type CircuitState } from './peer-circuit.js';
 
@@ -33,15 +33,21 @@ export interface DeliverySettings {
   circuitCoolDownMs: number;
   /** How long one POST to a peer may take. */
   timeoutMs: number;
-  /** Messages in flight to one peer at a time. */
+  /** Attempts (batches) in flight to one peer at a time. */
   concurrency: number;
+  /**
+   * Most messages in one envelope (a batch, message-types.ts BATCH_MESSAGE_TYPE): due messages
+   * to one peer go together, so the key agreement and the round trip are paid once. 1 sends
+   * every message alone.
+   */
+  batchSize: number;
   /** How often the outbox is read for rows other processes wrote (a commit here wakes the worker at once). */
   pollIntervalMs: number;
 }
 
 export interface DeliveryWorkerDeps {
   store: Transactions & { reads: { exchange: { outbox: OutboxReads } }; onOutboxCommit?(listener: () => void): () => void };
-  envelope: Pick<Envelope, 'pack'>;
+  envelope: Pick<Envelope, 'pack' | 'packBatch'>;
   fetch: PostFetch;
   now: () => Date;
   /** A number in [0, 1), for the backoff's jitter. */
@@ -150,6 +156,8 @@ export class DeliveryWorker {
     const next = await outbox.nextDueAfter(at);
     if (next) wakeAt.push(Date.parse(next));
     const { concurrency } = this.deps.settings;
+    // An envelope that cannot pack batches sends each message alone.
+    const batchSize = this.deps.envelope.packBatch ? Math.max(1, this.deps.settings.batchSize) : 1;
     for (const did of await outbox.dueRecipients(at)) {
       const peer = this.peer(did);
       const reopens = peer.circuit.reopensAt(now.getTime());
@@ -159,12 +167,12 @@ export class DeliveryWorker {
       }
       if (!peer.circuit.allows(now.getTime(), peer.inFlight, concurrency)) continue;
       // Claimed messages are still pending in the table: read enough to find unclaimed ones behind them.
-      const due = await outbox.due(did, at, concurrency + this.claimedCount(did));
-      for (const message of due) {
-        if (this.claimed.has(message.id)) continue;
+      const free = Math.max(1, concurrency - peer.inFlight);
+      const due = await outbox.due(did, at, free * batchSize + this.claimedCount(did));
+      for (const batch of batches(due.filter((m) => !this.claimed.has(m.id)), batchSize)) {
         if (this.stopping.signal.aborted) break;
         if (!peer.circuit.allows(now.getTime(), peer.inFlight, concurrency)) break;
-        this.send(message, peer);
+        this.send(batch, peer);
       }
     }
     return wakeAt.length > 0 ? Math.min(...wakeAt) : undefined;
@@ -174,28 +182,34 @@ export class DeliveryWorker {
     return this.claimedBy.get(did) ?? 0;
   }
 
-  private send(message: OutboxMessage, peer: Peer): void {
+  /** One attempt for a batch of messages to one peer (one message alone when the batch has one). */
+  private send(messages: readonly OutboxMessage[], peer: Peer): void {
     const { settings } = this.deps;
-    this.claimed.add(message.id);
-    this.claimedBy.set(message.recipientDid, this.claimedCount(message.recipientDid) + 1);
+    for (const message of messages) {
+      this.claimed.add(message.id);
+      this.claimedBy.set(message.recipientDid, this.claimedCount(message.recipientDid) + 1);
+    }
     peer.inFlight += 1;
     peer.circuit.started(this.deps.now().getTime());
-    const attempt = attemptDelivery(message, { envelope: this.deps.envelope, fetch: this.deps.fetch, timeoutMs: settings.timeoutMs, stopped: this.stopping.signal })
-      .catch((error: unknown): AttemptOutcome => ({ outcome: 'retry', code: 'EXCHANGE_PACK_FAILED', error: String((error as Error).message ?? error), peerDown: false }))
-      .then((outcome) => {
+    const attempt = attemptBatch(messages, { envelope: this.deps.envelope, fetch: this.deps.fetch, timeoutMs: settings.timeoutMs, stopped: this.stopping.signal })
+      .catch((error: unknown): AttemptOutcome[] => messages.map(() => ({ outcome: 'retry', code: 'EXCHANGE_PACK_FAILED', error: String((error as Error).message ?? error), peerDown: false })))
+      .then((outcomes) => {
         peer.inFlight -= 1;
-        this.answered(message, peer, outcome);
+        // One attempt, one mark on the circuit: the peer was down when no message got through to it.
+        const now = this.deps.now().getTime();
+        const stopped = outcomes.every((o) => o.outcome === 'stopped');
+        if (!stopped && outcomes.every((o) => o.outcome === 'retry' && o.peerDown)) peer.circuit.failed(now);
+        else if (!stopped) peer.circuit.succeeded();
+        messages.forEach((message, i) => this.answered(message, outcomes[i]!));
       });
     this.attempts.add(attempt);
     void attempt.finally(() => this.attempts.delete(attempt));
   }
 
-  private answered(message: OutboxMessage, peer: Peer, outcome: AttemptOutcome): void {
+  private answered(message: OutboxMessage, outcome: AttemptOutcome): void {
     const now = this.deps.now();
     const at = now.toISOString();
     if (outcome.outcome === 'stopped') return this.release(message);
-    if (outcome.outcome === 'retry' && outcome.peerDown) peer.circuit.failed(now.getTime());
-    else peer.circuit.succeeded();
     let result: AttemptResult;
     if (outcome.outcome === 'delivered') result = { outcome: 'delivered', at };
     else if (outcome.outcome === 'failed') {
@@ -238,4 +252,26 @@ export class DeliveryWorker {
     });
     return this.flushing;
   }
+}
+
+/** Envelopes stay well under the peer's 256 KiB body limit (routes/exchange.ts) whatever the bodies weigh. */
+const BATCH_BODY_BYTES = 96 * 1024;
+
+/** `messages` cut into batches of at most `size` messages and BATCH_BODY_BYTES of bodies, in order. */
+function batches(messages: readonly OutboxMessage[], size: number): OutboxMessage[][] {
+  const out: OutboxMessage[][] = [];
+  let current: OutboxMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const weight = JSON.stringify(message.body ?? null).length;
+    if (current.length > 0 && (current.length >= size || bytes + weight > BATCH_BODY_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += weight;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }

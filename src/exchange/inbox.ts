@@ -19,7 +19,7 @@ import type { InboxReads } from '../store/exchange-inbox.js';
 import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
 import type { TrustedIssuer } from '../vocab/trust-list.js';
 import { messageKindOf } from './message-types.js';
-import type { Acknowledgement, Envelope, ExchangeRefusal, MessageHandler, OpenedMessage, ReceivedMessage } from './ports.js';
+import type { Acknowledgement, BatchAcknowledgement, Envelope, ExchangeRefusal, MessageHandler, OpenedMessage, ReceivedMessage } from './ports.js';
 import type { HandlerRegistry } from './handlers/index.js';
 
 export interface InboxDeps {
@@ -74,17 +74,59 @@ export class Inbox {
   async receive(raw: string): Promise<ReceiveOutcome> {
     const now = this.deps.now();
     const opened = await this.deps.envelope.open(raw, now);
+    if (opened.ok && opened.batch) return this.receiveBatch(opened, opened.batch, now);
     const outcome = opened.ok ? await this.accept(opened, now) : opened;
-    if (!outcome.ok) {
-      const about = opened.ok ? { from: opened.from, id: opened.id, type: opened.type } : {};
-      this.deps.log({ level: 'warn', event: 'exchange-refused', at: now.toISOString(), code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...about });
-    }
+    if (!outcome.ok) this.logRefusal(outcome, now, opened.ok ? opened : undefined);
     return outcome;
   }
 
+  /**
+   * A batch: its sender must be trusted as for one message; then each attachment is received
+   * as the message it is (once per id, its own schema, check and unit of work), and the answer
+   * lists one result per attachment. Attachments about the same permit (thread) are applied in
+   * their order; the others at once, so that their units of work share commits (group commit).
+   */
+  private async receiveBatch(batch: OpenedMessage, items: NonNullable<OpenedMessage['batch']>, now: Date): Promise<ReceiveOutcome> {
+    if (!this.trustedSender(batch.from)) {
+      const untrusted = refusal('EXCHANGE_SENDER_UNTRUSTED', `(${batch.from})`);
+      this.logRefusal(untrusted, now, batch);
+      return untrusted;
+    }
+    const threads = new Map<string, Promise<unknown>>();
+    const results = await Promise.all(
+      items.map((item) => {
+        if (!item.ok) return Promise.resolve(item);
+        const thread = item.thid ?? item.id;
+        const run = (threads.get(thread) ?? Promise.resolve()).then(() => this.accept(item, now));
+        threads.set(thread, run.catch(() => undefined));
+        return run;
+      }),
+    );
+    const answer: BatchAcknowledgement = {
+      id: batch.id,
+      status: 'batch',
+      results: results.map((outcome, i) => {
+        const item = items[i]!;
+        if (outcome.ok) return JSON.parse(outcome.ack) as Acknowledgement;
+        this.logRefusal(outcome, now, item.ok ? item : { from: batch.from, id: item.id ?? null, type: null });
+        const { code, message, path, retryable } = outcome;
+        return { id: item.id ?? null, error: { code, message, ...(path !== undefined && { path }), ...(retryable === true && { retryable }) } };
+      }),
+    };
+    return { ok: true, ack: JSON.stringify(answer) };
+  }
+
+  private logRefusal(outcome: ExchangeRefusal, now: Date, about?: { from: string; id: string | null; type: string | null }): void {
+    const message = about ? { from: about.from, id: about.id, type: about.type } : {};
+    this.deps.log({ level: 'warn', event: 'exchange-refused', at: now.toISOString(), code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...message });
+  }
+
+  private trustedSender(did: string): boolean {
+    return this.deps.trusted().some((t) => t.did === did && t.role === 'managementAuthority');
+  }
+
   private async accept(opened: OpenedMessage, now: Date): Promise<ReceiveOutcome> {
-    const sender = this.deps.trusted().find((t) => t.did === opened.from && t.role === 'managementAuthority');
-    if (!sender) return refusal('EXCHANGE_SENDER_UNTRUSTED', `(${opened.from})`);
+    if (!this.trustedSender(opened.from)) return refusal('EXCHANGE_SENDER_UNTRUSTED', `(${opened.from})`);
     const kind = messageKindOf(opened.type);
     const handler = kind && this.deps.handlers.get(kind);
     if (!kind || !handler) return refusal('EXCHANGE_TYPE_UNKNOWN', `(${opened.type})`);

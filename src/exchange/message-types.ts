@@ -27,6 +27,16 @@ export const MESSAGE_TYPES = {
   keyRevoked: `${EXCHANGE_PROTOCOL}key-revoked`,
 } as const;
 
+/**
+ * Several messages to one peer in one envelope, each a whole plaintext DIDComm message in an
+ * attachment (DIDComm Messaging v2 §"Attachments", as Message Pickup 3.0's `delivery` carries
+ * messages). Not a message kind: the receiver unfolds it and treats each attachment as the
+ * message it is — its own id (applied once), type, schema and handler — and answers one result
+ * per attachment. One authcrypt envelope then carries many messages: the key agreement and the
+ * HTTP round trip are paid once per batch (docs/exchange.md, "Batches").
+ */
+export const BATCH_MESSAGE_TYPE = `${EXCHANGE_PROTOCOL}batch`;
+
 export type MessageKind = keyof typeof MESSAGE_TYPES;
 export type MessageType = (typeof MESSAGE_TYPES)[MessageKind];
 

@@ -53,6 +53,24 @@ export interface OpenedMessage {
   thid?: string;
   createdAt?: Date;
   expiresAt?: Date;
+  /**
+   * For a batch (BATCH_MESSAGE_TYPE): its attachments, in order, each checked as a message of
+   * its own (sent by the batch's `from`, addressed here, fresh), or refused with the id it gave.
+   */
+  batch?: (OpenedMessage | BatchItemRefusal)[];
+}
+
+/** An attachment of a batch that is not a message this agent may act on. */
+export interface BatchItemRefusal extends ExchangeRefusal {
+  /** The attachment's message id, when it has one. */
+  id?: string;
+}
+
+/** What a receiver answers for a batch: one result per attachment, in the batch's order. */
+export interface BatchAcknowledgement {
+  id: string;
+  status: 'batch';
+  results: (Acknowledgement | { id: string | null; error: { code: string; message: string; path?: string; retryable?: true } })[];
 }
 
 /** Why a message was refused: a code of src/codes.ts (EXCHANGE_CODES), a message an operator understands, and a JSON pointer into the body when it applies. */
@@ -69,6 +87,11 @@ export interface ExchangeRefusal {
 export interface Envelope {
   /** Packs `message` from this authority to `message.to`, and finds where to POST it. */
   pack(message: OutgoingMessage): Promise<{ packed: string; endpoint: string; mediaType: string }>;
+  /**
+   * Packs several messages to one recipient (all with the same `to`) as one batch; absent,
+   * or for a single message, the worker sends each message alone.
+   */
+  packBatch?(messages: readonly OutgoingMessage[]): Promise<{ packed: string; endpoint: string; mediaType: string; batchId: string }>;
   /** Unpacks and checks the envelope. Never throws for a bad message: it answers a refusal. */
   open(raw: string, now: Date): Promise<OpenedMessage | ExchangeRefusal>;
   /** Drops a peer's cached DID document, so that the next pack reads its current keys. */

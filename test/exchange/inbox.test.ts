@@ -8,6 +8,7 @@
  * visible (and must roll back with a refusal).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXCHANGE_CODES } from '../../src/codes.js';
 import { Inbox, messageDigest } from '../../src/exchange/inbox.js';
 import { MESSAGE_TYPES } from '../../src/exchange/message-types.js';
 import type { ExchangeRefusal, MessageHandler, OpenedMessage } from '../../src/exchange/ports.js';
@@ -166,5 +167,77 @@ describe('a refused message: its code, nothing stored, one log line without the 
     applyAnswer = { ok: false, code: 'EXCHANGE_BODY_INVALID', message: 'conflicts with what is held' };
     await refused(opened(), 'EXCHANGE_BODY_INVALID');
     expect(applied).toEqual(['urn:uuid:m1']);
+  });
+});
+
+describe('a batch: one result per attachment, each message applied once on its own', () => {
+  const BATCH = 'https://w3id.org/saiga/cites-exchange/1.0/batch';
+  const item = (id: string, over: Partial<OpenedMessage> = {}) => ({ ok: true, id, type: MESSAGE_TYPES.permitIssued, from: LK, to: ['did:web:ch.example'], body: { permit: `eyJ.${id}` }, thid: `urn:uuid:p-${id}`, ...over });
+  const batch = (items: unknown[], from = LK) => JSON.stringify({ ok: true, id: 'urn:uuid:b1', type: BATCH, from, to: ['did:web:ch.example'], body: {}, batch: items });
+  const receivedAt = new Date(START).toISOString();
+
+  it('applies each good message, refuses each bad one with its code, and answers in order', async () => {
+    const outcome = await inbox().receive(
+      batch([
+        item('urn:uuid:m1'),
+        { ok: false, code: 'EXCHANGE_SENDER_MISMATCH', message: 'claims NO', id: 'urn:uuid:m2' },
+        item('urn:uuid:m3', { body: { permit: 42 } }),
+        item('urn:uuid:m4', { type: 'https://w3id.org/saiga/cites-exchange/1.0/gossip' }),
+        item('urn:uuid:m5'),
+      ]),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(JSON.parse((outcome as { ack: string }).ack)).toEqual({
+      id: 'urn:uuid:b1',
+      status: 'batch',
+      results: [
+        { id: 'urn:uuid:m1', status: 'accepted', receivedAt },
+        { id: 'urn:uuid:m2', error: { code: 'EXCHANGE_SENDER_MISMATCH', message: 'claims NO' } },
+        { id: 'urn:uuid:m3', error: { code: 'EXCHANGE_BODY_INVALID', message: 'permit must be text', path: '/permit' } },
+        { id: 'urn:uuid:m4', error: { code: 'EXCHANGE_TYPE_UNKNOWN', message: `${EXCHANGE_CODES.EXCHANGE_TYPE_UNKNOWN} (https://w3id.org/saiga/cites-exchange/1.0/gossip)` } },
+        { id: 'urn:uuid:m5', status: 'accepted', receivedAt },
+      ],
+    });
+    expect(applied.sort()).toEqual(['urn:uuid:m1', 'urn:uuid:m5']);
+    expect(await stored()).toEqual({ inbox: 2, applied: 2 });
+    expect(logs.map((l) => [l.code, l.id])).toEqual([
+      ['EXCHANGE_SENDER_MISMATCH', 'urn:uuid:m2'],
+      ['EXCHANGE_BODY_INVALID', 'urn:uuid:m3'],
+      ['EXCHANGE_TYPE_UNKNOWN', 'urn:uuid:m4'],
+    ]);
+    expect(JSON.stringify(logs)).not.toContain('eyJ');
+  });
+
+  it('a message applied alone before comes again in a batch: its stored acknowledgement, nothing applied twice', async () => {
+    const alone = await inbox().receive(opened());
+    t.clock.now = START + 60_000;
+    const outcome = await inbox().receive(batch([item('urn:uuid:m1', { body: { permit: 'eyJ.permit.jwt' }, thid: 'urn:uuid:p1' }), item('urn:uuid:m2')]));
+    const results = (JSON.parse((outcome as { ack: string }).ack) as { results: unknown[] }).results;
+    expect(results[0]).toEqual(JSON.parse((alone as { ack: string }).ack));
+    expect(results[1]).toEqual({ id: 'urn:uuid:m2', status: 'accepted', receivedAt: new Date(START + 60_000).toISOString() });
+    expect(applied).toEqual(['urn:uuid:m1', 'urn:uuid:m2']);
+  });
+
+  it('two messages about one permit in one batch are applied in their order', async () => {
+    const order: string[] = [];
+    const slow: MessageHandler<'permitIssued', string> = {
+      ...handler,
+      check: async (m) => {
+        // The first is checked slowly: were they run side by side, the second would apply first.
+        if (m.id === 'urn:uuid:first') await new Promise((r) => setTimeout(r, 50));
+        return { ok: true, checked: m.body.permit };
+      },
+      apply: async (work, permit, m) => (order.push(m.id), handler.apply(work, permit, m)),
+    };
+    const box = new Inbox({ ...inbox()['deps'], handlers: new Map([['permitIssued', slow as unknown as MessageHandler]]) });
+    await box.receive(batch([item('urn:uuid:first', { thid: 'urn:uuid:p' }), item('urn:uuid:second', { thid: 'urn:uuid:p' }), item('urn:uuid:other')]));
+    expect(order).toEqual(['urn:uuid:other', 'urn:uuid:first', 'urn:uuid:second']);
+  });
+
+  it('a batch from an untrusted sender is refused whole, and nothing of it is applied', async () => {
+    const outcome = await inbox().receive(batch([item('urn:uuid:m1', { from: 'did:web:stranger.example' })], 'did:web:stranger.example'));
+    expect(outcome).toMatchObject({ ok: false, code: 'EXCHANGE_SENDER_UNTRUSTED' });
+    expect(await stored()).toEqual({ inbox: 0, applied: 0 });
+    expect(logs).toHaveLength(1);
   });
 });

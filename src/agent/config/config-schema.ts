@@ -109,6 +109,8 @@ export const SAIGA_SCHEMA = {
         circuitCoolDownMs: { type: 'integer', minimum: 10, maximum: 86_400_000 },
         timeoutMs: { type: 'integer', minimum: 100, maximum: 300_000 },
         concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+        // At most MAX_BATCH_MESSAGES (didcomm-envelope.ts): what a receiver accepts in one batch.
+        batchSize: { type: 'integer', minimum: 1, maximum: 100 },
         pollIntervalMs: { type: 'integer', minimum: 10, maximum: 3_600_000 },
       },
     },

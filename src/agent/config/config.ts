@@ -68,6 +68,7 @@ export const EXCHANGE_DEFAULTS: ExchangeConfig = {
   circuitCoolDownMs: 30_000,
   timeoutMs: 10_000,
   concurrency: 8,
+  batchSize: 20,
   pollIntervalMs: 2000,
 };
 
