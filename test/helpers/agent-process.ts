@@ -96,7 +96,7 @@ export function editConfig(config: string, edit: (saiga: Record<string, any>) =>
 
 /** Starts `saiga serve` and waits until it answers. */
 export async function serveAuthority(init: { dir: string; config: string; url: string }, env: Record<string, string> = {}): Promise<AuthorityProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--config', init.config, '--json', '--officer', 'Test Officer'], {
+  const child = spawn(process.execPath, [...(process.env.SAIGA_PROFILE_SERVE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SAIGA_PROFILE_SERVE}`] : []), CLI, 'serve', '--config', init.config, '--json', '--officer', 'Test Officer'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
