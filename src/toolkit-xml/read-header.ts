@@ -60,10 +60,14 @@ export function readHeader(r: ElementReader, head: XmlElement | undefined, versi
   const stamp = r.text(auth, 'ID');
   if (stamp) request.securityStampNumber = stamp;
   r.text(auth, 'ActualDateTime');
+  // Its TypeCode says which signatory it is (A: the first); the authority's country name repeats its code.
+  r.text(auth, 'TypeCode');
   const authority = r.one(auth, 'ProviderTradeParty');
   const authPlace = r.text(auth, 'IssueLogisticsLocation/Name');
   const signatory = r.text(authority, 'SpecifiedAuthoritativeSignatoryPerson/Name');
   const postal = r.one(authority, 'PostalTradeAddress');
+  r.all(postal, 'CountryName');
+  for (const c of r.all(postal, 'CountryIdentificationTradeCountry')) r.all(c, 'Name');
   const addressParts = ['StreetName', 'PostOfficeBox', 'CityName', 'PostcodeCode', 'CountrySubDivisionName'].map((p) => r.text(postal, p)).filter((p) => p !== undefined);
   const ma = {
     did: r.text(authority, 'ID'),

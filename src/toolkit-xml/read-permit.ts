@@ -44,7 +44,16 @@ function permitElement(root: XmlElement): XmlElement | undefined {
   return body?.children.flatMap((answer) => [answer, ...answer.children]).find(isPermit);
 }
 
+/** A country's name beside its code says the code again: read with it, so it is not reported unmapped. */
+export function readCountryNames(r: ElementReader, el: XmlElement | undefined): void {
+  r.all(el, 'Name');
+  r.all(el, 'CountryName');
+  for (const sub of r.all(el, 'SubordinateTradeCountrySubDivision')) r.all(sub, 'Name');
+}
+
 function country(r: ElementReader, party: XmlElement | undefined, version: ToolkitVersion, base: string): string | undefined {
+  const postal = party?.children.find((c) => c.name === 'PostalTradeAddress');
+  readCountryNames(r, version === 2 ? postal : postal?.children.find((c) => c.name === 'CountryIdentificationTradeCountry'));
   const path = version === 2 ? 'PostalTradeAddress/CountryID' : 'PostalTradeAddress/CountryIdentificationTradeCountry/ID';
   const value = r.required(party, path, base);
   if (value !== undefined && !/^[A-Z]{2}$/.test(value)) r.invalid(r.pathOf(party, path, base), `"${value}" is not an ISO 3166-1 alpha-2 country code.`);
@@ -72,7 +81,7 @@ function specimen(r: ElementReader, item: XmlElement, version: ToolkitVersion, o
   const line = r.one(item, 'IncludedSupplyChainTradeLineItem');
   const product = r.one(line, 'SpecifiedTradeProduct');
   const qty = r.quantity(item, 'TransportLogisticsPackage/ItemQuantity', base);
-  if (qty.value === undefined) r.findings.push(xmlFinding('XML_REQUIRED_MISSING', `${base}/TransportLogisticsPackage/ItemQuantity`));
+  if (!qty.present) r.findings.push(xmlFinding('XML_REQUIRED_MISSING', `${base}/TransportLogisticsPackage/ItemQuantity`));
   if (qty.value !== undefined && !qty.unit) r.findings.push(xmlFinding('XML_REQUIRED_MISSING', `${base}/TransportLogisticsPackage/ItemQuantity/@unitCode`));
   const appendix = r.required(line, 'TypeCode', `${base}/IncludedSupplyChainTradeLineItem`);
   if (appendix !== undefined && !['I', 'II', 'III'].includes(appendix)) r.invalid(r.pathOf(line, 'TypeCode', base), `"${appendix}" is not an Appendix (I, II or III).`);
@@ -91,6 +100,8 @@ function specimen(r: ElementReader, item: XmlElement, version: ToolkitVersion, o
   if (marks) s.marks = marks;
   const docs = r.all(item, 'AssociatedReferencedDocument');
   const docOf = (code: string) => docs.find((d) => d.children.some((c) => c.name === 'TypeCode' && c.text === code));
+  readCountryNames(r, r.one(item, 'OriginTradeCountry'));
+  readCountryNames(r, r.one(item, 'ExportTradeCountry'));
   const originCountry = r.text(item, 'OriginTradeCountry/ID');
   const originDoc = docOf(DOC_ORIGIN);
   if (originCountry || originDoc) {
@@ -160,6 +171,7 @@ export function readToolkitPermit(input: string | Uint8Array): ToolkitReading {
     Object.assign(exam, { ...(date && { date }), ...(port && { port }), ...(transport && { transportDocument: transport }), ...(officer && { officer }), ...(customsCountry && { country: customsCountry }) });
   }
   if (version === 1) {
+    readCountryNames(r, r.one(consignment, 'ImportTradeCountry'));
     const importCountry = r.text(consignment, 'ImportTradeCountry/ID');
     if (importCountry && importCountry !== request.importer.country) r.invalid(r.pathOf(consignment, 'ImportTradeCountry/ID', cpath), `"${importCountry}" is not the consignee's country "${request.importer.country}".`);
   }

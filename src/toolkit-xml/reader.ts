@@ -74,7 +74,7 @@ export class ElementReader {
   }
 
   /** A decimal quantity and its unitCode attribute. */
-  quantity(parent: XmlElement | undefined, path: string, base: string): { value?: number; unit?: string } {
+  quantity(parent: XmlElement | undefined, path: string, base: string): { value?: number; unit?: string; present?: boolean } {
     const value = this.text(parent, path);
     let el = parent;
     for (const step of path.split('/')) el = el?.children.find((c) => c.name === step && c.ns === RAM);
@@ -82,9 +82,9 @@ export class ElementReader {
     if (value === undefined) return { ...(unit && { unit }) };
     if (!/^\d+(\.\d+)?$/.test(value)) {
       this.invalid(this.pathOf(parent, path, base), `"${value}" is not a quantity.`);
-      return { ...(unit && { unit }) };
+      return { present: true, ...(unit && { unit }) };
     }
-    return { value: Number(value), ...(unit && { unit }) };
+    return { value: Number(value), present: true, ...(unit && { unit }) };
   }
 
   /** Findings for every element with a value that nothing read: its leaves, each with its path. */
