@@ -91,15 +91,21 @@ export function createToolkitLookup(deps: ToolkitLookupDeps) {
     const now = deps.now().getTime() / 1000;
     if (Math.abs(now - iat) > LOOKUP_CLOCK_SKEW_SEC || exp <= now || exp < iat || exp - iat > LOOKUP_MAX_LIFETIME_SEC) return refuse(401, 'XML_LOOKUP_STALE');
     const kid = header.kid.startsWith('#') ? iss + header.kid : header.kid;
-    let document: unknown;
+    const keyOf = async (fresh: boolean) => {
+      const resolution = await (fresh ? deps.resolveDid(iss, { fresh: true }) : deps.resolveDid(iss));
+      if (resolution.didResolutionMetadata?.error || !resolution.didDocument) return undefined;
+      return { jwk: relationshipKeyJwks(iss, resolution.didDocument, 'authentication').find((k) => k.id === kid)?.jwk };
+    };
+    let found: { jwk?: ReturnType<typeof relationshipKeyJwks>[number]['jwk'] } | undefined;
     try {
-      const resolution = await deps.resolveDid(iss);
-      if (resolution.didResolutionMetadata?.error || !resolution.didDocument) return refuse(503, 'XML_LOOKUP_CHECK_UNAVAILABLE');
-      document = resolution.didDocument;
+      found = await keyOf(false);
+      // A key the cached document lacks: the caller may have rotated since (docs/keys.md), so its document is read again once.
+      if (found && !found.jwk) found = await keyOf(true);
     } catch {
-      return refuse(503, 'XML_LOOKUP_CHECK_UNAVAILABLE');
+      found = undefined;
     }
-    const jwk = relationshipKeyJwks(iss, document, 'authentication').find((k) => k.id === kid)?.jwk;
+    if (!found) return refuse(503, 'XML_LOOKUP_CHECK_UNAVAILABLE');
+    const jwk = found.jwk;
     const key = jwk && (await deps.suite.importKey(jwk));
     if (!key || !(await deps.suite.verify('EdDSA', key, signingInput(token), signature))) return refuse(401, 'XML_LOOKUP_SIGNATURE_INVALID');
     if (!remember(`${iss} ${jti}`, (exp + LOOKUP_CLOCK_SKEW_SEC) * 1000, now * 1000)) return refuse(401, 'XML_LOOKUP_REPLAY');

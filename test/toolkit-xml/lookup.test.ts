@@ -111,6 +111,17 @@ describe('the toolkit lookup by a peer authority', () => {
     expect(await refusal(`DIDJWT ${token(claims())}`, 'LK26-E000001', { resolveDid: assertionOnly })).toEqual([401, 'XML_LOOKUP_SIGNATURE_INVALID']);
   });
 
+  it('reads the caller\'s DID document again, once, when the cached one lacks the key the token names (a rotation)', async () => {
+    const asked: (boolean | undefined)[] = [];
+    const rotated = async (_did: string, options?: { fresh?: boolean }) => {
+      asked.push(options?.fresh);
+      const document = options?.fresh ? didDocument(CALLER, ch.publicKey) : didDocument(CALLER, other.publicKey);
+      return { didResolutionMetadata: {}, didDocument: { ...document, verificationMethod: document.verificationMethod.map((m) => ({ ...m, id: options?.fresh ? m.id : `${CALLER}#key-0` })), authentication: [options?.fresh ? `${CALLER}#key-1` : `${CALLER}#key-0`] }, didDocumentMetadata: {} } as unknown as DidResolution;
+    };
+    expect(await refusal(`DIDJWT ${token(claims())}`, 'LK26-E000001', { resolveDid: rotated })).toEqual(['ok']);
+    expect(asked).toEqual([undefined, true]);
+  });
+
   it("answers 503 when the caller's DID document cannot be read", async () => {
     const unreachable = async () => {
       throw new Error('connect ECONNREFUSED');
