@@ -41,7 +41,12 @@ export interface ToolkitLookupDeps {
   permit: (permitNumber: string) => Promise<{ permit: Permit } | undefined>;
   endorsement: (permitNumber: string) => Promise<Endorsement | undefined>;
   now: () => Date;
-  /** Tokens remembered against replay, at most (the oldest go first; each lives at most LOOKUP_MAX_LIFETIME_SEC). */
+  /**
+   * Records a token as used, until `forgetAt` (ms); false when it was used before. The agent keeps
+   * them in its database (migration 14), so a restart opens no window; without it they are kept in
+   * memory (at most `maxRemembered`, the oldest going first).
+   */
+  claimToken?: (issuer: string, jti: string, forgetAt: number, now: number) => Promise<boolean>;
   maxRemembered?: number;
 }
 
@@ -65,13 +70,15 @@ export function createToolkitLookup(deps: ToolkitLookupDeps) {
   // jti → when it may be forgotten (ms): a token is refused once it expired, so it need not be remembered longer.
   const seen = new Map<string, number>();
   const limit = deps.maxRemembered ?? 10_000;
-  const remember = (key: string, until: number, now: number): boolean => {
+  const inMemory = async (issuer: string, jti: string, until: number, now: number): Promise<boolean> => {
+    const key = `${issuer} ${jti}`;
     for (const [k, t] of seen) if (t < now) seen.delete(k);
     if (seen.has(key)) return false;
     if (seen.size >= limit) seen.delete(seen.keys().next().value!);
     seen.set(key, until);
     return true;
   };
+  const claim = deps.claimToken ?? inMemory;
 
   return async function answer(authorization: string | undefined, permitNumber: string): Promise<LookupAnswer> {
     const [scheme, token, ...rest] = (authorization ?? '').trim().split(/\s+/);
@@ -108,7 +115,7 @@ export function createToolkitLookup(deps: ToolkitLookupDeps) {
     const jwk = found.jwk;
     const key = jwk && (await deps.suite.importKey(jwk));
     if (!key || !(await deps.suite.verify('EdDSA', key, signingInput(token), signature))) return refuse(401, 'XML_LOOKUP_SIGNATURE_INVALID');
-    if (!remember(`${iss} ${jti}`, (exp + LOOKUP_CLOCK_SKEW_SEC) * 1000, now * 1000)) return refuse(401, 'XML_LOOKUP_REPLAY');
+    if (!(await claim(iss, jti, (exp + LOOKUP_CLOCK_SKEW_SEC) * 1000, now * 1000))) return refuse(401, 'XML_LOOKUP_REPLAY');
     const record = await deps.permit(permitNumber);
     if (!record) return refuse(404, 'XML_LOOKUP_NOT_FOUND');
     if (!partiesOf(record.permit).has(caller.country)) return refuse(403, 'XML_LOOKUP_NOT_PARTY', `(${caller.country})`);

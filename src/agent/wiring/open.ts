@@ -330,6 +330,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
                 resolveDid: verifier.resolveDid,
                 suite: nodeCryptoSuite,
                 permit: (permitNumber) => store.reads.permits.get(permitNumber),
+                claimToken: (issuer, jti, forgetAt, at) => store.transaction((work) => work.lookupTokens.claim(issuer, jti, forgetAt, at)),
                 endorsement: async (permitNumber) => (await lifecycle.status(permitNumber))?.endorsement?.endorsement as Endorsement | undefined,
                 now,
               }),
