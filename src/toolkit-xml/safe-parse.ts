@@ -55,6 +55,8 @@ const parser = new XMLParser({
   trimValues: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // CDATA is character data as it stands (XML 1.0 §2.7): kept apart, so no reference in it is decoded.
+  cdataPropName: '#cdata',
 });
 
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -85,11 +87,13 @@ function toElement(node: Ordered, scope: Map<string, string>, path: string, dept
   let text = '';
   const elements: Ordered[] = [];
   for (const child of items) {
-    if ('#text' in child) text += String(child['#text']);
+    if ('#text' in child) {
+      const decoded = decode(String(child['#text']));
+      if (decoded === undefined) throw new Refusal(xmlFinding('XML_MALFORMED', path, 'An entity reference that XML does not define.'));
+      text += decoded;
+    } else if ('#cdata' in child) text += (child['#cdata'] as { '#text'?: unknown }[]).map((c) => String(c['#text'] ?? '')).join('');
     else if (!Object.keys(child).some((k) => k.startsWith('?') || k === '#comment')) elements.push(child);
   }
-  const decodedText = decode(text);
-  if (decodedText === undefined) throw new Refusal(xmlFinding('XML_MALFORMED', path, 'An entity reference that XML does not define.'));
   const names = elements.map((c) => Object.keys(c).find((k) => k !== ':@')!.replace(/^[^:]*:/, ''));
   const seen = new Map<string, number>();
   const children = elements.map((child, i) => {
@@ -99,7 +103,7 @@ function toElement(node: Ordered, scope: Map<string, string>, path: string, dept
     const repeated = names.filter((x) => x === name).length > 1;
     return toElement(child, inner, `${path}/${name}${repeated ? `[${n}]` : ''}`, depth + 1);
   });
-  return { ns: ns ?? '', name: local, attrs, text: decodedText, children, path };
+  return { ns: ns ?? '', name: local, attrs, text, children, path };
 }
 
 /** Parses `input` (bytes or text) or refuses it with one finding: too large, a DOCTYPE, not well-formed, too deep. */

@@ -28,6 +28,9 @@ describe('XML bombs and external entities', () => {
   it('decodes only what XML predefines: the five entities and character references', () => {
     const parsed = parseXmlSafely('<r a="&quot;x&quot;">&lt;&amp;&gt;&apos; &#233;&#x41;</r>');
     expect(parsed.ok && [parsed.root.text, parsed.root.attrs.a]).toEqual(["<&>' éA", '"x"']);
+    // CDATA stands as written: no reference in it is decoded, and a bare & is allowed.
+    const cdata = parseXmlSafely('<r><![CDATA[AT&T <b> &amp;]]></r>');
+    expect(cdata.ok && cdata.root.text).toBe('AT&T <b> &amp;');
     for (const bad of ['<r>&nbsp;</r>', '<r>&#0;</r>', '<r>&#xD800;</r>', '<r a="&e;"/>']) expect(refusal(bad)[0]![0]).toBe('XML_MALFORMED');
   });
 });
