@@ -1,6 +1,15 @@
 /** OpenAPI paths of the toolkit XML routes (routes/toolkit-xml.ts). */
 import { XML_CODES } from '../codes.js';
-import { BEARER, errorResponse, json, PUBLIC, ref, responseRef } from './openapi-schemas.js';
+import { BEARER, errorResponse, json, ref, responseRef } from './openapi-schemas.js';
+
+/** A peer authority's DID-signed request (docs/toolkit-xml.md §7): not a browser's, so no CORS. */
+export const TOOLKIT_SECURITY_SCHEMES = {
+  didJwt: {
+    type: 'http',
+    scheme: 'DIDJWT',
+    description: 'A compact JWS signed EdDSA by an authentication key of the calling authority: iss (its DID), aud (this agent\'s DID), iat, exp (at most 300 s later), jti (used once), permit (the number asked for).',
+  },
+};
 
 const xml = { 'application/xml': { schema: { type: 'string', description: 'A UN/CEFACT CITESEPermit (version 2) document, or CBFShip (version 1); docs/toolkit-xml.md' } } };
 const lookupError = (description: string) => ({ description, content: json({ allOf: [ref('Error'), { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: Object.keys(XML_CODES).filter((c) => c.startsWith('XML_LOOKUP_')) } } } } }] }) });
@@ -28,11 +37,8 @@ export const TOOLKIT_XML_PATHS = {
     get: {
       operationId: 'lookupPermitToolkitXml',
       summary: "A trusted peer authority's lookup of a permit's toolkit XML, as EPIX's GetFinalCitesCertificate (Authorization: DIDJWT <compact JWS>, docs/toolkit-xml.md §6)",
-      security: PUBLIC,
-      parameters: [
-        { name: 'number', in: 'path', required: true, schema: { type: 'string' } },
-        { name: 'Authorization', in: 'header', required: true, description: 'DIDJWT <compact JWS signed EdDSA by an authentication key of the caller: iss, aud, iat, exp, jti, permit>', schema: { type: 'string' } },
-      ],
+      security: [{ didJwt: [] }],
+      parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string' } }],
       responses: {
         200: { description: 'The toolkit XML (version 2)', content: xml },
         401: lookupError('XML_LOOKUP_UNAUTHENTICATED, _CLAIMS_INVALID, _STALE, _SIGNATURE_INVALID or _REPLAY'),
