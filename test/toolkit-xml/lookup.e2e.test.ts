@@ -5,12 +5,14 @@
  *   its toolkit XML, boxes 14–15 included (officer, admin; customs refused);
  * - CH (trusted by LK, the importer) asks LK for it with `saiga exchange lookup`, signed by CH's
  *   DID; NO (trusted, not a party) and JP (not trusted) are refused with their codes, and so are a
- *   request without a DIDJWT and an unknown number;
+ *   request without a DIDJWT and an unknown number; a DIDJWT used twice is refused, after a restart too;
  * - `saiga permit import-xml` reads what CH received back into a permit request.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAgent } from '../../src/agent/wiring/open.js';
 import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, setPeers } from '../helpers/agent-process.js';
 
 let lk: AuthorityProcess;
@@ -106,5 +108,26 @@ describe('the EPIX-style lookup between authorities', () => {
     expect(JSON.parse(unknown.stdout).error.code).toBe('XML_LOOKUP_NOT_FOUND');
     const anonymous = await fetch(`${lk.url}/api/exchange/toolkit/permits/${permitNumber}`);
     expect([anonymous.status, anonymous.headers.get('www-authenticate'), ((await anonymous.json()) as { error: { code: string } }).error.code]).toEqual([401, 'DIDJWT', 'XML_LOOKUP_UNAUTHENTICATED']);
+  });
+
+  it('refuses a DIDJWT used a second time, also after LK restarts (the tokens used are in its database, migration 14)', async () => {
+    // CH's own signer, as `saiga exchange lookup` uses it, so the test holds the token it sends.
+    const opened = await openAgent({ configPath: ch.config, kind: 'sign', env: {} });
+    try {
+      const iat = Math.floor(Date.now() / 1000);
+      const token = await opened.capabilities.signAs('authority').signJws({ iss: ch.did, aud: lk.did, iat, exp: iat + 240, jti: randomUUID(), permit: permitNumber });
+      const ask = async () => {
+        const response = await fetch(`${lk.url}/api/exchange/toolkit/permits/${permitNumber}`, { headers: { authorization: `DIDJWT ${token}` } });
+        const text = await response.text();
+        return [response.status, response.ok ? response.headers.get('content-type') : (JSON.parse(text) as { error: { code: string } }).error.code];
+      };
+      expect(await ask()).toEqual([200, 'application/xml; charset=utf-8']);
+      expect(await ask()).toEqual([401, 'XML_LOOKUP_REPLAY']);
+      await lk.stop();
+      lk = await serveAuthority({ dir: lk.dir, config: lk.config, url: lk.url });
+      expect(await ask()).toEqual([401, 'XML_LOOKUP_REPLAY']);
+    } finally {
+      await opened.close();
+    }
   });
 });
