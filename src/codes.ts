@@ -295,3 +295,33 @@ export const EXCHANGE_CODES = {
   IMPORT_CONFIRMATION_WRONG_SENDER: "The import confirmation was sent by an authority of another country than the permit's importer.",
 } as const;
 export type ExchangeCode = keyof typeof EXCHANGE_CODES;
+
+/**
+ * Codes of the CITES toolkit XML (issue 10 §2, src/toolkit-xml, docs/toolkit-xml.md): reading a
+ * UN/CEFACT CITESEPermit (version 2) or CBFShip (version 1) document, and the EPIX-style lookup
+ * by which a trusted peer authority asks for a permit's toolkit XML.
+ */
+export const XML_CODES = {
+  // Reading a document (src/toolkit-xml/safe-parse.ts)
+  XML_TOO_LARGE: 'The XML document is larger than this agent accepts (1 MiB); it was not read.',
+  XML_MALFORMED: 'The document is not well-formed XML (see the line and column); it was not read.',
+  XML_DOCTYPE_REFUSED: 'The document declares a DOCTYPE or entities. They are refused, so that no entity can be expanded (XML bombs) and no external file is read.',
+  XML_TOO_DEEP: 'The XML elements are nested deeper than any permit needs; the document was not read.',
+  XML_NOT_TOOLKIT: 'The document is not a CITES toolkit permit: its root is neither CITESEPermit (version 2) nor CBFShip (version 1) in the toolkit namespace.',
+  // Mapping it to a permit request (src/toolkit-xml/read-permit.ts)
+  XML_REQUIRED_MISSING: 'An element the permit form needs is missing from the XML document.',
+  XML_VALUE_INVALID: 'An element of the XML document holds a value that does not fit its box of the permit form.',
+  XML_ELEMENT_REPEATED: 'An element appears more often than its box of the permit form allows; only the first was read.',
+  XML_ELEMENT_UNMAPPED: 'This element has no box on the Saiga permit form; its value was not carried into the permit request.',
+  // The EPIX-style lookup by a peer (src/toolkit-xml/lookup-auth.ts)
+  XML_LOOKUP_UNAUTHENTICATED: 'The request carries no DID-signed authorization (Authorization: DIDJWT <JWS>), or it cannot be read.',
+  XML_LOOKUP_CALLER_UNTRUSTED: 'The calling DID is not a Management Authority this agent trusts.',
+  XML_LOOKUP_SIGNATURE_INVALID: "The authorization is not signed by a key of the calling authority's DID document.",
+  XML_LOOKUP_CLAIMS_INVALID: 'The authorization is not addressed to this agent, or names another permit than the one asked for.',
+  XML_LOOKUP_STALE: 'The authorization was made too long ago, is not valid yet, or has expired: it may be a replay.',
+  XML_LOOKUP_REPLAY: 'This authorization was already used once; every lookup needs a new one.',
+  XML_LOOKUP_NOT_FOUND: 'No permit with this number was issued by this authority.',
+  XML_LOOKUP_NOT_PARTY: "The calling authority's country is not the exporter's, the importer's or a country of origin of this permit, so it is not given the permit.",
+  XML_LOOKUP_CHECK_UNAVAILABLE: "The calling authority's DID document could not be read now; try again later.",
+} as const;
+export type XmlCode = keyof typeof XML_CODES;

@@ -21,6 +21,7 @@ const commands = {
   exchange: () => import('./commands/exchange.js'),
   imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
+  toolkitXml: () => import('./commands/toolkit-xml.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -63,6 +64,12 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   take a key out of use (not the last active one); lists what it signed, and what to issue again
   exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
   exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
+  exchange lookup --peer DID NUMBER [--out FILE]
+                                  a trusted peer's permit as CITES toolkit XML, asked with a DIDJWT signed by this authority
+  permit xml NUMBER [--out FILE] [--toolkit-version 1|2]
+                                  the permit as CITES toolkit XML (UN/CEFACT CITESEPermit v2, or CBFShip v1)
+  permit import-xml FILE [--out FILE]
+                                  read a toolkit XML permit (v2 or v1) into a permit request; report what cannot be mapped
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -104,6 +111,8 @@ const OPTIONS = {
   'new-identity': { type: 'boolean', default: false },
   identity: { type: 'string' },
   'compromised-since': { type: 'string' },
+  peer: { type: 'string' },
+  'toolkit-version': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -152,12 +161,15 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
     case 'exchange':
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
       if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
+      if (sub === 'lookup') return (await commands.toolkitXml()).exchangeLookupCommand({ config, peer: values.peer, number: arg, out: values.out }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);
       if (sub === 'show') return (await commands.permit()).permitShowCommand({ config, number: arg }, out);
       if (sub === 'status') return (await commands.lifecycle()).permitStatusCommand({ config, number: arg }, out);
       if (sub === 'qr') return (await commands.permit()).permitQrCommand({ config, number: arg, png: values.png, svg: values.svg }, out);
+      if (sub === 'xml') return (await commands.toolkitXml()).permitXmlCommand({ config, number: arg, out: values.out, toolkitVersion: values['toolkit-version'] }, out);
+      if (sub === 'import-xml') return (await commands.toolkitXml()).permitImportXmlCommand({ config, file: arg, out: values.out }, out);
       if (sub === 'pdf') return (await commands.permit()).permitPdfCommand({ config, number: arg, out: values.out, lang: values.lang }, out);
       if (sub === 'revoke' || sub === 'suspend' || sub === 'reinstate') {
         return (await commands.lifecycle()).statusChangeCommand({ config, action: sub, number: arg, reason: values.reason, officer: values.officer ?? values.actor, token: values.token }, out);

@@ -21,6 +21,7 @@ import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
 import { importRoutes } from './routes/imports.js';
 import { exchangeSchemaRoutes } from './routes/exchange-schemas.js';
+import { toolkitLookupRoutes, toolkitXmlRoutes } from './routes/toolkit-xml.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
@@ -103,6 +104,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
   app.use('/api/exchange', exchangeAdminRoutes(saiga));
+  app.use('/api/exchange', toolkitLookupRoutes(saiga));
+  app.use('/api/permits', toolkitXmlRoutes(saiga));
   app.use('/api/imports', importRoutes(saiga));
   app.use('/api/imports', importConfirmationRoutes(saiga));
 

@@ -12,6 +12,7 @@ import { TOKEN_PATHS, TOKEN_RECORD_SCHEMA } from './openapi-tokens.js';
 import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
 import { EXCHANGE_PATHS, EXCHANGE_SCHEMAS } from './openapi-exchange.js';
 import { IMPORT_PATHS } from './openapi-imports.js';
+import { TOOLKIT_SECURITY_SCHEMES, TOOLKIT_XML_PATHS } from './openapi-toolkit-xml.js';
 import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
@@ -31,10 +32,10 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
     },
     servers: [{ url: config.url }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' }, ...TOOLKIT_SECURITY_SCHEMES },
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS },
   };
 }

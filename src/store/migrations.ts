@@ -228,6 +228,22 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX exchange_outbox_expiry ON exchange_outbox (state, expires_at);
       CREATE INDEX exchange_outbox_due_peers ON exchange_outbox (state, recipient_did, next_attempt_at)`,
   },
+  {
+    version: 14,
+    name: 'toolkit XML: lookup tokens used once',
+    // Issue 10 §2, the EPIX-style lookup (src/toolkit-xml/lookup.ts): each peer's DIDJWT is
+    // accepted once. Its (issuer, jti) is kept until the token could no longer be accepted anyway
+    // (its exp plus the clock skew), so a restart does not open a window for replays.
+    sql: `
+      CREATE TABLE toolkit_lookup_token (
+        issuer      TEXT NOT NULL,
+        jti         TEXT NOT NULL,
+        -- Milliseconds since the epoch after which the row may be deleted.
+        forget_at   INTEGER NOT NULL,
+        PRIMARY KEY (issuer, jti)
+      );
+      CREATE INDEX toolkit_lookup_token_forget ON toolkit_lookup_token (forget_at)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

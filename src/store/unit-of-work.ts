@@ -23,6 +23,7 @@ import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
+import { LookupTokenStore } from './toolkit-lookup-tokens.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -39,6 +40,8 @@ export interface UnitOfWork {
   readonly incomingPermits: IncomingPermitStore;
   /** Import confirmations made and received (issue 9). */
   readonly importConfirmations: ImportConfirmationStore;
+  /** Issue 10: the toolkit lookup tokens peers used (migration 14). */
+  readonly lookupTokens: LookupTokenStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -75,6 +78,7 @@ class TransactionWork implements UnitOfWork {
   wroteOutbox = false;
   readonly incomingPermits: IncomingPermitStore;
   readonly importConfirmations: ImportConfirmationStore;
+  readonly lookupTokens: LookupTokenStore;
 
   constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
@@ -86,6 +90,7 @@ class TransactionWork implements UnitOfWork {
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
     this.incomingPermits = new IncomingPermitStore(tx, now);
     this.importConfirmations = new ImportConfirmationStore(tx);
+    this.lookupTokens = new LookupTokenStore(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {

@@ -37,6 +37,8 @@ export interface VerifierConfig {
 
 export interface AgentVerifier {
   trustedIssuers: readonly TrustedIssuer[];
+  /** The verifier's DID resolution (own documents from memory, peers' fetched and cached): issue 10's toolkit lookup checks callers with it. */
+  resolveDid: (did: string, options?: ResolveOptions) => Promise<DidResolution>;
   /** Drops a peer's cached DID document (a keyRevoked notice): the next verification fetches it again. */
   forgetDid(did: string): void;
   /** `lifecycle: false`: the credential only, not its status and use (VerifyAt, src/verify). */
@@ -88,6 +90,7 @@ export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifie
   const signed = { resolveDid, assertionKeys: createAssertionKeyStore(nodeCryptoSuite), suite: nodeCryptoSuite, allowedAlgorithms: new Set(DEFAULT_ALGORITHMS) };
   return {
     trustedIssuers,
+    resolveDid,
     forgetDid: (did) => resolveRemote.forget(did),
     verify: (input, at = new Date(), options = {}) => core.verifyInput(input, { now: at, ...options }),
     verifyEndorsement: createEndorsementCheck(signed, trustedIssuers),

@@ -67,7 +67,16 @@ function methodJwk(method: Json): Ed25519PublicJwk | undefined {
  * @example assertionKeyJwks(did, didDocument) // [{ id: 'did:web:example.org#key-1', jwk: { kty: 'OKP', … } }]
  */
 export function assertionKeyJwks(did: string, document: unknown): AssertionKeyJwk[] {
-  if (!isObject(document) || document.id !== did || !Array.isArray(document.assertionMethod)) return [];
+  return relationshipKeyJwks(did, document, 'assertionMethod');
+}
+
+/**
+ * The Ed25519 keys of `did` under one verification relationship (DID Core §5.3): `assertionMethod`
+ * for what it issues, `authentication` for proving it is the DID's controller (a request signed
+ * by a peer authority, src/toolkit-xml/lookup.ts).
+ */
+export function relationshipKeyJwks(did: string, document: unknown, relationship: 'assertionMethod' | 'authentication'): AssertionKeyJwk[] {
+  if (!isObject(document) || document.id !== did || !Array.isArray(document[relationship])) return [];
   const declared = new Map<string, Json>();
   if (Array.isArray(document.verificationMethod)) {
     for (const method of document.verificationMethod) {
@@ -76,7 +85,7 @@ export function assertionKeyJwks(did: string, document: unknown): AssertionKeyJw
   }
   const keys: AssertionKeyJwk[] = [];
   const seen = new Set<string>();
-  for (const entry of document.assertionMethod as unknown[]) {
+  for (const entry of document[relationship] as unknown[]) {
     const method = typeof entry === 'string' ? declared.get(absolute(did, entry)) : isObject(entry) ? entry : undefined;
     if (method === undefined || typeof method.id !== 'string' || method.controller !== did) continue;
     const id = absolute(did, method.id);

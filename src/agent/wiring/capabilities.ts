@@ -25,6 +25,7 @@ import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verif
 import type { KeyIdentity, SigningKeyView } from '../identity/key-states.js';
 import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.js';
 import type { ReceiveOutcome } from '../../exchange/inbox.js';
+import type { ToolkitLookup } from '../../toolkit-xml/lookup.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -146,6 +147,8 @@ export type SigningRole = 'authority' | 'customs' | 'trustAnchor';
 export interface Signer {
   did: string;
   sign(credential: object): Promise<string>;
+  /** Issue 10 §2: a compact JWS of these claims (EdDSA, the current key's kid): the DIDJWT of a toolkit lookup (src/toolkit-xml/lookup.ts). */
+  signJws(claims: Record<string, unknown>): Promise<string>;
 }
 
 export interface Issuance {
@@ -186,6 +189,8 @@ export interface ServeCapabilities extends SignCapabilities {
   /** The trust list served at /trust-list. */
   trust: AgentTrustList;
   exchange: Exchange;
+  /** Issue 10 §2: a trusted peer's request for a permit's toolkit XML, by its DIDJWT (src/toolkit-xml/lookup.ts). */
+  toolkitLookup: ToolkitLookup;
 }
 
 export type AgentKind = 'read' | 'sign' | 'serve';

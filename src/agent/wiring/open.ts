@@ -44,6 +44,9 @@ import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
 import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
 import { handlersFor } from '../../exchange/handlers/index.js';
+import { createToolkitLookup } from '../../toolkit-xml/lookup.js';
+import { nodeCryptoSuite } from '../../verification/node-signature.js';
+import type { Endorsement } from '../../vocab/endorsement.js';
 import type { ExchangeEvents } from '../../exchange/ports.js';
 
 export type { VeramoAgent } from './signer.js';
@@ -315,7 +318,24 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       created,
       exchangeEvents,
       close: closeAll,
-      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange! } : capabilities,
+      capabilities:
+        kind === 'serve'
+          ? {
+              ...capabilities,
+              trust: trust!,
+              exchange: exchange!,
+              toolkitLookup: createToolkitLookup({
+                did: identity.did,
+                trusted: async () => trusted,
+                resolveDid: verifier.resolveDid,
+                suite: nodeCryptoSuite,
+                permit: (permitNumber) => store.reads.permits.get(permitNumber),
+                claimToken: (issuer, jti, forgetAt, at) => store.transaction((work) => work.lookupTokens.claim(issuer, jti, forgetAt, at)),
+                endorsement: async (permitNumber) => (await lifecycle.status(permitNumber))?.endorsement?.endorsement as Endorsement | undefined,
+                now,
+              }),
+            }
+          : capabilities,
     };
   } catch (error) {
     await closeAll();

@@ -35,5 +35,13 @@ export function signerOf(veramo: VeramoAgent, did: string, currentKey: () => Sig
       if (signedHeader.kid !== header.kid) throw new Error(`the signed JWT does not name its key (kid ${String(signedHeader.kid)})`);
       return jwt;
     },
+    // RFC 7515 §7.1 compact serialization, signed by the key manager (the signature is base64url, as the self-test reads it).
+    async signJws(claims: Record<string, unknown>) {
+      const key = await currentKey();
+      const header = { alg: 'EdDSA', typ: 'JWT', kid: await verificationMethodId(did, key.publicKeyHex) };
+      const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+      const signature = await veramo.keyManagerSign({ keyRef: key.kid, data: input, algorithm: 'EdDSA', encoding: 'utf-8' });
+      return `${input}.${signature}`;
+    },
   };
 }
