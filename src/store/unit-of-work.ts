@@ -23,6 +23,8 @@ import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
+import { AuditLogReads, AuditLogStore } from './audit-log.js';
+import { AuditCheckpointStore } from './audit-checkpoints.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -39,6 +41,9 @@ export interface UnitOfWork {
   readonly incomingPermits: IncomingPermitStore;
   /** Import confirmations made and received (issue 9). */
   readonly importConfirmations: ImportConfirmationStore;
+  /** The audit trail (issue 10 §3): every action appends its entry here, in its own transaction. */
+  readonly audit: AuditLogStore;
+  readonly auditCheckpoints: AuditCheckpointStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -54,6 +59,9 @@ export interface CommittedReads {
   readonly importConfirmations: ImportConfirmationReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
+  /** The audit trail and its checkpoints (verify, export, the API). */
+  readonly audit: AuditLogReads;
+  readonly auditCheckpoints: AuditCheckpointStore;
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
   readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
 }
@@ -75,6 +83,8 @@ class TransactionWork implements UnitOfWork {
   wroteOutbox = false;
   readonly incomingPermits: IncomingPermitStore;
   readonly importConfirmations: ImportConfirmationStore;
+  readonly audit: AuditLogStore;
+  readonly auditCheckpoints: AuditCheckpointStore;
 
   constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
@@ -86,6 +96,8 @@ class TransactionWork implements UnitOfWork {
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
     this.incomingPermits = new IncomingPermitStore(tx, now);
     this.importConfirmations = new ImportConfirmationStore(tx);
+    this.audit = new AuditLogStore(tx, now);
+    this.auditCheckpoints = new AuditCheckpointStore(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -108,6 +120,8 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     identities: new IdentityKeyReads(q),
     exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },
     importConfirmations: new ImportConfirmationStore(q),
+    audit: new AuditLogReads(q),
+    auditCheckpoints: new AuditCheckpointStore(q),
   };
 }
 
