@@ -16,6 +16,7 @@ import type { PermitRecord } from '../store/permits.js';
 import type { TrustedIssuer } from '../vocab/trust-list.js';
 import { MESSAGE_TYPES, type MessageBodies, type MessageKind } from './message-types.js';
 import type { ExchangeEvent, ExchangeEvents } from './ports.js';
+import { AUDIT_ACTIONS, auditMessage } from '../audit/record.js';
 
 export interface ExchangeRoutingDeps {
   /** Everyone this agent trusts (itself, its peers, its trust list), read when an event is recorded. */
@@ -55,15 +56,12 @@ export class ExchangeRouter implements ExchangeEvents {
     const now = this.deps.now();
     const expiresAt = new Date(now.getTime() + this.deps.maxAgeDays * DAY_MS).toISOString();
     for (const recipientDid of recipients) {
-      await work.outbox.insert({
-        id: this.deps.newMessageId(),
-        recipientDid,
-        type: MESSAGE_TYPES[routed.kind],
-        subject: routed.subject,
-        body: routed.body,
-        createdAt: now.toISOString(),
-        expiresAt,
-      });
+      const id = this.deps.newMessageId();
+      const type = MESSAGE_TYPES[routed.kind];
+      await work.outbox.insert({ id, recipientDid, type, subject: routed.subject, body: routed.body, createdAt: now.toISOString(), expiresAt });
+      // Issue 10 §3: each message sent, in the event's unit of work; the body only as its hash.
+      const permitNumber = permitNumberOf(event);
+      await auditMessage(work, { action: AUDIT_ACTIONS.messageSent, messageId: id, ...(permitNumber !== undefined && { permitNumber }), body: routed.body, details: { type, to: recipientDid, about: routed.subject } });
     }
   }
 
@@ -98,5 +96,19 @@ export class ExchangeRouter implements ExchangeEvents {
       .trusted()
       .filter((t) => t.role === 'managementAuthority' && inCountry(t.country))
       .map((t) => t.did);
+  }
+}
+
+/** The permit of this authority an event concerns, if any (audit retention follows it). */
+function permitNumberOf(event: ExchangeEvent): string | undefined {
+  switch (event.kind) {
+    case 'permitIssued':
+      return event.record.permitNumber;
+    case 'statusChanged':
+      return event.change.permitNumber;
+    case 'exportEndorsed':
+      return event.permitNumber;
+    default:
+      return undefined;
   }
 }

@@ -21,6 +21,7 @@ import type { TrustedIssuer } from '../vocab/trust-list.js';
 import { messageKindOf } from './message-types.js';
 import type { Acknowledgement, Envelope, ExchangeRefusal, MessageHandler, OpenedMessage, ReceivedMessage } from './ports.js';
 import type { HandlerRegistry } from './handlers/index.js';
+import { AUDIT_ACTIONS, auditMessage } from '../audit/record.js';
 
 export interface InboxDeps {
   envelope: Pick<Envelope, 'open'>;
@@ -78,8 +79,20 @@ export class Inbox {
     if (!outcome.ok) {
       const about = opened.ok ? { from: opened.from, id: opened.id, type: opened.type } : {};
       this.deps.log({ level: 'warn', event: 'exchange-refused', at: now.toISOString(), code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...about });
+      await this.auditRefusal(outcome, about);
     }
     return outcome;
+  }
+
+  /** Issue 10 §3: a refused message is stored nowhere else; its entry has the code, the sender and the id, never the body. */
+  private async auditRefusal(outcome: ExchangeRefusal, about: { from?: string; id?: string; type?: string }): Promise<void> {
+    try {
+      const details = { code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...about };
+      await this.deps.store.transaction((work) => auditMessage(work, { action: AUDIT_ACTIONS.messageRefused, ...(about.id !== undefined && { messageId: about.id }), details }));
+    } catch (error) {
+      // The refusal stands; only its entry is missing, and the log says so.
+      this.deps.log({ level: 'error', event: 'audit-write-failed', code: outcome.code, error: String((error as Error).message ?? error) });
+    }
   }
 
   private async accept(opened: OpenedMessage, now: Date): Promise<ReceiveOutcome> {
@@ -122,6 +135,7 @@ export class Inbox {
     const ack: Acknowledgement = { id: message.id, status: 'accepted', receivedAt };
     const ackJson = JSON.stringify(ack);
     await work.inbox.insert({ senderDid: message.from, messageId: message.id, type: opened.type, subject: opened.thid ?? null, digest, receivedAt, ackJson });
+    await auditMessage(work, { action: AUDIT_ACTIONS.messageReceived, messageId: message.id, body: opened.body, details: { type: opened.type, from: message.from, digest } });
     return { ok: true, ack: ackJson };
   }
 }

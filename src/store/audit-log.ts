@@ -172,6 +172,12 @@ export class AuditLogReads {
     );
   }
 
+  /** The permit an outgoing message's sending entry named (a delivery's end concerns the same permit). */
+  async permitOfMessage(messageId: string): Promise<string | undefined> {
+    const row = await this.q.get<{ permit_number: string | null }>("SELECT permit_number FROM audit_entry WHERE subject = ? AND action = 'exchange.sent' LIMIT 1", [messageId]);
+    return row?.permit_number ?? undefined;
+  }
+
   /** The last seq whose entry is older than `before`. */
   async lastSeqBefore(before: string): Promise<number | undefined> {
     const row = await this.q.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_entry WHERE at < ?', [before]);

@@ -239,6 +239,7 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
       CREATE INDEX audit_entry_permit ON audit_entry (permit_number, seq);
       CREATE INDEX audit_entry_at ON audit_entry (at);
+      CREATE INDEX audit_entry_subject ON audit_entry (subject);
       CREATE TABLE audit_checkpoint (
         id         INTEGER PRIMARY KEY AUTOINCREMENT,
         -- 'checkpoint': the head at seq; 'purge': entries up to seq were purged, seq's hash was head_hash.

@@ -9,6 +9,7 @@
  * - `sign`: also the identities and their signers, issuance and the lifecycle;
  * - `serve`: also the trust list the agent serves (signed once, at start, when agent.yml names none).
  */
+import type { AuditActor } from '../../store/audit-log.js';
 import type { LoadedConfig } from '../config/config.js';
 import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.js';
@@ -42,10 +43,10 @@ export interface Records {
 
 /** API tokens: only their hashes are stored; a token is shown once, by `create`. */
 export interface Tokens {
-  create(role: Role, name: string, options?: { expiresAt?: Date }): Promise<{ token: string; record: TokenRecord }>;
+  create(role: Role, name: string, options?: { expiresAt?: Date; actor?: AuditActor }): Promise<{ token: string; record: TokenRecord }>;
   check(token: string): Promise<TokenCheck>;
   list(): Promise<TokenRecord[]>;
-  revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
+  revoke(id: string, actor?: AuditActor): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
   count(): Promise<number>;
   now(): Date;
 }
