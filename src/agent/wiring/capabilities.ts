@@ -10,6 +10,7 @@
  * - `serve`: also the trust list the agent serves (signed once, at start, when agent.yml names none).
  */
 import type { AuditActor } from '../../store/audit-log.js';
+import type { AuditSigning, AuditTrail } from '../../audit/service.js';
 import type { LoadedConfig } from '../config/config.js';
 import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.js';
@@ -122,6 +123,8 @@ export interface ReadCapabilities {
   verification: Verification;
   keys: KeyList;
   exchange: ExchangeOperator;
+  /** Issue 10 §3: the audit trail, read (verify, page, export). */
+  audit: AuditTrail;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */
@@ -175,6 +178,8 @@ export interface SignCapabilities extends ReadCapabilities {
   keys: KeyManagement;
   /** Issue 9: DIDComm v2 authcrypt between this authority and its peers (./didcomm-envelope.ts). */
   envelope: ExchangeEnvelope;
+  /** Issue 10 §3: signed checkpoints of the audit trail, and its purge. */
+  auditSigning: AuditSigning;
 }
 
 /** The exchange's envelope, and the DID documents it caches. */

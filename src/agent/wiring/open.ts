@@ -8,6 +8,8 @@
  * opens everything, self-tests the authority and customs identities, and signs the agent's
  * own trust list once when agent.yml names none.
  */
+import { auditSigning, auditTrail } from '../../audit/service.js';
+import { authorityKeysOf } from './audit-keys.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -236,6 +238,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
     if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
+    // Issue 10 §3: the audit trail; its checkpoints are signed by the authority (signAs('authority')).
+    const trail = auditTrail({ audit: store.reads.audit, checkpoints: store.reads.auditCheckpoints, authority: async () => authorityKeysOf(await keyRing.list()) });
     const capabilities: SignCapabilities = {
       config,
       records: {
@@ -264,6 +268,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       },
       envelope,
       exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
+      audit: trail,
+      auditSigning: auditSigning({ store, trail, authorityDid: identity.did, sign: signers.authority.sign, now }),
     };
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
