@@ -19,6 +19,7 @@ const commands = {
   lifecycle: () => import('./commands/lifecycle.js'),
   key: () => import('./commands/key.js'),
   exchange: () => import('./commands/exchange.js'),
+  audit: () => import('./commands/audit.js'),
   imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
 };
@@ -63,6 +64,12 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   take a key out of use (not the last active one); lists what it signed, and what to issue again
   exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
   exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
+  audit verify                    check the audit trail's hash chain and signed checkpoints; names the first entry that does not fit
+  audit checkpoint                sign a checkpoint of the audit trail's head now (the agent also does, every N entries and daily)
+  audit export [--from DATE] [--to DATE] [--permit NUMBER] [--out FILE]
+                                  the audit entries as JSON lines
+  audit purge --before DATE (--officer NAME | --token TOKEN)
+                                  delete entries older than DATE, refused unless 5 years past every permit's expiry
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -104,6 +111,10 @@ const OPTIONS = {
   'new-identity': { type: 'boolean', default: false },
   identity: { type: 'string' },
   'compromised-since': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  permit: { type: 'string' },
+  before: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -152,6 +163,12 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
     case 'exchange':
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
       if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
+      break;
+    case 'audit':
+      if (sub === 'verify') return (await commands.audit()).auditVerifyCommand({ config }, out);
+      if (sub === 'checkpoint') return (await commands.audit()).auditCheckpointCommand({ config }, out);
+      if (sub === 'export') return (await commands.audit()).auditExportCommand({ config, from: values.from, to: values.to, permit: values.permit, out: values.out }, out);
+      if (sub === 'purge') return (await commands.audit()).auditPurgeCommand({ config, before: values.before, officer: values.officer, token: values.token }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

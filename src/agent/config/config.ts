@@ -52,7 +52,20 @@ export interface SaigaConfig {
    * false: the import permit is named only (a paper import permit, checked by the officer).
    */
   issuance: { requireHeldImportPermit: boolean };
+  /** The audit trail's signed checkpoints: see AUDIT_DEFAULTS. */
+  audit: AuditConfig;
 }
+
+export interface AuditConfig {
+  /** `saiga serve` signs a checkpoint once this many entries were added since the last one. */
+  checkpointEvery: number;
+  /** …and when the last one is this old and entries were added since (at least daily). */
+  checkpointMaxAgeHours: number;
+  /** How often the agent looks at the chain's head. */
+  pollIntervalMs: number;
+}
+
+export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
 
 export interface ExchangeConfig extends DeliverySettings {
   /** A message not delivered after this many days is marked undeliverable (and shown, and can be re-queued). */
@@ -147,6 +160,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       statusCacheSeconds: raw.verify?.statusCacheSeconds ?? 60,
     },
     exchange,
+    audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
   };
 }
 
