@@ -13,6 +13,7 @@ import { ConfigError } from './yaml-loader.js';
 import { parseNumberFormat, type PermitNumberFormat } from '../../issuance/number.js';
 import { didWebFromUrl } from '../identity/did-web-name.js';
 import type { DeliverySettings } from '../../exchange/delivery-worker.js';
+import type { AuditConfig } from '../../audit/checkpoint-schedule.js';
 
 export type DidMethod = 'web' | 'key';
 export type TrustRole = 'managementAuthority' | 'customs';
@@ -54,15 +55,6 @@ export interface SaigaConfig {
   issuance: { requireHeldImportPermit: boolean };
   /** The audit trail's signed checkpoints: see AUDIT_DEFAULTS. */
   audit: AuditConfig;
-}
-
-export interface AuditConfig {
-  /** `saiga serve` signs a checkpoint once this many entries were added since the last one. */
-  checkpointEvery: number;
-  /** …and when the last one is this old and entries were added since (at least daily). */
-  checkpointMaxAgeHours: number;
-  /** How often the agent looks at the chain's head. */
-  pollIntervalMs: number;
 }
 
 export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };

@@ -192,6 +192,15 @@ export interface ServeCapabilities extends SignCapabilities {
   /** The trust list served at /trust-list. */
   trust: AgentTrustList;
   exchange: Exchange;
+  /** Issue 10 §3: the agent's start in the audit trail, and its signed checkpoints while it serves. */
+  auditAgent: AuditAgent;
+}
+
+export interface AuditAgent {
+  /** Appends agent.start with the SHA-256 of the configuration as loaded (agent.yml holds no secret). */
+  started(): Promise<void>;
+  startCheckpoints(): void;
+  stopCheckpoints(): Promise<void>;
 }
 
 export type AgentKind = 'read' | 'sign' | 'serve';

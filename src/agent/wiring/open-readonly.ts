@@ -17,7 +17,7 @@ import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
 import type { ExchangeOperator, ReadCapabilities, Tokens } from './capabilities.js';
 import { auditTrail } from '../../audit/service.js';
-import { authorityKeysOf } from './audit-keys.js';
+import { authorityKeysOf } from './audit.js';
 
 export interface ReadOnlyAgent {
   capabilities: ReadCapabilities;

@@ -9,7 +9,7 @@
  * own trust list once when agent.yml names none.
  */
 import { auditSigning, auditTrail } from '../../audit/service.js';
-import { authorityKeysOf } from './audit-keys.js';
+import { authorityKeysOf, serveAudit } from './audit.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -135,9 +135,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   chmodSync(databaseFile, 0o600);
   let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown } | undefined;
   let stopDelivery: (() => Promise<void>) | undefined;
+  let stopCheckpoints: (() => Promise<void>) | undefined;
   const closeAll = async () => {
     // The delivery worker records its last answers before the database closes.
     await stopDelivery?.();
+    await stopCheckpoints?.();
     await closeDatabase();
     if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
   };
@@ -298,6 +300,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
           })
         : undefined;
     stopDelivery = exchange?.stopDelivery;
+    const auditAgent = kind === 'serve' ? serveAudit({ config, store, signing: capabilities.auditSigning, now }) : undefined;
+    stopCheckpoints = auditAgent?.stopCheckpoints;
     return {
       config,
       didDocument,
@@ -321,7 +325,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       created,
       exchangeEvents,
       close: closeAll,
-      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange! } : capabilities,
+      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange!, auditAgent: auditAgent! } : capabilities,
     };
   } catch (error) {
     await closeAll();
