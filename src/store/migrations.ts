@@ -242,7 +242,7 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX audit_entry_subject ON audit_entry (subject);
       CREATE TABLE audit_checkpoint (
         id         INTEGER PRIMARY KEY AUTOINCREMENT,
-        -- 'checkpoint': the head at seq; 'purge': entries up to seq were purged, seq's hash was head_hash.
+        -- 'checkpoint': the head at seq. 'purge': entries up to seq were purged, and seq's hash was head_hash.
         kind       TEXT NOT NULL CHECK (kind IN ('checkpoint', 'purge')),
         seq        INTEGER NOT NULL,
         head_hash  TEXT NOT NULL,
