@@ -2,7 +2,7 @@
  * `saiga serve` signs a checkpoint of the audit chain's head every `checkpointEvery` entries
  * and at least every `checkpointMaxAgeHours` (at most a day, issue 10 §3) while entries are
  * added; it looks at the head every `pollIntervalMs`, and once at start. A trail with nothing
- * new since its last checkpoint needs none.
+ * new since its last checkpoint needs none; the first checkpoint counts from the first entry.
  */
 import type { StoredCheckpoint } from '../store/audit-checkpoints.js';
 
@@ -18,7 +18,9 @@ export interface AuditConfig {
 
 export interface CheckpointScheduleDeps {
   settings: AuditConfig;
-  head: () => Promise<{ seq: number } | undefined>;
+  head: () => Promise<{ seq: number; at: string } | undefined>;
+  /** The time of the first entry still stored. */
+  firstAt: () => Promise<string | undefined>;
   latest: () => Promise<Pick<StoredCheckpoint, 'seq' | 'at'> | undefined>;
   /** Signs, stores (and pushes to peers) one checkpoint. */
   checkpoint: () => Promise<unknown>;
@@ -27,11 +29,18 @@ export interface CheckpointScheduleDeps {
 }
 
 /** Whether a checkpoint is due now. */
-export function checkpointDue(head: { seq: number } | undefined, latest: Pick<StoredCheckpoint, 'seq' | 'at'> | undefined, settings: AuditConfig, now: Date): boolean {
+export function checkpointDue(
+  head: { seq: number; at: string } | undefined,
+  latest: Pick<StoredCheckpoint, 'seq' | 'at'> | undefined,
+  settings: AuditConfig,
+  now: Date,
+  firstAt?: string,
+): boolean {
   if (!head) return false;
-  if (!latest) return true;
-  if (head.seq <= latest.seq) return false;
-  return head.seq - latest.seq >= settings.checkpointEvery || now.getTime() - Date.parse(latest.at) >= settings.checkpointMaxAgeHours * 3_600_000;
+  // With no checkpoint yet, the chain counts from its first entry, and its age from that entry's time.
+  const since = latest ?? { seq: 0, at: firstAt ?? head.at };
+  if (head.seq <= since.seq) return false;
+  return head.seq - since.seq >= settings.checkpointEvery || now.getTime() - Date.parse(since.at) >= settings.checkpointMaxAgeHours * 3_600_000;
 }
 
 export class CheckpointSchedule {
@@ -55,8 +64,8 @@ export class CheckpointSchedule {
 
   /** One look at the head; signs when due (tests call it directly). */
   async runOnce(): Promise<boolean> {
-    const [head, latest] = await Promise.all([this.deps.head(), this.deps.latest()]);
-    if (!checkpointDue(head, latest, this.deps.settings, this.deps.now())) return false;
+    const [head, latest, firstAt] = await Promise.all([this.deps.head(), this.deps.latest(), this.deps.firstAt()]);
+    if (!checkpointDue(head, latest, this.deps.settings, this.deps.now(), firstAt)) return false;
     await this.deps.checkpoint();
     return true;
   }

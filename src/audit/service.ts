@@ -4,7 +4,7 @@
  */
 import type { AuditActor, AuditEntry, AuditLogReads } from '../store/audit-log.js';
 import type { AuditCheckpointStore, StoredCheckpoint } from '../store/audit-checkpoints.js';
-import type { Transactions } from '../store/unit-of-work.js';
+import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
 import type { AuthorityKey, CheckpointSigning } from './checkpoints.js';
 import { writeCheckpoint } from './checkpoints.js';
 import { purgeAuditTrail, type PurgeOutcome } from './purge.js';
@@ -73,9 +73,20 @@ export function auditTrail(deps: AuditReadDeps): AuditTrail {
   };
 }
 
-export function auditSigning(deps: CheckpointSigning & { store: Transactions; trail: AuditTrail }): AuditSigning {
+/** The exchange's outbox as checkpoints use it (src/exchange/events.ts): the message commits with the checkpoint. */
+export interface CheckpointWitnesses {
+  record(work: UnitOfWork, event: { kind: 'auditCheckpoint'; jws: string; seq: number }): Promise<void>;
+}
+
+export function auditSigning(deps: CheckpointSigning & { store: Transactions; trail: AuditTrail; witnesses?: CheckpointWitnesses }): AuditSigning {
   return {
-    checkpoint: () => deps.store.transaction((work) => writeCheckpoint(work, deps)),
+    checkpoint: () =>
+      deps.store.transaction(async (work) => {
+        const checkpoint = await writeCheckpoint(work, deps);
+        // Issue 10 §3: pushed to the trusted Management Authorities, who keep it (audit-checkpoint).
+        if (checkpoint) await deps.witnesses?.record(work, { kind: 'auditCheckpoint', jws: checkpoint.jws, seq: checkpoint.seq });
+        return checkpoint;
+      }),
     purge: (before, actor) => purgeAuditTrail({ ...deps, verify: () => deps.trail.verify() }, before, actor),
   };
 }

@@ -7,7 +7,7 @@
  *   permit (Art. III(3)) goes as importPermit to those of the exporter's country instead; a
  *   re-export also to those of each country of origin (box 12), so that it is seen there.
  * - statusChanged, exportEndorsed → every peer that was sent the permit (read from the outbox).
- * - importConfirmed → the permit's issuer. keyRevoked → every trusted Management Authority.
+ * - importConfirmed → the permit's issuer. keyRevoked, auditCheckpoint → every trusted Management Authority.
  *
  * Never to one of this agent's own DIDs; no recipient, no row (and one log line).
  */
@@ -32,6 +32,7 @@ export interface ExchangeRoutingDeps {
 }
 
 const DAY_MS = 86_400_000;
+const AUDIT_CHECKPOINT_SUBJECT = 'urn:saiga:audit-checkpoint';
 /** The messages that tell a peer of a permit: statuses and endorsements follow them to the same peers. */
 const PERMIT_TYPES = [MESSAGE_TYPES.permitIssued, MESSAGE_TYPES.importPermit];
 
@@ -77,6 +78,9 @@ export class ExchangeRouter implements ExchangeEvents {
         return { kind: 'importConfirmed', subject: event.permitCredentialId, body: { confirmation: event.jwt }, recipients: [event.permitIssuerDid] };
       case 'keyRevoked':
         return { kind: 'keyRevoked', subject: event.body.kid, body: event.body, recipients: this.authoritiesOf(() => true) };
+      case 'auditCheckpoint':
+        // One subject for all checkpoints: a peer receives them in the order they were signed.
+        return { kind: 'auditCheckpoint', subject: AUDIT_CHECKPOINT_SUBJECT, body: { checkpoint: event.jws }, recipients: this.authoritiesOf(() => true) };
     }
   }
 

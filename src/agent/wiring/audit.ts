@@ -34,7 +34,11 @@ export function serveAudit(deps: { config: LoadedConfig; store: SaigaStore; sign
   const { config, store } = deps;
   const schedule = new CheckpointSchedule({
     settings: config.saiga.audit,
-    head: () => store.reads.audit.head(),
+    head: async () => {
+      const head = await store.reads.audit.head();
+      return head && { seq: head.seq, at: (await store.reads.audit.bySeq(head.seq))?.at ?? deps.now().toISOString() };
+    },
+    firstAt: async () => (await store.reads.audit.first())?.at,
     latest: () => store.reads.auditCheckpoints.latest(),
     checkpoint: () => deps.signing.checkpoint(),
     now: deps.now,

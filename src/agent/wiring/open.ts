@@ -271,7 +271,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       envelope,
       exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
       audit: trail,
-      auditSigning: auditSigning({ store, trail, authorityDid: identity.did, sign: signers.authority.sign, now }),
+      auditSigning: auditSigning({ store, trail, authorityDid: identity.did, sign: signers.authority.sign, now, ...(exchangeEvents && { witnesses: exchangeEvents }) }),
     };
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
