@@ -27,6 +27,9 @@ export interface PeerCheckpoint {
   receivedAt: string;
 }
 
+/** What committed reads offer (the read-only connection cannot write). */
+export type AuditCheckpointReads = Pick<AuditCheckpointStore, 'all' | 'latest' | 'peers'>;
+
 export class AuditCheckpointStore {
   constructor(private readonly q: Queryable) {}
 

@@ -24,7 +24,7 @@ import { TokenTable, type TokenReads } from './tokens.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 import { AuditLogReads, AuditLogStore } from './audit-log.js';
-import { AuditCheckpointStore } from './audit-checkpoints.js';
+import { AuditCheckpointStore, type AuditCheckpointReads } from './audit-checkpoints.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -61,7 +61,7 @@ export interface CommittedReads {
   readonly identities: IdentityKeyReads;
   /** The audit trail and its checkpoints (verify, export, the API). */
   readonly audit: AuditLogReads;
-  readonly auditCheckpoints: AuditCheckpointStore;
+  readonly auditCheckpoints: AuditCheckpointReads;
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
   readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
 }
