@@ -127,6 +127,18 @@ describe('the audit trail of an agent', () => {
     expect(await verify()).toMatchObject({ code: 1, report: { first: { code: 'AUDIT_ENTRY_MISSING', seq: 3 } } });
   });
 
+  it('names the admin token that created or revoked a token through the API', async () => {
+    const created = await agent.api('/api/tokens', { token: admin, body: { role: 'customs', name: 'Nimal Silva' } });
+    expect(created.status).toBe(201);
+    expect((await agent.api(`/api/tokens/${created.body.id}/revoke`, { token: admin, body: {} })).status).toBe(200);
+    const adminId = (await agent.api('/api/tokens', { token: admin })).body.items.find((t: { name: string }) => t.name === 'Ada Gunasekara').id;
+    const rows = await sql<{ action: string; subject: string; actor_token: string; actor_name: string }>(file, "SELECT action, subject, actor_token, actor_name FROM audit_entry WHERE action LIKE 'token.%' AND subject = ?", [created.body.id]);
+    expect(rows).toEqual([
+      { action: 'token.create', subject: created.body.id, actor_token: adminId, actor_name: 'Ada Gunasekara' },
+      { action: 'token.revoke', subject: created.body.id, actor_token: adminId, actor_name: 'Ada Gunasekara' },
+    ]);
+  });
+
   it('refuses to purge entries younger than 5 years, and deletes nothing', async () => {
     const before = await sql<{ n: number }>(file, 'SELECT COUNT(*) AS n FROM audit_entry');
     const purge = await runCli(['audit', 'purge', '--config', init.config, '--before', new Date().toISOString().slice(0, 10), '--officer', 'Ada Gunasekara', '--json']);
