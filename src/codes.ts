@@ -325,3 +325,20 @@ export const XML_CODES = {
   XML_LOOKUP_CHECK_UNAVAILABLE: "The calling authority's DID document could not be read now; try again later.",
 } as const;
 export type XmlCode = keyof typeof XML_CODES;
+
+/**
+ * The audit trail (issue 10 §3, docs/audit.md): `saiga audit verify` names the first entry
+ * that does not fit with one of these; the purge refuses with AUDIT_PURGE_REFUSED.
+ */
+export const AUDIT_CODES = {
+  AUDIT_HASH_MISMATCH: "An audit entry's contents do not match its hash: the entry was changed after it was written.",
+  AUDIT_CHAIN_BROKEN: 'An audit entry does not hold the hash of the entry before it: an entry was changed (its hash recomputed), replaced or inserted.',
+  AUDIT_ENTRY_MISSING: 'An audit entry is missing from the sequence: it was deleted.',
+  AUDIT_TAIL_TRUNCATED: 'A signed checkpoint names audit entries beyond the last one stored: the newest entries were deleted.',
+  AUDIT_CHECKPOINT_MISMATCH: 'The audit entry at a signed checkpoint is not the one that was signed: entries up to it were rewritten.',
+  AUDIT_CHECKPOINT_SIGNATURE_INVALID: "A checkpoint of the audit trail is not signed by one of the authority's keys, or its stored data differ from what was signed.",
+  AUDIT_PURGE_REFUSED: 'Audit entries may be purged only when they are more than 5 years old and every permit they concern expired more than 5 years ago (Decision 18.125(e)); nothing was deleted.',
+  AUDIT_PURGE_DATE_INVALID: 'The purge date must be a date (YYYY-MM-DD or ISO 8601).',
+  AUDIT_QUERY_INVALID: 'The audit query is invalid: from and to are ISO 8601 dates, limit is 1 to 1000, the cursor is one this agent gave.',
+} as const;
+export type AuditCode = keyof typeof AUDIT_CODES;

@@ -8,6 +8,8 @@
  * Every authentication reads the database (committed data, on the read connection): no
  * cache, so a token revoked by `saiga token revoke` in another process is refused at once.
  */
+import type { AuditActor } from '../store/audit-log.js';
+import { AUDIT_ACTIONS, CLI_ACTOR } from '../audit/record.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { StoredToken } from '../store/tokens.js';
 import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
@@ -46,7 +48,7 @@ export class TokenStore {
   ) {}
 
   /** Creates a token and returns it in clear — the only time it is ever available. Check the name first (token-name.ts). */
-  async create(role: Role, name: string, options: { expiresAt?: Date } = {}): Promise<{ token: string; record: TokenRecord }> {
+  async create(role: Role, name: string, options: { expiresAt?: Date; actor?: AuditActor } = {}): Promise<{ token: string; record: TokenRecord }> {
     const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
     const record: TokenRecord = {
       id: randomUUID(),
@@ -58,7 +60,11 @@ export class TokenStore {
     };
     // In a unit of work of its own: a bare statement on the writing connection would join an
     // open issuing batch and vanish if that batch rolled back.
-    await this.store.transaction((work) => work.tokens.insert({ ...record, hash: hashToken(token) }));
+    await this.store.transaction(async (work) => {
+      await work.tokens.insert({ ...record, hash: hashToken(token) });
+      // Issue 10 §3; the entry hashes the record, never the token or its hash.
+      await work.audit.append({ actor: options.actor ?? CLI_ACTOR, action: AUDIT_ACTIONS.tokenCreate, subject: record.id, after: record, details: { role, name } });
+    });
     return { token, record };
   }
 
@@ -89,8 +95,12 @@ export class TokenStore {
   }
 
   /** Revokes a token for good. `revoked: false` when it was revoked already (its first revocation date stays). */
-  async revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined> {
-    const revoked = await this.store.transaction((work) => work.tokens.revoke(id, this.now().toISOString()));
+  async revoke(id: string, actor: AuditActor = CLI_ACTOR): Promise<{ record: TokenRecord; revoked: boolean } | undefined> {
+    const revoked = await this.store.transaction(async (work) => {
+      const done = await work.tokens.revoke(id, this.now().toISOString());
+      if (done) await work.audit.append({ actor, action: AUDIT_ACTIONS.tokenRevoke, subject: id, details: {} });
+      return done;
+    });
     const record = await this.get(id);
     return record && { record, revoked };
   }

@@ -19,6 +19,7 @@ const commands = {
   lifecycle: () => import('./commands/lifecycle.js'),
   key: () => import('./commands/key.js'),
   exchange: () => import('./commands/exchange.js'),
+  audit: () => import('./commands/audit.js'),
   imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
   toolkitXml: () => import('./commands/toolkit-xml.js'),
@@ -70,6 +71,12 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   the permit as CITES toolkit XML (UN/CEFACT CITESEPermit v2, or CBFShip v1)
   permit import-xml FILE [--out FILE]
                                   read a toolkit XML permit (v2 or v1) into a permit request; report what cannot be mapped
+  audit verify                    check the audit trail's hash chain and signed checkpoints; names the first entry that does not fit
+  audit checkpoint                sign a checkpoint of the audit trail's head now (the agent also does, every N entries and daily)
+  audit export [--from DATE] [--to DATE] [--permit NUMBER] [--out FILE]
+                                  the audit entries as JSON lines
+  audit purge --before DATE (--officer NAME | --token TOKEN)
+                                  delete entries older than DATE, refused unless 5 years past every permit's expiry
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -113,6 +120,10 @@ const OPTIONS = {
   'compromised-since': { type: 'string' },
   peer: { type: 'string' },
   'toolkit-version': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  permit: { type: 'string' },
+  before: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -162,6 +173,12 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
       if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
       if (sub === 'lookup') return (await commands.toolkitXml()).exchangeLookupCommand({ config, peer: values.peer, number: arg, out: values.out }, out);
+      break;
+    case 'audit':
+      if (sub === 'verify') return (await commands.audit()).auditVerifyCommand({ config }, out);
+      if (sub === 'checkpoint') return (await commands.audit()).auditCheckpointCommand({ config }, out);
+      if (sub === 'export') return (await commands.audit()).auditExportCommand({ config, from: values.from, to: values.to, permit: values.permit, out: values.out }, out);
+      if (sub === 'purge') return (await commands.audit()).auditPurgeCommand({ config, before: values.before, officer: values.officer, token: values.token }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

@@ -12,6 +12,7 @@ import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import { agentResourceUrl, citesContextUrl, ENDORSEMENT_CREDENTIAL_SCHEMA_PATH, VC_V1_CONTEXT } from '../vocab/contexts.js';
 import { ENDORSEMENT_CREDENTIAL_TYPE, type Endorsement } from './model.js';
 import { validateEndorsementRequest } from './validate.js';
+import { actorOf, AUDIT_ACTIONS, auditPermitAction } from '../audit/record.js';
 
 export interface EndorseDeps {
   authority: { did: string; country: string };
@@ -87,5 +88,6 @@ export async function endorsePermit(
   const exported = checked.blocks.map((b) => `${b.block} ${b.quantity} ${b.unit}`).join(', ');
   await store.addEvent(permitNumber, { action: 'endorse', reason: `${exported}; ${request.portOfExport} ${request.date}`, actor: officer.name, at: now.toISOString(), ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }) });
   await deps.exchange?.record(work, { kind: 'exportEndorsed', permitNumber, credentialId: life.credentialId, jwt });
+  await auditPermitAction(work, { actor: actorOf(officer), action: AUDIT_ACTIONS.endorse, permitNumber, before: life, after: { credentialId: id, jwt }, details: { credentialId: id, blocks: exported } });
   return { ok: true, id, jwt, endorsement };
 }

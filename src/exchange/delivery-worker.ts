@@ -22,6 +22,7 @@ import type { Transactions } from '../store/unit-of-work.js';
 import { attemptBatch, backoffMs, type AttemptOutcome, type PostFetch } from './delivery-attempt.js';
 import type { Envelope } from './ports.js';
 import { PeerCircuit, type CircuitState } from './peer-circuit.js';
+import { auditAttempt, auditExpired } from '../audit/record.js';
 
 /** How messages are delivered (agent.yml `saiga.exchange`, with defaults: src/agent/config/config.ts EXCHANGE_DEFAULTS). */
 export interface DeliverySettings {
@@ -149,7 +150,7 @@ export class DeliveryWorker {
     const now = this.deps.now();
     const at = now.toISOString();
     if (await outbox.hasExpired(at)) {
-      const expired = await this.deps.store.transaction((work) => work.outbox.expire(at));
+      const expired = await this.deps.store.transaction(async (work) => auditExpired(work, await work.outbox.expire(at)));
       for (const m of expired) this.deps.log?.({ level: 'warn', event: 'exchange-undeliverable', id: m.id, to: m.recipientDid, type: m.type, attempts: m.attempts, code: m.lastCode });
     }
     const wakeAt: number[] = [];
@@ -238,7 +239,10 @@ export class DeliveryWorker {
         const batch = this.answers.splice(0);
         try {
           await this.deps.store.transaction(async (work) => {
-            for (const { message, result } of batch) await work.outbox.recordAttempt(message.id, result);
+            for (const { message, result } of batch) {
+              await work.outbox.recordAttempt(message.id, result);
+              await auditAttempt(work, message, result); // issue 10 §3, same transaction
+            }
           });
         } catch (error) {
           // Not recorded (disk full?): the messages stay pending and go again; peers apply each once.

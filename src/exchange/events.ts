@@ -7,7 +7,7 @@
  *   permit (Art. III(3)) goes as importPermit to those of the exporter's country instead; a
  *   re-export also to those of each country of origin (box 12), so that it is seen there.
  * - statusChanged, exportEndorsed → every peer that was sent the permit (read from the outbox).
- * - importConfirmed → the permit's issuer. keyRevoked → every trusted Management Authority.
+ * - importConfirmed → the permit's issuer. keyRevoked, auditCheckpoint → every trusted Management Authority.
  *
  * Never to one of this agent's own DIDs; no recipient, no row (and one log line).
  */
@@ -16,6 +16,7 @@ import type { PermitRecord } from '../store/permits.js';
 import type { TrustedIssuer } from '../vocab/trust-list.js';
 import { MESSAGE_TYPES, type MessageBodies, type MessageKind } from './message-types.js';
 import type { ExchangeEvent, ExchangeEvents } from './ports.js';
+import { AUDIT_ACTIONS, auditMessage } from '../audit/record.js';
 
 export interface ExchangeRoutingDeps {
   /** Everyone this agent trusts (itself, its peers, its trust list), read when an event is recorded. */
@@ -31,6 +32,7 @@ export interface ExchangeRoutingDeps {
 }
 
 const DAY_MS = 86_400_000;
+const AUDIT_CHECKPOINT_SUBJECT = 'urn:saiga:audit-checkpoint';
 /** The messages that tell a peer of a permit: statuses and endorsements follow them to the same peers. */
 const PERMIT_TYPES = [MESSAGE_TYPES.permitIssued, MESSAGE_TYPES.importPermit];
 
@@ -55,15 +57,12 @@ export class ExchangeRouter implements ExchangeEvents {
     const now = this.deps.now();
     const expiresAt = new Date(now.getTime() + this.deps.maxAgeDays * DAY_MS).toISOString();
     for (const recipientDid of recipients) {
-      await work.outbox.insert({
-        id: this.deps.newMessageId(),
-        recipientDid,
-        type: MESSAGE_TYPES[routed.kind],
-        subject: routed.subject,
-        body: routed.body,
-        createdAt: now.toISOString(),
-        expiresAt,
-      });
+      const id = this.deps.newMessageId();
+      const type = MESSAGE_TYPES[routed.kind];
+      await work.outbox.insert({ id, recipientDid, type, subject: routed.subject, body: routed.body, createdAt: now.toISOString(), expiresAt });
+      // Issue 10 §3: each message sent, in the event's unit of work; the body only as its hash.
+      const permitNumber = permitNumberOf(event);
+      await auditMessage(work, { action: AUDIT_ACTIONS.messageSent, messageId: id, ...(permitNumber !== undefined && { permitNumber }), body: routed.body, details: { type, to: recipientDid, about: routed.subject } });
     }
   }
 
@@ -79,6 +78,9 @@ export class ExchangeRouter implements ExchangeEvents {
         return { kind: 'importConfirmed', subject: event.permitCredentialId, body: { confirmation: event.jwt }, recipients: [event.permitIssuerDid] };
       case 'keyRevoked':
         return { kind: 'keyRevoked', subject: event.body.kid, body: event.body, recipients: this.authoritiesOf(() => true) };
+      case 'auditCheckpoint':
+        // One subject for all checkpoints: a peer receives them in the order they were signed.
+        return { kind: 'auditCheckpoint', subject: AUDIT_CHECKPOINT_SUBJECT, body: { checkpoint: event.jws }, recipients: this.authoritiesOf(() => true) };
     }
   }
 
@@ -98,5 +100,19 @@ export class ExchangeRouter implements ExchangeEvents {
       .trusted()
       .filter((t) => t.role === 'managementAuthority' && inCountry(t.country))
       .map((t) => t.did);
+  }
+}
+
+/** The permit of this authority an event concerns, if any (audit retention follows it). */
+function permitNumberOf(event: ExchangeEvent): string | undefined {
+  switch (event.kind) {
+    case 'permitIssued':
+      return event.record.permitNumber;
+    case 'statusChanged':
+      return event.change.permitNumber;
+    case 'exportEndorsed':
+      return event.permitNumber;
+    default:
+      return undefined;
   }
 }

@@ -21,6 +21,7 @@ import type { TrustedIssuer } from '../vocab/trust-list.js';
 import { messageKindOf } from './message-types.js';
 import type { Acknowledgement, BatchAcknowledgement, Envelope, ExchangeRefusal, MessageHandler, OpenedMessage, ReceivedMessage } from './ports.js';
 import type { HandlerRegistry } from './handlers/index.js';
+import { AUDIT_ACTIONS, auditMessage } from '../audit/record.js';
 
 export interface InboxDeps {
   envelope: Pick<Envelope, 'open'>;
@@ -76,7 +77,7 @@ export class Inbox {
     const opened = await this.deps.envelope.open(raw, now);
     if (opened.ok && opened.batch) return this.receiveBatch(opened, opened.batch, now);
     const outcome = opened.ok ? await this.accept(opened, now) : opened;
-    if (!outcome.ok) this.logRefusal(outcome, now, opened.ok ? opened : undefined);
+    if (!outcome.ok) await this.refused(outcome, now, opened.ok ? opened : undefined);
     return outcome;
   }
 
@@ -89,7 +90,7 @@ export class Inbox {
   private async receiveBatch(batch: OpenedMessage, items: NonNullable<OpenedMessage['batch']>, now: Date): Promise<ReceiveOutcome> {
     if (!this.trustedSender(batch.from)) {
       const untrusted = refusal('EXCHANGE_SENDER_UNTRUSTED', `(${batch.from})`);
-      this.logRefusal(untrusted, now, batch);
+      await this.refused(untrusted, now, batch);
       return untrusted;
     }
     const threads = new Map<string, Promise<unknown>>();
@@ -102,27 +103,40 @@ export class Inbox {
         return run;
       }),
     );
-    const answer: BatchAcknowledgement = {
-      id: batch.id,
-      status: 'batch',
-      results: results.map((outcome, i) => {
-        const item = items[i]!;
-        if (outcome.ok) return JSON.parse(outcome.ack) as Acknowledgement;
-        this.logRefusal(outcome, now, item.ok ? item : { from: batch.from, id: item.id ?? null, type: null });
-        const { code, message, path, retryable } = outcome;
-        return { id: item.id ?? null, error: { code, message, ...(path !== undefined && { path }), ...(retryable === true && { retryable }) } };
-      }),
-    };
+    const answer: BatchAcknowledgement = { id: batch.id, status: 'batch', results: [] };
+    for (const [i, outcome] of results.entries()) {
+      const item = items[i]!;
+      if (outcome.ok) {
+        answer.results.push(JSON.parse(outcome.ack) as Acknowledgement);
+        continue;
+      }
+      await this.refused(outcome, now, item.ok ? item : { from: batch.from, id: item.id ?? null, type: null });
+      const { code, message, path, retryable } = outcome;
+      answer.results.push({ id: item.id ?? null, error: { code, message, ...(path !== undefined && { path }), ...(retryable === true && { retryable }) } });
+    }
     return { ok: true, ack: JSON.stringify(answer) };
   }
 
-  private logRefusal(outcome: ExchangeRefusal, now: Date, about?: { from: string; id: string | null; type: string | null }): void {
-    const message = about ? { from: about.from, id: about.id, type: about.type } : {};
+  /** A refusal leaves one log line and one audit entry, never the body (issue 9 §2, issue 10 §3). */
+  private async refused(outcome: ExchangeRefusal, now: Date, about?: { from: string; id: string | null; type: string | null }): Promise<void> {
+    const message = about ? { from: about.from, ...(about.id !== null && { id: about.id }), ...(about.type !== null && { type: about.type }) } : {};
     this.deps.log({ level: 'warn', event: 'exchange-refused', at: now.toISOString(), code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...message });
+    await this.auditRefusal(outcome, message);
   }
 
   private trustedSender(did: string): boolean {
     return this.deps.trusted().some((t) => t.did === did && t.role === 'managementAuthority');
+  }
+
+  /** Issue 10 §3: a refused message is stored nowhere else; its entry has the code, the sender and the id, never the body. */
+  private async auditRefusal(outcome: ExchangeRefusal, about: { from?: string; id?: string; type?: string }): Promise<void> {
+    try {
+      const details = { code: outcome.code, ...(outcome.path !== undefined && { path: outcome.path }), ...about };
+      await this.deps.store.transaction((work) => auditMessage(work, { action: AUDIT_ACTIONS.messageRefused, ...(about.id !== undefined && { messageId: about.id }), details }));
+    } catch (error) {
+      // The refusal stands; only its entry is missing, and the log says so.
+      this.deps.log({ level: 'error', event: 'audit-write-failed', code: outcome.code, error: String((error as Error).message ?? error) });
+    }
   }
 
   private async accept(opened: OpenedMessage, now: Date): Promise<ReceiveOutcome> {
@@ -164,6 +178,7 @@ export class Inbox {
     const ack: Acknowledgement = { id: message.id, status: 'accepted', receivedAt };
     const ackJson = JSON.stringify(ack);
     await work.inbox.insert({ senderDid: message.from, messageId: message.id, type: opened.type, subject: opened.thid ?? null, digest, receivedAt, ackJson });
+    await auditMessage(work, { action: AUDIT_ACTIONS.messageReceived, messageId: message.id, body: opened.body, details: { type: opened.type, from: message.from, digest } });
     return { ok: true, ack: ackJson };
   }
 }

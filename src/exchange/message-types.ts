@@ -25,6 +25,8 @@ export const MESSAGE_TYPES = {
   importConfirmed: `${EXCHANGE_PROTOCOL}import-confirmed`,
   /** Issuing MA → its peers: a signing key was revoked (Decision 18.125: old permits stay verifiable). */
   keyRevoked: `${EXCHANGE_PROTOCOL}key-revoked`,
+  /** Issuing MA → its peers: a signed checkpoint of its audit trail's head (issue 10 §3), kept as a witness. */
+  auditCheckpoint: `${EXCHANGE_PROTOCOL}audit-checkpoint`,
 } as const;
 
 /**
@@ -77,6 +79,11 @@ export interface KeyRevokedBody {
   compromisedSince?: string;
 }
 
+export interface AuditCheckpointBody {
+  /** The checkpoint VC-JWT (type SaigaAuditCheckpoint), signed by the sender's Management Authority DID: {kind, seq, hash, at}. */
+  checkpoint: string;
+}
+
 export interface MessageBodies {
   permitIssued: PermitIssuedBody;
   importPermit: PermitIssuedBody;
@@ -84,6 +91,7 @@ export interface MessageBodies {
   exportEndorsed: ExportEndorsedBody;
   importConfirmed: ImportConfirmedBody;
   keyRevoked: KeyRevokedBody;
+  auditCheckpoint: AuditCheckpointBody;
 }
 
 export function messageKindOf(type: string): MessageKind | undefined {

@@ -23,7 +23,9 @@ export type ExchangeEvent =
   | { kind: 'exportEndorsed'; permitNumber: string; credentialId: string; jwt: string }
   /** An import confirmation made here, for a permit another authority issued. */
   | { kind: 'importConfirmed'; permitIssuerDid: string; permitCredentialId: string; jwt: string }
-  | { kind: 'keyRevoked'; body: KeyRevokedBody };
+  | { kind: 'keyRevoked'; body: KeyRevokedBody }
+  /** A signed checkpoint of this authority's audit trail (issue 10 §3): every trusted Management Authority keeps it as a witness. */
+  | { kind: 'auditCheckpoint'; jws: string; seq: number };
 
 /** The transactional outbox as the services that cause events see it. */
 export interface ExchangeEvents {

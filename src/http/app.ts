@@ -17,6 +17,7 @@ import { verifierPageRouter } from './routes/verifier-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { importConfirmationRoutes } from './routes/import-confirmations.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { auditRoutes } from './routes/audit.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
 import { importRoutes } from './routes/imports.js';
@@ -103,6 +104,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
+  app.use('/api/audit', auditRoutes(saiga));
   app.use('/api/exchange', exchangeAdminRoutes(saiga));
   app.use('/api/exchange', toolkitLookupRoutes(saiga));
   app.use('/api/permits', toolkitXmlRoutes(saiga));

@@ -17,6 +17,7 @@ import type { UnsignedVc } from '../vocab/unsigned-vc.js';
 import { EXCHANGE_CODES } from '../codes.js';
 import { importConfirmationContexts } from './credential-schema.js';
 import { validateConfirmationRequest, type ConfirmationIssue } from './validate.js';
+import { actorOf, AUDIT_ACTIONS } from '../audit/record.js';
 
 export interface ConfirmDeps {
   authority: { did: string; country: string };
@@ -59,7 +60,7 @@ export type ConfirmOutcome =
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export async function confirmImport(
-  work: Pick<UnitOfWork, 'importConfirmations'> & Partial<UnitOfWork>,
+  work: Pick<UnitOfWork, 'importConfirmations' | 'audit'> & Partial<UnitOfWork>,
   deps: ConfirmDeps,
   input: unknown,
   officer: ConfirmingOfficer,
@@ -105,5 +106,13 @@ export async function confirmImport(
     ...(officer.tokenId !== undefined && { actorToken: officer.tokenId }),
   });
   await deps.exchange?.record(work as UnitOfWork, { kind: 'importConfirmed', permitIssuerDid: expected.issuerDid, permitCredentialId: expected.credentialId, jwt });
+  // The permit is the exporter's: the entry names its number and issuer (retention: the expiry is in its credential).
+  await work.audit.append({
+    actor: actorOf(officer),
+    action: AUDIT_ACTIONS.importConfirm,
+    subject: expected.permitNumber,
+    after: { credentialId: id, jwt },
+    details: { credentialId: id, permitIssuer: expected.issuerDid, permitCredentialId: expected.credentialId },
+  });
   return { ok: true, id, jwt, confirmation, warnings: checked.warnings };
 }

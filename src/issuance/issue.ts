@@ -25,6 +25,7 @@ import type { ExchangeEvents } from '../exchange/ports.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
 import { KeyedLock } from './keyed-lock.js';
+import { actorOf, AUDIT_ACTIONS, auditPermitAction, auditRequest } from '../audit/record.js';
 
 export interface IssuerDeps {
   authority: ManagementAuthority & { place: string };
@@ -79,6 +80,7 @@ class RuleRejection extends Error {
 interface Item {
   request: PermitRequest;
   officer: Officer;
+  warnings?: RuleIssue[];
 }
 
 /** The box-12 permits a re-export draws on, as lock keys (country and number). */
@@ -109,7 +111,7 @@ export class PermitIssuer {
     // Stored, printed and signed in NFC, as it was validated (src/permit/text.ts).
     const request = normaliseText(input);
     const outcome = validatePermitRequest(request, { authorityCountry: this.deps.authority.country, now: this.deps.now(), trust: this.deps.trust() });
-    if (!outcome.ok) return { ok: false, errors: outcome.errors, warnings: outcome.warnings };
+    if (!outcome.ok) return this.refused(request, officer, outcome.errors, outcome.warnings);
     const valid = request as PermitRequest;
     // A re-export draws on what came in under its box-12 permits: the check and the issue run as one step per permit.
     return this.originLock.run(originKeys(valid), async () => {
@@ -117,15 +119,24 @@ export class PermitIssuer {
         ...(valid.importPermit && this.deps.checkImportPermit ? await this.deps.checkImportPermit(valid.importPermit, valid) : []),
         ...(this.deps.checkOriginPermits ? await this.deps.checkOriginPermits(valid) : []),
       ];
-      if (linked.length > 0) return { ok: false, errors: linked, warnings: outcome.warnings };
+      if (linked.length > 0) return this.refused(request, officer, linked, outcome.warnings);
       try {
-        const record = await this.batches.transaction((work) => this.make({ request: valid, officer }, work));
+        const record = await this.batches.transaction((work) => this.make({ request: valid, officer, warnings: outcome.warnings }, work));
         return { ok: true, record, warnings: outcome.warnings };
       } catch (error) {
-        if (error instanceof RuleRejection) return { ok: false, errors: error.errors, warnings: outcome.warnings };
+        if (error instanceof RuleRejection) return this.refused(request, officer, error.errors, outcome.warnings);
         throw error;
       }
     });
+  }
+
+  /**
+   * A refused request writes nothing but its audit entry (issue 10 §3: requests received,
+   * accepted or refused, with their findings), in a transaction of its own (a batch's, shared).
+   */
+  private async refused(request: unknown, officer: Officer, errors: RuleIssue[], warnings: RuleIssue[]): Promise<IssueOutcome> {
+    await this.batches.transaction((work) => auditRequest(work, { actor: actorOf(officer), accepted: false, request, errors, warnings }));
+    return { ok: false, errors, warnings };
   }
 
   /** R1: only a permit of ours that is neither revoked nor used can be replaced. */
@@ -209,6 +220,16 @@ export class PermitIssuer {
     }
     // In the permit's savepoint: the message exists exactly when the permit does.
     await this.deps.exchange?.record(work, { kind: 'permitIssued', record });
+    // And so do its audit entries (issue 10 §3): the request accepted, the permit issued.
+    const auditActor = actorOf(item.officer);
+    await auditRequest(work, { actor: auditActor, accepted: true, request, permitNumber, warnings: item.warnings ?? [] });
+    await auditPermitAction(work, {
+      actor: auditActor,
+      action: request.replaces ? AUDIT_ACTIONS.replace : AUDIT_ACTIONS.issue,
+      permitNumber,
+      after: { credentialId, jwt },
+      details: { credentialId, documentType: request.documentType, validUntil, ...(request.replaces && { replaces: request.replaces.permitNumber }) },
+    });
     return record;
   }
 }

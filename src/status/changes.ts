@@ -9,6 +9,7 @@ import type { UnitOfWork } from '../store/unit-of-work.js';
 import type { ExchangeEvents } from '../exchange/ports.js';
 import { REVOCATION_REASONS, type RevocationReason } from '../vocab/public-record.js';
 import type { StatusLists } from './service.js';
+import { actorOf, AUDIT_ACTIONS, auditPermitAction } from '../audit/record.js';
 
 export type StatusAction = 'revoke' | 'suspend' | 'reinstate';
 
@@ -72,5 +73,15 @@ export async function applyStatusChange(
     kind: 'statusChanged',
     change: { permitNumber, credentialId: life.credentialId, status, reason: change.reason ?? '', changedAt: at, ...(change.replacedBy !== undefined && { replacedBy: change.replacedBy }) },
   });
-  return { ok: true, life: (await store.life({ permitNumber }))!, changed: true };
+  const after = (await store.life({ permitNumber }))!;
+  // Issue 10 §3: who changed the permit, with its state before and after, in the change's unit of work.
+  await auditPermitAction(work, {
+    actor: actorOf(change),
+    action: AUDIT_ACTIONS[change.action],
+    permitNumber,
+    before: life,
+    after,
+    details: { reason: change.reason ?? null, ...(change.replacedBy !== undefined && { replacedBy: change.replacedBy }) },
+  });
+  return { ok: true, life: after, changed: true };
 }

@@ -229,6 +229,53 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX exchange_outbox_due_peers ON exchange_outbox (state, recipient_did, next_attempt_at)`,
   },
   {
+    version: 12,
+    name: 'audit trail: hash-chained entries, signed checkpoints',
+    // Issue 10 §3, Decision 18.125(e): who did what to each permit, kept 5 years after it
+    // expires. Each entry holds the hash of the one before (src/store/audit-log.ts); a
+    // checkpoint is the chain head signed by the authority's DID (src/audit/checkpoints.ts).
+    // seq has no AUTOINCREMENT on purpose: it is the chain's order, taken from the head read
+    // inside the write transaction.
+    sql: `
+      CREATE TABLE audit_entry (
+        seq           INTEGER PRIMARY KEY,
+        at            TEXT NOT NULL,
+        actor_token   TEXT,
+        actor_name    TEXT NOT NULL,
+        action        TEXT NOT NULL,
+        subject       TEXT,
+        permit_number TEXT,
+        before_hash   TEXT,
+        after_hash    TEXT,
+        details_json  TEXT NOT NULL,
+        prev_hash     TEXT NOT NULL,
+        hash          TEXT NOT NULL
+      );
+      CREATE INDEX audit_entry_permit ON audit_entry (permit_number, seq);
+      CREATE INDEX audit_entry_at ON audit_entry (at);
+      CREATE INDEX audit_entry_subject ON audit_entry (subject);
+      CREATE TABLE audit_checkpoint (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        -- 'checkpoint': the head at seq. 'purge': entries up to seq were purged, and seq's hash was head_hash.
+        kind       TEXT NOT NULL CHECK (kind IN ('checkpoint', 'purge')),
+        seq        INTEGER NOT NULL,
+        head_hash  TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        jws        TEXT NOT NULL
+      );
+      CREATE INDEX audit_checkpoint_seq ON audit_checkpoint (seq);
+      -- Checkpoints peers pushed to this agent (message type audit-checkpoint).
+      CREATE TABLE audit_peer_checkpoint (
+        from_did    TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        head_hash   TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        jws         TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (from_did, seq)
+      )`,
+  },
+  {
     version: 14,
     name: 'toolkit XML: lookup tokens used once',
     // Issue 10 §2, the EPIX-style lookup (src/toolkit-xml/lookup.ts): each peer's DIDJWT is

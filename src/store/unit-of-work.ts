@@ -24,6 +24,8 @@ import { TokenTable, type TokenReads } from './tokens.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 import { LookupTokenStore } from './toolkit-lookup-tokens.js';
+import { AuditLogReads, AuditLogStore } from './audit-log.js';
+import { AuditCheckpointStore, type AuditCheckpointReads } from './audit-checkpoints.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -42,6 +44,9 @@ export interface UnitOfWork {
   readonly importConfirmations: ImportConfirmationStore;
   /** Issue 10: the toolkit lookup tokens peers used (migration 14). */
   readonly lookupTokens: LookupTokenStore;
+  /** The audit trail (issue 10 §3): every action appends its entry here, in its own transaction. */
+  readonly audit: AuditLogStore;
+  readonly auditCheckpoints: AuditCheckpointStore;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -57,6 +62,9 @@ export interface CommittedReads {
   readonly importConfirmations: ImportConfirmationReads;
   /** The agent's identities as Veramo stored them (public facts only). */
   readonly identities: IdentityKeyReads;
+  /** The audit trail and its checkpoints (verify, export, the API). */
+  readonly audit: AuditLogReads;
+  readonly auditCheckpoints: AuditCheckpointReads;
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
   readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
 }
@@ -79,6 +87,8 @@ class TransactionWork implements UnitOfWork {
   readonly incomingPermits: IncomingPermitStore;
   readonly importConfirmations: ImportConfirmationStore;
   readonly lookupTokens: LookupTokenStore;
+  readonly audit: AuditLogStore;
+  readonly auditCheckpoints: AuditCheckpointStore;
 
   constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
@@ -91,6 +101,8 @@ class TransactionWork implements UnitOfWork {
     this.incomingPermits = new IncomingPermitStore(tx, now);
     this.importConfirmations = new ImportConfirmationStore(tx);
     this.lookupTokens = new LookupTokenStore(tx);
+    this.audit = new AuditLogStore(tx, now);
+    this.auditCheckpoints = new AuditCheckpointStore(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -113,6 +125,8 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     identities: new IdentityKeyReads(q),
     exchange: { outbox: new OutboxStore(q), inbox: new InboxStore(q) },
     importConfirmations: new ImportConfirmationStore(q),
+    audit: new AuditLogReads(q),
+    auditCheckpoints: new AuditCheckpointStore(q),
   };
 }
 

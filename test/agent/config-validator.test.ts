@@ -18,7 +18,7 @@ const compiled = new Ajv2020(CONFIG_VALIDATOR_OPTIONS).compile(SAIGA_SCHEMA) as 
 const VALID = { authority: { country: 'LK', name: 'Department of Wildlife Conservation', address: 'Battaramulla', place: 'Battaramulla' }, url: 'https://cites.dwc.gov.lk', didMethod: 'web' };
 const CASES: [string, unknown][] = [
   ['a minimal section', VALID],
-  ['every optional part', { ...VALID, server: { host: '127.0.0.1', port: 8080, trustProxy: ['loopback', '10.0.0.0/8'] }, permitNumber: { format: '{CC}{YY}-{T}{SEQ:6}' }, trust: { peers: [{ did: 'did:web:cites.blv.admin.ch', country: 'CH', name: 'FSVO' }] }, verify: { clockToleranceSeconds: 60, rateLimitPerMinute: 120, statusCacheSeconds: 60 } }],
+  ['every optional part', { ...VALID, server: { host: '127.0.0.1', port: 8080, trustProxy: ['loopback', '10.0.0.0/8'] }, permitNumber: { format: '{CC}{YY}-{T}{SEQ:6}' }, trust: { peers: [{ did: 'did:web:cites.blv.admin.ch', country: 'CH', name: 'FSVO' }] }, verify: { clockToleranceSeconds: 60, rateLimitPerMinute: 120, statusCacheSeconds: 60 }, audit: { checkpointEvery: 500, checkpointMaxAgeHours: 24, pollIntervalMs: 60000 } }],
   ['an unknown key', { ...VALID, colour: 'green' }],
   ['an unknown key deep down', { ...VALID, server: { port: 8080, tls: true } }],
   ['a wrong type', { ...VALID, server: { port: '8080' } }],
@@ -26,6 +26,8 @@ const CASES: [string, unknown][] = [
   ['a lower-case country', { ...VALID, authority: { ...VALID.authority, country: 'lk' } }],
   ['no url', { authority: VALID.authority, didMethod: 'web' }],
   ['not an object', 'saiga'],
+  ['audit checkpoints less often than daily', { ...VALID, audit: { checkpointMaxAgeHours: 48 } }],
+  ['an unknown audit setting', { ...VALID, audit: { checkpointEvry: 10 } }],
 ];
 
 describe('the standalone validator of agent.yml', () => {

@@ -36,6 +36,7 @@ describe('exchange body schemas', () => {
       '/schemas/cites-exchange/1.0/export-endorsed.json',
       '/schemas/cites-exchange/1.0/import-confirmed.json',
       '/schemas/cites-exchange/1.0/key-revoked.json',
+      '/schemas/cites-exchange/1.0/audit-checkpoint.json',
     ]);
     const schema = exchangeBodySchema('statusChanged', 'https://cites.example.org/');
     expect([schema.$schema, schema.$id]).toEqual(['https://json-schema.org/draft/2020-12/schema', 'https://cites.example.org/schemas/cites-exchange/1.0/status-changed.json']);
@@ -57,6 +58,7 @@ describe('exchange body schemas', () => {
     ['an endorsement that is a number', 'exportEndorsed', mutated('exportEndorsed', (b) => (b.endorsement = 42)), '/endorsement'],
     ['a missing confirmation', 'importConfirmed', {}, '/confirmation'],
     ['a kid without a fragment', 'keyRevoked', mutated('keyRevoked', (b) => (b.kid = 'did:web:lk.example')), '/kid'],
+    ['an audit checkpoint that is not a compact JWS', 'auditCheckpoint', mutated('auditCheckpoint', (b) => (b.checkpoint = 'not a jws')), '/checkpoint'],
     ['a compromise date that is not a date-time', 'keyRevoked', mutated('keyRevoked', (b) => (b.compromisedSince = 'yesterday')), '/compromisedSince'],
   ];
 

@@ -114,5 +114,16 @@ export const SAIGA_SCHEMA = {
         pollIntervalMs: { type: 'integer', minimum: 10, maximum: 3_600_000 },
       },
     },
+    // The audit trail's signed checkpoints (src/audit/checkpoint-schedule.ts); every setting has a default.
+    audit: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkpointEvery: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+        // At least daily (issue 10 §3): never more than 24 hours between checkpoints.
+        checkpointMaxAgeHours: { type: 'integer', minimum: 1, maximum: 24 },
+        pollIntervalMs: { type: 'integer', minimum: 10, maximum: 3_600_000 },
+      },
+    },
   },
 } as const;

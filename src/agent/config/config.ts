@@ -13,6 +13,7 @@ import { ConfigError } from './yaml-loader.js';
 import { parseNumberFormat, type PermitNumberFormat } from '../../issuance/number.js';
 import { didWebFromUrl } from '../identity/did-web-name.js';
 import type { DeliverySettings } from '../../exchange/delivery-worker.js';
+import type { AuditConfig } from '../../audit/checkpoint-schedule.js';
 
 export type DidMethod = 'web' | 'key';
 export type TrustRole = 'managementAuthority' | 'customs';
@@ -52,7 +53,11 @@ export interface SaigaConfig {
    * false: the import permit is named only (a paper import permit, checked by the officer).
    */
   issuance: { requireHeldImportPermit: boolean };
+  /** The audit trail's signed checkpoints: see AUDIT_DEFAULTS. */
+  audit: AuditConfig;
 }
+
+export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
 
 export interface ExchangeConfig extends DeliverySettings {
   /** A message not delivered after this many days is marked undeliverable (and shown, and can be re-queued). */
@@ -148,6 +153,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       statusCacheSeconds: raw.verify?.statusCacheSeconds ?? 60,
     },
     exchange,
+    audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
   };
 }
 

@@ -9,6 +9,8 @@
  * - `sign`: also the identities and their signers, issuance and the lifecycle;
  * - `serve`: also the trust list the agent serves (signed once, at start, when agent.yml names none).
  */
+import type { AuditActor } from '../../store/audit-log.js';
+import type { AuditSigning, AuditTrail } from '../../audit/service.js';
 import type { LoadedConfig } from '../config/config.js';
 import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.js';
@@ -43,10 +45,10 @@ export interface Records {
 
 /** API tokens: only their hashes are stored; a token is shown once, by `create`. */
 export interface Tokens {
-  create(role: Role, name: string, options?: { expiresAt?: Date }): Promise<{ token: string; record: TokenRecord }>;
+  create(role: Role, name: string, options?: { expiresAt?: Date; actor?: AuditActor }): Promise<{ token: string; record: TokenRecord }>;
   check(token: string): Promise<TokenCheck>;
   list(): Promise<TokenRecord[]>;
-  revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
+  revoke(id: string, actor?: AuditActor): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
   count(): Promise<number>;
   now(): Date;
 }
@@ -122,6 +124,8 @@ export interface ReadCapabilities {
   verification: Verification;
   keys: KeyList;
   exchange: ExchangeOperator;
+  /** Issue 10 §3: the audit trail, read (verify, page, export). */
+  audit: AuditTrail;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */
@@ -177,6 +181,8 @@ export interface SignCapabilities extends ReadCapabilities {
   keys: KeyManagement;
   /** Issue 9: DIDComm v2 authcrypt between this authority and its peers (./didcomm-envelope.ts). */
   envelope: ExchangeEnvelope;
+  /** Issue 10 §3: signed checkpoints of the audit trail, and its purge. */
+  auditSigning: AuditSigning;
 }
 
 /** The exchange's envelope, and the DID documents it caches. */
@@ -191,6 +197,15 @@ export interface ServeCapabilities extends SignCapabilities {
   exchange: Exchange;
   /** Issue 10 §2: a trusted peer's request for a permit's toolkit XML, by its DIDJWT (src/toolkit-xml/lookup.ts). */
   toolkitLookup: ToolkitLookup;
+  /** Issue 10 §3: the agent's start in the audit trail, and its signed checkpoints while it serves. */
+  auditAgent: AuditAgent;
+}
+
+export interface AuditAgent {
+  /** Appends agent.start with the SHA-256 of the configuration as loaded (agent.yml holds no secret). */
+  started(): Promise<void>;
+  startCheckpoints(): void;
+  stopCheckpoints(): Promise<void>;
 }
 
 export type AgentKind = 'read' | 'sign' | 'serve';

@@ -8,6 +8,7 @@
  * A running `saiga serve` builds its DID document at start: restart it after a rotation or a
  * revocation made by the CLI, so that it publishes the new document (README, "Key rotation").
  */
+import { AUDIT_ACTIONS, CLI_ACTOR } from '../../audit/record.js';
 import type { ExchangeEvents } from '../../exchange/ports.js';
 import type { KeyRevokedBody } from '../../exchange/message-types.js';
 import type { SaigaStore, UnitOfWork } from '../../store/unit-of-work.js';
@@ -128,7 +129,10 @@ export class KeyRing {
     const kid = await verificationMethodId(identity.did, key.publicKeyHex);
     // The history first: a rotation that stops before the key joins the DID leaves a row no document lists.
     const row = { kid, did: identity.did, publicKeyHex: key.publicKeyHex, addedAt: now().toISOString() };
-    await store.transaction((work) => work.signingKeys.add(row));
+    await store.transaction(async (work) => {
+      await work.signingKeys.add(row);
+      await work.audit.append({ actor: CLI_ACTOR, action: AUDIT_ACTIONS.keyRotate, subject: kid, after: row, details: { identity: role, did: identity.did } });
+    });
     await veramo.didManagerAddKey({ did: identity.did, key });
     await selfTest(veramo, { did: identity.did, kid: key.kid, publicKeyHex: key.publicKeyHex }, this.deps.databaseFile);
     identity.identifier.keys.push({ kid: key.kid, type: 'Ed25519', publicKeyHex: key.publicKeyHex });
@@ -164,6 +168,7 @@ export class KeyRing {
         if (view.identity === 'authority') statusListsResigned = await resignStatusLists(work);
         const body: KeyRevokedBody = { kid, revokedAt, ...(since !== undefined && { compromisedSince: since }) };
         await exchange?.()?.record(work, { kind: 'keyRevoked', body });
+        await work.audit.append({ actor: CLI_ACTOR, action: AUDIT_ACTIONS.keyRevoke, subject: kid, after: body, details: { identity: view.identity, did: view.did, statusListsResigned } });
       });
     } catch (error) {
       this.states = before;

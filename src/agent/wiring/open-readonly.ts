@@ -16,6 +16,8 @@ import type { TokenStore } from '../../auth/tokens.js';
 import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
 import type { ExchangeOperator, ReadCapabilities, Tokens } from './capabilities.js';
+import { auditTrail } from '../../audit/service.js';
+import { authorityKeysOf } from './audit.js';
 
 export interface ReadOnlyAgent {
   capabilities: ReadCapabilities;
@@ -109,7 +111,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     create: async (role, name, options) => (await tokensOnce()).create(role, name, options),
     check: async (token) => (await tokensOnce()).check(token),
     list: async () => (await tokensOnce()).list(),
-    revoke: async (id) => (await tokensOnce()).revoke(id),
+    revoke: async (id, actor) => (await tokensOnce()).revoke(id, actor),
     count: async () => (await tokensOnce()).count(),
     now,
   };
@@ -134,6 +136,8 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         status: async () => (await exchangeOnce()).status(),
         retry: async (id) => (await exchangeOnce()).retry(id),
       },
+      // Issue 10 §3: checkpoints are checked against every key the authority has had, revoked ones too.
+      audit: auditTrail({ audit: reads.audit, checkpoints: reads.auditCheckpoints, authority: async () => authorityKeysOf(await listKeys()) }),
     },
     close: () => connection.close(),
   };

@@ -8,6 +8,8 @@
  * opens everything, self-tests the authority and customs identities, and signs the agent's
  * own trust list once when agent.yml names none.
  */
+import { auditSigning, auditTrail } from '../../audit/service.js';
+import { authorityKeysOf, serveAudit } from './audit.js';
 import { randomInt, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -136,9 +138,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   chmodSync(databaseFile, 0o600);
   let objects: { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown } | undefined;
   let stopDelivery: (() => Promise<void>) | undefined;
+  let stopCheckpoints: (() => Promise<void>) | undefined;
   const closeAll = async () => {
     // The delivery worker records its last answers before the database closes.
     await stopDelivery?.();
+    await stopCheckpoints?.();
     await closeDatabase();
     if (objects?.dbConnection.isInitialized) await objects.dbConnection.destroy().catch(() => undefined);
   };
@@ -239,6 +243,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
     if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
+    // Issue 10 §3: the audit trail; its checkpoints are signed by the authority (signAs('authority')).
+    const trail = auditTrail({ audit: store.reads.audit, checkpoints: store.reads.auditCheckpoints, authority: async () => authorityKeysOf(await keyRing.list()) });
     const capabilities: SignCapabilities = {
       config,
       records: {
@@ -267,6 +273,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       },
       envelope,
       exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),
+      audit: trail,
+      auditSigning: auditSigning({ store, trail, authorityDid: identity.did, sign: signers.authority.sign, now, ...(exchangeEvents && { witnesses: exchangeEvents }) }),
     };
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
@@ -295,6 +303,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
           })
         : undefined;
     stopDelivery = exchange?.stopDelivery;
+    const auditAgent = kind === 'serve' ? serveAudit({ config, store, signing: capabilities.auditSigning, now }) : undefined;
+    stopCheckpoints = auditAgent?.stopCheckpoints;
     return {
       config,
       didDocument,
@@ -324,6 +334,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               ...capabilities,
               trust: trust!,
               exchange: exchange!,
+              auditAgent: auditAgent!,
               toolkitLookup: createToolkitLookup({
                 did: identity.did,
                 trusted: async () => trusted,

@@ -36,6 +36,9 @@ async function serve(saiga: ServeCapabilities, officer: ReturnType<typeof checkH
   // The first token is made only once the agent listens: a start that fails must not
   // make a token that is never shown (the next start would then make none).
   const firstToken = needsFirstToken && officer?.ok ? (await saiga.tokens.create('officer', officer.name)).token : undefined;
+  // Issue 10 §3: the start in the audit trail, with the hash of the configuration it runs with; then checkpoints.
+  await saiga.auditAgent.started();
+  saiga.auditAgent.startCheckpoints();
   // Issue 9: the outbox goes to the peers from now on (messages written while the agent was down too).
   saiga.exchange.startDelivery();
   const { url } = saiga.config.saiga;
@@ -66,6 +69,7 @@ async function serve(saiga: ServeCapabilities, officer: ReturnType<typeof checkH
   });
   out.info('Stopping…');
   await saiga.exchange.stopDelivery();
+  await saiga.auditAgent.stopCheckpoints();
   await running.close();
   return EXIT.OK;
 }

@@ -15,6 +15,7 @@ import { statusChangedHandler } from './status-changed.js';
 import { exportEndorsedHandler } from './export-endorsed.js';
 import { importConfirmedHandler } from './import-confirmed.js';
 import { keyRevokedHandler, type KeyRevokedDeps } from './key-revoked.js';
+import { auditCheckpointHandler } from './audit-checkpoint.js';
 
 /** What handlers are given by the composition root (src/agent/wiring/open.ts). */
 export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps {
@@ -42,6 +43,8 @@ export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler>
     importConfirmedHandler({ authority: deps.authority, reads: deps.reads, trustedIssuers: deps.trusted, checkConfirmation: deps.checkImportConfirmation }),
     // key-revoked ("keys"): deps.forgetDid drops the peer's cached DID document (agent verifier, DIDComm resolver)
     keyRevokedHandler(deps),
+    // audit-checkpoint (issue 10 §3): peers' signed audit checkpoints, kept as a witness
+    auditCheckpointHandler(),
     // Each handler is typed by its own kind; the registry hands each only messages of that kind.
   ] as unknown as MessageHandler[];
   return new Map(handlers.map((h) => [h.kind, h]));

@@ -66,6 +66,8 @@ const KEY_REVOKED = object(['kid', 'revokedAt'], {
   compromisedSince: DATE_TIME('Anything the key signed from this moment on is refused; absent when the key was retired, not stolen.'),
 });
 
+const AUDIT_CHECKPOINT = object(['checkpoint'], { checkpoint: VC_JWT("The audit checkpoint VC-JWT (SaigaAuditCheckpoint), signed by the sender's Management Authority DID.") });
+
 const TITLES: Record<MessageKind, string> = {
   permitIssued: 'CITES exchange 1.0: permit-issued body',
   importPermit: 'CITES exchange 1.0: import-permit body',
@@ -73,6 +75,7 @@ const TITLES: Record<MessageKind, string> = {
   exportEndorsed: 'CITES exchange 1.0: export-endorsed body',
   importConfirmed: 'CITES exchange 1.0: import-confirmed body',
   keyRevoked: 'CITES exchange 1.0: key-revoked body',
+  auditCheckpoint: 'CITES exchange 1.0: audit-checkpoint body',
 };
 
 const BODIES: Record<MessageKind, JsonSchema> = {
@@ -82,6 +85,7 @@ const BODIES: Record<MessageKind, JsonSchema> = {
   exportEndorsed: EXPORT_ENDORSED,
   importConfirmed: IMPORT_CONFIRMED,
   keyRevoked: KEY_REVOKED,
+  auditCheckpoint: AUDIT_CHECKPOINT,
 };
 
 export const EXCHANGE_KINDS = Object.keys(BODIES) as MessageKind[];

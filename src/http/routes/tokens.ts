@@ -39,14 +39,15 @@ export function tokenRoutes(saiga: Pick<ReadCapabilities, 'tokens'>): Router {
       if (!expiry.ok) throw new ApiError('BAD_REQUEST', expiry.issue);
       expiresAt = expiry.at;
     }
-    const { token, record } = await saiga.tokens.create(role.role, name.name, expiresAt ? { expiresAt } : {});
+    const actor = { tokenId: req.token!.id, name: req.token!.name };
+    const { token, record } = await saiga.tokens.create(role.role, name.name, expiresAt ? { expiresAt, actor } : { actor });
     res.status(201).location(`/api/tokens/${record.id}`).set('Cache-Control', 'no-store').json({ ...record, token });
   });
 
-  router.post('/:id/revoke', admin, async (req, res) => {
+  router.post('/:id/revoke', admin, async (req: AuthedRequest, res: Response) => {
     const extra = req.body && typeof req.body === 'object' ? Object.keys(req.body)[0] : undefined;
     if (extra !== undefined) throw new ApiError('BAD_REQUEST', { path: `/${extra}`, message: `Unknown field "${extra}"; the body is empty or {}.` });
-    const outcome = await saiga.tokens.revoke(String(req.params.id));
+    const outcome = await saiga.tokens.revoke(String(req.params.id), { tokenId: req.token!.id, name: req.token!.name });
     if (!outcome) return sendError(res, 'NOT_FOUND', { message: `No token with the id ${String(req.params.id)}.` });
     if (!outcome.revoked) return sendError(res, 'CONFLICT', { message: `The token ${outcome.record.id} was revoked already, at ${outcome.record.revokedAt}.` });
     res.json(outcome.record);
