@@ -21,6 +21,7 @@ const commands = {
   exchange: () => import('./commands/exchange.js'),
   imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
+  report: () => import('./commands/report.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -63,6 +64,10 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   take a key out of use (not the last active one); lists what it signed, and what to issue again
   exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
   exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
+  report annual --year YYYY --type exporter|importer [--basis actual|issued] [--out FILE] [--format csv|xlsx] [--unused FILE] [--strict]
+                                  the CITES annual report (one row per shipment line), its upload checks, and the unused permits
+  report mirror --year YYYY --partner CC [--out FILE]
+                                  compare, block by block, what this authority and the partner recorded of each shipment
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -104,6 +109,13 @@ const OPTIONS = {
   'new-identity': { type: 'boolean', default: false },
   identity: { type: 'string' },
   'compromised-since': { type: 'string' },
+  year: { type: 'string' },
+  type: { type: 'string' },
+  basis: { type: 'string' },
+  format: { type: 'string' },
+  unused: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  partner: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -152,6 +164,13 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
     case 'exchange':
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
       if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
+      break;
+    case 'report':
+      if (sub === 'annual') {
+        const { year, type, basis, out: file, format, unused, strict } = values;
+        return (await commands.report()).reportAnnualCommand({ config, year, type, basis, out: file, format, unused, strict }, out);
+      }
+      if (sub === 'mirror') return (await commands.report()).reportMirrorCommand({ config, year: values.year, partner: values.partner, out: values.out }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

@@ -20,6 +20,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
 import { importRoutes } from './routes/imports.js';
+import { reportRoutes } from './routes/reports.js';
 import { exchangeSchemaRoutes } from './routes/exchange-schemas.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
@@ -105,6 +106,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/exchange', exchangeAdminRoutes(saiga));
   app.use('/api/imports', importRoutes(saiga));
   app.use('/api/imports', importConfirmationRoutes(saiga));
+  app.use('/api/reports', reportRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

@@ -13,6 +13,7 @@ import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
 import { EXCHANGE_PATHS, EXCHANGE_SCHEMAS } from './openapi-exchange.js';
 import { IMPORT_PATHS } from './openapi-imports.js';
 import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
+import { REPORT_PATHS } from './openapi-reports.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -35,6 +36,6 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS },
   };
 }

@@ -214,6 +214,18 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         received_at       TEXT NOT NULL
       )`,
   },
+  {
+    version: 13,
+    name: 'reports: trade-date and issue-date indexes for the annual report',
+    // The annual report (src/report, docs/annual-report.md) reads one year of trade in key order,
+    // page by page (sqlite.ts each): endorsements and import confirmations by the date the
+    // shipment crossed the border (the trade year, Res. Conf. 11.17), permits by their date of
+    // issue (basis 'issued'). Each index is the key order of its keyset, so a page is a range scan.
+    sql: `
+      CREATE INDEX endorsement_trade_date ON endorsement (json_extract(subject_json, '$.date'), permit_number);
+      CREATE INDEX import_confirmation_trade_date ON import_confirmation (direction, json_extract(subject_json, '$.date'), permit_credential_id);
+      CREATE INDEX permit_issued_number ON permit (issued_at, permit_number)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

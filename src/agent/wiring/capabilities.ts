@@ -25,6 +25,7 @@ import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verif
 import type { KeyIdentity, SigningKeyView } from '../identity/key-states.js';
 import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.js';
 import type { ReceiveOutcome } from '../../exchange/inbox.js';
+import type { Reports } from '../../report/service.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -121,6 +122,8 @@ export interface ReadCapabilities {
   verification: Verification;
   keys: KeyList;
   exchange: ExchangeOperator;
+  /** The annual report, its unused permits and the mirror comparison (src/report): reads of one snapshot each. */
+  reports: Reports;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */
