@@ -217,14 +217,13 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 13,
     name: 'reports: trade-date and issue-date indexes for the annual report',
-    // The annual report (src/report, docs/annual-report.md) reads one year of trade in key order,
-    // page by page (sqlite.ts each): endorsements and import confirmations by the date the
-    // shipment crossed the border (the trade year, Res. Conf. 11.17), permits by their date of
-    // issue (basis 'issued'). Each index is the key order of its keyset, so a page is a range scan.
+    // The annual report (src/report, docs/annual-report.md) reads one year of trade: endorsements
+    // and import confirmations by the date the shipment crossed the border (the trade year,
+    // Res. Conf. 11.17). These indexes give the year's first and last row (src/store/report-source.ts),
+    // between which the table is read in its own order; permits by date of issue use permit_issued_at.
     sql: `
-      CREATE INDEX endorsement_trade_date ON endorsement (json_extract(subject_json, '$.date'), permit_number);
-      CREATE INDEX import_confirmation_trade_date ON import_confirmation (direction, json_extract(subject_json, '$.date'), permit_credential_id);
-      CREATE INDEX permit_issued_number ON permit (issued_at, permit_number)`,
+      CREATE INDEX endorsement_trade_date ON endorsement (json_extract(subject_json, '$.date'));
+      CREATE INDEX import_confirmation_trade_date ON import_confirmation (direction, json_extract(subject_json, '$.date'))`,
   },
 ];
 

@@ -30,7 +30,7 @@ export interface AnnualOptions {
 }
 
 const checked = <T>(result: { ok: true; value: T } | { ok: false; path: string; message: string }): T => {
-  if (!result.ok) throw new UsageError(`--${result.path.slice(1)}: ${result.message}`);
+  if (!result.ok) throw new UsageError(`--${result.path.slice(1)}: ${result.message.replace(/^"\w+" /, "")}`);
   return result.value;
 };
 
