@@ -18,7 +18,7 @@ export interface TradeRecord {
   importerCountry: string;
   /** The permit's subject as stored (src/permit/model.ts `Permit`), parsed. */
   permit: unknown;
-  /** YYYY-MM-DD: the date of the endorsement or confirmation; for basis 'issued', the date of issue. */
+  /** YYYY-MM-DD: the date of the endorsement or confirmation (a substring filter keeps the planner off the date index: see scan); for basis 'issued', the date of issue. */
   date: string;
   /** The endorsement's or confirmation's subject (its `blocks`), parsed; null for basis 'issued'. */
   quantities: unknown;
@@ -51,16 +51,19 @@ const range = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01
 const instants = (year: number) => ({ from: `${year}-01-01T00:00:00.000Z`, to: `${year + 1}-01-01T00:00:00.000Z` });
 const parse = (text: unknown): unknown => (typeof text === 'string' ? JSON.parse(text) : null);
 
-type TradeRow = Row & { r: number; d: string; permit_number: string; document_type: string; exporter_country: string; importer_country: string; subject_json: string; quantities_json: string | null };
+type TradeRow = Row & { r: number; d?: string; permit_number: string; document_type: string; exporter_country: string; importer_country: string; subject_json: string; quantities_json: string | null };
 const toTrade = (r: TradeRow): TradeRecord => ({
   permitNumber: r.permit_number,
   documentType: r.document_type,
   exporterCountry: r.exporter_country,
   importerCountry: r.importer_country,
   permit: parse(r.subject_json),
-  date: String(r.d).slice(0, 10),
   quantities: parse(r.quantities_json),
+  date: '',
 });
+/** An endorsement's or confirmation's date is read from its parsed subject (one JSON parse a row, not two). */
+const withRecordedDate = (t: TradeRecord): TradeRecord => ({ ...t, date: String((t.quantities as { date?: unknown } | null)?.date ?? '') });
+const withDate = (t: TradeRecord, d: unknown): TradeRecord => ({ ...t, date: String(d).slice(0, 10) });
 
 const YEAR_BOUNDS = {
   endorsement: `SELECT min(rowid) AS lo, max(rowid) AS hi FROM endorsement WHERE json_extract(subject_json, '$.date') >= ? AND json_extract(subject_json, '$.date') < ?`,
@@ -103,26 +106,26 @@ export class ReportSource {
   async *endorsements(year: number): AsyncGenerator<TradeRecord> {
     const { from, to } = range(year);
     for await (const r of this.scan<TradeRow>(YEAR_BOUNDS.endorsement, [from, to], (after, last) => ({
-      sql: `SELECT e.rowid AS r, json_extract(e.subject_json, '$.date') AS d, e.permit_number, p.document_type, p.exporter_country, p.importer_country,
+      sql: `SELECT e.rowid AS r, e.permit_number, p.document_type, p.exporter_country, p.importer_country,
                    p.subject_json, e.subject_json AS quantities_json
               FROM endorsement e JOIN permit p ON p.permit_number = e.permit_number
              WHERE e.rowid > ? AND e.rowid <= ? AND substr(json_extract(e.subject_json, '$.date'), 1, 4) = ?
              ORDER BY e.rowid`,
       params: [after, last, String(year)],
-    }))) yield toTrade(r);
+    }))) yield withRecordedDate(toTrade(r));
   }
 
   /** Importer, basis actual: the import confirmations this authority made, by the year of the date of import. */
   async *confirmationsMade(year: number): AsyncGenerator<TradeRecord> {
     const { from, to } = range(year);
     for await (const r of this.scan<TradeRow>(YEAR_BOUNDS.confirmation, [from, to], (after, last) => ({
-      sql: `SELECT c.rowid AS r, json_extract(c.subject_json, '$.date') AS d, i.permit_number, i.document_type, i.exporter_country, i.importer_country,
+      sql: `SELECT c.rowid AS r, i.permit_number, i.document_type, i.exporter_country, i.importer_country,
                    i.subject_json, c.subject_json AS quantities_json
               FROM import_confirmation c JOIN incoming_permit i ON i.credential_id = c.permit_credential_id
              WHERE c.rowid > ? AND c.rowid <= ? AND c.direction = 'made' AND substr(json_extract(c.subject_json, '$.date'), 1, 4) = ?
              ORDER BY c.rowid`,
       params: [after, last, String(year)],
-    }))) yield toTrade(r);
+    }))) yield withRecordedDate(toTrade(r));
   }
 
   /** Exporter, basis issued: the permits (not import permits) issued here that year and not revoked. */
@@ -134,7 +137,7 @@ export class ReportSource {
              WHERE p.rowid > ? AND p.rowid <= ? AND substr(p.issued_at, 1, 4) = ? AND p.document_type <> 'import' AND p.state <> 'revoked'
              ORDER BY p.rowid`,
       params: [after, last, String(year)],
-    }))) yield toTrade(r);
+    }))) yield withDate(toTrade(r), r.d);
   }
 
   /** Importer, basis issued: the permits other authorities issued that year for import here, not revoked. */
@@ -146,7 +149,7 @@ export class ReportSource {
              WHERE i.rowid > ? AND i.relation = 'import' AND i.status <> 'revoked' AND substr(json_extract(i.subject_json, '$.issued.date'), 1, 4) = ?
              ORDER BY i.rowid`,
       params: [last?.r ?? 0, String(year)],
-    }))) yield toTrade(r);
+    }))) yield withDate(toTrade(r), r.d);
   }
 
   /** Permits issued here that year (not import permits) that customs never endorsed. */
