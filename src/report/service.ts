@@ -86,23 +86,21 @@ async function withSource<T>(deps: ReportsDeps, work: (source: ReportSource) => 
 }
 
 /** One pass over the year: every line checked, and written when a sink is given. */
-async function pass(deps: ReportsDeps, query: AnnualQuery, sink: RowSink | null, options: AnnualOptions): Promise<AnnualSummary> {
+async function pass(deps: ReportsDeps, source: ReportSource, query: AnnualQuery, sink: RowSink | null, options: AnnualOptions): Promise<AnnualSummary> {
   const findings = new FindingsCollector();
   const every = options.progressEvery ?? 10_000;
   let records = 0;
   let rows = 0;
-  await withSource(deps, async (source) => {
-    for await (const record of recordsOf(source, query)) {
-      records += 1;
-      for (const line of linesOf(record, query.type, query.basis)) {
-        rows += 1;
-        // Row 1 is the header: the first shipment line is row 2, as a spreadsheet counts.
-        findings.add(checkRow(line.row, line.context, rows + 1));
-        if (sink) await sink.row(cellsOf(line.row));
-        if (options.progress && rows % every === 0) options.progress(rows);
-      }
+  for await (const record of recordsOf(source, query)) {
+    records += 1;
+    for (const line of linesOf(record, query.type, query.basis)) {
+      rows += 1;
+      // Row 1 is the header: the first shipment line is row 2, as a spreadsheet counts.
+      findings.add(checkRow(line.row, line.context, rows + 1));
+      if (sink) await sink.row(cellsOf(line.row));
+      if (options.progress && rows % every === 0) options.progress(rows);
     }
-  });
+  }
   options.progress?.(rows);
   return { ...query, country: deps.country, records, rows, findings: findings.result(), written: sink !== null };
 }
@@ -111,16 +109,19 @@ export function createReports(deps: ReportsDeps): Reports {
   return {
     async annual(query, sink, options = {}) {
       try {
-        if (options.strict && sink) {
-          const checked = await pass(deps, query, null, {});
-          if (checked.findings.errors > 0) {
-            await sink.abort();
-            return { ...checked, written: false };
+        // Both passes of a strict report read the same snapshot: what was checked is what is written.
+        return await withSource(deps, async (source) => {
+          if (options.strict && sink) {
+            const checked = await pass(deps, source, query, null, {});
+            if (checked.findings.errors > 0) {
+              await sink.abort();
+              return { ...checked, written: false };
+            }
           }
-        }
-        const summary = await pass(deps, query, sink, options);
-        if (sink) await sink.end();
-        return summary;
+          const summary = await pass(deps, source, query, sink, options);
+          if (sink) await sink.end();
+          return summary;
+        });
       } catch (error) {
         await sink?.abort().catch(() => undefined);
         throw error;
