@@ -8,6 +8,7 @@
  * (standard error when the rows themselves go to standard output). --strict: any error of the
  * upload checks writes nothing and exits 1 (REPORT_STRICT_FAILED).
  */
+import { rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { withCliAgent } from '../agent.js';
 import { EXIT, UsageError, type Output } from '../output.js';
@@ -52,23 +53,37 @@ export async function reportAnnualCommand(options: AnnualOptions, out: Output): 
   return withCliAgent('read', options.config, out, async (saiga) => {
     const sink: RowSink = options.out ? await fileSink(format, options.out, ANNUAL_HEADER, `${query.type} ${query.year}`) : csvSink(process.stdout, ANNUAL_HEADER, { close: false });
     const progress = progressLine();
-    const summary = await saiga.reports.annual(query, sink, { strict: Boolean(options.strict), ...(progress && { progress }) });
-    if (progress) process.stderr.write('\n');
-    let unused: UnusedSummary | null = null;
     const listed: UnusedPermit[] = [];
-    if (summary.written) {
+    // The unused list is written when the rows are: beside them, on its own connection and snapshot, so both
+    // use the two cores; after them for a strict report, which writes nothing when a row has an error.
+    const listUnused = async (): Promise<UnusedSummary> => {
       const unusedSink = unusedFile ? await fileSink('csv', unusedFile, UNUSED_COLUMNS) : null;
       try {
-        unused = await saiga.reports.unused(query, async (permit) => {
+        const summary = await saiga.reports.unused(query, async (permit) => {
           if (listed.length < 1000) listed.push(permit);
           await unusedSink?.row(unusedCells(permit));
         });
         await unusedSink?.end();
+        return summary;
       } catch (error) {
         await unusedSink?.abort();
         throw error;
       }
+    };
+    const strict = Boolean(options.strict);
+    const unusedBeside = strict ? null : listUnused();
+    unusedBeside?.catch(() => undefined);
+    let summary;
+    try {
+      summary = await saiga.reports.annual(query, sink, { strict, ...(progress && { progress }) });
+    } catch (error) {
+      // No unused list without its report.
+      await unusedBeside?.catch(() => undefined);
+      if (unusedBeside && unusedFile) rmSync(unusedFile, { force: true });
+      throw error;
     }
+    if (progress) process.stderr.write('\n');
+    const unused: UnusedSummary | null = unusedBeside ? await unusedBeside : summary.written ? await listUnused() : null;
     const files = { ...(options.out && { out: options.out }), ...(unusedFile && summary.written && { unused: unusedFile }) };
     const value = {
       ...summary,
