@@ -30,6 +30,7 @@ import { commandTimings } from './commands.js';
 import { qrVersion } from '../src/qr/render.js';
 import { envelopeTimings, renderEnvelopeTimings } from './exchange-envelope.js';
 import { exchangeBench, renderExchangeBench } from './exchange.js';
+import { annualReportBench, renderAnnualReportBench } from './annual-report.js';
 
 /** Fetches every status list and record the credentials name once, so the verification rows measure the core, not I/O. */
 async function prefetch(fetchOwn: FetchLike, jwts: string[]): Promise<Map<string, { body: string; type: string }>> {
@@ -278,6 +279,8 @@ async function main() {
   progress('Exchange: the DIDComm envelope…');
   const envelope = await envelopeTimings(progress, 300);
   const exchange = await exchangeBench({ latencyCount: 200, drainCount: 10_000 }, progress);
+  // Issue 10: the annual report of a million permits (SAIGA_BENCH_REPORT_PERMITS to run it smaller).
+  const annualReport = await annualReportBench(progress);
   const page = JSON.parse(readFileSync('verifier-web/dist/build.json', 'utf8')) as { sizes: Record<string, { bytes: number; gzip: number }> };
 
   const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, floor, statusCheck, republish];
@@ -297,6 +300,7 @@ async function main() {
     commands,
     envelope,
     exchange,
+    annualReport,
     targets: { verifyVsVeramo: 10, issuePerSecond: 100 },
   };
   if (json) {
@@ -332,6 +336,8 @@ async function main() {
     renderEnvelopeTimings(envelope),
     '',
     renderExchangeBench(exchange),
+    '',
+    renderAnnualReportBench(annualReport),
     '',
     `Status list of 131,072 entries: encodedList ${sizes.encodedListEmpty} characters empty, ${sizes.encodedListOnePercent} with 1 % set; the signed list credential with 1 % set is ${sizes.listCredentialOnePercentBytes} bytes.`,
   ];

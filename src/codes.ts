@@ -342,3 +342,42 @@ export const AUDIT_CODES = {
   AUDIT_QUERY_INVALID: 'The audit query is invalid: from and to are ISO 8601 dates, limit is 1 to 1000, the cursor is one this agent gave.',
 } as const;
 export type AuditCode = keyof typeof AUDIT_CODES;
+
+/**
+ * Codes of the annual report and the mirror comparison (src/report, docs/annual-report.md):
+ * the upload checks UNEP-WCMC's annual-report service applies to each row (Guidelines for the
+ * preparation and submission of CITES annual reports, 2021, Notification 2021/044), why a permit
+ * is listed as unused, and the kinds of discrepancy between two Parties' records of one shipment.
+ */
+export const REPORT_CODES = {
+  // Upload checks, per row (errors unless said otherwise)
+  REPORT_APPENDIX_UNKNOWN: 'The Appendix is not I, II or III: the upload service refuses the row.',
+  REPORT_TAXON_MISSING: 'The row names no taxon (scientific name): the upload service refuses the row.',
+  REPORT_TERM_UNKNOWN: 'The term (description of the specimens) is not a code of the current annual-report Guidelines: the upload service refuses the row.',
+  REPORT_UNIT_UNKNOWN: 'The unit is not a unit of the annual-report Guidelines (UN/ECE Recommendation 20): the upload service refuses the row.',
+  REPORT_PURPOSE_UNKNOWN: 'The purpose is not a CITES purpose code: the upload service refuses the row.',
+  REPORT_SOURCE_UNKNOWN: 'The source is not a CITES source code: the upload service refuses the row.',
+  REPORT_COUNTRY_UNKNOWN: 'A country (trading partner or country of origin) is not an ISO 3166-1 or CITES country code: the upload service refuses the row.',
+  REPORT_PARTNER_IS_REPORTER: 'The exporting and the importing country are the same: the upload service refuses the row.',
+  REPORT_ORIGIN_IS_EXPORTER: 'The country of origin is the exporting country: the origin is given only for re-exports, so the upload service refuses the row.',
+  REPORT_QUANTITY_NOT_NUMERIC: 'The quantity is not a positive number: the upload service refuses the row.',
+  REPORT_YEAR_INVALID: 'The year is not a 4-digit year: the upload service refuses the row.',
+  REPORT_TERM_UNIT_UNUSUAL: 'Warning: this unit is unusual for this term; the upload service accepts the row but flags it for review.',
+  // Permits issued and never used, listed apart from the rows
+  REPORT_UNUSED_EXPIRED: 'The permit expired without being used.',
+  REPORT_UNUSED_REVOKED: 'The permit was cancelled (revoked) without being used.',
+  REPORT_UNUSED_REPLACED: 'The permit was replaced by another permit without being used.',
+  REPORT_UNUSED_SUSPENDED: 'The permit is suspended and has not been used.',
+  REPORT_UNUSED_OPEN: 'The permit is still valid and has not been used yet.',
+  // The report as a whole
+  REPORT_STRICT_FAILED: 'The report has rows the upload service would refuse (see the findings); with --strict nothing was written.',
+  REPORT_XLSX_TOO_LARGE: 'The report has more rows than one spreadsheet sheet can hold (1,048,575); write it as CSV instead. Nothing was written.',
+  // Mirror comparison: what one side recorded of a shipment against what the other side recorded
+  REPORT_MIRROR_QUANTITY_DIFFERS: 'The quantity the importing country confirmed differs from the quantity the exporting country endorsed.',
+  REPORT_MIRROR_UNIT_MISMATCH: 'The two countries recorded this block in different units, so the quantities cannot be compared.',
+  REPORT_MIRROR_IMPORT_MISSING: 'The exporting country recorded the export, but no import confirmation of it is recorded.',
+  REPORT_MIRROR_EXPORT_MISSING: 'The import is confirmed, but no export endorsement of it is recorded.',
+  REPORT_MIRROR_BLOCK_MISSING: 'One side recorded a quantity for this block and the other side did not record the block at all.',
+  REPORT_MIRROR_YEAR_DIFFERS: 'Warning: the export and the import fall in different calendar years, so the two annual reports count the shipment in different years.',
+} as const;
+export type ReportCode = keyof typeof REPORT_CODES;

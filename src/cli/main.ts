@@ -23,6 +23,7 @@ const commands = {
   imports: () => import('./commands/imports.js'),
   importConfirm: () => import('./commands/import-confirm.js'),
   toolkitXml: () => import('./commands/toolkit-xml.js'),
+  report: () => import('./commands/report.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -77,6 +78,10 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   the audit entries as JSON lines
   audit purge --before DATE (--officer NAME | --token TOKEN)
                                   delete entries older than DATE, refused unless 5 years past every permit's expiry
+  report annual --year YYYY --type exporter|importer [--basis actual|issued] [--out FILE] [--format csv|xlsx] [--unused FILE] [--strict]
+                                  the CITES annual report (one row per shipment line), its upload checks, and the unused permits
+  report mirror --year YYYY --partner CC [--out FILE]
+                                  compare, block by block, what this authority and the partner recorded of each shipment
   (--token TOKEN may also come from SAIGA_TOKEN)
 `;
 
@@ -124,6 +129,13 @@ const OPTIONS = {
   to: { type: 'string' },
   permit: { type: 'string' },
   before: { type: 'string' },
+  year: { type: 'string' },
+  type: { type: 'string' },
+  basis: { type: 'string' },
+  format: { type: 'string' },
+  unused: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  partner: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -179,6 +191,13 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'checkpoint') return (await commands.audit()).auditCheckpointCommand({ config }, out);
       if (sub === 'export') return (await commands.audit()).auditExportCommand({ config, from: values.from, to: values.to, permit: values.permit, out: values.out }, out);
       if (sub === 'purge') return (await commands.audit()).auditPurgeCommand({ config, before: values.before, officer: values.officer, token: values.token }, out);
+      break;
+    case 'report':
+      if (sub === 'annual') {
+        const { year, type, basis, out: file, format, unused, strict } = values;
+        return (await commands.report()).reportAnnualCommand({ config, year, type, basis, out: file, format, unused, strict }, out);
+      }
+      if (sub === 'mirror') return (await commands.report()).reportMirrorCommand({ config, year: values.year, partner: values.partner, out: values.out }, out);
       break;
     case 'permit':
       if (sub === 'issue') return (await commands.permit()).permitIssueCommand({ config, file: arg, signatory: values.signatory, token: values.token }, out);

@@ -21,6 +21,7 @@ import { auditRoutes } from './routes/audit.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
 import { importRoutes } from './routes/imports.js';
+import { reportRoutes } from './routes/reports.js';
 import { exchangeSchemaRoutes } from './routes/exchange-schemas.js';
 import { toolkitLookupRoutes, toolkitXmlRoutes } from './routes/toolkit-xml.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
@@ -110,6 +111,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/permits', toolkitXmlRoutes(saiga));
   app.use('/api/imports', importRoutes(saiga));
   app.use('/api/imports', importConfirmationRoutes(saiga));
+  app.use('/api/reports', reportRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

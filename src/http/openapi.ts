@@ -15,6 +15,7 @@ import { IMPORT_PATHS } from './openapi-imports.js';
 import { TOOLKIT_SECURITY_SCHEMES, TOOLKIT_XML_PATHS } from './openapi-toolkit-xml.js';
 import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
 import { AUDIT_PATHS } from './openapi-audit.js';
+import { REPORT_PATHS } from './openapi-reports.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -37,6 +38,6 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS },
   };
 }

@@ -276,6 +276,17 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       )`,
   },
   {
+    version: 13,
+    name: 'reports: trade-date and issue-date indexes for the annual report',
+    // The annual report (src/report, docs/annual-report.md) reads one year of trade: endorsements
+    // and import confirmations by the date the shipment crossed the border (the trade year,
+    // Res. Conf. 11.17). These indexes give the year's first and last row (src/store/report-source.ts),
+    // between which the table is read in its own order; permits by date of issue use permit_issued_at.
+    sql: `
+      CREATE INDEX endorsement_trade_date ON endorsement (json_extract(subject_json, '$.date'));
+      CREATE INDEX import_confirmation_trade_date ON import_confirmation (direction, json_extract(subject_json, '$.date'))`,
+  },
+  {
     version: 14,
     name: 'toolkit XML: lookup tokens used once',
     // Issue 10 §2, the EPIX-style lookup (src/toolkit-xml/lookup.ts): each peer's DIDJWT is

@@ -89,6 +89,44 @@ export class SqliteDatabase implements Queryable {
   }
 
   /**
+   * Streams the rows of a query page by page (keyset pagination), never holding more than two
+   * pages: `page(last)` gives the query for the rows after `last` (the last row of the previous
+   * page, undefined at the start), ordered by its key; `LIMIT pageSize` is appended. The next page
+   * is read while the caller handles this one. One statement stepped row by row through sqlite3
+   * costs a thread-pool round trip per row (~36 µs, 10x a page read), and `Database#each` has no
+   * back-pressure (rows pile up in memory when the caller is slower than SQLite): hence pages.
+   * For one consistent snapshot across pages, run it inside `readSnapshot`.
+   */
+  async *each<T extends Row = Row>(page: (last: T | undefined) => { sql: string; params: Params }, pageSize = 1000): AsyncGenerator<T> {
+    const read = (last: T | undefined) => {
+      const { sql, params } = page(last);
+      return this.all<T>(`${sql} LIMIT ?`, [...params, pageSize]);
+    };
+    let rows = await read(undefined);
+    while (rows.length > 0) {
+      const next = rows.length === pageSize ? read(rows[rows.length - 1]) : Promise.resolve([] as T[]);
+      // A failed read of the next page is reported when it is awaited, not as an unhandled rejection.
+      next.catch(() => undefined);
+      for (const row of rows) yield row;
+      rows = await next;
+    }
+  }
+
+  /**
+   * Runs `work` inside one read transaction (BEGIN … COMMIT), so every query of it sees the same
+   * committed snapshot (WAL: https://sqlite.org/wal.html#concurrency), whatever commits meanwhile.
+   * For a connection of its own (a report), not one shared with other readers.
+   */
+  async readSnapshot<T>(work: () => Promise<T>): Promise<T> {
+    await this.exec('BEGIN DEFERRED');
+    try {
+      return await work();
+    } finally {
+      await this.exec('COMMIT').catch(() => undefined);
+    }
+  }
+
+  /**
    * Runs `work` in one write transaction. Transactions of this process run one after
    * another (they share the connection); other processes wait on SQLite's lock.
    * Nothing is written unless `work` resolves.

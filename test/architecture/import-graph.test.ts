@@ -18,7 +18,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importsOf, SRC } from '../helpers/imports.js';
 
-const SERVICE_FOLDERS = ['issuance', 'status', 'endorsement', 'lifecycle', 'record', 'store', 'agent', 'http', 'cli', 'auth', 'print', 'trust', 'verification', 'exchange', 'import-confirmation', 'toolkit-xml', 'audit'];
+const SERVICE_FOLDERS = ['issuance', 'status', 'endorsement', 'lifecycle', 'record', 'store', 'agent', 'http', 'cli', 'auth', 'print', 'trust', 'verification', 'exchange', 'import-confirmation', 'toolkit-xml', 'audit', 'report'];
 
 function sourceFiles(dir = ''): string[] {
   return readdirSync(new URL(dir || '.', SRC)).flatMap((name) => {

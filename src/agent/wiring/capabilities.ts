@@ -28,6 +28,7 @@ import type { KeyIdentity, SigningKeyView } from '../identity/key-states.js';
 import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.js';
 import type { ReceiveOutcome } from '../../exchange/inbox.js';
 import type { ToolkitLookup } from '../../toolkit-xml/lookup.js';
+import type { Reports } from '../../report/service.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -126,6 +127,8 @@ export interface ReadCapabilities {
   exchange: ExchangeOperator;
   /** Issue 10 §3: the audit trail, read (verify, page, export). */
   audit: AuditTrail;
+  /** The annual report, its unused permits and the mirror comparison (src/report): reads of one snapshot each. */
+  reports: Reports;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */

@@ -18,10 +18,25 @@ import { asDamaged, damageReporting } from '../../store/open-database.js';
 import type { ExchangeOperator, ReadCapabilities, Tokens } from './capabilities.js';
 import { auditTrail } from '../../audit/service.js';
 import { authorityKeysOf } from './audit.js';
+import type { Reports } from '../../report/service.js';
 
 export interface ReadOnlyAgent {
   capabilities: ReadCapabilities;
   close(): Promise<void>;
+}
+
+/** The reports capability, its modules loaded when a report first runs (a read-only command that makes none never loads them). */
+export function lazyReports(databaseFile: string, country: string, now: () => Date): Reports {
+  let built: Promise<Reports> | undefined;
+  const reports = () =>
+    (built ??= Promise.all([import('../../report/service.js'), import('../../store/report-source.js')]).then(([{ createReports }, { ReportSource }]) =>
+      createReports({ openSource: () => ReportSource.open(databaseFile), country, now }),
+    ));
+  return {
+    annual: async (query, sink, options) => (await reports()).annual(query, sink, options),
+    unused: async (query, each) => (await reports()).unused(query, each),
+    mirror: async (query) => (await reports()).mirror(query),
+  };
 }
 
 /** The SQLite file agent.yml names (`/constants/databaseFile`), resolved without building anything else. */
@@ -115,9 +130,12 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     count: async () => (await tokensOnce()).count(),
     now,
   };
+  // The reports read a snapshot on a connection of their own (src/store/report-source.ts); their modules load on first use.
+  const reportsOnce = lazyReports(databaseFile, config.saiga.authority.country, now);
   return {
     capabilities: {
       config,
+      reports: reportsOnce,
       records: {
         permit: (permitNumber) => reads.permits.get(permitNumber),
         list: (filter) => reads.permits.list(filter),

@@ -39,6 +39,7 @@ import { PermitLifecycle } from '../../lifecycle/permit-lifecycle.js';
 import { ImportConfirmations } from '../../import-confirmation/service.js';
 import { createLocalFetch } from '../../verification/local-fetch.js';
 import { serveOwn } from '../../record/own-resources.js';
+import { lazyReports } from './open-readonly.js';
 import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from './capabilities.js';
 import { signerOf, type VeramoAgent } from './signer.js';
 import { KeyRing, keyOutcome } from './key-ring.js';
@@ -247,6 +248,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const trail = auditTrail({ audit: store.reads.audit, checkpoints: store.reads.auditCheckpoints, authority: async () => authorityKeysOf(await keyRing.list()) });
     const capabilities: SignCapabilities = {
       config,
+      reports: lazyReports(databaseFile, config.saiga.authority.country, now),
       records: {
         permit: (permitNumber) => store.reads.permits.get(permitNumber),
         list: (filter) => store.reads.permits.list(filter),
