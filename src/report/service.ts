@@ -111,7 +111,7 @@ export function createReports(deps: ReportsDeps): Reports {
       try {
         // Both passes of a strict report read the same snapshot: what was checked is what is written.
         return await withSource(deps, async (source) => {
-          if (options.strict && sink) {
+          if (options.strict && sink && !sink.retractable) {
             const checked = await pass(deps, source, query, null, {});
             if (checked.findings.errors > 0) {
               await sink.abort();
@@ -119,6 +119,11 @@ export function createReports(deps: ReportsDeps): Reports {
             }
           }
           const summary = await pass(deps, source, query, sink, options);
+          // A file is checked as it is written, and taken back whole when a row has an error.
+          if (options.strict && sink?.retractable && summary.findings.errors > 0) {
+            await sink.abort();
+            return { ...summary, written: false };
+          }
           if (sink) await sink.end();
           return summary;
         });

@@ -15,6 +15,12 @@ export interface RowSink {
   end(): Promise<void>;
   /** Gives up: a file target is removed. */
   abort(): Promise<void>;
+  /**
+   * True when `abort` takes back every row written (a file under its temporary name): a strict
+   * report then checks and writes in one pass. Otherwise (standard output, an HTTP response) a
+   * strict report checks everything before its first row.
+   */
+  readonly retractable?: boolean;
 }
 
 export type ReportFormat = 'csv' | 'xlsx';
@@ -111,6 +117,7 @@ export async function fileSink(format: ReportFormat, path: string, header: reado
   const target = fileTarget(path);
   const inner = await sinkFor(format, target.stream, header, sheetName);
   return {
+    retractable: true,
     row: (cells) => inner.row(cells),
     async end() {
       await inner.end();

@@ -55,7 +55,9 @@ export async function reportAnnualCommand(options: AnnualOptions, out: Output): 
     const progress = progressLine();
     const listed: UnusedPermit[] = [];
     // The unused list is written when the rows are: beside them, on its own connection and snapshot, so both
-    // use the two cores; after them for a strict report, which writes nothing when a row has an error.
+    // use the two cores. A strict report to standard output is checked whole before its first row: its
+    // unused list comes after. A strict report to a file is checked as it is written, and a row with an
+    // error takes back both files.
     const listUnused = async (): Promise<UnusedSummary> => {
       const unusedSink = unusedFile ? await fileSink('csv', unusedFile, UNUSED_COLUMNS) : null;
       try {
@@ -71,7 +73,7 @@ export async function reportAnnualCommand(options: AnnualOptions, out: Output): 
       }
     };
     const strict = Boolean(options.strict);
-    const unusedBeside = strict ? null : listUnused();
+    const unusedBeside = strict && !options.out ? null : listUnused();
     unusedBeside?.catch(() => undefined);
     let summary;
     try {
@@ -83,7 +85,9 @@ export async function reportAnnualCommand(options: AnnualOptions, out: Output): 
       throw error;
     }
     if (progress) process.stderr.write('\n');
-    const unused: UnusedSummary | null = unusedBeside ? await unusedBeside : summary.written ? await listUnused() : null;
+    const besideSummary = unusedBeside ? await unusedBeside : null;
+    if (!summary.written && unusedBeside && unusedFile) rmSync(unusedFile, { force: true });
+    const unused: UnusedSummary | null = !summary.written ? null : (besideSummary ?? (await listUnused()));
     const files = { ...(options.out && { out: options.out }), ...(unusedFile && summary.written && { unused: unusedFile }) };
     const value = {
       ...summary,
