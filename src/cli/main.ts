@@ -60,9 +60,9 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
   token list                      every token: id, role, holder, created, expires, revoked (never the secret)
   token revoke ID                 revoke a token: refused at once, by a running agent too
   key list                        the signing keys of the authority and customs identities, and their states
-  key rotate [--identity authority|customs]
+  key rotate [--identity authority|customs] [--officer NAME]
                                   add a new signing key; it signs from now on (earlier keys still verify what they signed)
-  key revoke KID [--compromised-since DATE]
+  key revoke KID [--compromised-since DATE] [--officer NAME]
                                   take a key out of use (not the last active one); lists what it signed, and what to issue again
   exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
   exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
@@ -178,8 +178,8 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       break;
     case 'key':
       if (sub === 'list') return (await commands.key()).keyListCommand({ config }, out);
-      if (sub === 'rotate') return (await commands.key()).keyRotateCommand({ config, identity: values.identity }, out);
-      if (sub === 'revoke') return (await commands.key()).keyRevokeCommand({ config, kid: arg, compromisedSince: values['compromised-since'] }, out);
+      if (sub === 'rotate') return (await commands.key()).keyRotateCommand({ config, identity: values.identity, officer: values.officer }, out);
+      if (sub === 'revoke') return (await commands.key()).keyRevokeCommand({ config, kid: arg, compromisedSince: values['compromised-since'], officer: values.officer }, out);
       break;
     case 'exchange':
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);

@@ -90,7 +90,7 @@ describe('key rotation and revocation between two agents', () => {
 
     let rotated: any;
     await restartLk(async () => {
-      const run = await cli(['key', 'rotate']);
+      const run = await cli(['key', 'rotate', '--officer', 'Anoma Perera']);
       expect(run.code).toBe(0);
       rotated = run.body;
     });
@@ -112,7 +112,7 @@ describe('key rotation and revocation between two agents', () => {
 
     let revoked: any;
     await restartLk(async () => {
-      const run = await cli(['key', 'revoke', oldKid, '--compromised-since', compromisedSince.toISOString()]);
+      const run = await cli(['key', 'revoke', oldKid, '--compromised-since', compromisedSince.toISOString(), '--officer', 'Anoma Perera']);
       expect(run.code).toBe(0);
       revoked = run.body;
       // The new key is now the only active one: it cannot be revoked.
@@ -122,6 +122,12 @@ describe('key rotation and revocation between two agents', () => {
       expect([again.code, again.body.error.code]).toEqual([1, 'KEY_ALREADY_REVOKED']);
       const unknown = await cli(['key', 'revoke', `${lk.did}#key-nothing1`]);
       expect([unknown.code, unknown.body.error.code]).toEqual([1, 'KEY_NOT_FOUND']);
+      // The audit trail names the officer who rotated and revoked (Decision 18.125(e)).
+      const exported = await runCli(['audit', 'export', '--config', lkInit.config]);
+      const keyEntries = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as { action: string; subject: string; actorName: string });
+      const named = (action: string) => keyEntries.filter((e) => e.action === action).map((e) => [e.subject, e.actorName]);
+      expect(named('key.rotate')).toEqual([[rotated.kid, 'Anoma Perera']]);
+      expect(named('key.revoke')).toEqual([[oldKid, 'Anoma Perera']]);
     });
     expect(revoked.key).toMatchObject({ kid: oldKid, state: 'revoked', compromisedSince: compromisedSince.toISOString() });
     expect(revoked.current.kid).toBe(rotated.kid);

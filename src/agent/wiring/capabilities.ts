@@ -89,8 +89,9 @@ export interface KeyRevocation {
 
 /** Key rotation and revocation (issue 9 §6): refusals come back with a code, nothing changed. */
 export interface KeyManagement extends KeyList {
-  rotate(identity: KeyIdentity): Promise<KeyOutcome<SigningKeyView>>;
-  revoke(kid: string, options: { compromisedSince?: Date }): Promise<KeyOutcome<KeyRevocation>>;
+  /** `actor`: the person the audit trail names (Decision 18.125(e)); the command line's operator when absent. */
+  rotate(identity: KeyIdentity, actor?: AuditActor): Promise<KeyOutcome<SigningKeyView>>;
+  revoke(kid: string, options: { compromisedSince?: Date; actor?: AuditActor }): Promise<KeyOutcome<KeyRevocation>>;
 }
 
 /**

@@ -9,6 +9,7 @@
  * revocation made by the CLI, so that it publishes the new document (README, "Key rotation").
  */
 import { AUDIT_ACTIONS, CLI_ACTOR } from '../../audit/record.js';
+import type { AuditActor } from '../../store/audit-log.js';
 import type { ExchangeEvents } from '../../exchange/ports.js';
 import type { KeyRevokedBody } from '../../exchange/message-types.js';
 import type { SaigaStore, UnitOfWork } from '../../store/unit-of-work.js';
@@ -120,7 +121,7 @@ export class KeyRing {
   }
 
   /** Adds a new Ed25519 key to the identity's DID; it signs from now on. */
-  async rotate(role: KeyIdentity): Promise<SigningKeyView> {
+  async rotate(role: KeyIdentity, actor: AuditActor = CLI_ACTOR): Promise<SigningKeyView> {
     const { veramo, store, now } = this.deps;
     const identity = this.deps.identities[role];
     // did:key: the DID is its key (did:key §3.1), so it cannot take a second one.
@@ -131,7 +132,7 @@ export class KeyRing {
     const row = { kid, did: identity.did, publicKeyHex: key.publicKeyHex, addedAt: now().toISOString() };
     await store.transaction(async (work) => {
       await work.signingKeys.add(row);
-      await work.audit.append({ actor: CLI_ACTOR, action: AUDIT_ACTIONS.keyRotate, subject: kid, after: row, details: { identity: role, did: identity.did } });
+      await work.audit.append({ actor, action: AUDIT_ACTIONS.keyRotate, subject: kid, after: row, details: { identity: role, did: identity.did } });
     });
     await veramo.didManagerAddKey({ did: identity.did, key });
     await selfTest(veramo, { did: identity.did, kid: key.kid, publicKeyHex: key.publicKeyHex }, this.deps.databaseFile);
@@ -145,7 +146,7 @@ export class KeyRing {
    * unit of work: the key's state, the status lists re-signed with the current key, and the
    * keyRevoked event for peers. Lists what the key signed, and what of it must be issued again.
    */
-  async revoke(kid: string, compromisedSince?: Date): Promise<KeyRevocation> {
+  async revoke(kid: string, compromisedSince?: Date, actor: AuditActor = CLI_ACTOR): Promise<KeyRevocation> {
     const { store, now, resignStatusLists, exchange } = this.deps;
     const all = await this.list();
     const view = all.find((v) => v.kid === kid);
@@ -168,7 +169,7 @@ export class KeyRing {
         if (view.identity === 'authority') statusListsResigned = await resignStatusLists(work);
         const body: KeyRevokedBody = { kid, revokedAt, ...(since !== undefined && { compromisedSince: since }) };
         await exchange?.()?.record(work, { kind: 'keyRevoked', body });
-        await work.audit.append({ actor: CLI_ACTOR, action: AUDIT_ACTIONS.keyRevoke, subject: kid, after: body, details: { identity: view.identity, did: view.did, statusListsResigned } });
+        await work.audit.append({ actor, action: AUDIT_ACTIONS.keyRevoke, subject: kid, after: body, details: { identity: view.identity, did: view.did, statusListsResigned } });
       });
     } catch (error) {
       this.states = before;

@@ -270,8 +270,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       signAs: (role) => signers[role],
       keys: {
         list: () => keyRing.list(),
-        rotate: (role) => keyOutcome(() => keyRing.rotate(role)),
-        revoke: (kid, { compromisedSince }) => keyOutcome(() => keyRing.revoke(kid, compromisedSince)),
+        rotate: (role, actor) => keyOutcome(() => keyRing.rotate(role, actor)),
+        revoke: (kid, { compromisedSince, actor }) => keyOutcome(() => keyRing.revoke(kid, compromisedSince, actor)),
       },
       envelope,
       exchange: exchangeOperator({ store, trusted: () => trusted, now, settings: config.saiga.exchange }),

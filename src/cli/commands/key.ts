@@ -7,6 +7,7 @@
 import { withCliAgent } from '../agent.js';
 import type { KeyIdentity, SigningKeyView } from '../../agent/identity/key-states.js';
 import { EXIT, UsageError, type Output } from '../output.js';
+import { checkHolderName } from '../../auth/token-input.js';
 
 const keyLine = (k: SigningKeyView) =>
   `${k.identity.padEnd(9)}  ${k.state.padEnd(7)}  ${(k.addedAt ?? 'initial').padEnd(24)}  ${(k.revokedAt ?? '').padEnd(24)}  ${(k.compromisedSince ?? '').padEnd(24)}  ${k.kid}`;
@@ -23,20 +24,33 @@ export async function keyListCommand(options: { config: string }, out: Output): 
   });
 }
 
+/**
+ * `--officer NAME`: the person who rotates or revokes, named in the audit trail (Decision
+ * 18.125(e): each person who processed or altered); without it the entry names the command
+ * line's operator.
+ */
+function officerOf(name: string | undefined): { name: string } | undefined {
+  if (name === undefined) return undefined;
+  const checked = checkHolderName(name, 'officer', '--officer');
+  if (!checked.ok) throw new UsageError(`--officer: ${checked.issue.message}`);
+  return { name: checked.name };
+}
+
 function identityOf(value: string | undefined): KeyIdentity {
   if (value === undefined || value === 'authority' || value === 'customs') return value ?? 'authority';
   throw new UsageError('--identity must be authority (permits and status lists) or customs (export endorsements)');
 }
 
 /** `saiga key rotate [--identity authority|customs]`: a new Ed25519 key signs from now on; earlier keys stay in the DID document. */
-export async function keyRotateCommand(options: { config: string; identity?: string }, out: Output): Promise<number> {
+export async function keyRotateCommand(options: { config: string; identity?: string; officer?: string }, out: Output): Promise<number> {
   const identity = identityOf(options.identity);
+  const actor = officerOf(options.officer);
   return withCliAgent(
     'sign',
     options.config,
     out,
     async (saiga) => {
-      const outcome = await saiga.keys.rotate(identity);
+      const outcome = await saiga.keys.rotate(identity, actor);
       if (!outcome.ok) {
         out.result({ error: { code: outcome.code, message: outcome.message } }, () => [outcome.message]);
         return EXIT.REFUSED;
@@ -59,11 +73,12 @@ function compromiseDate(value: string | undefined, now: Date): Date | undefined 
 }
 
 /** `saiga key revoke KID [--compromised-since DATE]`: refused for the last active key; lists what the key signed. */
-export async function keyRevokeCommand(options: { config: string; kid?: string; compromisedSince?: string }, out: Output): Promise<number> {
+export async function keyRevokeCommand(options: { config: string; kid?: string; compromisedSince?: string; officer?: string }, out: Output): Promise<number> {
+  const actor = officerOf(options.officer);
   if (!options.kid) throw new UsageError('usage: saiga key revoke KID [--compromised-since DATE]   (the kid is shown by "saiga key list")');
   const compromisedSince = compromiseDate(options.compromisedSince, new Date());
   return withCliAgent('sign', options.config, out, async (saiga) => {
-    const outcome = await saiga.keys.revoke(options.kid!, compromisedSince ? { compromisedSince } : {});
+    const outcome = await saiga.keys.revoke(options.kid!, { ...(compromisedSince && { compromisedSince }), ...(actor && { actor }) });
     if (!outcome.ok) {
       out.result({ error: { code: outcome.code, message: outcome.message } }, () => [outcome.message]);
       return EXIT.REFUSED;
