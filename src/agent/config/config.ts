@@ -52,6 +52,8 @@ export interface SaigaConfig {
    * false: the import permit is named only (a paper import permit, checked by the officer).
    */
   issuance: { requireHeldImportPermit: boolean };
+  /** The web console's sign-in (issue 11 §1): a session ends after this many idle minutes (default 30; docs/console-sign-in.md). */
+  console: { sessionIdleMinutes: number };
 }
 
 export interface ExchangeConfig extends DeliverySettings {
@@ -148,6 +150,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
       statusCacheSeconds: raw.verify?.statusCacheSeconds ?? 60,
     },
     exchange,
+    console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30 },
   };
 }
 

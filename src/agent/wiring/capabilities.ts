@@ -25,6 +25,8 @@ import type { DidDocument, TrustedIssuer, VerificationResult } from '../../verif
 import type { KeyIdentity, SigningKeyView } from '../identity/key-states.js';
 import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.js';
 import type { ReceiveOutcome } from '../../exchange/inbox.js';
+import type { CreateOutcome, NewUser, SignInOutcome, UserRecord, UserRefusal } from '../../auth/users.js';
+import type { SessionCheck, SessionView } from '../../auth/sessions.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -48,6 +50,23 @@ export interface Tokens {
   revoke(id: string): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
   count(): Promise<number>;
   now(): Date;
+}
+
+/** Console accounts (issue 11 §1): only scrypt hashes are stored; like tokens, rows of the store with no key involved. */
+export interface Users {
+  create(input: NewUser): Promise<CreateOutcome>;
+  list(): Promise<UserRecord[]>;
+  find(idOrUsername: string): Promise<UserRecord | undefined>;
+  disable(idOrUsername: string): Promise<{ user: UserRecord; disabled: boolean } | undefined>;
+  resetPassword(idOrUsername: string, password: unknown): Promise<{ ok: true; user: UserRecord } | UserRefusal>;
+  signIn(username: unknown, password: unknown, totp: unknown): Promise<SignInOutcome>;
+}
+
+/** Console sessions of a serving agent: only the id's SHA-256 is stored. */
+export interface Sessions {
+  start(user: UserRecord): Promise<{ id: string; session: SessionView }>;
+  check(id: string): Promise<SessionCheck>;
+  end(idHash: string): Promise<void>;
 }
 
 /** The agent's verifier (the shared core with this agent's trust): `saiga verify` and `POST /api/verify`. */
@@ -118,6 +137,7 @@ export interface ReadCapabilities {
   records: Records;
   imports: Imports;
   tokens: Tokens;
+  users: Users;
   verification: Verification;
   keys: KeyList;
   exchange: ExchangeOperator;
@@ -186,6 +206,7 @@ export interface ServeCapabilities extends SignCapabilities {
   /** The trust list served at /trust-list. */
   trust: AgentTrustList;
   exchange: Exchange;
+  sessions: Sessions;
 }
 
 export type AgentKind = 'read' | 'sign' | 'serve';

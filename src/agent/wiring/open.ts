@@ -27,6 +27,8 @@ import { migrate } from '../../store/migrations.js';
 import type { PermitReads } from '../../store/permits.js';
 import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
+import { UserStore } from '../../auth/users.js';
+import { SessionStore } from '../../auth/sessions.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
 import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
@@ -230,6 +232,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     verifyHeld = (jwt) => verifier.verify(jwt, now());
     const tokens = new TokenStore(store, now);
+    const users = new UserStore(store, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
@@ -246,6 +249,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       },
       imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
+      users,
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
         authority: { did: identity.did, didDocument },
@@ -315,7 +319,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       created,
       exchangeEvents,
       close: closeAll,
-      capabilities: kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange! } : capabilities,
+      capabilities:
+        kind === 'serve' ? { ...capabilities, trust: trust!, exchange: exchange!, sessions: new SessionStore(store, users, config.saiga.console.sessionIdleMinutes, now) } : capabilities,
     };
   } catch (error) {
     await closeAll();
