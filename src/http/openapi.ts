@@ -13,6 +13,7 @@ import { RESPONSES, SCHEMAS } from './openapi-schemas.js';
 import { EXCHANGE_PATHS, EXCHANGE_SCHEMAS } from './openapi-exchange.js';
 import { IMPORT_PATHS } from './openapi-imports.js';
 import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
+import { SESSION_PATHS, SESSION_SECURITY_SCHEME } from './openapi-session.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -31,10 +32,10 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
     },
     servers: [{ url: config.url }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' }, session: SESSION_SECURITY_SCHEME },
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...SESSION_PATHS },
   };
 }
