@@ -50,7 +50,10 @@ export const SESSION_PATHS = {
     post: {
       operationId: 'signIn',
       summary: 'Sign in to the console: sets the session cookie and returns the CSRF token',
-      security: [],
+      // No credential, but not a public route either: `security: []` marks the CORS-open routes
+      // (test/http/cors-and-headers.test.ts); sign-in is for the agent's own origin only, so it
+      // says "anonymous allowed" (OpenAPI 3.1 §4.8.30: an empty Security Requirement Object).
+      security: [{}],
       requestBody: {
         required: true,
         content: json({
