@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT, hashPassword, parseHash, passwordProblem, verifyPassword } from '../../src/auth/password.js';
 import { clearCookieHeader, readCookie, sessionCookieFor, setCookieHeader } from '../../src/http/session-cookie.js';
 import { acceptTotp, totpCode } from '../../src/auth/totp.js';
+import { parseSaigaSection } from '../../src/agent/config/config.js';
 
 describe('password hash', () => {
   it('is $scrypt$ln=15,r=8,p=1$<16-byte salt>$<32-byte key>, salted per hash, and verifies', async () => {
@@ -91,5 +92,19 @@ describe('TOTP (RFC 6238)', () => {
     expect(acceptTotp(SECRET, totpCode(SECRET, new Date(now.getTime() - 30_000)), now, null)).toBe(step - 1);
     expect(acceptTotp(SECRET, totpCode(SECRET, new Date(now.getTime() + 60_000)), now, null)).toBeUndefined();
     expect(acceptTotp(SECRET, '08180', now, null)).toBeUndefined();
+  });
+});
+
+describe('saiga.console.sessionIdleMinutes (agent.yml)', () => {
+  const base = { authority: { country: 'LK', name: 'DWC', address: 'Battaramulla', place: 'Battaramulla' }, url: 'http://127.0.0.1:8080', didMethod: 'key' };
+  it('defaults to 30 and takes 1 to 1440', () => {
+    expect(parseSaigaSection(base).console).toEqual({ sessionIdleMinutes: 30 });
+    expect(parseSaigaSection({ ...base, console: { sessionIdleMinutes: 5 } }).console).toEqual({ sessionIdleMinutes: 5 });
+  });
+  it('refuses 0, a fraction and an unknown key, with the path', () => {
+    for (const console of [{ sessionIdleMinutes: 0 }, { sessionIdleMinutes: 1.5 }, { sessionIdleMinutes: 1441 }]) {
+      expect(() => parseSaigaSection({ ...base, console })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', pointer: '/saiga/console/sessionIdleMinutes' }));
+    }
+    expect(() => parseSaigaSection({ ...base, console: { idle: 5 } })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', pointer: '/saiga/console' }));
   });
 });

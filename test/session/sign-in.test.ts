@@ -137,6 +137,25 @@ describe('a session on the API', () => {
     expect((await call('/api/tokens', { cookie })).status).toBe(200);
   });
 
+  it('refuses a cross-site form post carrying the cookie: not JSON (415), and with no CSRF token in any case', async () => {
+    const { cookie } = await signIn('ruwan');
+    const before = (await saiga.tokens.list()).length;
+    const form = await fetch(`${url}/api/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: 'role=admin&name=Mallory+Smith' });
+    expect(form.status).toBe(415);
+    const plain = await fetch(`${url}/api/session`, { method: 'DELETE', headers: { cookie, origin: 'https://evil.example' } });
+    expect(plain.status).toBe(403);
+    expect(((await plain.json()) as any).error.code).toBe('SESSION_CSRF_INVALID');
+    expect((await saiga.tokens.list()).length).toBe(before);
+    expect((await call('/api/session', { cookie })).status).toBe(200);
+  });
+
+  it('a bearer token wins over a cookie and needs no CSRF token (machines are unchanged)', async () => {
+    const { cookie } = await signIn('kperera');
+    const answer = await call('/api/tokens', { token: admin, cookie, body: { role: 'customs', name: 'Lasantha Kumara' } });
+    expect(answer.status).toBe(201);
+    expect(answer.body.name).toBe('Lasantha Kumara');
+  });
+
   it("another session's CSRF token does not do", async () => {
     const one = await signIn('ruwan');
     const other = await signIn('ruwan');
@@ -171,7 +190,9 @@ describe('a session on the API', () => {
 describe('the end of a session', () => {
   it('sign-out ends the session on the server: the same cookie is then refused (401)', async () => {
     const { cookie, csrf } = await signIn('anoma');
-    expect((await call('/api/session', { method: 'DELETE', cookie })).status).toBe(403);
+    const noCsrf = await call('/api/session', { method: 'DELETE', cookie });
+    expect(noCsrf.status).toBe(403);
+    expect(noCsrf.headers.get('set-cookie')).toBeNull();
     const out = await call('/api/session', { method: 'DELETE', cookie, csrf });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toBe('saiga_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');

@@ -47,10 +47,14 @@ export function sessionRoutes(saiga: Pick<ServeCapabilities, 'users' | 'sessions
   router.delete('/', async (req: AuthedRequest, res: Response) => {
     const session = req.consoleSession;
     if (session === undefined) return sendError(res, 'UNAUTHORIZED', { message: 'No one is signed in (no session cookie).' });
-    res.set('Set-Cookie', clearCookieHeader(cookie));
-    if (!session.ok) return sendError(res, 'SESSION_EXPIRED');
+    // An ended session's cookie is of no use: it is cleared. A live one only with the CSRF token.
+    if (!session.ok) {
+      res.set('Set-Cookie', clearCookieHeader(cookie));
+      return sendError(res, 'SESSION_EXPIRED');
+    }
     if (refuseWithoutCsrf(req, res, session)) return;
     await saiga.sessions.end(session.idHash);
+    res.set('Set-Cookie', clearCookieHeader(cookie));
     res.status(204).end();
   });
   return router;
