@@ -230,6 +230,15 @@ export const API_CODES = {
   KEY_ALREADY_REVOKED: 'This signing key is revoked already; nothing was changed.',
   KEY_ROTATION_UNSUPPORTED: 'This identity is a did:key: its key is the DID itself and cannot be rotated. Rotation needs a did:web identity.',
   LAST_ACTIVE_KEY: 'This is the last active signing key of the identity, so nothing could be signed after its revocation: rotate first ("saiga key rotate"), then revoke it. Nothing was changed.',
+  // Console sign-in: personal accounts and sessions (issue 11 §1; docs/console-sign-in.md)
+  AUTH_SIGN_IN_FAILED:
+    'Sign-in failed: the username, password or one-time code is wrong, or the account is locked or disabled. After 5 failures in a row the account is locked for 15 minutes.',
+  SESSION_EXPIRED: 'Your session has ended (signed out, idle too long, or open too long). Sign in again.',
+  SESSION_CSRF_INVALID: 'This request needs the X-CSRF-Token header your sign-in returned; it was missing or wrong, so nothing was changed.',
+  USER_INVALID: 'The user account request is not valid; `path` says which field. Nothing was changed.',
+  USER_PASSWORD_WEAK: 'The password is too weak: it needs at least 12 characters and must not be a common password.',
+  USER_EXISTS: 'A user with this username exists already (usernames are compared without case).',
+  USER_NOT_FOUND: 'There is no user with this username or id.',
 } as const;
 export type ApiCode = keyof typeof API_CODES;
 

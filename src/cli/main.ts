@@ -15,6 +15,7 @@ const commands = {
   permit: () => import('./commands/permit.js'),
   verify: () => import('./commands/verify.js'),
   token: () => import('./commands/token.js'),
+  user: () => import('./commands/user.js'),
   trustList: () => import('./commands/trust-list.js'),
   lifecycle: () => import('./commands/lifecycle.js'),
   key: () => import('./commands/key.js'),
@@ -59,6 +60,11 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   create an API token (shown once, with its id)
   token list                      every token: id, role, holder, created, expires, revoked (never the secret)
   token revoke ID                 revoke a token: refused at once, by a running agent too
+  user create USERNAME --name NAME --role officer|customs|admin [--totp]
+                                  create a console account (password from SAIGA_USER_PASSWORD or typed)
+  user list                       every console account (never a hash or secret)
+  user disable USERNAME           refuse the account's sign-in and end its sessions
+  user reset-password USERNAME    set a new password (SAIGA_USER_PASSWORD or typed), unlock, end sessions
   key list                        the signing keys of the authority and customs identities, and their states
   key rotate [--identity authority|customs] [--officer NAME]
                                   add a new signing key; it signs from now on (earlier keys still verify what they signed)
@@ -119,6 +125,7 @@ const OPTIONS = {
   'valid-days': { type: 'string' },
   token: { type: 'string' },
   expires: { type: 'string' },
+  totp: { type: 'boolean', default: false },
   state: { type: 'string' },
   'new-identity': { type: 'boolean', default: false },
   identity: { type: 'string' },
@@ -171,6 +178,12 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       break;
     case 'trust-list':
       return (await commands.trustList()).trustListCommand({ config, file: sub, out: values.out, validDays: values['valid-days'] }, out);
+    case 'user':
+      if (sub === 'create') return (await commands.user()).userCreateCommand({ config, username: arg, name: values.name, role: values.role, totp: values.totp }, out);
+      if (sub === 'list') return (await commands.user()).userListCommand({ config }, out);
+      if (sub === 'disable') return (await commands.user()).userDisableCommand({ config, username: arg }, out);
+      if (sub === 'reset-password') return (await commands.user()).userResetPasswordCommand({ config, username: arg }, out);
+      throw new UsageError('usage: saiga user create|list|disable|reset-password …');
     case 'token':
       if (sub === 'create') return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name, expires: values.expires }, out);
       if (sub === 'list') return (await commands.token()).tokenListCommand({ config }, out);

@@ -18,6 +18,10 @@ import { lifecycleRoutes } from './routes/lifecycle.js';
 import { importConfirmationRoutes } from './routes/import-confirmations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
+import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
+import { sessionAuthentication } from './session-auth.js';
+import { sessionCookieFor } from './session-cookie.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
 import { importRoutes } from './routes/imports.js';
@@ -101,6 +105,11 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   });
 
   app.use(verifierPageRouter(saiga));
+  // Issue 11 §1: console sessions (cookie) beside bearer tokens, for every /api route below.
+  const sessionCookie = sessionCookieFor(saiga.config.saiga.url);
+  app.use('/api', sessionAuthentication(saiga.sessions, sessionCookie));
+  app.use('/api/session', sessionRoutes(saiga, sessionCookie));
+  app.use('/api/users', userRoutes(saiga));
   app.use('/api/verify', verifyRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));

@@ -31,6 +31,14 @@ export const HTTP_STATUS: Record<ApiCode, number> = {
   KEY_ALREADY_REVOKED: 409,
   KEY_ROTATION_UNSUPPORTED: 409,
   LAST_ACTIVE_KEY: 409,
+  // Console sign-in (issue 11 §1)
+  AUTH_SIGN_IN_FAILED: 401,
+  SESSION_EXPIRED: 401,
+  SESSION_CSRF_INVALID: 403,
+  USER_INVALID: 422,
+  USER_PASSWORD_WEAK: 422,
+  USER_EXISTS: 409,
+  USER_NOT_FOUND: 404,
 };
 
 export interface ErrorDetails {

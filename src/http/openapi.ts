@@ -16,6 +16,7 @@ import { TOOLKIT_SECURITY_SCHEMES, TOOLKIT_XML_PATHS } from './openapi-toolkit-x
 import { IMPORT_CONFIRMATION_PATHS } from './openapi-import-confirmation.js';
 import { AUDIT_PATHS } from './openapi-audit.js';
 import { REPORT_PATHS } from './openapi-reports.js';
+import { SESSION_PATHS, SESSION_SECURITY_SCHEME } from './openapi-session.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -34,10 +35,10 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
     },
     servers: [{ url: config.url }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' }, ...TOOLKIT_SECURITY_SCHEMES },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' }, ...TOOLKIT_SECURITY_SCHEMES, session: SESSION_SECURITY_SCHEME },
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS },
   };
 }

@@ -302,6 +302,36 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
       CREATE INDEX toolkit_lookup_token_forget ON toolkit_lookup_token (forget_at)`,
   },
+  {
+    version: 15,
+    name: 'console sign-in: users and sessions',
+    // Issue 11 §1. Only a password's scrypt hash (PHC-like string, src/auth/password.ts) and a
+    // session id's SHA-256 are stored; username_key is the lower-cased username (unique without case).
+    sql: `
+      CREATE TABLE app_user (
+        id              TEXT PRIMARY KEY,
+        username        TEXT NOT NULL,
+        username_key    TEXT NOT NULL UNIQUE,
+        display_name    TEXT NOT NULL,
+        role            TEXT NOT NULL,
+        password_hash   TEXT NOT NULL,
+        totp_secret     TEXT,
+        totp_last_step  INTEGER,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until    TEXT,
+        created_at      TEXT NOT NULL,
+        disabled_at     TEXT
+      );
+      CREATE TABLE app_session (
+        id_hash      TEXT PRIMARY KEY,
+        user_id      TEXT NOT NULL REFERENCES app_user (id),
+        csrf_token   TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        ended_at     TEXT
+      );
+      CREATE INDEX app_session_user ON app_session (user_id)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

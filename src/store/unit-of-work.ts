@@ -21,6 +21,7 @@ import { PermitReads, PermitWrites } from './permits.js';
 import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
+import { SessionTable, UserTable, type SessionReads, type UserReads } from './users.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 import { LookupTokenStore } from './toolkit-lookup-tokens.js';
@@ -33,6 +34,9 @@ export interface UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  /** Console accounts and sessions (migration 15). */
+  readonly users: UserTable;
+  readonly sessions: SessionTable;
   /** Signing-key history and peers' key notices (migration 10). */
   readonly signingKeys: SigningKeyStore;
   /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
@@ -57,6 +61,8 @@ export interface CommittedReads {
   readonly lifecycle: LifecycleReads;
   readonly statusLists: StatusListReads;
   readonly tokens: TokenReads;
+  readonly users: UserReads;
+  readonly sessions: SessionReads;
   readonly signingKeys: SigningKeyReads;
   readonly incomingPermits: IncomingPermitReads;
   readonly importConfirmations: ImportConfirmationReads;
@@ -79,6 +85,8 @@ class TransactionWork implements UnitOfWork {
   readonly lifecycle: LifecycleStore;
   readonly statusLists: StatusListStore;
   readonly tokens: TokenTable;
+  readonly users: UserTable;
+  readonly sessions: SessionTable;
   readonly signingKeys: SigningKeyStore;
   readonly outbox: OutboxStore;
   readonly inbox: InboxStore;
@@ -95,6 +103,8 @@ class TransactionWork implements UnitOfWork {
     this.lifecycle = new LifecycleStore(tx);
     this.statusLists = new StatusListStore(tx);
     this.tokens = new TokenTable(tx);
+    this.users = new UserTable(tx);
+    this.sessions = new SessionTable(tx);
     this.signingKeys = new SigningKeyStore(tx);
     this.inbox = new InboxStore(tx);
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
@@ -120,6 +130,8 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     lifecycle: new LifecycleStore(q),
     statusLists: new StatusListStore(q),
     tokens: new TokenTable(q),
+    users: new UserTable(q),
+    sessions: new SessionTable(q),
     signingKeys: new SigningKeyStore(q),
     incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),

@@ -48,6 +48,12 @@ export const SAIGA_SCHEMA = {
         trustProxy: TRUST_PROXY_SCHEMA,
       },
     },
+    // OWASP ASVS 4.0 §3.3.2: idle timeout; 1 minute to 1 day.
+    console: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440 } },
+    },
     permitNumber: {
       type: 'object',
       additionalProperties: false,

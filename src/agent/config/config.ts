@@ -55,6 +55,8 @@ export interface SaigaConfig {
   issuance: { requireHeldImportPermit: boolean };
   /** The audit trail's signed checkpoints: see AUDIT_DEFAULTS. */
   audit: AuditConfig;
+  /** The web console's sign-in (issue 11 §1): a session ends after this many idle minutes (default 30; docs/console-sign-in.md). */
+  console: { sessionIdleMinutes: number };
 }
 
 export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
@@ -154,6 +156,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     },
     exchange,
     audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
+    console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30 },
   };
 }
 

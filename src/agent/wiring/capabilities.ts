@@ -29,6 +29,8 @@ import type { ExchangeStatus, RetryOutcome } from '../../exchange/operator-view.
 import type { ReceiveOutcome } from '../../exchange/inbox.js';
 import type { ToolkitLookup } from '../../toolkit-xml/lookup.js';
 import type { Reports } from '../../report/service.js';
+import type { CreateOutcome, NewUser, SignInOutcome, UserRecord, UserRefusal } from '../../auth/users.js';
+import type { SessionCheck, SessionView } from '../../auth/sessions.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -52,6 +54,23 @@ export interface Tokens {
   revoke(id: string, actor?: AuditActor): Promise<{ record: TokenRecord; revoked: boolean } | undefined>;
   count(): Promise<number>;
   now(): Date;
+}
+
+/** Console accounts (issue 11 §1): only scrypt hashes are stored; like tokens, rows of the store with no key involved. */
+export interface Users {
+  create(input: NewUser): Promise<CreateOutcome>;
+  list(): Promise<UserRecord[]>;
+  find(idOrUsername: string): Promise<UserRecord | undefined>;
+  disable(idOrUsername: string): Promise<{ user: UserRecord; disabled: boolean } | undefined>;
+  resetPassword(idOrUsername: string, password: unknown): Promise<{ ok: true; user: UserRecord } | UserRefusal>;
+  signIn(username: unknown, password: unknown, totp: unknown): Promise<SignInOutcome>;
+}
+
+/** Console sessions of a serving agent: only the id's SHA-256 is stored. */
+export interface Sessions {
+  start(user: UserRecord): Promise<{ id: string; session: SessionView }>;
+  check(id: string): Promise<SessionCheck>;
+  end(idHash: string): Promise<void>;
 }
 
 /** The agent's verifier (the shared core with this agent's trust): `saiga verify` and `POST /api/verify`. */
@@ -123,6 +142,7 @@ export interface ReadCapabilities {
   records: Records;
   imports: Imports;
   tokens: Tokens;
+  users: Users;
   verification: Verification;
   keys: KeyList;
   exchange: ExchangeOperator;
@@ -203,6 +223,7 @@ export interface ServeCapabilities extends SignCapabilities {
   toolkitLookup: ToolkitLookup;
   /** Issue 10 §3: the agent's start in the audit trail, and its signed checkpoints while it serves. */
   auditAgent: AuditAgent;
+  sessions: Sessions;
 }
 
 export interface AuditAgent {

@@ -15,7 +15,7 @@ import { createHeldPermitReads } from '../../store/held-permits.js';
 import type { TokenStore } from '../../auth/tokens.js';
 import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
-import type { ExchangeOperator, ReadCapabilities, Tokens } from './capabilities.js';
+import type { ExchangeOperator, ReadCapabilities, Tokens, Users } from './capabilities.js';
 import { auditTrail } from '../../audit/service.js';
 import { authorityKeysOf } from './audit.js';
 import type { Reports } from '../../report/service.js';
@@ -132,10 +132,22 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   };
   // The reports read a snapshot on a connection of their own (src/store/report-source.ts); their modules load on first use.
   const reportsOnce = lazyReports(databaseFile, config.saiga.authority.country, now);
+  // Console accounts: like tokens, rows of the store (scrypt needs no key), loaded on first use.
+  let userStore: Promise<import('../../auth/users.js').UserStore> | undefined;
+  const usersOnce = () => (userStore ??= import('../../auth/users.js').then(({ UserStore }) => new UserStore(store, now)));
+  const users: Users = {
+    create: async (input) => (await usersOnce()).create(input),
+    list: async () => (await usersOnce()).list(),
+    find: async (id) => (await usersOnce()).find(id),
+    disable: async (id) => (await usersOnce()).disable(id),
+    resetPassword: async (id, password) => (await usersOnce()).resetPassword(id, password),
+    signIn: async (username, password, totp) => (await usersOnce()).signIn(username, password, totp),
+  };
   return {
     capabilities: {
       config,
       reports: reportsOnce,
+      users,
       records: {
         permit: (permitNumber) => reads.permits.get(permitNumber),
         list: (filter) => reads.permits.list(filter),

@@ -29,6 +29,8 @@ import { migrate } from '../../store/migrations.js';
 import type { PermitReads } from '../../store/permits.js';
 import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
+import { UserStore } from '../../auth/users.js';
+import { SessionStore } from '../../auth/sessions.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
 import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
@@ -238,6 +240,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     verifyHeld = (jwt) => verifier.verify(jwt, now());
     const tokens = new TokenStore(store, now);
+    const users = new UserStore(store, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
@@ -257,6 +260,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       },
       imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
+      users,
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
         authority: { did: identity.did, didDocument },
@@ -337,6 +341,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               trust: trust!,
               exchange: exchange!,
               auditAgent: auditAgent!,
+              sessions: new SessionStore(store, users, config.saiga.console.sessionIdleMinutes, now),
               toolkitLookup: createToolkitLookup({
                 did: identity.did,
                 trusted: async () => trusted,

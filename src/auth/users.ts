@@ -1,0 +1,163 @@
+/**
+ * Console accounts (issue 11 §1): a username, the person's name (box 13's signatory and the
+ * actor of every change, checked like a token holder's name), a role of the API, an scrypt
+ * password hash (./password.ts) and an optional TOTP secret (./totp.ts).
+ *
+ * Sign-in answers alike whatever failed (unknown user, wrong password or code, locked,
+ * disabled), and an unknown user costs one scrypt too, so neither the answer nor its time
+ * says whether a username exists (OWASP ASVS 4.0 §2.2.1 / Authentication Cheat Sheet).
+ * After LOCK_AFTER failures in a row the account is locked for LOCK_MINUTES (ASVS §2.2.1).
+ */
+import { randomUUID } from 'node:crypto';
+import type { StoredUser } from '../store/users.js';
+import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
+import { checkHolderName, checkRole, type TokenInputIssue } from './token-input.js';
+import type { Role } from './tokens.js';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { acceptTotp, newTotpSecret } from './totp.js';
+
+export const LOCK_AFTER = 5;
+export const LOCK_MINUTES = 15;
+
+/** A user as anyone may see it: never the hash or the TOTP secret. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  totp: boolean;
+  createdAt: string;
+  disabledAt: string | null;
+  lockedUntil: string | null;
+}
+
+export type UserRefusal = { ok: false; code: 'USER_INVALID' | 'USER_PASSWORD_WEAK' | 'USER_EXISTS' | 'USER_NOT_FOUND'; issue: TokenInputIssue };
+export type CreateOutcome = { ok: true; user: UserRecord; totpSecret?: string } | UserRefusal;
+export type SignInOutcome = { ok: true; user: UserRecord } | { ok: false };
+
+export interface NewUser {
+  username: unknown;
+  displayName: unknown;
+  role: unknown;
+  password: unknown;
+  totp?: boolean;
+}
+
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$/;
+
+const toRecord = (u: StoredUser): UserRecord => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role as Role,
+  totp: u.totpSecret !== null,
+  createdAt: u.createdAt,
+  disabledAt: u.disabledAt,
+  lockedUntil: u.lockedUntil,
+});
+
+const refuse = (code: UserRefusal['code'], path: string, message: string): UserRefusal => ({ ok: false, code, issue: { path, message } });
+
+export class UserStore {
+  constructor(
+    private readonly store: Transactions & { reads: Pick<CommittedReads, 'users'> },
+    readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(input: NewUser): Promise<CreateOutcome> {
+    if (typeof input.username !== 'string' || !USERNAME.test(input.username)) {
+      return refuse('USER_INVALID', '/username', 'The username must be 3 to 64 letters, digits or . _ @ -, starting with a letter or digit.');
+    }
+    const role = checkRole(input.role);
+    if (!role.ok) return { ok: false, code: 'USER_INVALID', issue: role.issue };
+    const name = checkHolderName(input.displayName, role.role, '/displayName');
+    if (!name.ok) return { ok: false, code: 'USER_INVALID', issue: name.issue };
+    const weak = passwordProblem(input.password);
+    if (weak) return refuse('USER_PASSWORD_WEAK', '/password', weak);
+    const totpSecret = input.totp ? newTotpSecret() : null;
+    const user: StoredUser = {
+      id: randomUUID(),
+      username: input.username,
+      displayName: name.name,
+      role: role.role,
+      passwordHash: await hashPassword(input.password as string),
+      totpSecret,
+      totpLastStep: null,
+      failedAttempts: 0,
+      lockedUntil: null,
+      createdAt: this.now().toISOString(),
+      disabledAt: null,
+    };
+    const inserted = await this.store.transaction((work) => work.users.insert(user));
+    if (!inserted) return refuse('USER_EXISTS', '/username', `A user "${input.username}" exists already.`);
+    return { ok: true, user: toRecord(user), ...(totpSecret !== null && { totpSecret }) };
+  }
+
+  async list(): Promise<UserRecord[]> {
+    return (await this.store.reads.users.list()).map(toRecord);
+  }
+
+  /** By id or by username (the CLI names users by username, the API by id). */
+  async find(idOrUsername: string): Promise<UserRecord | undefined> {
+    const user = (await this.store.reads.users.byId(idOrUsername)) ?? (await this.store.reads.users.byUsername(idOrUsername));
+    return user && toRecord(user);
+  }
+
+  /** Disables the account and ends its sessions. `disabled: false` when it was disabled already. */
+  async disable(idOrUsername: string): Promise<{ user: UserRecord; disabled: boolean } | undefined> {
+    const user = await this.find(idOrUsername);
+    if (!user) return undefined;
+    const at = this.now().toISOString();
+    const disabled = await this.store.transaction(async (work) => {
+      const changed = await work.users.disable(user.id, at);
+      await work.sessions.endAllOf(user.id, at);
+      return changed;
+    });
+    return { user: (await this.find(user.id))!, disabled };
+  }
+
+  /** Sets a new password (and lifts a lock); every open session of the user ends (ASVS §3.3.3). */
+  async resetPassword(idOrUsername: string, password: unknown): Promise<{ ok: true; user: UserRecord } | UserRefusal> {
+    const user = await this.find(idOrUsername);
+    if (!user) return refuse('USER_NOT_FOUND', '/username', `There is no user "${idOrUsername}".`);
+    const weak = passwordProblem(password);
+    if (weak) return refuse('USER_PASSWORD_WEAK', '/password', weak);
+    const hash = await hashPassword(password as string);
+    const at = this.now().toISOString();
+    await this.store.transaction(async (work) => {
+      await work.users.setPassword(user.id, hash);
+      await work.sessions.endAllOf(user.id, at);
+    });
+    return { ok: true, user: (await this.find(user.id))! };
+  }
+
+  /** Checks a sign-in; every failure looks the same to the caller. */
+  async signIn(username: unknown, password: unknown, totp: unknown): Promise<SignInOutcome> {
+    const given = typeof password === 'string' && password.length <= 1024 ? password : '';
+    const user = typeof username === 'string' && username.length <= 64 ? await this.store.reads.users.byUsername(username) : undefined;
+    if (!user) {
+      await verifyPassword(given, await dummyHash());
+      return { ok: false };
+    }
+    const now = this.now();
+    const passwordOk = await verifyPassword(given, user.passwordHash);
+    if (user.disabledAt !== null) return { ok: false };
+    // While locked, nothing is tried and nothing counted: the lock ends LOCK_MINUTES after it began.
+    if (user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime()) return { ok: false };
+    const step = user.totpSecret === null ? null : acceptTotp(user.totpSecret, totp, now, user.totpLastStep);
+    if (!passwordOk || step === undefined) {
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+      await this.store.transaction((work) => work.users.recordFailure(user.id, LOCK_AFTER, until));
+      return { ok: false };
+    }
+    // The step is written only if it is still later than the stored one: two requests with one code, one wins.
+    const won = await this.store.transaction(async (work) => {
+      const fresh = await work.users.byId(user.id);
+      if (step !== null && fresh?.totpLastStep !== null && fresh?.totpLastStep !== undefined && step <= fresh.totpLastStep) return false;
+      await work.users.recordSuccess(user.id, step);
+      return true;
+    });
+    if (!won) return { ok: false };
+    return { ok: true, user: toRecord({ ...user, failedAttempts: 0, lockedUntil: null }) };
+  }
+}
