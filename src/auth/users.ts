@@ -15,6 +15,11 @@ import { checkHolderName, checkRole, type TokenInputIssue } from './token-input.
 import type { Role } from './tokens.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { acceptTotp, newTotpSecret } from './totp.js';
+import { AUDIT_ACTIONS, CLI_ACTOR } from '../audit/record.js';
+import type { AuditActor } from '../store/audit-log.js';
+
+/** Who signs in is not known until the sign-in succeeds. */
+const ANONYMOUS: AuditActor = { name: 'anonymous (sign-in)' };
 
 export const LOCK_AFTER = 5;
 export const LOCK_MINUTES = 15;
@@ -64,7 +69,7 @@ export class UserStore {
     readonly now: () => Date = () => new Date(),
   ) {}
 
-  async create(input: NewUser): Promise<CreateOutcome> {
+  async create(input: NewUser, actor: AuditActor = CLI_ACTOR): Promise<CreateOutcome> {
     if (typeof input.username !== 'string' || !USERNAME.test(input.username)) {
       return refuse('USER_INVALID', '/username', 'The username must be 3 to 64 letters, digits or . _ @ -, starting with a letter or digit.');
     }
@@ -88,9 +93,15 @@ export class UserStore {
       createdAt: this.now().toISOString(),
       disabledAt: null,
     };
-    const inserted = await this.store.transaction((work) => work.users.insert(user));
+    const record = toRecord(user);
+    // Issue 10 §3 / issue 11 §1: the entry holds the account as listed, never the password hash or the TOTP secret.
+    const inserted = await this.store.transaction(async (work) => {
+      if (!(await work.users.insert(user))) return false;
+      await work.audit.append({ actor, action: AUDIT_ACTIONS.userCreate, subject: user.id, after: record, details: { username: user.username, role: user.role, totp: totpSecret !== null } });
+      return true;
+    });
     if (!inserted) return refuse('USER_EXISTS', '/username', `A user "${input.username}" exists already.`);
-    return { ok: true, user: toRecord(user), ...(totpSecret !== null && { totpSecret }) };
+    return { ok: true, user: record, ...(totpSecret !== null && { totpSecret }) };
   }
 
   async list(): Promise<UserRecord[]> {
@@ -104,20 +115,21 @@ export class UserStore {
   }
 
   /** Disables the account and ends its sessions. `disabled: false` when it was disabled already. */
-  async disable(idOrUsername: string): Promise<{ user: UserRecord; disabled: boolean } | undefined> {
+  async disable(idOrUsername: string, actor: AuditActor = CLI_ACTOR): Promise<{ user: UserRecord; disabled: boolean } | undefined> {
     const user = await this.find(idOrUsername);
     if (!user) return undefined;
     const at = this.now().toISOString();
     const disabled = await this.store.transaction(async (work) => {
       const changed = await work.users.disable(user.id, at);
       await work.sessions.endAllOf(user.id, at);
+      if (changed) await work.audit.append({ actor, action: AUDIT_ACTIONS.userDisable, subject: user.id, before: user, details: { username: user.username } });
       return changed;
     });
     return { user: (await this.find(user.id))!, disabled };
   }
 
   /** Sets a new password (and lifts a lock); every open session of the user ends (ASVS §3.3.3). */
-  async resetPassword(idOrUsername: string, password: unknown): Promise<{ ok: true; user: UserRecord } | UserRefusal> {
+  async resetPassword(idOrUsername: string, password: unknown, actor: AuditActor = CLI_ACTOR): Promise<{ ok: true; user: UserRecord } | UserRefusal> {
     const user = await this.find(idOrUsername);
     if (!user) return refuse('USER_NOT_FOUND', '/username', `There is no user "${idOrUsername}".`);
     const weak = passwordProblem(password);
@@ -127,8 +139,15 @@ export class UserStore {
     await this.store.transaction(async (work) => {
       await work.users.setPassword(user.id, hash);
       await work.sessions.endAllOf(user.id, at);
+      await work.audit.append({ actor, action: AUDIT_ACTIONS.userPasswordReset, subject: user.id, details: { username: user.username } });
     });
     return { ok: true, user: (await this.find(user.id))! };
+  }
+
+  /** A refused sign-in in the audit trail (the caller's answer is the same whatever the reason). */
+  private async refused(username: string | null, userId: string | undefined, reason: string): Promise<{ ok: false }> {
+    await this.store.transaction((work) => work.audit.append({ actor: ANONYMOUS, action: AUDIT_ACTIONS.signInRefused, ...(userId !== undefined && { subject: userId }), details: { username, reason } }));
+    return { ok: false };
   }
 
   /** Checks a sign-in; every failure looks the same to the caller. */
@@ -137,17 +156,22 @@ export class UserStore {
     const user = typeof username === 'string' && username.length <= 64 ? await this.store.reads.users.byUsername(username) : undefined;
     if (!user) {
       await verifyPassword(given, await dummyHash());
+      await this.refused(typeof username === 'string' ? username.slice(0, 64) : null, undefined, 'unknown user');
       return { ok: false };
     }
     const now = this.now();
     const passwordOk = await verifyPassword(given, user.passwordHash);
-    if (user.disabledAt !== null) return { ok: false };
+    if (user.disabledAt !== null) return this.refused(user.username, user.id, 'disabled');
     // While locked, nothing is tried and nothing counted: the lock ends LOCK_MINUTES after it began.
-    if (user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime()) return { ok: false };
+    if (user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime()) return this.refused(user.username, user.id, 'locked');
     const step = user.totpSecret === null ? null : acceptTotp(user.totpSecret, totp, now, user.totpLastStep);
     if (!passwordOk || step === undefined) {
       const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-      await this.store.transaction((work) => work.users.recordFailure(user.id, LOCK_AFTER, until));
+      const reason = passwordOk ? 'wrong or reused one-time code' : 'wrong password';
+      await this.store.transaction(async (work) => {
+        await work.users.recordFailure(user.id, LOCK_AFTER, until);
+        await work.audit.append({ actor: ANONYMOUS, action: AUDIT_ACTIONS.signInRefused, subject: user.id, details: { username: user.username, reason } });
+      });
       return { ok: false };
     }
     // The step is written only if it is still later than the stored one: two requests with one code, one wins.
@@ -155,6 +179,7 @@ export class UserStore {
       const fresh = await work.users.byId(user.id);
       if (step !== null && fresh?.totpLastStep !== null && fresh?.totpLastStep !== undefined && step <= fresh.totpLastStep) return false;
       await work.users.recordSuccess(user.id, step);
+      await work.audit.append({ actor: { tokenId: `user:${user.id}`, name: user.displayName }, action: AUDIT_ACTIONS.signIn, subject: user.id, details: { username: user.username } });
       return true;
     });
     if (!won) return { ok: false };

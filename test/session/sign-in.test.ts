@@ -304,3 +304,28 @@ describe('TOTP', () => {
     expect((await signIn('two.factor', PASSWORD, totpCode(secret, new Date(clock - 30_000)))).answer.status).toBe(201);
   });
 });
+
+describe('the audit trail (issue 10 §3): accounts and sign-ins, with the person', () => {
+  it('records who created and disabled an account, each sign-in with the user, and each refused sign-in with its reason', async () => {
+    const before = (await saiga.capabilities.audit.page({ limit: 1000 })).entries.length;
+    const created = await createUser('audit.me', 'Chamari Silva', 'officer');
+    await signIn('audit.me');
+    await signIn('audit.me', 'not-the-password-1');
+    await signIn('nobody.here');
+    await call(`/api/users/${created.body.id}/disable`, { token: admin, body: {} });
+    await signIn('audit.me');
+    const entries = (await saiga.capabilities.audit.page({ limit: 1000 })).entries.slice(before);
+    const adminToken = (await saiga.tokens.list()).find((t) => t.name === 'Ruwan Jayasinghe' && t.role === 'admin')!;
+    expect(entries.map((e) => [e.action, e.actorName, e.actorToken, (e.details as { reason?: string }).reason ?? null])).toEqual([
+      ['user.create', 'Ruwan Jayasinghe', adminToken.id, null],
+      ['session.sign-in', 'Chamari Silva', `user:${created.body.id}`, null],
+      ['session.sign-in-refused', 'anonymous (sign-in)', null, 'wrong password'],
+      ['session.sign-in-refused', 'anonymous (sign-in)', null, 'unknown user'],
+      ['user.disable', 'Ruwan Jayasinghe', adminToken.id, null],
+      ['session.sign-in-refused', 'anonymous (sign-in)', null, 'disabled'],
+    ]);
+    // Never a password, its hash or a TOTP secret.
+    expect(JSON.stringify(entries)).not.toMatch(/orchid-export-2026|not-the-password|\$scrypt\$/);
+    expect((await saiga.capabilities.audit.verify()).ok).toBe(true);
+  });
+});

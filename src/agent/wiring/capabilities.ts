@@ -58,11 +58,12 @@ export interface Tokens {
 
 /** Console accounts (issue 11 §1): only scrypt hashes are stored; like tokens, rows of the store with no key involved. */
 export interface Users {
-  create(input: NewUser): Promise<CreateOutcome>;
+  /** `actor`: who does it, for the audit trail (the command line's operator when absent). */
+  create(input: NewUser, actor?: AuditActor): Promise<CreateOutcome>;
   list(): Promise<UserRecord[]>;
   find(idOrUsername: string): Promise<UserRecord | undefined>;
-  disable(idOrUsername: string): Promise<{ user: UserRecord; disabled: boolean } | undefined>;
-  resetPassword(idOrUsername: string, password: unknown): Promise<{ ok: true; user: UserRecord } | UserRefusal>;
+  disable(idOrUsername: string, actor?: AuditActor): Promise<{ user: UserRecord; disabled: boolean } | undefined>;
+  resetPassword(idOrUsername: string, password: unknown, actor?: AuditActor): Promise<{ ok: true; user: UserRecord } | UserRefusal>;
   signIn(username: unknown, password: unknown, totp: unknown): Promise<SignInOutcome>;
 }
 

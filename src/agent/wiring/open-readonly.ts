@@ -136,11 +136,11 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   let userStore: Promise<import('../../auth/users.js').UserStore> | undefined;
   const usersOnce = () => (userStore ??= import('../../auth/users.js').then(({ UserStore }) => new UserStore(store, now)));
   const users: Users = {
-    create: async (input) => (await usersOnce()).create(input),
+    create: async (input, actor) => (await usersOnce()).create(input, actor),
     list: async () => (await usersOnce()).list(),
     find: async (id) => (await usersOnce()).find(id),
-    disable: async (id) => (await usersOnce()).disable(id),
-    resetPassword: async (id, password) => (await usersOnce()).resetPassword(id, password),
+    disable: async (id, actor) => (await usersOnce()).disable(id, actor),
+    resetPassword: async (id, password, actor) => (await usersOnce()).resetPassword(id, password, actor),
     signIn: async (username, password, totp) => (await usersOnce()).signIn(username, password, totp),
   };
   return {
