@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sqlite3 from 'sqlite3';
+import { MESSAGE_TYPES } from '../src/exchange/message-types.js';
 import { createToken, editConfig, initAuthority, readExample, serveAuthority, setPeers, type AuthorityProcess } from '../test/helpers/agent-process.js';
 
 export interface ExchangeBench {
@@ -36,6 +37,7 @@ const percentile = (xs: number[], p: number) => {
 const SETTINGS = { backoffBaseMs: 100, backoffCapMs: 1000, circuitThreshold: 5, circuitCoolDownMs: 500, concurrency: 8, batchSize: 20, pollIntervalMs: 200 };
 
 interface OutboxRow {
+  type: string;
   created_at: string;
   delivered_at: string | null;
   state: string;
@@ -45,7 +47,7 @@ function outboxRows(databaseFile: string): Promise<OutboxRow[]> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(databaseFile, sqlite3.OPEN_READONLY, (error) => {
       if (error) return reject(error);
-      db.all('SELECT created_at, delivered_at, state FROM exchange_outbox ORDER BY seq', (queryError, rows) => {
+      db.all('SELECT type, created_at, delivered_at, state FROM exchange_outbox ORDER BY seq', (queryError, rows) => {
         db.close();
         if (queryError) reject(queryError);
         else resolve(rows as OutboxRow[]);
@@ -136,9 +138,10 @@ export async function exchangeBench(options: { latencyCount: number; drainCount:
   try {
     [lk, ch] = await Promise.all([serveAuthority(lkInit), serveAuthority(chInit)]);
     const admin = await createToken(lkInit.config, 'admin', 'Bench Admin');
+    // The permits' messages only: the audit trail's checkpoints (every 1,000 entries) go to CH too.
     const pending = async () => {
       const rows = await outboxRows(lkDatabase);
-      return rows.filter((r) => r.state === 'pending').length;
+      return rows.filter((r) => r.state === 'pending' && r.type === MESSAGE_TYPES.permitIssued).length;
     };
 
     progress(`Exchange: ${options.latencyCount} permits issued one at a time at LK, each delivered to CH…`);
@@ -151,7 +154,7 @@ export async function exchangeBench(options: { latencyCount: number; drainCount:
       // One message at a time: wait for its acknowledgement before the next permit.
       await waitUntil('a delivery', async () => (await pending()) === 0, 30_000, 10);
     }
-    const latencyRows = (await outboxRows(lkDatabase)).slice(before);
+    const latencyRows = (await outboxRows(lkDatabase)).slice(before).filter((r) => r.type === MESSAGE_TYPES.permitIssued);
     const latencies = latencyRows.map((r) => Date.parse(r.delivered_at!) - Date.parse(r.created_at));
 
     progress(`Exchange: CH stopped; LK issues ${options.drainCount} permits…`);
