@@ -191,7 +191,7 @@ export function renderAnnualReportBench(b: AnnualReportBench): string {
     '| annual report, exporter 2026 (whole process) | seconds | peak RSS MB |',
     '|---|---:|---:|',
     `| saiga report annual --out FILE (CSV, upload checks, unused list) | ${b.report.seconds.toFixed(1)} | ${mb(b.report.peakRssMb)} |`,
-    `| the same with --strict (checks pass, then write pass) | ${b.reportStrict.seconds.toFixed(1)} | ${mb(b.reportStrict.peakRssMb)} |`,
+    `| the same with --strict (checked as written, the file taken back on an error) | ${b.reportStrict.seconds.toFixed(1)} | ${mb(b.reportStrict.peakRssMb)} |`,
     `| baseline: plain dump of the same rows (same pages, no parsing or checks) | ${b.baselineDump.seconds.toFixed(1)} | ${mb(b.baselineDump.peakRssMb)} |`,
     `| baseline: SELECT count(*) of the same rows, in process | ${b.baselineCountSeconds.toFixed(1)} | |`,
     `Targets: ≤ ${b.targets.seconds} s, ≤ ${b.targets.peakRssMb} MB peak RSS.`,
