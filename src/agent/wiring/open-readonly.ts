@@ -16,8 +16,7 @@ import type { TokenStore } from '../../auth/tokens.js';
 import { migrate } from '../../store/migrations.js';
 import { asDamaged, damageReporting } from '../../store/open-database.js';
 import type { ExchangeOperator, ReadCapabilities, Tokens, Users } from './capabilities.js';
-import { auditTrail } from '../../audit/service.js';
-import { authorityKeysOf } from './audit.js';
+import type { AuditTrail } from '../../audit/service.js';
 import type { Reports } from '../../report/service.js';
 
 export interface ReadOnlyAgent {
@@ -143,6 +142,13 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     resetPassword: async (id, password, actor) => (await usersOnce()).resetPassword(id, password, actor),
     signIn: async (username, password, totp) => (await usersOnce()).signIn(username, password, totp),
   };
+  // Issue 10 §3: checkpoints are checked against every key the authority has had, revoked ones too.
+  // Loaded on first use (the checks load @noble/curves): a command that reads no audit entry does not pay for it.
+  let auditTrail: Promise<AuditTrail> | undefined;
+  const auditOnce = () =>
+    (auditTrail ??= Promise.all([import('../../audit/service.js'), import('./audit.js')]).then(([service, wiring]) =>
+      service.auditTrail({ audit: reads.audit, checkpoints: reads.auditCheckpoints, authority: async () => wiring.authorityKeysOf(await listKeys()) }),
+    ));
   return {
     capabilities: {
       config,
@@ -166,8 +172,12 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         status: async () => (await exchangeOnce()).status(),
         retry: async (id) => (await exchangeOnce()).retry(id),
       },
-      // Issue 10 §3: checkpoints are checked against every key the authority has had, revoked ones too.
-      audit: auditTrail({ audit: reads.audit, checkpoints: reads.auditCheckpoints, authority: async () => authorityKeysOf(await listKeys()) }),
+      audit: {
+        verify: async (onProgress) => (await auditOnce()).verify(onProgress),
+        page: async (query) => (await auditOnce()).page(query),
+        export: async (query, write) => (await auditOnce()).export(query, write),
+        checkpoints: async () => (await auditOnce()).checkpoints(),
+      },
     },
     close: () => connection.close(),
   };
