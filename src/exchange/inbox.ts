@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EXCHANGE_CODES } from '../codes.js';
+import { canonicalJson } from '../vocab/canonical-json.js';
 import type { InboxReads } from '../store/exchange-inbox.js';
 import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
 import type { TrustedIssuer } from '../vocab/trust-list.js';
@@ -44,22 +45,12 @@ const refusal = (code: ExchangeRefusal['code'], detail?: string, extra: Partial<
   ...extra,
 });
 
-/** JSON with object keys sorted, so that a digest does not depend on the order a sender wrote them in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /**
  * What makes a message the same message: its type, thread and body. Not its envelope times,
  * which the sender sets anew at each attempt (a retry must be recognised as a repeat).
  */
 export function messageDigest(m: Pick<OpenedMessage, 'type' | 'body' | 'thid'>): string {
-  return createHash('sha256').update(canonical({ type: m.type, thid: m.thid ?? null, body: m.body })).digest('hex');
+  return createHash('sha256').update(canonicalJson({ type: m.type, thid: m.thid ?? null, body: m.body })).digest('hex');
 }
 
 /** A refusal thrown inside the unit of work, so that the handler's writes roll back with it. */

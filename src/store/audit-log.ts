@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from './sqlite.js';
+import { canonicalJson } from '../vocab/canonical-json.js';
 
 /** The previous hash of the first entry. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -50,17 +51,6 @@ export interface AuditEntry {
   detailsJson: string;
   prevHash: string;
   hash: string;
-}
-
-/** JSON with object keys sorted and undefined members left out (one text for one value). */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
-import { canonicalJson, sha256Hex } from '../../src/store/audit-log.js';
+import { sha256Hex } from '../../src/store/audit-log.js';
+import { canonicalJson } from '../../src/vocab/canonical-json.js';
 import jsYaml from 'js-yaml';
 
 function sql<T = Record<string, unknown>>(file: string, statement: string, params: unknown[] = []): Promise<T[]> {

@@ -5,20 +5,22 @@
  */
 import sqlite3 from 'sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIT_GENESIS_HASH, canonicalJson, dataHash, entryHash, type AuditEntry } from '../../src/store/audit-log.js';
+import { AUDIT_GENESIS_HASH, dataHash, entryHash, type AuditEntry } from '../../src/store/audit-log.js';
+import { canonicalJson } from '../../src/vocab/canonical-json.js';
 import { openAgentDatabase } from '../../src/store/open-database.js';
 import { SaigaStore } from '../../src/store/unit-of-work.js';
 import { GroupCommit } from '../../src/store/group-commit.js';
 import { writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { verifyAuditTrail } from '../../src/audit/verify.js';
 import { AUTHORITY_DID, openTrail, signWith, testKey, type TestTrail } from './helpers.js';
+import { nodeCryptoSuite } from '../../src/verification/node-signature.js';
 
 let trail: TestTrail;
 afterEach(() => trail?.close());
 
 const officer = { name: 'Kamal Perera', tokenId: 'tok-1' };
 const KEY = testKey(7);
-const verify = (t: TestTrail, keys = [KEY]) => verifyAuditTrail({ audit: t.store.reads.audit, checkpoints: t.store.reads.auditCheckpoints, authorityDid: AUTHORITY_DID, authorityKeys: keys });
+const verify = (t: TestTrail, keys = [KEY]) => verifyAuditTrail({ audit: t.store.reads.audit, checkpoints: t.store.reads.auditCheckpoints, authorityDid: AUTHORITY_DID, authorityKeys: keys, suite: nodeCryptoSuite });
 
 async function appendN(t: TestTrail, n: number, from = 1): Promise<void> {
   for (let i = from; i < from + n; i++) {
