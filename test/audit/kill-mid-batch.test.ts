@@ -4,19 +4,12 @@
  * entries (request accepted, issue) and no entry without its permit, and the chain verifies.
  */
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { initAuthority, readExample, runCli, serveAuthority } from '../helpers/agent-process.js';
+import { queryFile as query } from '../helpers/read-database.js';
 
 const CYCLES = 4;
 const IN_FLIGHT = 12;
-
-function query<T>(file: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-    db.all(sql, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows as T[]))));
-  });
-}
 
 describe('an agent killed in the middle of an issuing batch', () => {
   it(`leaves no permit without its audit entries and no entry without its permit over ${CYCLES} SIGKILLs`, async () => {

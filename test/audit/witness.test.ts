@@ -6,23 +6,17 @@
  * and CH keeps it, a copy whose signature verifies against LK's DID document.
  */
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editConfig, initAuthority, readExample, runCli, serveAuthority, type AuthorityProcess } from '../helpers/agent-process.js';
 import { checkCheckpoint } from '../../src/audit/checkpoints.js';
+import { nodeCryptoSuite } from '../../src/verification/node-signature.js';
+import { queryFile as query } from '../helpers/read-database.js';
 
 const FAST = { backoffBaseMs: 100, backoffCapMs: 500, circuitThreshold: 3, circuitCoolDownMs: 1000, pollIntervalMs: 200, timeoutMs: 2000 };
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
 let lkInit: Awaited<ReturnType<typeof initAuthority>>;
 let chInit: Awaited<ReturnType<typeof initAuthority>>;
-
-function query<T>(file: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-    db.all(sql, params, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows as T[]))));
-  });
-}
 
 /** Polls until `read` gives rows (a deadline, not a timing assertion). */
 async function until<T>(read: () => Promise<T[]>, what: string): Promise<T[]> {
@@ -78,7 +72,7 @@ describe('the audit trail across the exchange', () => {
     // The witness's copy verifies against LK's published DID document.
     const document = (await lk.api('/.well-known/did.json')).body as { verificationMethod: { id: string; publicKeyJwk: { x: string } }[] };
     const keys = document.verificationMethod.map((m) => ({ kid: m.id, publicKeyHex: Buffer.from(m.publicKeyJwk.x, 'base64url').toString('hex') }));
-    expect(checkCheckpoint(kept!.jws, lkInit.did, keys)).toMatchObject({ ok: true, claim: { kind: 'checkpoint', seq: checkpoint.seq, hash: checkpoint.headHash } });
+    expect(await checkCheckpoint(kept!.jws, lkInit.did, keys, nodeCryptoSuite)).toMatchObject({ ok: true, claim: { kind: 'checkpoint', seq: checkpoint.seq, hash: checkpoint.headHash } });
     const verified = await runCli(['audit', 'verify', '--config', chInit.config, '--json']);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
   });

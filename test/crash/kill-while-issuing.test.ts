@@ -4,20 +4,13 @@
  * whose issue it acknowledged (HTTP 201) is there afterwards, byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import sqlite3 from 'sqlite3';
 import { join } from 'node:path';
 import { initAuthority, readExample, serveAuthority } from '../helpers/agent-process.js';
 import { decodePayload } from '../helpers/forge.js';
+import { queryFile as query } from '../helpers/read-database.js';
 
 const CYCLES = 6;
 const IN_FLIGHT = 8;
-
-function query<T>(file: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-    db.all(sql, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows as T[]))));
-  });
-}
 
 describe('an agent killed while issuing', () => {
   it(`loses no acknowledged permit and reuses no number or status index over ${CYCLES} SIGKILLs`, async () => {

@@ -6,20 +6,13 @@
  * the next start would give to another permit).
  */
 import { describe, expect, it } from 'vitest';
-import sqlite3 from 'sqlite3';
 import { join } from 'node:path';
 import { initAuthority, readExample, serveAuthority } from '../helpers/agent-process.js';
+import { queryFile as query } from '../helpers/read-database.js';
 
 const CYCLES = 3;
 const WRITERS = 6;
 const READERS = 2;
-
-function query<T>(file: string, sql: string): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
-    db.all(sql, (error, rows) => db.close(() => (error ? reject(error) : resolve(rows as T[]))));
-  });
-}
 
 describe('reads while an agent is killed during issuing', () => {
   it(`never show a permit that is not stored after ${CYCLES} SIGKILLs`, async () => {
