@@ -5,7 +5,9 @@
  * recompute every hash, but cannot sign: a checkpoint pins the chain up to its seq, and one
  * pushed to a peer (message type audit-checkpoint) pins it even against deleting checkpoints.
  */
-import { ed25519 } from '@noble/curves/ed25519';
+import { parseCompactJws } from '../verify/jws.js';
+import { ed25519RawToJwk } from '../verify/multikey.js';
+import { signingInput, type SignatureSuite } from '../verify/signature.js';
 import { VC_V1_CONTEXT } from '../vocab/contexts.js';
 import type { StoredCheckpoint } from '../store/audit-checkpoints.js';
 import type { UnitOfWork } from '../store/unit-of-work.js';
@@ -64,33 +66,28 @@ export interface AuthorityKey {
 
 export type CheckpointCheck = { ok: true; claim: CheckpointClaim } | { ok: false; reason: string };
 
-const b64 = (part: string) => Buffer.from(part, 'base64url');
-
 /**
  * Checks a checkpoint's JWS: EdDSA by one of the authority's keys (named by its kid), issued
  * by the authority, with a claim that matches the stored row. A key revoked as compromised
- * vouches for nothing it signed from then on.
+ * vouches for nothing it signed from then on. The JWS is read and its signature checked as the
+ * verification core reads and checks a permit's (src/verify/jws.ts, signature.ts).
  */
-export function checkCheckpoint(jws: string, authorityDid: string, keys: readonly AuthorityKey[], row?: Pick<StoredCheckpoint, 'kind' | 'seq' | 'headHash' | 'at'>): CheckpointCheck {
-  const parts = jws.split('.');
-  if (parts.length !== 3) return { ok: false, reason: 'not a compact JWS' };
-  let header: { alg?: string; kid?: string };
-  let payload: { iss?: string; vc?: { type?: string[]; credentialSubject?: { auditCheckpoint?: CheckpointClaim } } };
-  try {
-    header = JSON.parse(b64(parts[0]!).toString('utf8'));
-    payload = JSON.parse(b64(parts[1]!).toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'its header or payload is not JSON' };
-  }
+export async function checkCheckpoint(
+  jws: string,
+  authorityDid: string,
+  keys: readonly AuthorityKey[],
+  suite: SignatureSuite,
+  row?: Pick<StoredCheckpoint, 'kind' | 'seq' | 'headHash' | 'at'>,
+): Promise<CheckpointCheck> {
+  const parsed = parseCompactJws(jws);
+  if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  const header = parsed.jws.header as { alg?: unknown; kid?: unknown };
+  const payload = parsed.jws.payload as { iss?: string; vc?: { type?: string[]; credentialSubject?: { auditCheckpoint?: CheckpointClaim } } };
   if (header.alg !== 'EdDSA') return { ok: false, reason: `algorithm ${String(header.alg)}` };
   const key = keys.find((k) => k.kid === header.kid);
   if (!key) return { ok: false, reason: `signed with ${String(header.kid)}, not a key of ${authorityDid}` };
-  let valid = false;
-  try {
-    valid = ed25519.verify(b64(parts[2]!), Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii'), key.publicKeyHex);
-  } catch {
-    valid = false;
-  }
+  const publicKey = await suite.importKey(ed25519RawToJwk(Buffer.from(key.publicKeyHex, 'hex')));
+  const valid = publicKey !== undefined && (await suite.verify('EdDSA', publicKey, signingInput(jws), parsed.jws.signature));
   if (!valid) return { ok: false, reason: 'the signature does not verify' };
   if (payload.iss !== authorityDid) return { ok: false, reason: `issued by ${String(payload.iss)}` };
   const claim = payload.vc?.credentialSubject?.auditCheckpoint;

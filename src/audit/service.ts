@@ -9,6 +9,7 @@ import type { AuthorityKey, CheckpointSigning } from './checkpoints.js';
 import { writeCheckpoint } from './checkpoints.js';
 import { purgeAuditTrail, type PurgeOutcome } from './purge.js';
 import { verifyAuditTrail, type AuditVerification } from './verify.js';
+import type { SignatureSuite } from '../verify/signature.js';
 
 /** An entry as exported and served: the stored fields, details parsed. */
 export interface AuditEntryView extends Omit<AuditEntry, 'detailsJson'> {
@@ -44,13 +45,14 @@ export interface AuditReadDeps {
   audit: AuditLogReads;
   checkpoints: Pick<AuditCheckpointStore, 'all'>;
   authority: () => Promise<{ did: string; keys: AuthorityKey[] }>;
+  suite: SignatureSuite;
 }
 
 export function auditTrail(deps: AuditReadDeps): AuditTrail {
   return {
     async verify(onProgress) {
       const { did, keys } = await deps.authority();
-      return verifyAuditTrail({ audit: deps.audit, checkpoints: deps.checkpoints, authorityDid: did, authorityKeys: keys, ...(onProgress && { onProgress }) });
+      return verifyAuditTrail({ audit: deps.audit, checkpoints: deps.checkpoints, authorityDid: did, authorityKeys: keys, suite: deps.suite, ...(onProgress && { onProgress }) });
     },
     async page(query) {
       const rows = await deps.audit.page({ ...query, limit: query.limit + 1 });

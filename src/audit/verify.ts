@@ -16,6 +16,7 @@ import { AUDIT_CODES } from '../codes.js';
 import { AUDIT_GENESIS_HASH, entryHash, type AuditLogReads } from '../store/audit-log.js';
 import type { AuditCheckpointStore, StoredCheckpoint } from '../store/audit-checkpoints.js';
 import { checkCheckpoint, type AuthorityKey } from './checkpoints.js';
+import type { SignatureSuite } from '../verify/signature.js';
 
 export interface AuditFinding {
   code: AuditCode;
@@ -43,6 +44,8 @@ export interface AuditVerifyDeps {
   authorityDid: string;
   /** Every key of the authority's DID, revoked ones too. */
   authorityKeys: readonly AuthorityKey[];
+  /** Checks the checkpoints' signatures (node:crypto in the agent). */
+  suite: SignatureSuite;
   /** Entries read at a time. */
   pageSize?: number;
   onProgress?: (checked: number) => void;
@@ -55,7 +58,7 @@ export async function verifyAuditTrail(deps: AuditVerifyDeps): Promise<AuditVeri
   const valid: StoredCheckpoint[] = [];
   let invalid = 0;
   for (const checkpoint of await deps.checkpoints.all()) {
-    const check = checkCheckpoint(checkpoint.jws, deps.authorityDid, deps.authorityKeys, checkpoint);
+    const check = await checkCheckpoint(checkpoint.jws, deps.authorityDid, deps.authorityKeys, deps.suite, checkpoint);
     if (check.ok) valid.push(checkpoint);
     else {
       invalid += 1;

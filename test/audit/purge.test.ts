@@ -7,13 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { purgeAuditTrail } from '../../src/audit/purge.js';
 import { verifyAuditTrail } from '../../src/audit/verify.js';
 import { AUTHORITY_DID, openTrail, signWith, testKey, type TestTrail } from './helpers.js';
+import { nodeCryptoSuite } from '../../src/verification/node-signature.js';
 
 const KEY = testKey(5);
 let trail: TestTrail;
 afterEach(() => trail?.close());
 
 const admin = { name: 'Ada Gunasekara', tokenId: 'tok-admin' };
-const verify = () => verifyAuditTrail({ audit: trail.store.reads.audit, checkpoints: trail.store.reads.auditCheckpoints, authorityDid: AUTHORITY_DID, authorityKeys: [KEY] });
+const verify = () => verifyAuditTrail({ audit: trail.store.reads.audit, checkpoints: trail.store.reads.auditCheckpoints, authorityDid: AUTHORITY_DID, authorityKeys: [KEY], suite: nodeCryptoSuite });
 const purge = (before: string) => purgeAuditTrail({ store: trail.store, authorityDid: AUTHORITY_DID, sign: signWith(KEY), now: () => trail.clock.now, verify }, new Date(before), admin);
 
 /** A permit row as issuance writes it (only the columns retention reads matter here). */

@@ -143,11 +143,11 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     signIn: async (username, password, totp) => (await usersOnce()).signIn(username, password, totp),
   };
   // Issue 10 §3: checkpoints are checked against every key the authority has had, revoked ones too.
-  // Loaded on first use (the checks load @noble/curves): a command that reads no audit entry does not pay for it.
+  // Loaded on first use: a command that reads no audit entry does not load its code.
   let auditTrail: Promise<AuditTrail> | undefined;
   const auditOnce = () =>
-    (auditTrail ??= Promise.all([import('../../audit/service.js'), import('./audit.js')]).then(([service, wiring]) =>
-      service.auditTrail({ audit: reads.audit, checkpoints: reads.auditCheckpoints, authority: async () => wiring.authorityKeysOf(await listKeys()) }),
+    (auditTrail ??= Promise.all([import('../../audit/service.js'), import('./audit.js'), import('../../verification/node-signature.js')]).then(([service, wiring, { nodeCryptoSuite }]) =>
+      service.auditTrail({ audit: reads.audit, checkpoints: reads.auditCheckpoints, authority: async () => wiring.authorityKeysOf(await listKeys()), suite: nodeCryptoSuite }),
     ));
   return {
     capabilities: {

@@ -248,7 +248,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
     // Issue 10 §3: the audit trail; its checkpoints are signed by the authority (signAs('authority')).
-    const trail = auditTrail({ audit: store.reads.audit, checkpoints: store.reads.auditCheckpoints, authority: async () => authorityKeysOf(await keyRing.list()) });
+    const trail = auditTrail({ audit: store.reads.audit, checkpoints: store.reads.auditCheckpoints, authority: async () => authorityKeysOf(await keyRing.list()), suite: nodeCryptoSuite });
     const capabilities: SignCapabilities = {
       config,
       reports: lazyReports(databaseFile, config.saiga.authority.country, now),
