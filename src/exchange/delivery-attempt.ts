@@ -85,7 +85,7 @@ export async function attemptBatch(messages: readonly OutboxMessage[], deps: Att
     const result = results.get(m.id);
     if (result === undefined) return retry('EXCHANGE_PEER_ERROR', 'the peer answered the batch without a result for this message', true);
     if (result.error === undefined) return { outcome: 'delivered' };
-    return answerFor(400, JSON.stringify({ error: result.error }), m, deps);
+    return refusedFor(result.error, `refused in the batch: ${shortText(result.error.message ?? '')}`, m, deps);
   });
 }
 
@@ -142,9 +142,14 @@ function answerFor(status: number, text: string, message: OutboxMessage, deps: P
   if (status >= 200 && status < 300) return { outcome: 'delivered' };
   if (status >= 500) return retry('EXCHANGE_PEER_ERROR', `HTTP ${status}: ${shortText(text)}`, true);
   const refused = refusalOf(text);
+  return refusedFor(refused, `HTTP ${status}: ${shortText(refused.message ?? text)}`, message, deps, status === 408 || status === 429);
+}
+
+/** A refusal of one message (the whole answer's, or its result in a batch's answer). */
+function refusedFor(refused: { code?: string; retryable?: boolean }, error: string, message: OutboxMessage, deps: Pick<AttemptDeps, 'envelope'>, busy = false): AttemptOutcome {
   const code = typeof refused.code === 'string' ? refused.code : 'EXCHANGE_PEER_REFUSED';
-  const error = `HTTP ${status}: ${shortText(refused.message ?? text)}`;
-  if (refused.retryable === true || status === 408 || status === 429) return retry(code, error, false);
+  // `busy`: the peer answered 408 or 429, try again later.
+  if (refused.retryable === true || busy) return retry(code, error, false);
   // The peer could not decrypt: most likely it rotated its key since its DID document was
   // cached here. Read the document again and try again, a bounded number of times.
   if (code === 'EXCHANGE_DECRYPT_FAILED' && message.attempts < DECRYPT_RETRIES) {
