@@ -14,6 +14,7 @@ import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
 import { verifierPageRouter } from './routes/verifier-page.js';
+import { consolePageRouter } from './routes/console-page.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { importConfirmationRoutes } from './routes/import-confirmations.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -105,6 +106,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   });
 
   app.use(verifierPageRouter(saiga));
+  // Issue 11: the console, and GET / sending a browser to it.
+  app.use(consolePageRouter());
   // Issue 11 §1: console sessions (cookie) beside bearer tokens, for every /api route below.
   const sessionCookie = sessionCookieFor(saiga.config.saiga.url);
   app.use('/api', sessionAuthentication(saiga.sessions, sessionCookie));

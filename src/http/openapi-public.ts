@@ -121,6 +121,25 @@ export function publicPaths(config: Pick<SaigaConfig, 'url' | 'didMethod'>) {
     '/verify': verifierPage('getVerifierPage', 'The verifier page (also at /verify/); the permit travels in the URL fragment, never to the server'),
     '/VERIFY': verifierPage('getVerifierPageUpperCase', 'The verifier page at the upper-case path that alphanumeric QR codes use'),
     '/verify/index.html': verifierPage('getVerifierPageIndex', 'The verifier page'),
+    '/': get('getRoot', 'A browser (Accept: text/html) is sent to the console; any other client gets where things are', {
+      200: {
+        description: "The agent's main addresses",
+        content: json({ type: 'object', required: ['console', 'verify', 'openapi'], properties: { console: { type: 'string' }, verify: { type: 'string' }, openapi: { type: 'string' } } }),
+      },
+      302: { description: 'To /console/' },
+      ...malformed,
+    }),
+    '/console': {
+      get: {
+        operationId: 'getConsole',
+        summary: 'The console (also at /console/, which answers the app itself; /console redirects there)',
+        security: PUBLIC,
+        responses: { 200: { description: 'The app', content: html }, 301: { description: 'To /console/' }, ...malformed, 503: text('The console is not built (npm run build)') },
+      },
+    },
+    '/console/{screen}': get('getConsoleScreen', "A console screen's address: the app, which shows the screen", { 200: { description: 'The app', content: html }, ...malformed, 503: text('The console is not built (npm run build)') }, { parameters: [{ name: 'screen', in: 'path', required: true, schema: { type: 'string' } }] }),
+    '/console/permits/{number}': get('getConsolePermitScreen', "A permit's page in the console: the app, which shows the permit", { 200: { description: 'The app', content: html }, ...malformed, 503: text('The console is not built (npm run build)') }, { parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string' } }] }),
+    '/console/assets/{file}': get('getConsoleAsset', "The console's scripts and styles (content-hashed names, immutable)", { 200: { description: 'The file', content: { 'text/javascript': { schema: { type: 'string' } }, 'text/css': { schema: { type: 'string' } } } }, 404: text('No such file') }, { parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }] }),
     '/verify/config.json': get('getVerifierConfig', "The verifier page's configuration: the trust anchor, the trust list URL and a fallback copy of the list", {
       200: {
         description: 'The configuration',

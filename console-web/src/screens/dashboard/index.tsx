@@ -1,0 +1,4 @@
+/** Placeholder: the dashboard screen is being built (issue 11). */
+export default function Screen() {
+  return <h1 id="screen-title">dashboard</h1>;
+}
