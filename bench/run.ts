@@ -26,6 +26,7 @@ import { encodeBitstring, getBit, MIN_STATUS_LIST_LENGTH, newBitstring, setBit }
 import { buildStatusListCredential } from '../src/status/list-credential.js';
 import { permitQr } from '../src/print/permit-qr.js';
 import { cameraToVerdict } from './camera.js';
+import { consoleBundle, consoleTimings } from './console.js';
 import { commandTimings } from './commands.js';
 import { qrVersion } from '../src/qr/render.js';
 import { envelopeTimings, renderEnvelopeTimings } from './exchange-envelope.js';
@@ -274,6 +275,9 @@ async function main() {
   const qrRows = await exampleQrVersions();
   progress('Camera to verdict in headless Chromium…');
   const camera = await cameraToVerdict(7, progress);
+  progress('The console in headless Chromium…');
+  const consoleSize = consoleBundle();
+  const consoleTime = await consoleTimings(5, progress);
   progress('Everyday commands, whole processes…');
   const commands = await commandTimings(7, progress);
   progress('Exchange: the DIDComm envelope…');
@@ -297,6 +301,7 @@ async function main() {
     qr: qrRows,
     verifierPage: page.sizes,
     cameraToVerdict: camera,
+    console: { bundle: consoleSize, timings: consoleTime, targets: { bundleGzipKiB: 150 } },
     commands,
     envelope,
     exchange,
@@ -326,6 +331,12 @@ async function main() {
     'skipped' in camera
       ? `Camera to verdict: skipped (${camera.skipped}).`
       : `Camera to verdict in headless Chromium (QR version ${camera.qrVersion}, ${camera.samplesMs.length} runs): from the click on "Scan with camera" to the verdict on screen, as the page times it (its click handler's first mark to the verdict's), median ${camera.medianParts.inPage.toFixed(0)} ms (${camera.parts.map((p) => p.inPage.toFixed(0)).join(', ')}); with the test driver's click and its wait for the verdict, median ${camera.medianMs.toFixed(0)} ms (${camera.samplesMs.map((m) => m.toFixed(0)).join(', ')}). Median parts: camera start ${camera.medianParts.cameraStart.toFixed(0)} ms, first successful decode ${camera.medianParts.firstDecode.toFixed(0)} ms, verification ${camera.medianParts.verification.toFixed(0)} ms (reading the code ${camera.medianParts.beforeFetches.toFixed(0)}, the network fetches ${camera.medianParts.network.toFixed(0)}, after them ${camera.medianParts.afterFetches.toFixed(0)}).`,
+    'skipped' in consoleSize
+      ? `Console bundle: skipped (${consoleSize.skipped}).`
+      : `Console: JavaScript ${consoleSize.totalGzipKiB} KiB gzipped in all (${consoleSize.files} files; target ≤ 150 KiB), ${consoleSize.entryGzipKiB} KiB for the sign-in screen.`,
+    'skipped' in consoleTime
+      ? `Console timings: skipped (${consoleTime.skipped}).`
+      : `Console in headless Chromium (${consoleTime.samplesMs.length} runs, medians): "Sign in" to the dashboard with its figures ${consoleTime.signInToDashboardMs.toFixed(0)} ms (${consoleTime.samplesMs.map((m) => m.toFixed(0)).join(', ')}); "Issue" to the issued permit's page ${consoleTime.issueToPermitMs === null ? 'not measured (the form has no "start from" control)' : `${consoleTime.issueToPermitMs.toFixed(0)} ms (${consoleTime.issueSamplesMs.map((m) => m.toFixed(0)).join(', ')})`}; baseline: one GET /api/session from the same page ${consoleTime.sessionRoundTripMs.toFixed(1)} ms.`,
     '',
     `| command (whole process, median of ${commands.rows[0]!.samplesMs.length} runs; npm start of ${commands.rows[3]!.samplesMs.length}) | ms | × node -e 0 |`,
     '|---|---:|---:|',
