@@ -71,7 +71,7 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
   key revoke KID [--compromised-since DATE] [--officer NAME]
                                   take a key out of use (not the last active one); lists what it signed, and what to issue again
   exchange status                 messages to peer authorities per peer: pending, delivered, failed, undeliverable
-  exchange retry ID               re-queue one message (failed, undeliverable or waiting): sent at the next poll
+  exchange retry ID [--officer NAME]  re-queue one message (failed, undeliverable or waiting): sent at the next poll, audited
   exchange lookup --peer DID NUMBER [--out FILE]
                                   a trusted peer's permit as CITES toolkit XML, asked with a DIDJWT signed by this authority
   permit xml NUMBER [--out FILE] [--toolkit-version 1|2]
@@ -196,7 +196,7 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       break;
     case 'exchange':
       if (sub === 'status') return (await commands.exchange()).exchangeStatusCommand({ config }, out);
-      if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg }, out);
+      if (sub === 'retry') return (await commands.exchange()).exchangeRetryCommand({ config, id: arg, officer: values.officer }, out);
       if (sub === 'lookup') return (await commands.toolkitXml()).exchangeLookupCommand({ config, peer: values.peer, number: arg, out: values.out }, out);
       break;
     case 'audit':

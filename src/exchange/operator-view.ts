@@ -5,6 +5,8 @@
  * and the peer's last answer; and `retry`, which re-queues one message.
  * Bodies are never shown: they carry traders' names and addresses.
  */
+import { AUDIT_ACTIONS, auditMessage } from '../audit/record.js';
+import type { AuditActor } from '../store/audit-log.js';
 import type { OutboxMessage, OutboxReads, OutboxState } from '../store/exchange-outbox.js';
 import type { Transactions } from '../store/unit-of-work.js';
 import type { TrustedIssuer } from '../vocab/trust-list.js';
@@ -97,12 +99,14 @@ export async function exchangeStatus(
  * due now, its backoff starts anew and its maximum age counts from now. A delivered one is not
  * sent again.
  */
-export async function retryMessage(store: Transactions, id: string, now: Date, maxAgeDays: number): Promise<RetryOutcome> {
+export async function retryMessage(store: Transactions, id: string, now: Date, maxAgeDays: number, actor: AuditActor): Promise<RetryOutcome> {
   return store.transaction(async (work) => {
     const before = await work.outbox.get(id);
     if (!before) return { ok: false, code: 'NOT_FOUND', message: `No outgoing exchange message with the id ${id}.` };
     if (before.state === 'delivered') return { ok: false, code: 'CONFLICT', message: `The message ${id} was delivered at ${before.deliveredAt}; it is not sent again.` };
     const requeued = await work.outbox.requeue(id, now.toISOString(), new Date(now.getTime() + maxAgeDays * 86_400_000).toISOString());
+    // An operator's decision to send again is an action on the permit's trail (Decision 18.125(e)), with their name.
+    await auditMessage(work, { action: AUDIT_ACTIONS.messageRequeued, messageId: id, actor, details: { type: before.type, to: before.recipientDid, previousState: before.state } });
     return { ok: true, previousState: before.state, message: messageView(requeued!) };
   });
 }

@@ -102,8 +102,14 @@ describe('retry', () => {
     expect((await call(`/api/exchange/messages/${encodeURIComponent(messageId)}/retry`, { token: officer, body: '{}' })).status).toBe(403);
     expect((await call('/api/exchange/messages/urn:uuid:nope/retry', { token: admin, body: '{}' })).body.error).toEqual({ code: 'NOT_FOUND', message: 'No outgoing exchange message with the id urn:uuid:nope.' });
 
-    const cli = await runCli(['exchange', 'retry', messageId, '--config', configPath, '--json']);
+    const cli = await runCli(['exchange', 'retry', messageId, '--config', configPath, '--officer', 'Anoma Perera', '--json']);
     expect([cli.code, JSON.parse(cli.stdout).message.id]).toEqual([0, messageId]);
+    // Each re-queue is on the audit trail with who decided it: the token's holder, then the named officer.
+    const requeues = (await saiga.store.reads.audit.page({ limit: 1000 })).filter((e) => e.action === 'exchange.requeued');
+    expect(requeues.map((e) => [e.actorName, e.subject, JSON.parse(e.detailsJson).previousState])).toEqual([
+      ['Ruwan Jayasinghe', messageId, 'pending'],
+      ['Anoma Perera', messageId, 'pending'],
+    ]);
     const unknown = await runCli(['exchange', 'retry', 'urn:uuid:nope', '--config', configPath, '--json']);
     expect([unknown.code, JSON.parse(unknown.stdout).error.code]).toEqual([1, 'NOT_FOUND']);
     const usage = await runCli(['exchange', 'retry', '--config', configPath]);

@@ -217,8 +217,13 @@ describe('maximum age and re-queueing', () => {
       { level: 'warn', event: 'exchange-undeliverable', id: 'm1', to: A, type: MESSAGE_TYPES.permitIssued, attempts: 1, code: 'EXCHANGE_PEER_UNREACHABLE' },
     ]);
 
-    const requeued = await retryMessage(t.store, 'm1', new Date(t.clock.now), 7);
+    const requeued = await retryMessage(t.store, 'm1', new Date(t.clock.now), 7, { name: 'Anoma Perera', tokenId: 'tok-1' });
     expect(requeued).toMatchObject({ ok: true, previousState: 'undeliverable', message: { state: 'pending', attempts: 0, nextAttemptAt: at(t.clock.now), expiresAt: at(t.clock.now + 7 * 86_400_000) } });
+    // The operator's re-queue is on the trail with their name, in the same transaction.
+    const head = await t.store.reads.audit.head();
+    const entry = await t.store.reads.audit.bySeq(head!.seq);
+    expect(entry).toMatchObject({ action: 'exchange.requeued', actorName: 'Anoma Perera', actorToken: 'tok-1', subject: 'm1' });
+    expect(JSON.parse(entry!.detailsJson)).toEqual({ type: MESSAGE_TYPES.permitIssued, to: A, previousState: 'undeliverable' });
     script.posts.length = 0;
     await w.runOnce();
     expect(script.posts.map((p) => p.id)).toEqual(['m1']);
@@ -228,8 +233,8 @@ describe('maximum age and re-queueing', () => {
     const w = worker(scriptedFetch({}).fetch);
     await enqueue(t.store, { id: 'm1', to: A });
     await w.runOnce();
-    expect(await retryMessage(t.store, 'm1', new Date(t.clock.now), 7)).toEqual({ ok: false, code: 'CONFLICT', message: `The message m1 was delivered at ${at(START)}; it is not sent again.` });
-    expect(await retryMessage(t.store, 'nope', new Date(t.clock.now), 7)).toEqual({ ok: false, code: 'NOT_FOUND', message: 'No outgoing exchange message with the id nope.' });
+    expect(await retryMessage(t.store, 'm1', new Date(t.clock.now), 7, { name: 'Anoma Perera' })).toEqual({ ok: false, code: 'CONFLICT', message: `The message m1 was delivered at ${at(START)}; it is not sent again.` });
+    expect(await retryMessage(t.store, 'nope', new Date(t.clock.now), 7, { name: 'Anoma Perera' })).toEqual({ ok: false, code: 'NOT_FOUND', message: 'No outgoing exchange message with the id nope.' });
   });
 });
 

@@ -121,7 +121,8 @@ export interface KeyManagement extends KeyList {
  */
 export interface ExchangeOperator {
   status(): Promise<ExchangeStatus>;
-  retry(id: string): Promise<RetryOutcome>;
+  /** Re-queues one message; `actor` is who decided it, for the audit trail. */
+  retry(id: string, actor: AuditActor): Promise<RetryOutcome>;
 }
 
 /** The exchange of a serving agent: also receiving messages (POST /didcomm) and delivering the outbox. */

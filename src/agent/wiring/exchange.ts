@@ -43,8 +43,8 @@ export function exchangeOperator(options: {
   const { store, worker } = options;
   return {
     status: () => exchangeStatus(store.reads.exchange.outbox, options.trusted(), worker?.circuits() ?? []),
-    retry: async (id) => {
-      const outcome = await retryMessage(store, id, options.now(), options.settings.maxAgeDays);
+    retry: async (id, actor) => {
+      const outcome = await retryMessage(store, id, options.now(), options.settings.maxAgeDays, actor);
       worker?.wake();
       return outcome;
     },

@@ -170,7 +170,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
       // The exchange's operator view: peers are named as agent.yml names them (no trust list is read for it).
       exchange: {
         status: async () => (await exchangeOnce()).status(),
-        retry: async (id) => (await exchangeOnce()).retry(id),
+        retry: async (id, actor) => (await exchangeOnce()).retry(id, actor),
       },
       audit: {
         verify: async (onProgress) => (await auditOnce()).verify(onProgress),

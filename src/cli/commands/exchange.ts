@@ -1,4 +1,6 @@
 // The exchange's operator view: rows of the store, so these commands open the configuration and the store only (no key store).
+import { officerOf } from '../officer-option.js';
+import { CLI_ACTOR } from '../../audit/record.js';
 import { withCliAgent } from '../agent.js';
 import type { ExchangeMessageView, ExchangePeerView } from '../../exchange/operator-view.js';
 import { EXIT, UsageError, type Output } from '../output.js';
@@ -29,11 +31,12 @@ export async function exchangeStatusCommand(options: { config: string }, out: Ou
   });
 }
 
-/** `saiga exchange retry ID`: re-queues one message; a running agent sends it at its next poll. */
-export async function exchangeRetryCommand(options: { config: string; id?: string }, out: Output): Promise<number> {
+/** `saiga exchange retry ID [--officer NAME]`: re-queues one message, audited; a running agent sends it at its next poll. */
+export async function exchangeRetryCommand(options: { config: string; id?: string; officer?: string }, out: Output): Promise<number> {
   if (!options.id) throw new UsageError('usage: saiga exchange retry ID   (the id is shown by "saiga exchange status")');
+  const actor = officerOf(options.officer) ?? CLI_ACTOR;
   return withCliAgent('read', options.config, out, async (saiga) => {
-    const outcome = await saiga.exchange.retry(options.id!);
+    const outcome = await saiga.exchange.retry(options.id!, actor);
     if (!outcome.ok) {
       out.result({ error: { code: outcome.code, message: outcome.message } }, () => [outcome.message]);
       return EXIT.REFUSED;

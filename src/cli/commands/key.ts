@@ -4,10 +4,10 @@
  * key that signs from then on; a revocation takes one out of use, keeping what it signed
  * before verifiable. Restart a running `saiga serve` afterwards so it publishes the new DID document.
  */
+import { officerOf } from '../officer-option.js';
 import { withCliAgent } from '../agent.js';
 import type { KeyIdentity, SigningKeyView } from '../../agent/identity/key-states.js';
 import { EXIT, UsageError, type Output } from '../output.js';
-import { checkHolderName } from '../../auth/token-input.js';
 
 const keyLine = (k: SigningKeyView) =>
   `${k.identity.padEnd(9)}  ${k.state.padEnd(7)}  ${(k.addedAt ?? 'initial').padEnd(24)}  ${(k.revokedAt ?? '').padEnd(24)}  ${(k.compromisedSince ?? '').padEnd(24)}  ${k.kid}`;
@@ -22,18 +22,6 @@ export async function keyListCommand(options: { config: string }, out: Output): 
     ]);
     return EXIT.OK;
   });
-}
-
-/**
- * `--officer NAME`: the person who rotates or revokes, named in the audit trail (Decision
- * 18.125(e): each person who processed or altered); without it the entry names the command
- * line's operator.
- */
-function officerOf(name: string | undefined): { name: string } | undefined {
-  if (name === undefined) return undefined;
-  const checked = checkHolderName(name, 'officer', '--officer');
-  if (!checked.ok) throw new UsageError(`--officer: ${checked.issue.message}`);
-  return { name: checked.name };
 }
 
 function identityOf(value: string | undefined): KeyIdentity {

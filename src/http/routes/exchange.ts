@@ -14,7 +14,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type { ReadCapabilities, ServeCapabilities } from '../../agent/wiring/capabilities.js';
 import { DIDCOMM_PATH } from '../../exchange/endpoint.js';
 import type { ExchangeRefusal } from '../../exchange/ports.js';
-import { requireRole } from '../auth.js';
+import { requireRole, type AuthedRequest } from '../auth.js';
 import { publicPost } from '../cors.js';
 import { ApiError, sendError } from '../errors.js';
 // A packed message is a few kilobytes (a permit JWT in its envelope): the API's 256 KiB bounds it.
@@ -65,7 +65,8 @@ export function exchangeAdminRoutes(saiga: Pick<ReadCapabilities, 'tokens' | 'ex
   router.post('/messages/:id/retry', admin, async (req, res) => {
     const extra = req.body && typeof req.body === 'object' ? Object.keys(req.body)[0] : undefined;
     if (extra !== undefined) throw new ApiError('BAD_REQUEST', { path: `/${extra}`, message: `Unknown field "${extra}"; the body is empty or {}.` });
-    const outcome = await saiga.exchange.retry(String(req.params.id));
+    const token = (req as AuthedRequest).token!;
+    const outcome = await saiga.exchange.retry(String(req.params.id), { tokenId: token.id, name: token.name });
     if (!outcome.ok) return sendError(res, outcome.code, { message: outcome.message });
     res.json({ previousState: outcome.previousState, message: outcome.message });
   });
