@@ -6,6 +6,7 @@
  * their did:web documents served on loopback ports. The inbox and the delivery worker come with
  * the outbox part; this shows what the envelope gives the handlers is what they need.
  */
+import { nodeCryptoSuite } from '../../src/verification/node-signature.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelopeAuthority, type EnvelopeAuthority } from './envelope-agents.js';
@@ -43,6 +44,8 @@ async function deliver(kind: MessageKind, body: unknown, thid: string): Promise<
     now: () => new Date(),
     reads: saiga.store.reads,
     checkImportConfirmation: (input) => saiga.verifier.checkImportConfirmation(input),
+    resolveDid: saiga.verifier.resolveDid,
+    signatureSuite: nodeCryptoSuite,
   });
   const handler = handlers.get(messageKindOf(opened.type)!) as MessageHandler & { validate(body: unknown): ExchangeRefusal | undefined };
   const invalid = handler.validate(opened.body);

@@ -4,6 +4,7 @@
  * with openAgent, and its handlers driven as the inbox drives them: the body schema, then
  * `check`, then `apply` in one unit of work. The envelope and the inbox are tested with them.
  */
+import { nodeCryptoSuite } from '../../src/verification/node-signature.js';
 import { randomUUID } from 'node:crypto';
 import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
 import { handlersFor, type HandlerDeps } from '../../src/exchange/handlers/index.js';
@@ -28,6 +29,8 @@ export async function openReceiver(configPath: string): Promise<Receiver> {
     now: () => new Date(),
     reads: saiga.store.reads,
     checkImportConfirmation: (input) => saiga.verifier.checkImportConfirmation(input),
+    resolveDid: saiga.verifier.resolveDid,
+    signatureSuite: nodeCryptoSuite,
   };
   const handlers = handlersFor(deps);
   return {

@@ -303,6 +303,9 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               now,
               reads: store.reads,
               checkImportConfirmation: (input) => verifier.checkImportConfirmation(input),
+              // audit-checkpoint: a peer's checkpoint is verified against its DID document at receipt.
+              resolveDid: verifier.resolveDid,
+              signatureSuite: nodeCryptoSuite,
             }),
             now,
             settings: config.saiga.exchange,

@@ -6,10 +6,18 @@
  *
  * The envelope already proved the sender (DIDComm authcrypt from its key); here the JWS must
  * be the sender's own: issued by the sending DID, signed with one of its verification methods
- * (kid DID = sender), and hold a well-formed claim. Its signature is checked against the
- * sender's DID document whenever the sender's trail is examined (docs/audit.md).
+ * (kid DID = sender), and hold a well-formed claim. Its signature is checked at receipt
+ * against the sender's DID document, with the same check `saiga audit verify` makes of the
+ * agent's own checkpoints (src/audit/checkpoints.ts): a witness keeps only what the sender
+ * really signed. A key the sender has since retired still verifies what it signed before its
+ * compromise (docs/keys.md); a DID document that cannot be read now is a retryable refusal,
+ * so the checkpoint comes again rather than being lost.
  */
+import { checkCheckpoint, type AuthorityKey } from '../../audit/checkpoints.js';
 import { EXCHANGE_CODES } from '../../codes.js';
+import { assertionKeyJwks, retiredKeyOf } from '../../verify/keys.js';
+import type { SignatureSuite } from '../../verify/signature.js';
+import type { DidResolution } from '../../verify/types.js';
 import type { ExchangeRefusal, MessageHandler } from '../ports.js';
 import { bodyValidator } from '../schemas/validate.js';
 
@@ -40,7 +48,24 @@ function claimOf(payload: Record<string, unknown>): Claim | undefined {
   return ok ? { kind: kind!, seq: seq!, hash: hash!, at: at! } : undefined;
 }
 
-export function auditCheckpointHandler(): MessageHandler<'auditCheckpoint', Claim> {
+export interface AuditCheckpointDeps {
+  /** The agent verifier's DID resolver (cached; a peer's document is read again when a kid is unknown). */
+  resolveDid: (did: string) => Promise<DidResolution>;
+  signatureSuite: SignatureSuite;
+}
+
+const hexOf = (x: string) => Buffer.from(x, 'base64url').toString('hex');
+
+/** The sender's key named `kid`: a current issuing key, or a retired one with its compromise date. */
+function senderKeys(did: string, document: unknown, kid: string): AuthorityKey[] {
+  const current = assertionKeyJwks(did, document).find((k) => k.id === kid);
+  if (current) return [{ kid, publicKeyHex: hexOf(current.jwk.x) }];
+  const retired = retiredKeyOf(did, document, kid);
+  if (retired) return [{ kid, publicKeyHex: hexOf(retired.jwk.x), ...(retired.compromisedSince && { compromisedSince: retired.compromisedSince.toISOString() }) }];
+  return [];
+}
+
+export function auditCheckpointHandler(deps: AuditCheckpointDeps): MessageHandler<'auditCheckpoint', Claim> {
   return {
     kind: 'auditCheckpoint',
     validate: bodyValidator('auditCheckpoint'),
@@ -54,6 +79,12 @@ export function auditCheckpointHandler(): MessageHandler<'auditCheckpoint', Clai
       if (payload['iss'] !== message.from || kid.slice(0, kid.indexOf('#')) !== message.from) return refuse(`The checkpoint is not signed by the sender ${message.from}.`);
       const claim = claimOf(payload);
       if (!claim) return refuse('The checkpoint holds no audit checkpoint claim (kind, seq, hash, at).');
+      const resolution = await deps.resolveDid(message.from);
+      if (!resolution.didDocument) {
+        return { ok: false, code: 'EXCHANGE_SENDER_UNRESOLVABLE', message: EXCHANGE_CODES.EXCHANGE_SENDER_UNRESOLVABLE, retryable: true };
+      }
+      const checked = await checkCheckpoint(message.body.checkpoint, message.from, senderKeys(message.from, resolution.didDocument, kid), deps.signatureSuite);
+      if (!checked.ok) return refuse(`The checkpoint's signature cannot be accepted: ${checked.reason}.`);
       return { ok: true, checked: claim };
     },
     async apply(work, claim, message) {

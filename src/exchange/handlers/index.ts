@@ -15,10 +15,10 @@ import { statusChangedHandler } from './status-changed.js';
 import { exportEndorsedHandler } from './export-endorsed.js';
 import { importConfirmedHandler } from './import-confirmed.js';
 import { keyRevokedHandler, type KeyRevokedDeps } from './key-revoked.js';
-import { auditCheckpointHandler } from './audit-checkpoint.js';
+import { auditCheckpointHandler, type AuditCheckpointDeps } from './audit-checkpoint.js';
 
 /** What handlers are given by the composition root (src/agent/wiring/open.ts). */
-export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps {
+export interface HandlerDeps extends PermitHandlerDeps, KeyRevokedDeps, AuditCheckpointDeps {
   /** This authority: its DID and its country (a permit must concern it). */
   authority: { did: string; country: string };
   /** The agent's verifier (the core, with this agent's trust): the credential inside a message is checked as a border verifier would. */
@@ -44,7 +44,7 @@ export function handlersFor(deps: HandlerDeps): Map<MessageKind, MessageHandler>
     // key-revoked ("keys"): deps.forgetDid drops the peer's cached DID document (agent verifier, DIDComm resolver)
     keyRevokedHandler(deps),
     // audit-checkpoint (issue 10 §3): peers' signed audit checkpoints, kept as a witness
-    auditCheckpointHandler(),
+    auditCheckpointHandler(deps),
     // Each handler is typed by its own kind; the registry hands each only messages of that kind.
   ] as unknown as MessageHandler[];
   return new Map(handlers.map((h) => [h.kind, h]));
