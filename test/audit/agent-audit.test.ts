@@ -60,6 +60,7 @@ describe('the audit trail of an agent', () => {
     const actions = rows.filter((r) => r.action !== 'agent.start').map((r) => [r.action, r.actor_name, r.permit_number]);
     expect(actions).toEqual([
       ['token.create', 'operator (command line)', null], // the first officer token, made by serve
+      ['user.create', 'operator (command line)', null], // the first officer's console account, made by serve
       ['token.create', 'operator (command line)', null], // the admin token, made by `saiga token create`
       ['permit.request.accepted', 'Test Officer', issued],
       ['permit.issue', 'Test Officer', issued],

@@ -50,6 +50,8 @@ export interface AuthorityProcess {
   config: string;
   dir: string;
   officerToken: string;
+  /** The console account the first start made for the officer (null on later starts or when accounts exist). */
+  consoleAccount: { username: string; password: string } | null;
   child: ChildProcess;
   stop(): Promise<void>;
   /** Calls the agent's HTTP API. */
@@ -104,11 +106,11 @@ export async function serveAuthority(init: { dir: string; config: string; url: s
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const started = await new Promise<{ did: string; officerToken: string | null }>((resolveStart, reject) => {
+  const started = await new Promise<{ did: string; officerToken: string | null; consoleAccount?: { username: string; password: string } | null }>((resolveStart, reject) => {
     const timer = setTimeout(() => reject(new Error(`agent did not start: ${stderr}`)), 30_000);
     const poll = setInterval(() => {
       try {
-        const value = JSON.parse(stdout) as { did: string; officerToken: string | null };
+        const value = JSON.parse(stdout) as { did: string; officerToken: string | null; consoleAccount?: { username: string; password: string } | null };
         clearInterval(poll);
         clearTimeout(timer);
         resolveStart(value);
@@ -145,6 +147,7 @@ export async function serveAuthority(init: { dir: string; config: string; url: s
     config: init.config,
     dir: init.dir,
     officerToken: started.officerToken ?? '',
+    consoleAccount: started.consoleAccount ?? null,
     child,
     api,
     stop: () =>
