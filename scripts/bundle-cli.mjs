@@ -10,7 +10,8 @@
  *
  * The bundle is what `saiga` (package.json bin), `npm start` and the tests run. A module that
  * requires a file beside itself (src/agent/config/config.ts: its generated validator) finds
- * it beside the bundle, copied there (BESIDE). Then it writes the stamp
+ * it beside the bundle, copied there (BESIDE). esbuild's metafile (which module went into which
+ * chunk) is written beside the bundle too (metafile.json). Then it writes the stamp
  * that scripts/ensure-built.mjs compares with the sources.
  */
 import { build } from 'esbuild';
@@ -27,7 +28,8 @@ if (!existsSync(entry)) throw new Error('compile the TypeScript first (tsc -p ts
 const BESIDE = ['dist/src/agent/config/config-validator.cjs'];
 
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
+  absWorkingDir: root,
   entryPoints: { saiga: entry },
   outdir,
   bundle: true,
@@ -39,6 +41,10 @@ await build({
   external: ['./*.cjs'],
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
+  metafile: true,
 });
+// Which Saiga module is in which chunk: test/cli/readonly-loads.test.ts reads it to name the
+// modules a read-only command loads (developers' rule: it opens nothing it does not need).
+writeFileSync(join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
 for (const file of BESIDE) copyFileSync(join(root, file), join(outdir, basename(file)));
 writeFileSync(join(root, 'dist/.build-stamp'), `${new Date().toISOString()}\n`);

@@ -6,23 +6,14 @@ import type { LifecycleIssue } from '../codes.js';
 import { endorsePermit, type CustomsOfficer, type EndorseDeps, type EndorseOutcome } from '../endorsement/endorse.js';
 import { applyStatusChange, type StatusChange, type StatusChangeOutcome } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
-import type { EndorsementRow, LifecycleReads, PermitEvent, PermitLifeRow } from '../store/lifecycle.js';
 import { isConstraintViolation } from '../store/sqlite.js';
 import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
 import type { ExchangeEvents } from '../exchange/ports.js';
-import type { ImportConfirmationReads } from '../store/import-confirmations.js';
+// The views live in ./permit-status.ts: a read-only command loads them without the endorsement and
+// status-change code this file imports (and through it the 300 kB of compiled schema validators).
+import { readPermitStatus, type PermitStatusView } from './permit-status.js';
 
-export interface PermitStatusView {
-  permitNumber: string;
-  state: PermitLifeRow['state'];
-  revocation?: { reason: string; date: string };
-  replacedBy?: string;
-  validUntil: string;
-  endorsement: { id: string; jwt: string; endorsement: unknown; officer: string; at: string } | null;
-  /** Issue 9: the import confirmation the importing authority sent, once one came (the permit is then used up). */
-  importConfirmation?: { id: string; jwt: string; confirmation: unknown; at: string };
-  history: PermitEvent[];
-}
+export { readPermitStatus, type PermitStatusView } from './permit-status.js';
 
 export class PermitLifecycle {
   constructor(
@@ -55,27 +46,4 @@ export class PermitLifecycle {
   status(permitNumber: string): Promise<PermitStatusView | undefined> {
     return readPermitStatus(this.store.reads.lifecycle, permitNumber, this.store.reads.importConfirmations);
   }
-}
-
-/** A permit's state, endorsement and history: reads only, so read-only commands use it without the rest of the agent. */
-export async function readPermitStatus(store: LifecycleReads, permitNumber: string, confirmations?: Pick<ImportConfirmationReads, 'byPermit'>): Promise<PermitStatusView | undefined> {
-  const life = await store.life({ permitNumber });
-  if (!life) return undefined;
-  const [endorsement] = await store.endorsements(permitNumber);
-  const view: PermitStatusView = {
-    permitNumber,
-    state: life.state,
-    validUntil: life.validUntil,
-    endorsement: endorsement ? endorsementView(endorsement) : null,
-    history: await store.events(permitNumber),
-  };
-  if (life.state === 'revoked') view.revocation = { reason: life.revocationReason ?? '', date: life.revokedAt ?? '' };
-  if (life.replacedBy) view.replacedBy = life.replacedBy;
-  const confirmation = await confirmations?.byPermit(life.credentialId);
-  if (confirmation?.direction === 'received') view.importConfirmation = { id: confirmation.credentialId, jwt: confirmation.jwt, confirmation: confirmation.subject, at: confirmation.createdAt };
-  return view;
-}
-
-function endorsementView(row: EndorsementRow) {
-  return { id: row.credentialId, jwt: row.jwt, endorsement: row.subject, officer: row.officer, at: row.createdAt };
 }

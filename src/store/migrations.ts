@@ -5,7 +5,7 @@
  */
 import type { SqliteDatabase } from './sqlite.js';
 
-const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
     name: 'permits, counters and API tokens',
@@ -335,6 +335,11 @@ const MIGRATIONS: { version: number; name: string; sql: string }[] = [
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {
+  // Read-only commands (src/agent/wiring/open-readonly.ts) call this at every start: a current
+  // database is only read, with no write lock taken (developers' rule: a read-only command opens
+  // nothing it does not need). A database that is behind is migrated as before, each step
+  // re-checked inside its own transaction, so two processes starting together stay safe.
+  if (await isCurrent(db)) return;
   await db.exec('CREATE TABLE IF NOT EXISTS saiga_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   for (const migration of MIGRATIONS) {
     await db.transaction(async (tx) => {
@@ -348,4 +353,12 @@ export async function migrate(db: SqliteDatabase): Promise<void> {
       ]);
     });
   }
+}
+
+/** Whether every migration is recorded as applied: two reads, no write. */
+async function isCurrent(db: SqliteDatabase): Promise<boolean> {
+  const table = await db.get("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'saiga_migration'");
+  if (!table) return false;
+  const applied = new Set((await db.all<{ version: number }>('SELECT version FROM saiga_migration')).map((row) => row.version));
+  return MIGRATIONS.every((migration) => applied.has(migration.version));
 }

@@ -157,7 +157,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
       records: {
         permit: (permitNumber) => reads.permits.get(permitNumber),
         list: (filter) => reads.permits.list(filter),
-        status: async (permitNumber) => (await import('../../lifecycle/permit-lifecycle.js')).readPermitStatus(reads.lifecycle, permitNumber, reads.importConfirmations),
+        status: async (permitNumber) => (await import('../../lifecycle/permit-status.js')).readPermitStatus(reads.lifecycle, permitNumber, reads.importConfirmations),
         publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce(), createHeldPermitReads(connection).linkedJwts),
       },
       imports: { list: (filter = {}) => reads.incomingPermits.list({ ...filter, relation: 'import' }) },
