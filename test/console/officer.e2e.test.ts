@@ -1,0 +1,130 @@
+/**
+ * The officer's screens in Chromium against a real agent process (issue 11 §2): the permit
+ * page (boxes, PDF, revoke through the confirmation), search and CSV, the dashboard's
+ * counts, and administration. Permits are issued through the API with the officer's bearer
+ * token; everything else is done through the console as a person would. Every screen is
+ * checked with axe-core and photographed (test-output/console/officer-*.png).
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExample } from '../helpers/agent-process.js';
+import { type ConsoleAuthority, consolePage, launchChromium, screenshot, seriousViolations, signIn, startConsoleAuthority } from './helpers.js';
+
+let lk: ConsoleAuthority;
+let browser: Browser;
+const problems: string[] = [];
+/** The permits issued for the test, by example. */
+const issued: Record<string, { permitNumber: string; issuedAt: string; validUntil: string }> = {};
+
+/** Issues an example permit (optionally changed) through the API with the officer's bearer token. */
+async function issue(name: string, example: string, change: (request: any) => void = () => {}): Promise<void> {
+  const request = readExample(`${example}.json`);
+  change(request);
+  const answer = await lk.api('/api/permits', { token: lk.officerToken, body: request });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  const stored = await lk.api(`/api/permits/${answer.body.permitNumber}`, { token: lk.officerToken });
+  issued[name] = { permitNumber: answer.body.permitNumber, issuedAt: stored.body.issuedAt, validUntil: stored.body.validUntil };
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+
+beforeAll(async () => {
+  lk = await startConsoleAuthority();
+  browser = await launchChromium();
+  await issue('orchids', 'export-lk-orchids');
+  // Two more of the orchid example with another species, one of them suspended, for search and counts.
+  for (const name of ['dendrobium', 'suspended']) {
+    await issue(name, 'export-lk-orchids', (r) => Object.assign(r.specimens[0], { scientificName: 'Dendrobium nobile', commonName: 'Noble dendrobium', quantity: 300 }));
+  }
+  const suspended = await lk.api(`/api/permits/${issued.suspended!.permitNumber}/suspend`, { token: lk.officerToken, body: { reason: 'Inquiry into the nursery' } });
+  expect(suspended.status).toBe(200);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lk?.stop();
+});
+
+describe('the permit page', () => {
+  it('shows the permit box by box, its history and QR code; the PDF downloads; revoking asks for a reason and a confirmation', async () => {
+    const { context, page } = await consolePage(browser, problems);
+    await signIn(page, lk.url, 'officer');
+    const orchids = issued.orchids!;
+    await page.goto(`${lk.url}/console/permits/${orchids.permitNumber}`);
+    await page.locator('#box-1').waitFor();
+    expect(await text(page, '#screen-title')).toBe(`Permit ${orchids.permitNumber}`);
+    expect(await text(page, '#permit-state')).toBe('Valid');
+    expect(await text(page, '#box-1')).toBe(orchids.permitNumber);
+    expect(await text(page, '#box-2')).toBe(orchids.validUntil);
+    expect(await text(page, '#box-3')).toBe('Gartenbau Meier AG\nSeestrasse 201, 8800 Thalwil');
+    expect(await text(page, '#box-3a')).toBe('Switzerland');
+    expect(await text(page, '#box-4')).toBe('Kandy Orchid Nurseries (Pvt) Ltd\n45 Peradeniya Road, Kandy\nSri Lanka');
+    expect(await text(page, '#box-5a')).toBe('T – Commercial');
+    expect(await text(page, '#box-A-7')).toBe('Phalaenopsis amabilis (Moth orchid)');
+    expect(await text(page, '#box-A-9')).toBe('Artificially propagated flowering plants in pots\nTerm: LIV – Live');
+    expect(await text(page, '#box-A-10')).toBe('Appendix: II\nSource: A – Plants artificially propagated in accordance with Res. Conf. 11.11, including parts and derivatives, exported under Article VII(5)');
+    expect(await text(page, '#box-A-11')).toBe('1200 NAR – number of specimens');
+    expect(await text(page, '#box-13')).toContain('Signatory: Test Officer');
+    expect(await page.locator('#history tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.split('\t').slice(1)))).toEqual([['Issued', 'Test Officer', '']]);
+    expect(await text(page, '#endorsement')).toBe('Not endorsed by customs yet.');
+    await page.locator('#permit-qr').waitFor();
+    expect(await page.locator('#permit-qr').getAttribute('alt')).toBe(`QR code of permit ${orchids.permitNumber}`);
+    expect(await page.locator('.qr').getAttribute('data-kind')).toBe('qr');
+    expect(await page.locator('#permit-qr-text').textContent()).toMatch(new RegExp(`^HTTP://LOCALHOST:\\d+/VERIFY#CP3:`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-permit');
+
+    // The PDF: the answer is application/pdf and the file a PDF.
+    const [download, response] = await Promise.all([
+      page.waitForEvent('download'),
+      page.waitForResponse((r) => r.url().endsWith(`/api/permits/${orchids.permitNumber}/pdf?lang=fr`)),
+      page.getByRole('button', { name: 'PDF in French' }).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(download.suggestedFilename()).toBe(`${orchids.permitNumber}-fr.pdf`);
+    expect(readFileSync((await download.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // Revoke: the dialog asks for a reason, Escape cancels, then the revocation goes through.
+    await page.getByRole('button', { name: 'Revoke…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Revoke permit ${orchids.permitNumber}?` });
+    await dialog.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-permit-revoke-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await text(page, '#permit-state')).toBe('Valid');
+
+    await page.getByRole('button', { name: 'Revoke…' }).click();
+    await dialog.getByRole('button', { name: 'Revoke the permit' }).click();
+    expect(await text(page, '#reason-error')).toBe('Give a reason.');
+    const reason = dialog.getByLabel('Reason for the revocation');
+    await reason.selectOption('fraud');
+    await reason.focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(page, '#permit-outcome')).toBe('The permit was revoked.');
+    await expect.poll(() => text(page, '#permit-state')).toBe('Revoked');
+    expect(await text(page, '#revocation')).toMatch(/^ · Revoked on \d{4}-\d{2}-\d{2}T[\d:.]+Z: Fraud$/);
+    expect(await page.locator('#history tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).innerText.split('\t').slice(1)))).toEqual([
+      ['Issued', 'Test Officer', ''],
+      ['Revoked', 'Anoma Perera', 'Fraud'],
+    ]);
+    expect(await page.locator('button[data-action=revoke]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-permit-revoked');
+
+    // The server refuses a second revocation (the button is gone; a direct call shows the code).
+    const again = await lk.api(`/api/permits/${orchids.permitNumber}/revoke`, { token: lk.officerToken, body: { reason: 'again' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('LIFECYCLE_REFUSED');
+    await context.close();
+  });
+});
+
+describe('console problems', () => {
+  it('nothing was refused by the CSP and no page error happened', () => {
+    expect(problems).toEqual([]);
+  });
+});
