@@ -123,6 +123,87 @@ describe('the permit page', () => {
   });
 });
 
+const rowsOf = (page: Page) => page.locator('#results tbody tr').evaluateAll((rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.innerText.trim())));
+
+describe('search and list', () => {
+  it('finds the revoked permit by species, links to it, pages, and exports the exact CSV', async () => {
+    const { context, page } = await consolePage(browser, problems);
+    await signIn(page, lk.url, 'officer');
+    const { orchids, dendrobium, suspended } = issued as Required<typeof issued>;
+    await page.goto(`${lk.url}/console/permits`);
+    await page.locator('#results').waitFor();
+    expect(await text(page, '#results-count')).toBe('Permits 1–3 of 3');
+    expect((await rowsOf(page)).map((r) => r[0])).toEqual([suspended.permitNumber, dendrobium.permitNumber, orchids.permitNumber]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-permits');
+
+    await page.getByLabel('Species (scientific name)').fill('phalaenopsis AMABILIS');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => text(page, '#results-count')).toBe('Permits 1–1 of 1');
+    expect(page.url()).toBe(`${lk.url}/console/permits?species=phalaenopsis+AMABILIS`);
+    expect(await rowsOf(page)).toEqual([
+      [orchids.permitNumber, 'Export', 'Revoked', orchids.issuedAt, orchids.validUntil, 'Kandy Orchid Nurseries (Pvt) Ltd', 'Gartenbau Meier AG', 'Phalaenopsis amabilis'],
+    ]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
+    expect(csv.suggestedFilename()).toBe('permits.csv');
+    expect(readFileSync((await csv.path())!, 'utf8')).toBe(
+      'permitNumber,documentType,state,issuedAt,validUntil,exporter,exporterCountry,importer,importerCountry,species\r\n' +
+        `${orchids.permitNumber},export,revoked,${orchids.issuedAt},${orchids.validUntil},Kandy Orchid Nurseries (Pvt) Ltd,LK,Gartenbau Meier AG,CH,Phalaenopsis amabilis\r\n`,
+    );
+    await page.getByRole('link', { name: orchids.permitNumber }).click();
+    await expect.poll(() => text(page, '#screen-title')).toBe(`Permit ${orchids.permitNumber}`);
+
+    // Paged: two a page.
+    await page.goto(`${lk.url}/console/permits?size=2`);
+    await expect.poll(() => text(page, '#results-count')).toBe('Permits 1–2 of 3');
+    expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => text(page, '#results-count')).toBe('Permits 3–3 of 3');
+    expect(page.url()).toBe(`${lk.url}/console/permits?size=2&page=1`);
+    expect((await rowsOf(page)).map((r) => r[0])).toEqual([orchids.permitNumber]);
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+
+    // State and date range; a date range that ends before today finds nothing.
+    await page.goto(`${lk.url}/console/permits?state=suspended`);
+    await expect.poll(() => text(page, '#results-count')).toBe('Permits 1–1 of 1');
+    expect((await rowsOf(page))[0]!.slice(0, 3)).toEqual([suspended.permitNumber, 'Export', 'Suspended']);
+    const today = orchids.issuedAt.slice(0, 10);
+    await page.goto(`${lk.url}/console/permits?from=${today}&to=${today}`);
+    await expect.poll(() => text(page, '#results-count')).toBe('Permits 1–3 of 3');
+    await page.goto(`${lk.url}/console/permits?to=2020-01-01`);
+    await expect.poll(() => text(page, '#results-count')).toBe('No permit matches.');
+
+    // By number: an unknown one is said so; a known one opens.
+    await page.getByLabel('Permit number').fill('LK26-E999999');
+    await page.getByRole('button', { name: 'Open' }).click();
+    expect(await text(page, '#f-number-error')).toBe('No permit numbered LK26-E999999 was issued here.');
+    await page.getByLabel('Permit number').fill(dendrobium.permitNumber);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => text(page, '#screen-title')).toBe(`Permit ${dendrobium.permitNumber}`);
+    await context.close();
+  });
+
+  it('the list in French and Spanish', async () => {
+    // Signed in in English (the helper fills the English form), then switched with the shell's language menu.
+    for (const [lang, title, count, state, button] of [
+      ['fr', 'Permis', 'Permis 1 à 1 sur 1', 'Suspendu', 'Exporter tous les résultats en CSV'],
+      ['es', 'Permisos', 'Permisos 1–1 de 1', 'Suspendido', 'Exportar todos los resultados en CSV'],
+    ] as const) {
+      const { context, page } = await consolePage(browser, problems);
+      await signIn(page, lk.url, 'officer');
+      await page.goto(`${lk.url}/console/permits?state=suspended`);
+      await page.locator('#lang').selectOption(lang);
+      await expect.poll(() => text(page, '#results-count')).toBe(count);
+      expect(await text(page, '#screen-title')).toBe(title);
+      expect((await rowsOf(page))[0]![2]).toBe(state);
+      expect(await text(page, '#csv')).toBe(button);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `officer-permits-${lang}`);
+      await context.close();
+    }
+  });
+});
+
 describe('console problems', () => {
   it('nothing was refused by the CSP and no page error happened', () => {
     expect(problems).toEqual([]);
