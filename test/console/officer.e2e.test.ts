@@ -204,6 +204,57 @@ describe('search and list', () => {
   });
 });
 
+const countsOf = (page: Page, list: string) =>
+  page.locator(`${list} [data-count]`).evaluateAll((items) => items.map((i) => [(i as HTMLElement).dataset.count, (i as HTMLElement).querySelector('.count')!.textContent]));
+
+describe('the dashboard', () => {
+  it('counts the permits by state, each linking to its list; no incoming permit; the exchange is for admins', async () => {
+    const { context, page } = await consolePage(browser, problems);
+    await signIn(page, lk.url, 'officer');
+    await page.locator('#permit-counts').waitFor();
+    expect(await text(page, '#screen-title')).toBe('Dashboard');
+    expect(await countsOf(page, '#permit-counts')).toEqual([
+      ['all', '3'],
+      ['valid', '1'],
+      ['used', '0'],
+      ['expired', '0'],
+      ['revoked', '1'],
+      ['suspended', '1'],
+    ]);
+    expect(await text(page, '#incoming-total')).toBe('No permit was sent to us for import.');
+    expect(await text(page, '#undeliverable')).toBe('Only an administrator can see the exchange’s deliveries.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-dashboard');
+    await page.locator('[data-count=revoked]').click();
+    await expect.poll(() => text(page, '#results-count')).toBe('Permits 1–1 of 1');
+    expect(page.url()).toBe(`${lk.url}/console/permits?state=revoked`);
+    expect((await rowsOf(page))[0]![0]).toBe(issued.orchids!.permitNumber);
+
+    await page.goto(`${lk.url}/console/`);
+    await page.locator('#lang').selectOption('es');
+    await expect.poll(() => text(page, '#screen-title')).toBe('Panel');
+    expect(await page.locator('#permit-counts .count-label').allTextContents()).toEqual(['Expedidos', 'Válidos', 'Utilizados (exportados)', 'Vencidos', 'Revocados', 'Suspendidos']);
+    expect(await text(page, '#incoming-total')).toBe('No se nos envió ningún permiso para importación.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-dashboard-es');
+    await context.close();
+
+    const admin = await consolePage(browser, problems);
+    await signIn(admin.page, lk.url, 'admin');
+    await admin.page.locator('#undeliverable').waitFor();
+    expect(await text(admin.page, '#undeliverable')).toBe('0 messages could not be delivered');
+    expect(await countsOf(admin.page, '#permit-counts')).toEqual([
+      ['all', '3'],
+      ['valid', '1'],
+      ['used', '0'],
+      ['expired', '0'],
+      ['revoked', '1'],
+      ['suspended', '1'],
+    ]);
+    await admin.context.close();
+  });
+});
+
 describe('console problems', () => {
   it('nothing was refused by the CSP and no page error happened', () => {
     expect(problems).toEqual([]);
