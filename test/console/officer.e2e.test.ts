@@ -255,6 +255,105 @@ describe('the dashboard', () => {
   });
 });
 
+const cellsOf = (page: Page, table: string) => page.locator(`${table} tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.innerText.trim())));
+
+/** The row of `table` whose first cell is `first`, once the list has reloaded. */
+async function rowOf(page: Page, table: string, first: string, done: (row: string[]) => boolean = () => true): Promise<string[]> {
+  await expect.poll(async () => (await cellsOf(page, table)).some((r) => r[0] === first && done(r))).toBe(true);
+  return (await cellsOf(page, table)).find((r) => r[0] === first)!;
+}
+
+describe('administration', () => {
+  it('an admin creates and disables a user, creates a token shown once that works, revokes it, and reads trust and keys', async () => {
+    const { context, page } = await consolePage(browser, problems);
+    await signIn(page, lk.url, 'admin');
+    await page.goto(`${lk.url}/console/admin`);
+    await page.locator('#users').waitFor();
+    expect(await text(page, '#screen-title')).toBe('Administration');
+    expect((await cellsOf(page, '#users')).map((r) => r.slice(0, 4))).toEqual([
+      ['aperera', 'Anoma Perera', 'Permit officer', '—'],
+      ['kfernando', 'Kamal Fernando', 'Customs officer', '—'],
+      ['nsilva', 'Nirmala Silva', 'Administrator', '—'],
+    ]);
+
+    // A weak password is refused with the API's message; then the user is created.
+    await page.getByLabel('Username').fill('jdesilva');
+    await page.getByLabel('Full name (shown in the audit trail)').fill('Janaka de Silva');
+    await page.getByLabel('Role', { exact: true }).first().selectOption('customs');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create' }).first().click();
+    await expect.poll(() => text(page, '#users-outcome')).toBe('Refused: The password must be at least 12 characters (it has 5).');
+    await page.getByLabel('Password').fill('harbour-gate-2026');
+    await page.getByRole('button', { name: 'Create' }).first().click();
+    await expect.poll(() => text(page, '#users-outcome')).toBe('The user jdesilva was created.');
+    const created = await rowOf(page, '#users', 'jdesilva');
+    expect(created.slice(0, 4)).toEqual(['jdesilva', 'Janaka de Silva', 'Customs officer', '—']);
+    expect(created[5]).toBe('Active');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Disable jdesilva' }).click();
+    expect(await text(page, '[id^="disable-"][id$="-q"]')).toBe('Disable jdesilva? Their sessions end at once.');
+    await page.keyboard.press('Enter'); // focus is on Yes
+    await expect.poll(() => text(page, '#users-outcome')).toBe('jdesilva was disabled.');
+    expect((await rowOf(page, '#users', 'jdesilva', (r) => r[5] !== 'Active'))[5]).toMatch(/^Disabled \d{4}-\d{2}-\d{2}T/);
+
+    // A token: shown once, it works, then revoked it is refused.
+    await page.getByLabel('Holder (person or system)').fill('Orchid registry sync');
+    await page.locator('#k-role').selectOption('officer');
+    await page.getByLabel('Expires (optional)').fill('90d');
+    await page.getByRole('button', { name: 'Create' }).nth(1).click();
+    await expect.poll(() => text(page, '#tokens-outcome')).toBe('The token of Orchid registry sync was created.');
+    const secret = await page.locator('#new-token').inputValue();
+    expect(secret).toMatch(/^saiga_/);
+    expect(await text(page, 'label[for=new-token]')).toBe('Copy the token now: it is shown only this once.');
+    expect((await lk.api('/api/permits?limit=1', { token: secret })).status).toBe(200);
+    const row = await rowOf(page, '#tokens', 'Orchid registry sync');
+    expect(row[1]).toBe('Permit officer');
+    expect(row[4]).toBe('Valid');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-admin');
+
+    await page.getByRole('button', { name: 'Revoke Orchid registry sync' }).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(page, '#tokens-outcome')).toBe('The token of Orchid registry sync was revoked.');
+    expect((await rowOf(page, '#tokens', 'Orchid registry sync', (r) => r[4] !== 'Valid'))[4]).toMatch(/^Revoked \d{4}-/);
+    expect((await lk.api('/api/permits?limit=1', { token: secret })).status).toBe(401);
+    // The page reloaded shows no secret again.
+    await page.reload();
+    await page.locator('#tokens').waitFor();
+    expect(await page.locator('#new-token').count()).toBe(0);
+
+    // Trust and keys, read-only.
+    await page.locator('#trust-list').waitFor();
+    expect(await text(page, '#peers')).toBe('No peer is configured.');
+    const authorities = await cellsOf(page, '#trust-list');
+    expect(authorities.map((r) => r.slice(0, 3))).toContainEqual(['Department of Wildlife Conservation', 'LK', 'Management Authority']);
+    await page.locator('#keys').waitFor();
+    const keys = await cellsOf(page, '#keys');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys[0]![0]).toMatch(new RegExp(`^${lk.did.replace(/[.%]/g, (c) => `\\${c}`)}#`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-admin-trust');
+
+    // French: exact words.
+    await page.locator('#lang').selectOption('fr');
+    await expect.poll(() => text(page, '#users-title')).toBe('Utilisateurs de la console');
+    expect(await text(page, '#tokens-title')).toBe('Jetons d’API');
+    expect(await text(page, '#keys-title')).toBe('Clés de signature');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-admin-fr');
+    await context.close();
+
+    // The officer has no administration: the server refuses the API too.
+    const officer = await consolePage(browser, problems);
+    await signIn(officer.page, lk.url, 'officer');
+    await officer.page.goto(`${lk.url}/console/admin`);
+    await officer.page.locator('main[data-refused="role"]').waitFor();
+    expect((await lk.api('/api/users', { token: lk.officerToken })).status).toBe(403);
+    await officer.context.close();
+  });
+});
+
 describe('console problems', () => {
   it('nothing was refused by the CSP and no page error happened', () => {
     expect(problems).toEqual([]);
