@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readExample } from '../helpers/agent-process.js';
+import { createToken, readExample } from '../helpers/agent-process.js';
 import { type ConsoleAuthority, consolePage, launchChromium, screenshot, seriousViolations, signIn, startConsoleAuthority } from './helpers.js';
 
 let lk: ConsoleAuthority;
@@ -39,6 +39,13 @@ beforeAll(async () => {
   }
   const suspended = await lk.api(`/api/permits/${issued.suspended!.permitNumber}/suspend`, { token: lk.officerToken, body: { reason: 'Inquiry into the nursery' } });
   expect(suspended.status).toBe(200);
+  // Customs endorses the export of the Dendrobium permit (block A, all 300 plants).
+  const customsToken = await createToken(lk.config, 'customs', 'Kamal Fernando');
+  const endorsed = await lk.api(`/api/permits/${issued.dendrobium!.permitNumber}/endorsements`, {
+    token: customsToken,
+    body: { blocks: [{ block: 'A', quantity: 300 }], portOfExport: 'LKCMB', date: issued.dendrobium!.issuedAt.slice(0, 10), transportDocument: '176-12345675' },
+  });
+  expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(201);
 }, 90_000);
 
 afterAll(async () => {
@@ -211,12 +218,12 @@ describe('the dashboard', () => {
   it('counts the permits by state, each linking to its list; no incoming permit; the exchange is for admins', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'officer');
-    await page.locator('#permit-counts').waitFor();
+    for (const part of ['#permit-counts', '#incoming-total', '#undeliverable']) await page.locator(part).waitFor();
     expect(await text(page, '#screen-title')).toBe('Dashboard');
     expect(await countsOf(page, '#permit-counts')).toEqual([
       ['all', '3'],
-      ['valid', '1'],
-      ['used', '0'],
+      ['valid', '0'],
+      ['used', '1'],
       ['expired', '0'],
       ['revoked', '1'],
       ['suspended', '1'],
@@ -233,6 +240,8 @@ describe('the dashboard', () => {
     await page.goto(`${lk.url}/console/`);
     await page.locator('#lang').selectOption('es');
     await expect.poll(() => text(page, '#screen-title')).toBe('Panel');
+    await page.locator('#permit-counts').waitFor();
+    await page.locator('#incoming-total').waitFor();
     expect(await page.locator('#permit-counts .count-label').allTextContents()).toEqual(['Expedidos', 'Válidos', 'Utilizados (exportados)', 'Vencidos', 'Revocados', 'Suspendidos']);
     expect(await text(page, '#incoming-total')).toBe('No se nos envió ningún permiso para importación.');
     expect(await seriousViolations(page)).toEqual([]);
@@ -241,12 +250,12 @@ describe('the dashboard', () => {
 
     const admin = await consolePage(browser, problems);
     await signIn(admin.page, lk.url, 'admin');
-    await admin.page.locator('#undeliverable').waitFor();
+    for (const part of ['#permit-counts', '#undeliverable']) await admin.page.locator(part).waitFor();
     expect(await text(admin.page, '#undeliverable')).toBe('0 messages could not be delivered');
     expect(await countsOf(admin.page, '#permit-counts')).toEqual([
       ['all', '3'],
-      ['valid', '1'],
-      ['used', '0'],
+      ['valid', '0'],
+      ['used', '1'],
       ['expired', '0'],
       ['revoked', '1'],
       ['suspended', '1'],
@@ -353,6 +362,69 @@ describe('administration', () => {
     await officer.context.close();
   });
 });
+
+describe('the permit page of an endorsed permit, and a refusal', () => {
+  it('shows the export endorsement (box 14) and the endorsement in the history, in French too', async () => {
+    const { context, page } = await consolePage(browser, problems);
+    await signIn(page, lk.url, 'officer');
+    const { dendrobium } = issued as Required<typeof issued>;
+    await page.goto(`${lk.url}/console/permits/${dendrobium.permitNumber}`);
+    await page.locator('#endorsement').waitFor();
+    expect(await text(page, '#permit-state')).toBe('Used (exported)');
+    expect(await page.locator('#endorsement').evaluate((dl) => Array.from(dl.querySelectorAll('dt'), (dt) => [dt.textContent, dt.nextElementSibling!.textContent]))).toEqual([
+      ['Block A', '300 NAR – number of specimens'],
+      ['Port of export', 'LKCMB'],
+      ['When (UTC)', dendrobium.issuedAt.slice(0, 10)],
+      ['Customs officer', 'Kamal Fernando'],
+      ['Bill of Lading / Air waybill number', '176-12345675'],
+    ]);
+    expect(await page.locator('#history tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action))).toEqual(['issue', 'endorse']);
+    await screenshot(page, 'officer-permit-endorsed');
+
+    await page.locator('#lang').selectOption('fr');
+    await expect.poll(() => text(page, '#screen-title')).toBe(`Permis ${dendrobium.permitNumber}`);
+    expect(await text(page, '#permit-state')).toBe('Utilisé (exporté)');
+    expect(await text(page, '#box-5a')).toBe('T – Transaction commerciale');
+    expect(await text(page, '#box-3a')).toBe('Suisse');
+    expect(await text(page, '#box-A-9')).toBe('Artificially propagated flowering plants in pots\nTerme\u00a0: LIV – Vivant' /* French sets a no-break space before the colon */);
+    expect(await text(page, '#box-A-11')).toBe('300 NAR – nombre de spécimens');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'officer-permit-fr');
+    await context.close();
+  });
+
+  it('an action the state no longer allows is refused with the plain message', async () => {
+    const { context, page } = await consolePage(browser, problems);
+    await signIn(page, lk.url, 'officer');
+    const { suspended } = issued as Required<typeof issued>;
+    await page.goto(`${lk.url}/console/permits/${suspended.permitNumber}`);
+    await page.locator('button[data-action=reinstate]').waitFor();
+    expect(await text(page, '#permit-state')).toBe('Suspended');
+    // Someone else reinstates it meanwhile.
+    expect((await lk.api(`/api/permits/${suspended.permitNumber}/reinstate`, { token: lk.officerToken, body: {} })).status).toBe(200);
+    await page.locator('button[data-action=reinstate]').click();
+    await page.getByRole('button', { name: 'Reinstate the permit' }).click();
+    await expect.poll(() => text(page, '#permit-outcome')).toMatch(/^Refused: /);
+    expect(await text(page, '#permit-outcome')).toBe(REINSTATE_REFUSAL);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    // Suspended again through the page, with a reason, for the dashboard's counts.
+    await page.reload();
+    await page.locator('button[data-action=suspend]').click();
+    await page.getByLabel('Reason (recorded in the history and the audit trail)').fill('Inquiry into the nursery, continued');
+    await page.getByRole('button', { name: 'Suspend the permit' }).click();
+    await expect.poll(() => text(page, '#permit-state')).toBe('Suspended');
+    expect(await page.locator('#history tbody tr').evaluateAll((rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.innerText).slice(1)))).toEqual([
+      ['Issued', 'Test Officer', ''],
+      ['Suspended', 'Test Officer', 'Inquiry into the nursery'],
+      ['Reinstated', 'Test Officer', ''],
+      ['Suspended', 'Anoma Perera', 'Inquiry into the nursery, continued'],
+    ]);
+    await context.close();
+  });
+});
+
+/** The API's own message (src/codes.ts), shown as it comes. */
+const REINSTATE_REFUSAL = 'Refused: The permit is not suspended, so it cannot be reinstated.';
 
 describe('console problems', () => {
   it('nothing was refused by the CSP and no page error happened', () => {
