@@ -426,6 +426,19 @@ describe('the permit page of an endorsed permit, and a refusal', () => {
 /** The API's own message (src/codes.ts), shown as it comes. */
 const REINSTATE_REFUSAL = 'Refused: The permit is not suspended, so it cannot be reinstated.';
 
+describe('the audit trail', () => {
+  it('names the person who acted in the console', async () => {
+    const auditor = await createToken(lk.config, 'admin', 'Audit Reader');
+    const trail = await lk.api(`/api/audit?permit=${issued.orchids!.permitNumber}`, { token: auditor });
+    expect(trail.status).toBe(200);
+    const actions = (trail.body.items as { action: string; actorName: string }[]).map((e) => [e.action, e.actorName]);
+    expect(actions).toContainEqual(['permit.revoke', 'Anoma Perera']);
+    const all = await lk.api('/api/audit?limit=1000', { token: auditor });
+    const byAdmin = (all.body.items as { action: string; actorName: string }[]).filter((e) => e.actorName === 'Nirmala Silva').map((e) => e.action);
+    expect(byAdmin).toEqual(expect.arrayContaining(['user.create', 'user.disable', 'token.create', 'token.revoke']));
+  });
+});
+
 describe('console problems', () => {
   it('nothing was refused by the CSP and no page error happened', () => {
     expect(problems).toEqual([]);
