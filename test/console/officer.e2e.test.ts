@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, readExample } from '../helpers/agent-process.js';
 import { type ConsoleAuthority, consolePage, launchChromium, screenshot, seriousViolations, signIn, startConsoleAuthority } from './helpers.js';
 
+/** A Chromium flow with several screens takes longer than the default 60 s on a loaded 2-core machine. */
+const SLOW = 150_000;
+
 let lk: ConsoleAuthority;
 let browser: Browser;
 const problems: string[] = [];
@@ -53,7 +56,7 @@ afterAll(async () => {
   await lk?.stop();
 });
 
-describe('the permit page', () => {
+describe('the permit page', { timeout: SLOW }, () => {
   it('shows the permit box by box, its history and QR code; the PDF downloads; revoking asks for a reason and a confirmation', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'officer');
@@ -132,7 +135,7 @@ describe('the permit page', () => {
 
 const rowsOf = (page: Page) => page.locator('#results tbody tr').evaluateAll((rows) => rows.map((r) => Array.from((r as HTMLTableRowElement).cells, (c) => c.innerText.trim())));
 
-describe('search and list', () => {
+describe('search and list', { timeout: SLOW }, () => {
   it('finds the revoked permit by species, links to it, pages, and exports the exact CSV', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'officer');
@@ -214,7 +217,7 @@ describe('search and list', () => {
 const countsOf = (page: Page, list: string) =>
   page.locator(`${list} [data-count]`).evaluateAll((items) => items.map((i) => [(i as HTMLElement).dataset.count, (i as HTMLElement).querySelector('.count')!.textContent]));
 
-describe('the dashboard', () => {
+describe('the dashboard', { timeout: SLOW }, () => {
   it('counts the permits by state, each linking to its list; no incoming permit; the exchange is for admins', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'officer');
@@ -272,7 +275,7 @@ async function rowOf(page: Page, table: string, first: string, done: (row: strin
   return (await cellsOf(page, table)).find((r) => r[0] === first)!;
 }
 
-describe('administration', () => {
+describe('administration', { timeout: SLOW }, () => {
   it('an admin creates and disables a user, creates a token shown once that works, revokes it, and reads trust and keys', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'admin');
@@ -363,7 +366,7 @@ describe('administration', () => {
   });
 });
 
-describe('the permit page of an endorsed permit, and a refusal', () => {
+describe('the permit page of an endorsed permit, and a refusal', { timeout: SLOW }, () => {
   it('shows the export endorsement (box 14) and the endorsement in the history, in French too', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'officer');
@@ -426,7 +429,7 @@ describe('the permit page of an endorsed permit, and a refusal', () => {
 /** The API's own message (src/codes.ts), shown as it comes. */
 const REINSTATE_REFUSAL = 'Refused: The permit is not suspended, so it cannot be reinstated.';
 
-describe('the audit trail', () => {
+describe('the audit trail', { timeout: SLOW }, () => {
   it('names the person who acted in the console', async () => {
     const auditor = await createToken(lk.config, 'admin', 'Audit Reader');
     const trail = await lk.api(`/api/audit?permit=${issued.orchids!.permitNumber}`, { token: auditor });
@@ -439,7 +442,7 @@ describe('the audit trail', () => {
   });
 });
 
-describe('console problems', () => {
+describe('console problems', { timeout: SLOW }, () => {
   it('nothing was refused by the CSP and no page error happened', () => {
     expect(problems).toEqual([]);
   });
