@@ -14,6 +14,21 @@ import { DASHBOARD_MESSAGES, type CountId, type ImportStateId } from './messages
 import './dashboard.css';
 
 const COUNTS: CountId[] = ['all', 'valid', 'used', 'expired', 'revoked', 'suspended'];
+const DASHBOARD_COUNTS: CountId[] = [...COUNTS, 'imported', 'expiringSoon'];
+/** The counts GET /api/permits can list (its `state` filter); the others are figures only. */
+const LISTED = new Set<CountId>(COUNTS);
+
+/** GET /api/dashboard's answer (src/store/dashboard.ts on the api branch), the parts read here. */
+interface DashboardAnswer {
+  permits: { issued: number; valid: number; exported: number; revoked: number; suspended: number; expired: number; imported: number; expiringSoon: number };
+  exchange: { undeliverable: number; failed: number };
+}
+interface Counts {
+  shown: CountId[];
+  value: Partial<Record<CountId, number>>;
+  /** Messages never delivered, when the dashboard route counted them (any role). */
+  notDelivered?: number;
+}
 const IMPORT_STATES: ImportStateId[] = ['expected', 'arrived', 'overdue', 'revoked', 'suspended'];
 
 interface Incoming {
@@ -37,10 +52,19 @@ function useLoaded<T>(load: () => Promise<T | undefined>): Loaded<T> {
   return state;
 }
 
-async function permitCounts(): Promise<Record<CountId, number> | undefined> {
+async function permitCounts(): Promise<Counts | undefined> {
+  const dashboard = await api<DashboardAnswer>('GET', '/api/dashboard');
+  if (dashboard.ok) {
+    const p = dashboard.body.permits;
+    return {
+      shown: DASHBOARD_COUNTS,
+      value: { all: p.issued, valid: p.valid, used: p.exported, expired: p.expired, revoked: p.revoked, suspended: p.suspended, imported: p.imported, expiringSoon: p.expiringSoon },
+      notDelivered: dashboard.body.exchange.undeliverable + dashboard.body.exchange.failed,
+    };
+  }
   const answers = await Promise.all(COUNTS.map((c) => api<PermitPage>('GET', `/api/permits?limit=1${c === 'all' ? '' : `&state=${c}`}`)));
   if (answers.some((a) => !a.ok)) return undefined;
-  return Object.fromEntries(COUNTS.map((c, i) => [c, (answers[i] as { body: PermitPage }).body.total])) as Record<CountId, number>;
+  return { shown: COUNTS, value: Object.fromEntries(COUNTS.map((c, i) => [c, (answers[i] as { body: PermitPage }).body.total])) };
 }
 
 export default function Dashboard() {
@@ -68,11 +92,17 @@ export default function Dashboard() {
         {pending(counts)}
         {counts.kind === 'ok' && (
           <ul class="counts" id="permit-counts">
-            {COUNTS.map((c) => (
+            {counts.value.shown.map((c) => (
               <li key={c}>
-                <a href={c === 'all' ? '/console/permits' : `/console/permits?state=${c}`} data-count={c}>
-                  <span class="count">{counts.value[c]}</span> <span class="count-label">{t.counts[c]}</span>
-                </a>
+                {LISTED.has(c) ? (
+                  <a href={c === 'all' ? '/console/permits' : `/console/permits?state=${c}`} data-count={c}>
+                    <span class="count">{counts.value.value[c]}</span> <span class="count-label">{t.counts[c]}</span>
+                  </a>
+                ) : (
+                  <span class="figure" data-count={c}>
+                    <span class="count">{counts.value.value[c]}</span> <span class="count-label">{t.counts[c]}</span>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -123,7 +153,11 @@ export default function Dashboard() {
       <section aria-labelledby="exchange-title">
         <h2 id="exchange-title">{t.exchange}</h2>
         {pending(exchange)}
-        {exchange.kind === 'ok' && exchange.value === null && <p id="undeliverable">{t.exchangeAdminOnly}</p>}
+        {exchange.kind === 'ok' && exchange.value === null && counts.kind === 'ok' && (
+          <p id="undeliverable" class={counts.value.notDelivered ? 'error' : undefined}>
+            {counts.value.notDelivered === undefined ? t.exchangeAdminOnly : t.undeliverable(counts.value.notDelivered)}
+          </p>
+        )}
         {exchange.kind === 'ok' && exchange.value !== null && <Undeliverable status={exchange.value} t={t} />}
       </section>
     </>

@@ -1,7 +1,7 @@
 /** The dashboard's words. */
 import type { Messages } from '../../i18n.js';
 
-export type CountId = 'all' | 'valid' | 'used' | 'expired' | 'revoked' | 'suspended';
+export type CountId = 'all' | 'valid' | 'used' | 'expired' | 'revoked' | 'suspended' | 'imported' | 'expiringSoon';
 export type ImportStateId = 'expected' | 'arrived' | 'overdue' | 'revoked' | 'suspended';
 
 export interface DashboardText {
@@ -25,7 +25,7 @@ export interface DashboardText {
 const en: DashboardText = {
   title: 'Dashboard',
   permits: 'Permits issued here',
-  counts: { all: 'Issued', valid: 'Valid', used: 'Used (exported)', expired: 'Expired', revoked: 'Revoked', suspended: 'Suspended' },
+  counts: { all: 'Issued', valid: 'Valid', used: 'Used (exported)', expired: 'Expired', revoked: 'Revoked', suspended: 'Suspended', imported: 'Imported (confirmed)', expiringSoon: 'Expiring within 30 days' },
   countsHint: 'Each count opens the list of those permits.',
   incoming: 'Incoming permits from other authorities',
   incomingTotal: (n) => (n === 1 ? '1 permit sent to us for import' : `${n} permits sent to us for import`),
@@ -43,7 +43,7 @@ const en: DashboardText = {
 const fr: DashboardText = {
   title: 'Tableau de bord',
   permits: 'Permis délivrés ici',
-  counts: { all: 'Délivrés', valid: 'Valides', used: 'Utilisés (exportés)', expired: 'Expirés', revoked: 'Révoqués', suspended: 'Suspendus' },
+  counts: { all: 'Délivrés', valid: 'Valides', used: 'Utilisés (exportés)', expired: 'Expirés', revoked: 'Révoqués', suspended: 'Suspendus', imported: 'Importés (confirmés)', expiringSoon: 'Expirent dans les 30 jours' },
   countsHint: 'Chaque nombre ouvre la liste de ces permis.',
   incoming: 'Permis reçus d’autres autorités',
   incomingTotal: (n) => (n === 1 ? '1 permis reçu pour importation' : `${n} permis reçus pour importation`),
@@ -61,7 +61,7 @@ const fr: DashboardText = {
 const es: DashboardText = {
   title: 'Panel',
   permits: 'Permisos expedidos aquí',
-  counts: { all: 'Expedidos', valid: 'Válidos', used: 'Utilizados (exportados)', expired: 'Vencidos', revoked: 'Revocados', suspended: 'Suspendidos' },
+  counts: { all: 'Expedidos', valid: 'Válidos', used: 'Utilizados (exportados)', expired: 'Vencidos', revoked: 'Revocados', suspended: 'Suspendidos', imported: 'Importados (confirmados)', expiringSoon: 'Vencen en 30 días' },
   countsHint: 'Cada cifra abre la lista de esos permisos.',
   incoming: 'Permisos recibidos de otras autoridades',
   incomingTotal: (n) => (n === 1 ? '1 permiso recibido para importación' : `${n} permisos recibidos para importación`),
