@@ -1,4 +1,23 @@
-/** Placeholder: the admin screen is being built (issue 11). */
-export default function Screen() {
-  return <h1 id="screen-title">admin</h1>;
+/**
+ * Administration (issue 11 §2, admin role): console users, API tokens, trusted peers and the
+ * trust list, and the signing keys. The server refuses all of it to any other role
+ * (requireRole 'admin' in src/http/routes/users.ts, tokens.ts, exchange.ts).
+ */
+import { useMessages } from '../../i18n.js';
+import { ADMIN_MESSAGES } from './messages.js';
+import { Tokens } from './Tokens.js';
+import { Trust } from './Trust.js';
+import { Users } from './Users.js';
+import './admin.css';
+
+export default function Admin() {
+  const t = useMessages(ADMIN_MESSAGES);
+  return (
+    <>
+      <h1 id="screen-title">{t.title}</h1>
+      <Users />
+      <Tokens />
+      <Trust />
+    </>
+  );
 }
