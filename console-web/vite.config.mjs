@@ -81,5 +81,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     manifest: 'manifest.json',
     reportCompressedSize: false,
+    // Generating the validators takes seconds by design (ajv compiles every schema once); no timing report for it.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
 });

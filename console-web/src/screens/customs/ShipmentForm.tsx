@@ -135,7 +135,6 @@ export function ShipmentForm({ result, onSigned }: { result: VerificationResult;
                     </span>
                     {r.detail && (
                       <span class="refusal-detail" lang="en">
-                        {' '}
                         {r.detail}
                       </span>
                     )}

@@ -37,10 +37,11 @@ export default function CustomsScreen() {
 
   useEffect(() => () => scan.current?.stop(), []);
 
-  async function check(input: string) {
+  /** `again`: the same permit verified again after a signature; its verdict and form stay until the new verdict. */
+  async function check(input: string, again = false) {
     const mine = ++run.current;
     setBusy(true);
-    setOutcome(undefined);
+    if (!again) setOutcome(undefined);
     setScannedText(input);
     const found = await verifyText(input).catch((e: unknown): Outcome => ({ type: 'page-error', verdict: { kind: 'invalid', code: 'VERIFIER_FAILED' }, detail: e instanceof Error ? e.message : String(e) }));
     if (mine !== run.current) return;
@@ -123,7 +124,7 @@ export default function CustomsScreen() {
         <ShipmentForm
           key={outcome.result.permit.permitNumber}
           result={outcome.result}
-          onSigned={() => void check(scannedText)}
+          onSigned={() => void check(scannedText, true)}
         />
       )}
     </div>
@@ -153,12 +154,10 @@ function VerdictView({ outcome }: { outcome: Outcome }) {
   const now = Date.now();
   return (
     <section class={`verdict tone-${TONE[verdict.kind]}`} id="verdict" data-verdict={verdict.kind} data-code={verdict.code} aria-live="polite">
-      <h2 id="verdict-title">
-        <span aria-hidden="true" class="verdict-icon">
-          {ICON[verdict.kind]}
-        </span>{' '}
-        {title}
-      </h2>
+      <p class="verdict-icon" id="verdict-icon" aria-hidden="true">
+        {ICON[verdict.kind]}
+      </p>
+      <h2 id="verdict-title">{title}</h2>
       {words.verdicts[verdict.kind].detail && <p>{words.verdicts[verdict.kind].detail}</p>}
       <ul class="verdict-facts">
         {facts.map((f) => (
