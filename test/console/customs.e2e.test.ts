@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../bench/camera-frame.js';
 import { LIFECYCLE_CODES } from '../../src/codes.js';
 import { permitQr } from '../../src/print/permit-qr.js';
+import { formatDate } from '../../verifier-web/src/i18n.js';
 import { readExample, tempDir } from '../helpers/agent-process.js';
 import { qrPng, y4mFromPng } from '../web/helpers.js';
 import { type ConsoleAuthority, consolePage, screenshot, seriousViolations, signIn, startConsoleAuthority } from './helpers.js';
@@ -101,7 +102,7 @@ describe('customs screen (phone)', () => {
     expect(await page.locator('#customs-answer .customs-ok').innerText()).toBe(`Endorsed: permit ${scanned.permitNumber} is endorsed for this shipment.`);
     // The screen verifies the permit again: now used, as the public page says.
     await page.locator('#verdict[data-verdict="used"]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('#verdict-title').innerText()).toBe(`Valid — exported on ${today} at LKCMB; expected at import`);
+    expect(await page.locator('#verdict-title').innerText()).toBe(`Valid — exported on ${formatDate(today, 'en')} at LKCMB; expected at import`);
     expect(await page.locator('#verdict .verdict-facts').innerText()).toContain('Block A — Phalaenopsis amabilis: permitted 1,200 NAR, exported 800 NAR');
     await screenshot(page, 'customs-endorsed');
 

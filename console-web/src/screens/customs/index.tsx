@@ -10,7 +10,7 @@ import { VERDICT_TEXT } from '../../../../verifier-web/src/verdict-texts.js';
 import { ICON, TONE } from '../../../../verifier-web/src/verdict.js';
 import { blockFacts } from '../../../../verifier-web/src/permit-view.js';
 import { segmentsText } from '../../../../verifier-web/src/segments.js';
-import { codeMessage, fill, UI } from '../../../../verifier-web/src/i18n.js';
+import { codeMessage, fill, formatDate, UI } from '../../../../verifier-web/src/i18n.js';
 import { checkDetail } from '../../../../verifier-web/src/check-details.js';
 import { openCamera } from '../../../../verifier-web/src/camera.js';
 import type { CameraScan } from '../../../../verifier-web/src/scanner.js';
@@ -142,9 +142,9 @@ function VerdictView({ outcome }: { outcome: Outcome }) {
   const i = result?.imported;
   const title =
     verdict.kind === 'used' && e
-      ? fill(words.usedTitle, { date: e.date, port: e.portOfExport })
+      ? fill(words.usedTitle, { date: formatDate(e.date, lang), port: e.portOfExport })
       : verdict.kind === 'imported' && i
-        ? fill(words.importedTitle, { date: i.date, port: i.portOfImport })
+        ? fill(words.importedTitle, { date: formatDate(i.date, lang), port: i.portOfImport })
         : words.verdicts[verdict.kind].title;
   const facts: string[] = [];
   if (result?.permit?.permitNumber) facts.push(fill(ui.permitNumber, { number: result.permit.permitNumber }));
