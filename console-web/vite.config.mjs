@@ -5,16 +5,71 @@
  * hash, so the agent may let browsers cache them for ever (src/http/routes/console-page.ts).
  * No inline script or style is emitted: the agent's CSP forbids both.
  */
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { generateValidators, SEAM } from '../verifier-web/schema-validators.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+
+/**
+ * The customs screen runs the verify core, whose schema check imports
+ * src/permit/schema-validators.ts: that module compiles with ajv at run time (`new Function`),
+ * which the console's CSP forbids (no 'unsafe-eval'). As verifier-web/build.mjs does, the
+ * module is swapped for the validators generated at build time (verifier-web/schema-validators.mjs).
+ */
+function schemaValidators() {
+  let generated;
+  return {
+    name: 'saiga-schema-validators',
+    enforce: 'pre',
+    async buildStart() {
+      generated = await generateValidators();
+    },
+    resolveId(source, importer) {
+      if (!importer || !/\/schema-validators\.js$/.test(source)) return null;
+      return resolve(dirname(importer), source).replace(/\.js$/, '.ts') === SEAM ? generated : null;
+    },
+  };
+}
+
+/**
+ * The QR decoder's wasm (zxing-cpp, loaded by barcode-detector from verifier-web/src/scanner.ts),
+ * emitted into assets/ under a hashed name that scanner.ts reads as __ZXING_WASM__ (relative to
+ * its chunk, itself in assets/). The wasm must be the one barcode-detector was built for: its
+ * own nested zxing-wasm first, then the top-level one (as verifier-web/build.mjs looks).
+ */
+function zxingWasm() {
+  const file = [
+    join(root, 'node_modules/barcode-detector/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
+    join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
+  ].find((candidate) => existsSync(candidate));
+  if (!file) throw new Error('zxing_reader.wasm not found in node_modules (npm install barcode-detector).');
+  const bytes = readFileSync(file);
+  // Vite's own pattern (name-XXXXXXXX.ext), which the agent serves as immutable (src/http/routes/console-page.ts).
+  const name = `zxing_reader-${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.wasm`;
+  return {
+    define: { __ZXING_WASM__: JSON.stringify(name) },
+    plugin: {
+      name: 'saiga-zxing-wasm',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: `assets/${name}`, source: bytes });
+      },
+    },
+  };
+}
+
+const wasm = zxingWasm();
 
 export default defineConfig({
   root: here,
   base: '/console/',
   logLevel: 'warn',
+  plugins: [schemaValidators(), wasm.plugin],
+  define: wasm.define,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: resolve(here, 'dist'),
@@ -26,5 +81,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     manifest: 'manifest.json',
     reportCompressedSize: false,
+    // Generating the validators takes seconds by design (ajv compiles every schema once); no timing report for it.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
 });
