@@ -6,14 +6,13 @@
  * No inline script or style is emitted: the agent's CSP forbids both.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { findWasm } from '../verifier-web/zxing-wasm.mjs';
 import { generateValidators, SEAM } from '../verifier-web/schema-validators.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
 
 /**
  * The customs screen runs the verify core, whose schema check imports
@@ -39,16 +38,11 @@ function schemaValidators() {
 /**
  * The QR decoder's wasm (zxing-cpp, loaded by barcode-detector from verifier-web/src/scanner.ts),
  * emitted into assets/ under a hashed name that scanner.ts reads as __ZXING_WASM__ (relative to
- * its chunk, itself in assets/). The wasm must be the one barcode-detector was built for: its
- * own nested zxing-wasm first, then the top-level one (as verifier-web/build.mjs looks).
+ * its chunk, itself in assets/). The same wasm as the verifier page's, found and checked as it is
+ * (verifier-web/zxing-wasm.mjs).
  */
 function zxingWasm() {
-  const file = [
-    join(root, 'node_modules/barcode-detector/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
-    join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
-  ].find((candidate) => existsSync(candidate));
-  if (!file) throw new Error('zxing_reader.wasm not found in node_modules (npm install barcode-detector).');
-  const bytes = readFileSync(file);
+  const { bytes } = findWasm();
   // Vite's own pattern (name-XXXXXXXX.ext), which the agent serves as immutable (src/http/routes/console-page.ts).
   const name = `zxing_reader-${createHash('sha256').update(bytes).digest('base64url').slice(0, 8)}.wasm`;
   return {

@@ -23,29 +23,13 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateValidators, SEAM } from './schema-validators.mjs';
+import { findWasm } from './zxing-wasm.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 
 const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
-
-/** The zxing wasm that matches the zxing-wasm JS bundled inside barcode-detector (barcode-detector pins its zxing-wasm version; the wasm must be that version's). */
-function findWasm() {
-  const candidates = [
-    join(root, 'node_modules/barcode-detector/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
-    join(root, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm'),
-  ];
-  const bundled = readFileSync(join(root, 'node_modules/barcode-detector/dist/es/zxing-exported.js'), 'utf8');
-  for (const file of candidates) {
-    if (!existsSync(file)) continue;
-    const bytes = readFileSync(file);
-    const sha = createHash('sha256').update(bytes).digest('hex');
-    if (bundled.includes(`"${sha}"`)) return { file, bytes };
-    throw new Error(`${relative(root, file)} (sha256 ${sha}) is not the wasm that barcode-detector was built for; install the zxing-wasm version it names.`);
-  }
-  throw new Error('zxing_reader.wasm not found in node_modules (npm install barcode-detector).');
-}
 
 export async function build({ outDir = join(here, 'dist'), minify = true, log = (line) => console.log(line) } = {}) {
   const wasm = findWasm();
