@@ -31,6 +31,7 @@ import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
 import { UserStore } from '../../auth/users.js';
 import { SessionStore } from '../../auth/sessions.js';
+import { dashboardCounts } from '../../store/dashboard.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
 import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
@@ -257,6 +258,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         list: (filter) => store.reads.permits.list(filter),
         status: (permitNumber) => lifecycle.status(permitNumber),
         publicResource: serveOwnResource,
+        dashboard: () => dashboardCounts(reads, now()),
       },
       imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
