@@ -9,7 +9,7 @@ import { didDocumentPath } from '../agent/identity/did-web-name.js';
 import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
 import { publicGet } from './cors.js';
-import { permitRoutes } from './routes/permits.js';
+import { permitCsvRoutes, permitRoutes } from './routes/permits.js';
 import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
@@ -112,6 +112,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/session', sessionRoutes(saiga, sessionCookie));
   app.use('/api/users', userRoutes(saiga));
   app.use('/api/verify', verifyRoutes(saiga));
+  app.use('/api/permits.csv', permitCsvRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));

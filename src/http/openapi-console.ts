@@ -3,6 +3,7 @@
  * the dashboard, drafts and the PDF preview. They take a bearer token or a console session,
  * with the same roles.
  */
+import { PERMIT_SEARCH_PARAMETERS } from './openapi-admin.js';
 import { errorResponse, json, responseRef } from './openapi-schemas.js';
 
 const BEARER_OR_SESSION = [{ bearer: [] }, { session: [] }];
@@ -45,6 +46,23 @@ const DASHBOARD = {
 };
 
 export const CONSOLE_PATHS = {
+  '/api/permits.csv': {
+    get: {
+      operationId: 'exportPermitsCsv',
+      summary: 'The permit search as CSV, every match unless limit is given (officer, customs, admin)',
+      description:
+        'RFC 4180 with CRLF line ends. Columns: permitNumber, documentType, state, exporter, exporterCountry, importer, importerCountry, species (the blocks\' scientific names, "; " between), issuedAt, validUntil. ' +
+        "A cell that starts with = + - @, a tab or a carriage return is prefixed with ' (no spreadsheet formula runs).",
+      security: BEARER_OR_SESSION,
+      parameters: PERMIT_SEARCH_PARAMETERS,
+      responses: {
+        200: { description: 'The permits, newest first, a header line first', content: { 'text/csv': { schema: { type: 'string' } } } },
+        400: errorResponse('BAD_REQUEST: an unknown or malformed query parameter (`path` names it)'),
+        401: responseRef('Unauthorized'),
+        403: responseRef('Forbidden'),
+      },
+    },
+  },
   '/api/dashboard': {
     get: {
       operationId: 'getDashboard',
