@@ -22,6 +22,7 @@ import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { sessionAuthentication } from './session-auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { draftRoutes } from './routes/drafts.js';
 import { sessionCookieFor } from './session-cookie.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
@@ -124,6 +125,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/imports', importConfirmationRoutes(saiga));
   app.use('/api/reports', reportRoutes(saiga));
   app.use('/api/dashboard', dashboardRoutes(saiga));
+  app.use('/api/drafts', draftRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

@@ -45,7 +45,83 @@ const DASHBOARD = {
   },
 };
 
+const DRAFT_SUMMARY_PROPERTIES = {
+  id: { type: 'string', format: 'uuid' },
+  title: { type: 'string', minLength: 1, maxLength: 200 },
+  ownerId: { type: 'string', description: 'Who saved it last: an API token id or `user:<id>` for a console user' },
+  ownerName: { type: 'string', description: "That person's name" },
+  createdAt: { type: 'string', format: 'date-time' },
+  updatedAt: { type: 'string', format: 'date-time' },
+};
+const DRAFT_SUMMARY = { type: 'object', required: Object.keys(DRAFT_SUMMARY_PROPERTIES), properties: DRAFT_SUMMARY_PROPERTIES };
+const DRAFT = {
+  type: 'object',
+  required: [...Object.keys(DRAFT_SUMMARY_PROPERTIES), 'request'],
+  properties: { ...DRAFT_SUMMARY_PROPERTIES, request: { type: 'object', description: 'The permit request as saved, complete or not; never checked against the permit rules' } },
+};
+const DRAFT_INPUT = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'request'],
+  properties: {
+    title: { type: 'string', minLength: 1, maxLength: 200, description: 'Without control characters' },
+    request: { type: 'object', description: 'The permit request (POST /api/permits body), complete or not; at most 64 KiB as JSON' },
+  },
+};
+const draftId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const officerOnly = { 401: responseRef('Unauthorized'), 403: errorResponse('FORBIDDEN (not an officer) or SESSION_CSRF_INVALID') };
+const draftNotFound = { 404: errorResponse('CONSOLE_DRAFT_NOT_FOUND') };
+const draftRefusals = {
+  400: responseRef('MalformedJson'),
+  413: errorResponse('CONSOLE_DRAFT_TOO_LARGE (the request over 64 KiB) or PAYLOAD_TOO_LARGE (the body)'),
+  415: responseRef('UnsupportedMediaType'),
+  422: errorResponse('CONSOLE_DRAFT_INVALID: a title or request missing or malformed, or an unknown field (`path` names it)'),
+};
+
 export const CONSOLE_PATHS = {
+  '/api/drafts': {
+    get: {
+      operationId: 'listDrafts',
+      summary: 'Every saved draft, the last saved first, without their requests (officer)',
+      security: BEARER_OR_SESSION,
+      responses: { 200: { description: 'The drafts', content: json({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: DRAFT_SUMMARY } } }) }, ...officerOnly },
+    },
+    post: {
+      operationId: 'createDraft',
+      summary: 'Save a new draft of a permit request; audited as draft.save (officer)',
+      security: BEARER_OR_SESSION,
+      requestBody: { required: true, content: json(DRAFT_INPUT) },
+      responses: {
+        201: { description: 'Saved', headers: { Location: { description: '/api/drafts/{id}', schema: { type: 'string' } } }, content: json(DRAFT) },
+        ...draftRefusals,
+        ...officerOnly,
+      },
+    },
+  },
+  '/api/drafts/{id}': {
+    get: {
+      operationId: 'getDraft',
+      summary: 'One draft with its request (officer)',
+      security: BEARER_OR_SESSION,
+      parameters: [draftId],
+      responses: { 200: { description: 'The draft', content: json(DRAFT) }, ...officerOnly, ...draftNotFound },
+    },
+    put: {
+      operationId: 'updateDraft',
+      summary: "Replace a draft's title and request; audited as draft.save (officer)",
+      security: BEARER_OR_SESSION,
+      parameters: [draftId],
+      requestBody: { required: true, content: json(DRAFT_INPUT) },
+      responses: { 200: { description: 'Saved', content: json(DRAFT) }, ...draftRefusals, ...officerOnly, ...draftNotFound },
+    },
+    delete: {
+      operationId: 'deleteDraft',
+      summary: 'Delete a draft; audited as draft.delete (officer)',
+      security: BEARER_OR_SESSION,
+      parameters: [draftId],
+      responses: { 204: { description: 'Deleted' }, ...officerOnly, ...draftNotFound },
+    },
+  },
   '/api/permits.csv': {
     get: {
       operationId: 'exportPermitsCsv',

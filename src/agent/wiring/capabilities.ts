@@ -32,6 +32,7 @@ import type { Reports } from '../../report/service.js';
 import type { CreateOutcome, NewUser, SignInOutcome, UserRecord, UserRefusal } from '../../auth/users.js';
 import type { SessionCheck, SessionView } from '../../auth/sessions.js';
 import type { DashboardCounts } from '../../store/dashboard.js';
+import type { DraftService } from '../../issuance/drafts.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -203,6 +204,8 @@ export interface ImportConfirmation {
 export interface SignCapabilities extends ReadCapabilities {
   identities: Identities;
   issuance: Issuance;
+  /** Issue 11 §2: permit request drafts saved from the console, audited with the person's name. */
+  drafts: Pick<DraftService, 'list' | 'get' | 'create' | 'update' | 'delete'>;
   lifecycle: Lifecycle;
   importConfirmation: ImportConfirmation;
   signAs(role: SigningRole): Signer;

@@ -32,6 +32,7 @@ import { TokenStore } from '../../auth/tokens.js';
 import { UserStore } from '../../auth/users.js';
 import { SessionStore } from '../../auth/sessions.js';
 import { dashboardCounts } from '../../store/dashboard.js';
+import { DraftService } from '../../issuance/drafts.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
 import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
@@ -263,6 +264,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       users,
+      drafts: new DraftService(store, now),
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
         authority: { did: identity.did, didDocument },
