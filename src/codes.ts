@@ -239,6 +239,11 @@ export const API_CODES = {
   USER_PASSWORD_WEAK: 'The password is too weak: it needs at least 12 characters and must not be a common password.',
   USER_EXISTS: 'A user with this username exists already (usernames are compared without case).',
   USER_NOT_FOUND: 'There is no user with this username or id.',
+  CONSOLE_SIGN_IN_RATE_LIMITED: 'Too many failed sign-ins from this network address: wait for the time the Retry-After header gives (at most 15 minutes), then try again.',
+  // The console's server side (issue 11 §2): drafts of permit requests
+  CONSOLE_DRAFT_INVALID: 'The draft is not valid: it needs a title and the permit request as a JSON object; `path` says which field. Nothing was saved.',
+  CONSOLE_DRAFT_TOO_LARGE: 'The draft is too large to save (at most 64 KiB of permit request). Nothing was saved.',
+  CONSOLE_DRAFT_NOT_FOUND: 'There is no draft with this id (it may have been deleted).',
 } as const;
 export type ApiCode = keyof typeof API_CODES;
 

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   userPasswordReset: 'user.password-reset',
   signIn: 'session.sign-in',
   signInRefused: 'session.sign-in-refused',
+  draftSave: 'draft.save',
+  draftDelete: 'draft.delete',
   keyRevoke: 'key.revoke',
   agentStart: 'agent.start',
   checkpoint: 'audit.checkpoint',

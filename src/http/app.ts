@@ -9,7 +9,7 @@ import { didDocumentPath } from '../agent/identity/did-web-name.js';
 import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
 import { publicGet } from './cors.js';
-import { permitRoutes } from './routes/permits.js';
+import { permitCsvRoutes, permitRoutes } from './routes/permits.js';
 import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
@@ -22,6 +22,8 @@ import { auditRoutes } from './routes/audit.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 import { sessionAuthentication } from './session-auth.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { draftRoutes } from './routes/drafts.js';
 import { sessionCookieFor } from './session-cookie.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
@@ -114,6 +116,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/session', sessionRoutes(saiga, sessionCookie));
   app.use('/api/users', userRoutes(saiga));
   app.use('/api/verify', verifyRoutes(saiga));
+  app.use('/api/permits.csv', permitCsvRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
@@ -124,6 +127,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/imports', importRoutes(saiga));
   app.use('/api/imports', importConfirmationRoutes(saiga));
   app.use('/api/reports', reportRoutes(saiga));
+  app.use('/api/dashboard', dashboardRoutes(saiga));
+  app.use('/api/drafts', draftRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

@@ -39,6 +39,11 @@ export const HTTP_STATUS: Record<ApiCode, number> = {
   USER_PASSWORD_WEAK: 422,
   USER_EXISTS: 409,
   USER_NOT_FOUND: 404,
+  CONSOLE_SIGN_IN_RATE_LIMITED: 429,
+  // Console drafts (issue 11 §2)
+  CONSOLE_DRAFT_INVALID: 422,
+  CONSOLE_DRAFT_TOO_LARGE: 413,
+  CONSOLE_DRAFT_NOT_FOUND: 404,
 };
 
 export interface ErrorDetails {

@@ -69,6 +69,20 @@ export function permitRecordSchema(subjectSchemaUrl: string) {
   };
 }
 
+/** The permit search of GET /api/permits and GET /api/permits.csv (src/store/permit-filter.ts). */
+export const PERMIT_SEARCH_PARAMETERS = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+  { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+  { name: 'documentType', in: 'query', schema: { enum: DOCUMENT_TYPES } },
+  { name: 'country', in: 'query', description: "Exporter's or importer's country", schema: { type: 'string', pattern: '^[A-Z]{2}$' } },
+  { name: 'species', in: 'query', description: 'Scientific name in any block', schema: { type: 'string' } },
+  { name: 'issuedFrom', in: 'query', description: 'An RFC 3339 date (its midnight UTC) or date-time with Z or an offset, compared as an instant', schema: { type: 'string' } },
+  { name: 'issuedTo', in: 'query', description: 'As issuedFrom', schema: { type: 'string' } },
+  { name: 'state', in: 'query', description: 'The state a verifier reports', schema: { enum: PERMIT_STATES } },
+  { name: 'number', in: 'query', description: 'The start of a permit number, without case', schema: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } },
+  { name: 'trader', in: 'query', description: "Part of the exporter's or importer's name (box 3 / 4), without case", schema: { type: 'string', minLength: 1, maxLength: 200 } },
+];
+
 export const ADMIN_PATHS = {
   '/api/permits': {
     post: {
@@ -92,16 +106,7 @@ export const ADMIN_PATHS = {
       operationId: 'listPermits',
       summary: 'List permits, newest first (officer, customs, admin)',
       security: BEARER,
-      parameters: [
-        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
-        { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
-        { name: 'documentType', in: 'query', schema: { enum: DOCUMENT_TYPES } },
-        { name: 'country', in: 'query', description: "Exporter's or importer's country", schema: { type: 'string', pattern: '^[A-Z]{2}$' } },
-        { name: 'species', in: 'query', description: 'Scientific name in any block', schema: { type: 'string' } },
-        { name: 'issuedFrom', in: 'query', description: 'An RFC 3339 date (its midnight UTC) or date-time with Z or an offset, compared as an instant', schema: { type: 'string' } },
-        { name: 'issuedTo', in: 'query', description: 'As issuedFrom', schema: { type: 'string' } },
-        { name: 'state', in: 'query', description: 'The state a verifier reports', schema: { enum: PERMIT_STATES } },
-      ],
+      parameters: PERMIT_SEARCH_PARAMETERS,
       responses: {
         200: {
           description: 'A page of permits',

@@ -332,6 +332,24 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
       CREATE INDEX app_session_user ON app_session (user_id)`,
   },
+  {
+    version: 16,
+    name: 'console: permit request drafts',
+    // Issue 11 §2 "Drafts are saved": a permit request as the officer left it, possibly
+    // incomplete, so never checked against the permit rules. owner_id is the token id or
+    // `user:<id>` of who saved it last, owner_name their name (box 13's signatory form).
+    sql: `
+      CREATE TABLE permit_draft (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL,
+        request_json TEXT NOT NULL,
+        owner_id     TEXT NOT NULL,
+        owner_name   TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+      CREATE INDEX permit_draft_updated ON permit_draft (updated_at)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase): Promise<void> {

@@ -16,7 +16,7 @@ export class PermitFilterError extends Error {
 }
 
 const DOCUMENT_TYPES: readonly DocumentType[] = ['export', 're-export', 'import', 'other'];
-const KNOWN = ['limit', 'offset', 'documentType', 'country', 'species', 'issuedFrom', 'issuedTo', 'state'];
+const KNOWN = ['limit', 'offset', 'documentType', 'country', 'species', 'issuedFrom', 'issuedTo', 'state', 'number', 'trader'];
 
 /**
  * RFC 3339 §5.6 full-date, or date-time with `Z` or a numeric offset. A "+" left unencoded
@@ -77,6 +77,19 @@ export function parsePermitFilter(query: Record<string, unknown>): PermitFilter 
   if (species !== undefined) {
     if (species.length < 1 || species.length > 200) throw new PermitFilterError({ path: '/species', message: '"species" must be 1 to 200 characters.' });
     filter.species = species;
+  }
+  const number = single(query, 'number');
+  if (number !== undefined) {
+    // Permit numbers are written with the number format's letters, digits and separators - _ . (src/issuance/number.ts).
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(number)) {
+      throw new PermitFilterError({ path: '/number', message: '"number" must be 1 to 64 letters, digits or - _ . (the start of a permit number).' });
+    }
+    filter.number = number;
+  }
+  const trader = single(query, 'trader');
+  if (trader !== undefined) {
+    if (trader.trim().length < 1 || trader.length > 200) throw new PermitFilterError({ path: '/trader', message: '"trader" must be 1 to 200 characters.' });
+    filter.trader = trader;
   }
   const state = single(query, 'state');
   if (state !== undefined) {

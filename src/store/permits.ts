@@ -43,6 +43,10 @@ export interface PermitFilter {
   /** Issued before this instant (same form). */
   issuedTo?: string;
   state?: PermitListState;
+  /** Permit numbers that start with this (case-insensitive): "LK26-E00" finds LK26-E000001 and its neighbours. */
+  number?: string;
+  /** The exporter's or the importer's name (box 3 / 4) contains this, without case (ASCII case: SQLite's lower()). */
+  trader?: string;
   limit: number;
   offset: number;
 }
@@ -188,6 +192,16 @@ export class PermitReads {
       where.push(`EXISTS (SELECT 1 FROM json_each(subject_json, '$.specimens') s
                           WHERE lower(json_extract(s.value, '$.scientificName')) = lower(?))`);
       params.push(filter.species);
+    }
+    if (filter.number) {
+      where.push('upper(substr(permit_number, 1, length(?))) = upper(?)');
+      params.push(filter.number, filter.number);
+    }
+    if (filter.trader) {
+      // instr, not LIKE: a "%" or "_" in a name is a character to find, not a wildcard.
+      where.push(`(instr(lower(json_extract(subject_json, '$.exporter.name')), lower(?)) > 0
+                   OR instr(lower(json_extract(subject_json, '$.importer.name')), lower(?)) > 0)`);
+      params.push(filter.trader, filter.trader);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `(${WITH_STATE}) ${clause}`;

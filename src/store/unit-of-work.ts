@@ -22,6 +22,7 @@ import type { Queryable, SqliteDatabase, Transaction } from './sqlite.js';
 import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
 import { SessionTable, UserTable, type SessionReads, type UserReads } from './users.js';
+import { DraftTable } from './drafts.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 import { LookupTokenStore } from './toolkit-lookup-tokens.js';
@@ -37,6 +38,8 @@ export interface UnitOfWork {
   /** Console accounts and sessions (migration 15). */
   readonly users: UserTable;
   readonly sessions: SessionTable;
+  /** Permit request drafts saved from the console (migration 16). */
+  readonly drafts: DraftTable;
   /** Signing-key history and peers' key notices (migration 10). */
   readonly signingKeys: SigningKeyStore;
   /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
@@ -63,6 +66,7 @@ export interface CommittedReads {
   readonly tokens: TokenReads;
   readonly users: UserReads;
   readonly sessions: SessionReads;
+  readonly drafts: Pick<DraftTable, 'get' | 'list'>;
   readonly signingKeys: SigningKeyReads;
   readonly incomingPermits: IncomingPermitReads;
   readonly importConfirmations: ImportConfirmationReads;
@@ -87,6 +91,7 @@ class TransactionWork implements UnitOfWork {
   readonly tokens: TokenTable;
   readonly users: UserTable;
   readonly sessions: SessionTable;
+  readonly drafts: DraftTable;
   readonly signingKeys: SigningKeyStore;
   readonly outbox: OutboxStore;
   readonly inbox: InboxStore;
@@ -105,6 +110,7 @@ class TransactionWork implements UnitOfWork {
     this.tokens = new TokenTable(tx);
     this.users = new UserTable(tx);
     this.sessions = new SessionTable(tx);
+    this.drafts = new DraftTable(tx);
     this.signingKeys = new SigningKeyStore(tx);
     this.inbox = new InboxStore(tx);
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
@@ -132,6 +138,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     tokens: new TokenTable(q),
     users: new UserTable(q),
     sessions: new SessionTable(q),
+    drafts: new DraftTable(q),
     signingKeys: new SigningKeyStore(q),
     incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),

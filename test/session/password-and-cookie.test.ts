@@ -98,8 +98,8 @@ describe('TOTP (RFC 6238)', () => {
 describe('saiga.console.sessionIdleMinutes (agent.yml)', () => {
   const base = { authority: { country: 'LK', name: 'DWC', address: 'Battaramulla', place: 'Battaramulla' }, url: 'http://127.0.0.1:8080', didMethod: 'key' };
   it('defaults to 30 and takes 1 to 1440', () => {
-    expect(parseSaigaSection(base).console).toEqual({ sessionIdleMinutes: 30 });
-    expect(parseSaigaSection({ ...base, console: { sessionIdleMinutes: 5 } }).console).toEqual({ sessionIdleMinutes: 5 });
+    expect(parseSaigaSection(base).console).toEqual({ sessionIdleMinutes: 30, signInAttemptsPerIp: 20 });
+    expect(parseSaigaSection({ ...base, console: { sessionIdleMinutes: 5 } }).console).toEqual({ sessionIdleMinutes: 5, signInAttemptsPerIp: 20 });
   });
   it('refuses 0, a fraction and an unknown key, with the path', () => {
     for (const console of [{ sessionIdleMinutes: 0 }, { sessionIdleMinutes: 1.5 }, { sessionIdleMinutes: 1441 }]) {

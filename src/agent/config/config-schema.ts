@@ -52,7 +52,7 @@ export const SAIGA_SCHEMA = {
     console: {
       type: 'object',
       additionalProperties: false,
-      properties: { sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440 } },
+      properties: { sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440 }, signInAttemptsPerIp: { type: 'integer', minimum: 1, maximum: 100000 } },
     },
     permitNumber: {
       type: 'object',

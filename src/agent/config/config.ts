@@ -56,7 +56,7 @@ export interface SaigaConfig {
   /** The audit trail's signed checkpoints: see AUDIT_DEFAULTS. */
   audit: AuditConfig;
   /** The web console's sign-in (issue 11 §1): a session ends after this many idle minutes (default 30; docs/console-sign-in.md). */
-  console: { sessionIdleMinutes: number };
+  console: { sessionIdleMinutes: number; /** Sign-in attempts refused per client address in 15 minutes before 429 (default 20). */ signInAttemptsPerIp: number };
 }
 
 export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
@@ -156,7 +156,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     },
     exchange,
     audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
-    console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30 },
+    console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30, signInAttemptsPerIp: raw.console?.signInAttemptsPerIp ?? 20 },
   };
 }
 

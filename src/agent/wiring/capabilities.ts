@@ -31,6 +31,8 @@ import type { ToolkitLookup } from '../../toolkit-xml/lookup.js';
 import type { Reports } from '../../report/service.js';
 import type { CreateOutcome, NewUser, SignInOutcome, UserRecord, UserRefusal } from '../../auth/users.js';
 import type { SessionCheck, SessionView } from '../../auth/sessions.js';
+import type { DashboardCounts } from '../../store/dashboard.js';
+import type { DraftService } from '../../issuance/drafts.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -44,6 +46,8 @@ export interface Records {
   status(permitNumber: string): Promise<PermitStatusView | undefined>;
   /** A public resource by path: a status list, a permit record, a credential by its id. */
   publicResource(path: string): Promise<LocalResource>;
+  /** The console's dashboard figures (issue 11 §2), counted in SQL on committed data. */
+  dashboard(): Promise<DashboardCounts>;
 }
 
 /** API tokens: only their hashes are stored; a token is shown once, by `create`. */
@@ -201,6 +205,8 @@ export interface ImportConfirmation {
 export interface SignCapabilities extends ReadCapabilities {
   identities: Identities;
   issuance: Issuance;
+  /** Issue 11 §2: permit request drafts saved from the console, audited with the person's name. */
+  drafts: Pick<DraftService, 'list' | 'get' | 'create' | 'update' | 'delete'>;
   lifecycle: Lifecycle;
   importConfirmation: ImportConfirmation;
   signAs(role: SigningRole): Signer;

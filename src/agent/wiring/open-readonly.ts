@@ -159,6 +159,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
         list: (filter) => reads.permits.list(filter),
         status: async (permitNumber) => (await import('../../lifecycle/permit-status.js')).readPermitStatus(reads.lifecycle, permitNumber, reads.importConfirmations),
         publicResource: async (path) => (await import('../../record/own-resources.js')).serveOwn(path, reads, await didOnce(), createHeldPermitReads(connection).linkedJwts),
+        dashboard: async () => (await import('../../store/dashboard.js')).dashboardCounts(connection, now()),
       },
       imports: { list: (filter = {}) => reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,

@@ -31,6 +31,8 @@ import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
 import { UserStore } from '../../auth/users.js';
 import { SessionStore } from '../../auth/sessions.js';
+import { dashboardCounts } from '../../store/dashboard.js';
+import { DraftService } from '../../issuance/drafts.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
 import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
@@ -257,10 +259,12 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         list: (filter) => store.reads.permits.list(filter),
         status: (permitNumber) => lifecycle.status(permitNumber),
         publicResource: serveOwnResource,
+        dashboard: () => dashboardCounts(reads, now()),
       },
       imports: { list: (filter = {}) => store.reads.incomingPermits.list({ ...filter, relation: 'import' }) },
       tokens,
       users,
+      drafts: new DraftService(store, now),
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       identities: {
         authority: { did: identity.did, didDocument },

@@ -7,6 +7,7 @@ import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../print/pr
 import type { PermitFilter } from '../../store/permits.js';
 import { parsePermitFilter, PermitFilterError } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';
+import { PERMIT_CSV_HEADER, permitCsvRow } from '../../store/permit-csv.js';
 import { isStorageFailure } from '../../store/sqlite.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';
@@ -19,6 +20,35 @@ function permitFilterOf(query: Record<string, unknown>): PermitFilter {
     if (error instanceof PermitFilterError) throw new ApiError('BAD_REQUEST', error.details);
     throw error;
   }
+}
+
+/** Rows read per query while a CSV export is written (the JSON list's largest page). */
+const CSV_PAGE = 200;
+
+/**
+ * GET /api/permits.csv: the same search as GET /api/permits, as CSV (src/store/permit-csv.ts).
+ * Without `limit` it exports every permit the search finds, a page at a time, so the agent
+ * never holds the whole list in memory; with `limit`/`offset` it exports that page only.
+ */
+export function permitCsvRoutes(saiga: Pick<SignCapabilities, 'tokens' | 'records'>): Router {
+  const router = Router();
+  router.get('/', requireRole(saiga.tokens, 'officer', 'customs', 'admin'), async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const filter = permitFilterOf(query);
+    const paged = query.limit !== undefined;
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="permits.csv"');
+    res.write(PERMIT_CSV_HEADER);
+    let offset = filter.offset;
+    for (;;) {
+      const limit = paged ? filter.limit : CSV_PAGE;
+      const { items } = await saiga.records.list({ ...filter, limit, offset });
+      for (const permit of items) res.write(permitCsvRow(permit));
+      if (paged || items.length < limit) break;
+      offset += limit;
+    }
+    res.end();
+  });
+  return router;
 }
 
 export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' | 'issuance' | 'records'>): Router {

@@ -4,6 +4,7 @@
  * on the server. docs/console-sign-in.md.
  */
 import { Router, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { ServeCapabilities } from '../../agent/wiring/capabilities.js';
 import type { SessionView } from '../../auth/sessions.js';
 import { refuseWithoutCsrf, type AuthedRequest } from '../auth.js';
@@ -20,10 +21,24 @@ const answer = (session: SessionView) => ({
   absoluteExpiresAt: session.absoluteExpiresAt,
 });
 
-export function sessionRoutes(saiga: Pick<ServeCapabilities, 'users' | 'sessions'>, cookie: SessionCookie): Router {
-  const router = Router();
+/** The window of the per-address sign-in limit (OWASP ASVS 4.0 §2.2.1: anti-automation beside the account lockout). */
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
-  router.post('/', async (req: AuthedRequest, res: Response) => {
+export function sessionRoutes(saiga: Pick<ServeCapabilities, 'users' | 'sessions' | 'config'>, cookie: SessionCookie): Router {
+  const router = Router();
+  // The lockout stops guessing one account's password; this stops one address trying many
+  // accounts. Only refused attempts count (skipSuccessfulRequests), so an office behind one
+  // address is not locked out by its officers' daily sign-ins. req.ip honours trustProxy.
+  const attempts = rateLimit({
+    windowMs: SIGN_IN_WINDOW_MS,
+    limit: saiga.config.saiga.console.signInAttemptsPerIp,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => sendError(res, 'CONSOLE_SIGN_IN_RATE_LIMITED'),
+  });
+
+  router.post('/', attempts, async (req: AuthedRequest, res: Response) => {
     const body = req.body as Record<string, unknown> | undefined;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ApiError('BAD_REQUEST', { path: '', message: 'The body must be a JSON object.' });
     const extra = Object.keys(body).find((k) => !SIGN_IN_FIELDS.includes(k));
