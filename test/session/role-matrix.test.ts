@@ -27,6 +27,13 @@ const OFFICE: readonly Role[] = ['officer', 'admin'];
 /** Who may call each protected operation (src/http/routes: each route's requireRole). */
 const ADMITTED: Record<string, readonly Role[]> = {
   'GET /api/audit': ['admin'],
+  'GET /api/dashboard': OFFICE,
+  'GET /api/drafts': ['officer'],
+  'POST /api/drafts': ['officer'],
+  'GET /api/drafts/{id}': ['officer'],
+  'PUT /api/drafts/{id}': ['officer'],
+  'DELETE /api/drafts/{id}': ['officer'],
+  'GET /api/permits.csv': ALL,
   'GET /api/exchange': ['admin'],
   'POST /api/exchange/messages/{id}/retry': ['admin'],
   'POST /api/imports/confirmations': ['customs'],
@@ -68,7 +75,7 @@ const tokens = {} as Record<Role, string>;
 const sessions = {} as Record<Role, { cookie: string; csrf: string }>;
 
 async function call(method: string, path: string, headers: Record<string, string>) {
-  const withBody = method === 'POST';
+  const withBody = method === 'POST' || method === 'PUT';
   const response = await fetch(`${url}${path}`, { method, headers: { ...headers, ...(withBody && { 'content-type': 'application/json' }) }, body: withBody ? '{}' : undefined });
   const text = await response.text();
   let body: { error?: { code?: string } } | undefined;
