@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermitRequest, Specimen } from '../../src/permit/model.js';
 import { readExample } from '../helpers/agent-process.js';
+import { holdPermit } from '../linked/hold.js';
 import { type ConsoleAuthority, consolePage, launchChromium, screenshot, seriousViolations, signIn, startConsoleAuthority } from './helpers.js';
 
 let lk: ConsoleAuthority;
@@ -21,15 +22,15 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  // LK trusts the Swiss authority the elephant example's import permit names (Art. III(2)(d)).
-  [lk, ch, no] = await Promise.all([
-    startConsoleAuthority({
-      country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla',
-      peers: [{ did: 'did:web:cites.blv.admin.ch', country: 'CH', name: 'Federal Food Safety and Veterinary Office' }],
-    }),
+  [ch, no] = await Promise.all([
     startConsoleAuthority({ country: 'CH', name: 'Federal Food Safety and Veterinary Office', place: 'Bern' }),
     startConsoleAuthority({ country: 'NO', name: 'Norwegian Environment Agency', place: 'Trondheim' }),
   ]);
+  // LK trusts CH, whose import permit the Appendix I elephant export relies on (Art. III(2)(d)).
+  lk = await startConsoleAuthority({
+    country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla',
+    peers: [{ did: ch.did, country: 'CH', name: 'Federal Food Safety and Veterinary Office' }],
+  });
   browser = await launchChromium();
 }, 120_000);
 
@@ -104,6 +105,8 @@ interface Case {
   field: string;
   message: string;
   fix: (page: Page, r: PermitRequest) => Promise<void>;
+  /** Adapts the example to this run (e.g. the import permit number CH gave here). */
+  prepare?: (r: PermitRequest) => Promise<void>;
 }
 
 const CASES: Case[] = [
@@ -115,6 +118,13 @@ const CASES: Case[] = [
   },
   {
     example: 'export-lk-elephant-samples.json', at: () => lk,
+    // CH grants the import permit here and LK holds it, as the exchange would deliver it (test/linked).
+    prepare: async (r) => {
+      const granted = await ch.api('/api/permits', { token: ch.officerToken, body: readExample('import-ch-elephant-samples.json') });
+      expect(granted.status).toBe(201);
+      await holdPermit(lk.dir, granted.body.jwt, 'import-permit');
+      r.importPermit = { permitNumber: granted.body.permitNumber, issuer: ch.did, country: 'CH' };
+    },
     // No box 6 import permit at all: the rule names /importPermit, shown at its first input.
     skip: ['/importPermit/permitNumber', '/importPermit/issuer', '/importPermit/country'],
     field: '/importPermit/permitNumber',
@@ -156,6 +166,7 @@ describe('the issue form', () => {
     it(`${c.example}: a finding at its field, fixed, issued, and the permit equals the example`, async () => {
       const authority = c.at();
       const example = readExample(c.example) as unknown as PermitRequest;
+      await c.prepare?.(example);
       const { context, page } = await consolePage(browser, problems);
       await signIn(page, authority.url, 'officer');
       await page.locator('header nav a[data-screen="issue"]').click();
@@ -183,7 +194,9 @@ describe('the issue form', () => {
 
       await c.fix(page, example);
       await page.locator('#issue').click();
-      await page.waitForURL(/\/console\/permits\/[^/]+$/, { timeout: 15_000 });
+      await page.waitForURL(/\/console\/permits\/[^/]+$/, { timeout: 15_000 }).catch(async (error: unknown) => {
+        throw new Error(`not issued: ${await page.locator('#finding-summary').innerText()}`, { cause: error });
+      });
       const number = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
       const stored = await authority.api(`/api/permits/${encodeURIComponent(number)}`, { token: authority.officerToken });
       expect(stored.status).toBe(200);

@@ -272,31 +272,31 @@ export default function IssueScreen() {
                 <Field {...field} pointer={p('description')} label={t.box9} value={b.description} onChange={setBlock(i, 'description')} required wide />
                 <Field {...field} pointer={p('term')} label={t.term} kind="select" options={pick.term} value={b.term} onChange={setBlock(i, 'term')} required />
                 <Field {...field} pointer={p('marks')} label={t.marks} value={b.marks} onChange={setBlock(i, 'marks')} />
-                <Field {...field} pointer={p('appendix')} label={`${t.box10}: ${t.appendix}`} kind="select" options={pick.appendix} value={b.appendix} onChange={setBlock(i, 'appendix')} required />
-                <Field {...field} pointer={p('source')} label={`${t.box10}: ${t.source}`} kind="select" options={pick.source} value={b.source} onChange={setBlock(i, 'source')} required />
-                <Field {...field} pointer={p('quantity')} label={`${t.box11}: ${t.quantity}`} kind="number" value={b.quantity} onChange={setBlock(i, 'quantity')} required />
-                <Field {...field} pointer={p('unit')} label={`${t.box11}: ${t.unit}`} kind="select" options={pick.unit} value={b.unit} onChange={setBlock(i, 'unit')} required />
-                <Field {...field} pointer={p('quota/exportedToDate')} label={`${t.box11a}: ${t.quotaExported}`} kind="number" value={b.quotaExported} onChange={setBlock(i, 'quotaExported')} />
-                <Field {...field} pointer={p('quota/annual')} label={`${t.box11a}: ${t.quotaAnnual}`} kind="number" value={b.quotaAnnual} onChange={setBlock(i, 'quotaAnnual')} />
+                <Field {...field} pointer={p('appendix')} label={`${t.box10}${t.sep}${t.appendix}`} kind="select" options={pick.appendix} value={b.appendix} onChange={setBlock(i, 'appendix')} required />
+                <Field {...field} pointer={p('source')} label={`${t.box10}${t.sep}${t.source}`} kind="select" options={pick.source} value={b.source} onChange={setBlock(i, 'source')} required />
+                <Field {...field} pointer={p('quantity')} label={`${t.box11}${t.sep}${t.quantity}`} kind="number" value={b.quantity} onChange={setBlock(i, 'quantity')} required />
+                <Field {...field} pointer={p('unit')} label={`${t.box11}${t.sep}${t.unit}`} kind="select" options={pick.unit} value={b.unit} onChange={setBlock(i, 'unit')} required />
+                <Field {...field} pointer={p('quota/exportedToDate')} label={`${t.box11a}${t.sep}${t.quotaExported}`} kind="number" value={b.quotaExported} onChange={setBlock(i, 'quotaExported')} />
+                <Field {...field} pointer={p('quota/annual')} label={`${t.box11a}${t.sep}${t.quotaAnnual}`} kind="number" value={b.quotaAnnual} onChange={setBlock(i, 'quotaAnnual')} />
                 {showsOrigin(form, b) && (
                   <>
-                    <Field {...field} pointer={p('origin/country')} label={`${t.box12}: ${t.originCountry}`} kind="select" options={pick.originCountry} value={b.originCountry} onChange={setBlock(i, 'originCountry')} required={form.documentType === 're-export'} />
-                    <Field {...field} pointer={p('origin/permitNumber')} label={`${t.box12}: ${t.originPermit}`} value={b.originPermit} onChange={setBlock(i, 'originPermit')} />
-                    <Field {...field} pointer={p('origin/date')} label={`${t.box12}: ${t.originDate}`} kind="date" value={b.originDate} onChange={setBlock(i, 'originDate')} />
+                    <Field {...field} pointer={p('origin/country')} label={`${t.box12}${t.sep}${t.originCountry}`} kind="select" options={pick.originCountry} value={b.originCountry} onChange={setBlock(i, 'originCountry')} required={form.documentType === 're-export'} />
+                    <Field {...field} pointer={p('origin/permitNumber')} label={`${t.box12}${t.sep}${t.originPermit}`} value={b.originPermit} onChange={setBlock(i, 'originPermit')} />
+                    <Field {...field} pointer={p('origin/date')} label={`${t.box12}${t.sep}${t.originDate}`} kind="date" value={b.originDate} onChange={setBlock(i, 'originDate')} />
                   </>
                 )}
                 {showsLastReExport(form, b) && (
                   <>
-                    <Field {...field} pointer={p('lastReExport/country')} label={`${t.box12a}: ${t.lastCountry}`} kind="select" options={pick.originCountry} value={b.lastCountry} onChange={setBlock(i, 'lastCountry')} />
-                    <Field {...field} pointer={p('lastReExport/certificateNumber')} label={`${t.box12a}: ${t.lastCertificate}`} value={b.lastCertificate} onChange={setBlock(i, 'lastCertificate')} />
-                    <Field {...field} pointer={p('lastReExport/date')} label={`${t.box12a}: ${t.lastDate}`} kind="date" value={b.lastDate} onChange={setBlock(i, 'lastDate')} />
+                    <Field {...field} pointer={p('lastReExport/country')} label={`${t.box12a}${t.sep}${t.lastCountry}`} kind="select" options={pick.originCountry} value={b.lastCountry} onChange={setBlock(i, 'lastCountry')} />
+                    <Field {...field} pointer={p('lastReExport/certificateNumber')} label={`${t.box12a}${t.sep}${t.lastCertificate}`} value={b.lastCertificate} onChange={setBlock(i, 'lastCertificate')} />
+                    <Field {...field} pointer={p('lastReExport/date')} label={`${t.box12a}${t.sep}${t.lastDate}`} kind="date" value={b.lastDate} onChange={setBlock(i, 'lastDate')} />
                   </>
                 )}
                 {showsOperationNumber(b) && (
-                  <Field {...field} pointer={p('operationNumber')} label={`${t.box12b}: ${t.operationNumber}`} value={b.operationNumber} onChange={setBlock(i, 'operationNumber')} required />
+                  <Field {...field} pointer={p('operationNumber')} label={`${t.box12b}${t.sep}${t.operationNumber}`} value={b.operationNumber} onChange={setBlock(i, 'operationNumber')} required />
                 )}
                 {showsAcquisitionDate(b) && (
-                  <Field {...field} pointer={p('acquisitionDate')} label={`${t.box12b}: ${t.acquisitionDate}`} kind="date" value={b.acquisitionDate} onChange={setBlock(i, 'acquisitionDate')} required />
+                  <Field {...field} pointer={p('acquisitionDate')} label={`${t.box12b}${t.sep}${t.acquisitionDate}`} kind="date" value={b.acquisitionDate} onChange={setBlock(i, 'acquisitionDate')} required />
                 )}
               </div>
               {form.specimens.length > 1 && (

@@ -11,6 +11,8 @@ export interface IssueMessages {
   box5a: string; purpose: string;
   box5b: string; securityStamp: string;
   box6: string; importPermit: string; importPermitNumber: string; importPermitIssuer: string; importPermitCountry: string; importPermitDate: string;
+  /** Between a box number and a field's name: French puts a no-break space before the colon. */
+  sep: string;
   block: (letter: string) => string;
   box7: string; box8: string; box9: string; term: string; marks: string;
   box10: string; appendix: string; source: string;
@@ -38,7 +40,7 @@ export const MESSAGES: Messages<IssueMessages> = {
     box5a: 'Box 5a: purpose of the transaction', purpose: 'Purpose',
     box5b: 'Box 5b: security stamp', securityStamp: 'Security stamp number',
     box6: 'Import permit (Appendix I, Art. III(2)(d))', importPermit: 'Import permit', importPermitNumber: 'Import permit number', importPermitIssuer: 'Issuing authority (DID)', importPermitCountry: 'Country of the import permit', importPermitDate: 'Date of the import permit',
-    block: (l) => `Block ${l}`,
+    sep: ': ', block: (l) => `Block ${l}`,
     box7: 'Box 7: scientific name', box8: 'Box 8: common name', box9: 'Box 9: description', term: 'Term (box 9)', marks: 'Identifying marks',
     box10: 'Box 10', appendix: 'Appendix', source: 'Source',
     box11: 'Box 11', quantity: 'Quantity', unit: 'Unit',
@@ -63,7 +65,7 @@ export const MESSAGES: Messages<IssueMessages> = {
     box5a: 'Case 5a\u00a0: but de la transaction', purpose: 'But',
     box5b: 'Case 5b\u00a0: timbre de sécurité', securityStamp: 'Numéro du timbre de sécurité',
     box6: 'Permis d’importation (Annexe I, art. III(2)(d))', importPermit: 'Permis d’importation', importPermitNumber: 'Numéro du permis d’importation', importPermitIssuer: 'Autorité émettrice (DID)', importPermitCountry: 'Pays du permis d’importation', importPermitDate: 'Date du permis d’importation',
-    block: (l) => `Bloc ${l}`,
+    sep: '\u00a0: ', block: (l) => `Bloc ${l}`,
     box7: 'Case 7\u00a0: nom scientifique', box8: 'Case 8\u00a0: nom commun', box9: 'Case 9\u00a0: description', term: 'Terme (case 9)', marks: 'Marques d’identification',
     box10: 'Case 10', appendix: 'Annexe', source: 'Source',
     box11: 'Case 11', quantity: 'Quantité', unit: 'Unité',
@@ -88,7 +90,7 @@ export const MESSAGES: Messages<IssueMessages> = {
     box5a: 'Casilla 5a: propósito de la transacción', purpose: 'Propósito',
     box5b: 'Casilla 5b: sello de seguridad', securityStamp: 'Número del sello de seguridad',
     box6: 'Permiso de importación (Apéndice I, art. III(2)(d))', importPermit: 'Permiso de importación', importPermitNumber: 'Número del permiso de importación', importPermitIssuer: 'Autoridad emisora (DID)', importPermitCountry: 'País del permiso de importación', importPermitDate: 'Fecha del permiso de importación',
-    block: (l) => `Bloque ${l}`,
+    sep: ': ', block: (l) => `Bloque ${l}`,
     box7: 'Casilla 7: nombre científico', box8: 'Casilla 8: nombre común', box9: 'Casilla 9: descripción', term: 'Término (casilla 9)', marks: 'Marcas de identificación',
     box10: 'Casilla 10', appendix: 'Apéndice', source: 'Origen',
     box11: 'Casilla 11', quantity: 'Cantidad', unit: 'Unidad',
