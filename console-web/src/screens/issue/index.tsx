@@ -1,4 +1,321 @@
-/** Placeholder: the issue screen is being built (issue 11). */
-export default function Screen() {
-  return <h1 id="screen-title">issue</h1>;
+/**
+ * The issue form (issue 11 §2): the CITES standard form box by box (Res. Conf. 12.3 Annex 2),
+ * posted to POST /api/permits. The agent's findings come back with JSON pointers and are
+ * shown at their field, errors apart from warnings, with a summary that links to each;
+ * focus goes to the first error. On success the officer lands on the permit's page.
+ */
+import { useLocation } from 'preact-iso';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PermitRequest } from '../../../../src/permit/model.js';
+import { api, type Finding } from '../../api.js';
+import { useLang, useMessages } from '../../i18n.js';
+import { deleteDraft, listDrafts, saveDraft } from './drafts.js';
+import { Field, placeOf, type FindingsAt } from './fields.js';
+import {
+  type BlockForm, type FormState, emptyBlock, emptyForm, fieldId, fromRequest, needsImportPermit, showsAcquisitionDate,
+  showsImportPermit, showsLastReExport, showsOperationNumber, showsOrigin, toRequest,
+} from './form-state.js';
+import { MESSAGES } from './messages.js';
+import { pickers } from './options.js';
+import './issue.css';
+
+const letter = (index: number): string => String.fromCharCode(65 + index);
+
+interface Summary { errors: Finding[]; warnings: Finding[]; message: string }
+
+export default function IssueScreen() {
+  const t = useMessages(MESSAGES);
+  const lang = useLang();
+  const pick = pickers(lang);
+  const location = useLocation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [form, setForm] = useState<FormState>(emptyForm);
+  const [at, setAt] = useState<FindingsAt>({});
+  const [summary, setSummary] = useState<Summary | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [drafts, setDrafts] = useState(listDrafts);
+  const [draftName, setDraftName] = useState('');
+  const [chosenDraft, setChosenDraft] = useState('');
+  const [sourceNumber, setSourceNumber] = useState('');
+  const [focusTick, setFocusTick] = useState(0);
+
+  // After findings render, the first field in error takes the focus (else the summary).
+  useEffect(() => {
+    if (focusTick === 0) return;
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (first ?? summaryRef.current)?.focus();
+  }, [focusTick]);
+
+  const words = { errorLabel: t.errorLabel, warningLabel: t.warningLabel };
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const setParty = (who: 'importer' | 'exporter', key: 'name' | 'address' | 'country') => (value: string) =>
+    setForm((f) => ({ ...f, [who]: { ...f[who], [key]: value } }));
+  const setBlock = (index: number, key: keyof BlockForm) => (value: string) =>
+    setForm((f) => ({ ...f, specimens: f.specimens.map((b, i) => (i === index ? { ...b, [key]: value } : b)) }));
+  const field = { at, words, choose: t.choose };
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    setNotice('');
+    const result = await api<{ permitNumber: string }>('POST', '/api/permits', toRequest(form));
+    setBusy(false);
+    if (result.ok) {
+      location.route(`/console/permits/${encodeURIComponent(result.body.permitNumber)}`);
+      return;
+    }
+    const errors = result.errors.length ? result.errors : [{ code: result.code, message: result.message, path: result.path }];
+    const placed: FindingsAt = {};
+    const put = (kind: 'errors' | 'warnings') => (finding: Finding) => {
+      const place = placeOf(finding.path, formRef.current!);
+      if (place === undefined) return;
+      (placed[place] ??= { errors: [], warnings: [] })[kind].push(finding);
+    };
+    errors.forEach(put('errors'));
+    result.warnings.forEach(put('warnings'));
+    setAt(placed);
+    setSummary({ errors, warnings: result.warnings, message: result.message });
+    setFocusTick((n) => n + 1);
+  }
+
+  function clearFindings() {
+    setAt({});
+    setSummary(undefined);
+  }
+
+  function keepDraft() {
+    const name = draftName.trim();
+    if (!name) return;
+    saveDraft(name, form);
+    setDrafts(listDrafts());
+    setChosenDraft(name);
+    setNotice(t.draftSaved(name));
+  }
+
+  function openDraft() {
+    const draft = drafts[chosenDraft];
+    if (!draft) return;
+    setForm({ ...emptyForm(), ...draft });
+    setDraftName(chosenDraft);
+    clearFindings();
+  }
+
+  function removeDraft() {
+    deleteDraft(chosenDraft);
+    setDrafts(listDrafts());
+    setChosenDraft('');
+  }
+
+  async function copyPermit() {
+    const number = sourceNumber.trim();
+    if (!number) return;
+    const result = await api<{ permit: PermitRequest }>('GET', `/api/permits/${encodeURIComponent(number)}`);
+    if (!result.ok) {
+      setNotice(t.notFound(number));
+      return;
+    }
+    // Its boxes, not its number nor its dates of issue and validity: fromRequest reads only the request's boxes.
+    setForm(fromRequest(result.body.permit));
+    clearFindings();
+    setNotice(t.copied(number));
+  }
+
+  const findingLink = (f: Finding, i: number) => {
+    const place = placeOf(f.path, formRef.current ?? document);
+    return (
+      <li key={i} data-code={f.code}>
+        {place !== undefined ? (
+          <a
+            href={`#${fieldId(place)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById(fieldId(place))?.focus();
+            }}
+          >
+            {f.message}
+          </a>
+        ) : (
+          f.message
+        )}
+      </li>
+    );
+  };
+
+  const documentTypes = useMemo(
+    () => [['export', t.export], ['re-export', t.reExport], ['import', t.import], ['other', t.other]] as const,
+    [t],
+  );
+
+  return (
+    <div class="issue-form">
+      <h1 id="screen-title">{t.title}</h1>
+      <p class="hint">{t.intro}</p>
+
+      <section class="tools" aria-label={`${t.drafts} / ${t.startFrom}`}>
+        <div class="tool">
+          <h2>{t.drafts}</h2>
+          <p class="hint">{t.draftsLocal}</p>
+          <div class="row">
+            <div class="field">
+              <label for="draft-name">{t.draftName}</label>
+              <input id="draft-name" value={draftName} onInput={(e) => setDraftName(e.currentTarget.value)} />
+            </div>
+            <button type="button" id="save-draft" onClick={keepDraft}>{t.saveDraft}</button>
+          </div>
+          {Object.keys(drafts).length ? (
+            <div class="row">
+              <div class="field">
+                <label for="draft-pick">{t.openDraft}</label>
+                <select id="draft-pick" value={chosenDraft} onChange={(e) => setChosenDraft(e.currentTarget.value)}>
+                  <option value="">{t.choose}</option>
+                  {Object.keys(drafts).map((name) => (
+                    <option key={name} value={name}>{name}</option>
+                  ))}
+                </select>
+              </div>
+              <button type="button" id="open-draft" onClick={openDraft}>{t.openDraft}</button>
+              <button type="button" id="delete-draft" class="danger" onClick={removeDraft}>{t.deleteDraft}</button>
+            </div>
+          ) : (
+            <p class="hint">{t.noDrafts}</p>
+          )}
+        </div>
+        <div class="tool">
+          <h2>{t.startFrom}</h2>
+          <div class="row">
+            <div class="field">
+              <label for="copy-number">{t.permitNumber}</label>
+              <input id="copy-number" value={sourceNumber} onInput={(e) => setSourceNumber(e.currentTarget.value)} />
+            </div>
+            <button type="button" id="copy-permit" onClick={() => void copyPermit()}>{t.copy}</button>
+          </div>
+        </div>
+      </section>
+      <p id="issue-notice" class="notice" role="status" hidden={!notice}>{notice}</p>
+
+      <div ref={summaryRef} tabIndex={-1} id="finding-summary" class="summary" hidden={!summary}>
+        {summary && (
+          <>
+            <h2>{summary.errors.length ? t.summaryErrors(summary.errors.length) : t.refused}</h2>
+            {summary.message && <p>{summary.message}</p>}
+            <ul class="findings error">{summary.errors.map(findingLink)}</ul>
+            {summary.warnings.length > 0 && (
+              <>
+                <h3>{t.summaryWarnings(summary.warnings.length)}</h3>
+                <ul class="findings warning">{summary.warnings.map(findingLink)}</ul>
+              </>
+            )}
+          </>
+        )}
+      </div>
+
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset class="box">
+          <legend>{t.box1}</legend>
+          <div class="grid">
+            <Field {...field} pointer="/documentType" label={t.docType} kind="select" options={documentTypes} value={form.documentType} onChange={(v) => set({ documentType: v })} required />
+            {form.documentType === 'other' && (
+              <Field {...field} pointer="/otherDocumentType" label={t.otherSpecify} value={form.otherDocumentType} onChange={(v) => set({ otherDocumentType: v })} required />
+            )}
+            <Field {...field} pointer="/validUntil" label={t.validUntil} kind="date" hint={t.validUntilHint} value={form.validUntil} onChange={(v) => set({ validUntil: v })} />
+          </div>
+        </fieldset>
+
+        {(['importer', 'exporter'] as const).map((who) => (
+          <fieldset class="box" key={who}>
+            <legend>{who === 'importer' ? t.box3 : t.box4}</legend>
+            <div class="grid">
+              <Field {...field} pointer={`/${who}/name`} label={t.name} value={form[who].name} onChange={setParty(who, 'name')} required />
+              <Field {...field} pointer={`/${who}/address`} label={t.address} value={form[who].address} onChange={setParty(who, 'address')} required />
+              <Field {...field} pointer={`/${who}/country`} label={t.country} kind="select" options={pick.country} value={form[who].country} onChange={setParty(who, 'country')} required />
+            </div>
+          </fieldset>
+        ))}
+
+        <fieldset class="box">
+          <legend>{t.box5}</legend>
+          <Field {...field} pointer="/specialConditions" label={t.specialConditions} kind="textarea" hint={t.conditionsHint} wide value={form.specialConditions} onChange={(v) => set({ specialConditions: v })} />
+        </fieldset>
+        <div class="pair">
+          <fieldset class="box">
+            <legend>{t.box5a}</legend>
+            <Field {...field} pointer="/purpose" label={t.purpose} kind="select" options={pick.purpose} value={form.purpose} onChange={(v) => set({ purpose: v })} required />
+          </fieldset>
+          <fieldset class="box">
+            <legend>{t.box5b}</legend>
+            <Field {...field} pointer="/securityStampNumber" label={t.securityStamp} value={form.securityStampNumber} onChange={(v) => set({ securityStampNumber: v })} />
+          </fieldset>
+        </div>
+
+        {showsImportPermit(form) && (
+          <fieldset class="box" id="import-permit">
+            <legend>{t.box6}</legend>
+            <div class="grid">
+              <Field {...field} pointer="/importPermit/permitNumber" label={t.importPermitNumber} value={form.importPermitNumber} onChange={(v) => set({ importPermitNumber: v })} required={needsImportPermit(form)} />
+              <Field {...field} pointer="/importPermit/issuer" label={t.importPermitIssuer} value={form.importPermitIssuer} onChange={(v) => set({ importPermitIssuer: v })} />
+              <Field {...field} pointer="/importPermit/country" label={t.importPermitCountry} kind="select" options={pick.country} value={form.importPermitCountry} onChange={(v) => set({ importPermitCountry: v })} />
+              <Field {...field} pointer="/importPermit/date" label={t.importPermitDate} kind="date" value={form.importPermitDate} onChange={(v) => set({ importPermitDate: v })} />
+            </div>
+          </fieldset>
+        )}
+
+        {form.specimens.map((b, i) => {
+          const p = (key: string) => `/specimens/${i}/${key}`;
+          return (
+            <fieldset class="box block" key={i} id={`block-${letter(i)}`}>
+              <legend>{t.block(letter(i))}</legend>
+              <div class="grid">
+                <Field {...field} pointer={p('scientificName')} label={t.box7} value={b.scientificName} onChange={setBlock(i, 'scientificName')} required />
+                <Field {...field} pointer={p('commonName')} label={t.box8} value={b.commonName} onChange={setBlock(i, 'commonName')} />
+                <Field {...field} pointer={p('description')} label={t.box9} value={b.description} onChange={setBlock(i, 'description')} required wide />
+                <Field {...field} pointer={p('term')} label={t.term} kind="select" options={pick.term} value={b.term} onChange={setBlock(i, 'term')} required />
+                <Field {...field} pointer={p('marks')} label={t.marks} value={b.marks} onChange={setBlock(i, 'marks')} />
+                <Field {...field} pointer={p('appendix')} label={`${t.box10}${t.sep}${t.appendix}`} kind="select" options={pick.appendix} value={b.appendix} onChange={setBlock(i, 'appendix')} required />
+                <Field {...field} pointer={p('source')} label={`${t.box10}${t.sep}${t.source}`} kind="select" options={pick.source} value={b.source} onChange={setBlock(i, 'source')} required />
+                <Field {...field} pointer={p('quantity')} label={`${t.box11}${t.sep}${t.quantity}`} kind="number" value={b.quantity} onChange={setBlock(i, 'quantity')} required />
+                <Field {...field} pointer={p('unit')} label={`${t.box11}${t.sep}${t.unit}`} kind="select" options={pick.unit} value={b.unit} onChange={setBlock(i, 'unit')} required />
+                <Field {...field} pointer={p('quota/exportedToDate')} label={`${t.box11a}${t.sep}${t.quotaExported}`} kind="number" value={b.quotaExported} onChange={setBlock(i, 'quotaExported')} />
+                <Field {...field} pointer={p('quota/annual')} label={`${t.box11a}${t.sep}${t.quotaAnnual}`} kind="number" value={b.quotaAnnual} onChange={setBlock(i, 'quotaAnnual')} />
+                {showsOrigin(form, b) && (
+                  <>
+                    <Field {...field} pointer={p('origin/country')} label={`${t.box12}${t.sep}${t.originCountry}`} kind="select" options={pick.originCountry} value={b.originCountry} onChange={setBlock(i, 'originCountry')} required={form.documentType === 're-export'} />
+                    <Field {...field} pointer={p('origin/permitNumber')} label={`${t.box12}${t.sep}${t.originPermit}`} value={b.originPermit} onChange={setBlock(i, 'originPermit')} />
+                    <Field {...field} pointer={p('origin/date')} label={`${t.box12}${t.sep}${t.originDate}`} kind="date" value={b.originDate} onChange={setBlock(i, 'originDate')} />
+                  </>
+                )}
+                {showsLastReExport(form, b) && (
+                  <>
+                    <Field {...field} pointer={p('lastReExport/country')} label={`${t.box12a}${t.sep}${t.lastCountry}`} kind="select" options={pick.originCountry} value={b.lastCountry} onChange={setBlock(i, 'lastCountry')} />
+                    <Field {...field} pointer={p('lastReExport/certificateNumber')} label={`${t.box12a}${t.sep}${t.lastCertificate}`} value={b.lastCertificate} onChange={setBlock(i, 'lastCertificate')} />
+                    <Field {...field} pointer={p('lastReExport/date')} label={`${t.box12a}${t.sep}${t.lastDate}`} kind="date" value={b.lastDate} onChange={setBlock(i, 'lastDate')} />
+                  </>
+                )}
+                {showsOperationNumber(b) && (
+                  <Field {...field} pointer={p('operationNumber')} label={`${t.box12b}${t.sep}${t.operationNumber}`} value={b.operationNumber} onChange={setBlock(i, 'operationNumber')} required />
+                )}
+                {showsAcquisitionDate(b) && (
+                  <Field {...field} pointer={p('acquisitionDate')} label={`${t.box12b}${t.sep}${t.acquisitionDate}`} kind="date" value={b.acquisitionDate} onChange={setBlock(i, 'acquisitionDate')} required />
+                )}
+              </div>
+              {form.specimens.length > 1 && (
+                <button type="button" class="danger remove-block" onClick={() => setForm((f) => ({ ...f, specimens: f.specimens.filter((_, j) => j !== i) }))}>
+                  {t.removeBlock(letter(i))}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        <div class="actions">
+          <button type="button" id="add-block" onClick={() => setForm((f) => ({ ...f, specimens: [...f.specimens, emptyBlock()] }))}>
+            {t.addBlock}
+          </button>
+          <button type="submit" id="issue" class="primary" disabled={busy}>
+            {busy ? t.issuing : t.issue}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
 }

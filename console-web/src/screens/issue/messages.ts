@@ -1,0 +1,108 @@
+/** The issue form's words (issue 11 §2, §4), in the standard form's box order (Res. Conf. 12.3 Annex 2). */
+import type { Messages } from '../../i18n.js';
+
+export interface IssueMessages {
+  title: string;
+  intro: string;
+  docType: string; export: string; reExport: string; import: string; other: string; otherSpecify: string;
+  box1: string; validUntil: string; validUntilHint: string;
+  box3: string; box4: string; name: string; address: string; country: string; choose: string;
+  box5: string; specialConditions: string; conditionsHint: string;
+  box5a: string; purpose: string;
+  box5b: string; securityStamp: string;
+  box6: string; importPermit: string; importPermitNumber: string; importPermitIssuer: string; importPermitCountry: string; importPermitDate: string;
+  /** Between a box number and a field's name: French puts a no-break space before the colon. */
+  sep: string;
+  block: (letter: string) => string;
+  box7: string; box8: string; box9: string; term: string; marks: string;
+  box10: string; appendix: string; source: string;
+  box11: string; quantity: string; unit: string;
+  box11a: string; quotaExported: string; quotaAnnual: string;
+  box12: string; originCountry: string; originPermit: string; originDate: string;
+  box12a: string; lastCountry: string; lastCertificate: string; lastDate: string;
+  box12b: string; operationNumber: string; acquisitionDate: string;
+  addBlock: string; removeBlock: (letter: string) => string;
+  issue: string; issuing: string;
+  summaryErrors: (n: number) => string; summaryWarnings: (n: number) => string;
+  errorLabel: string; warningLabel: string; refused: string;
+  drafts: string; draftName: string; saveDraft: string; openDraft: string; deleteDraft: string; draftSaved: (name: string) => string; noDrafts: string; draftsLocal: string;
+  startFrom: string; permitNumber: string; copy: string; copied: (n: string) => string; notFound: (n: string) => string;
+}
+
+export const MESSAGES: Messages<IssueMessages> = {
+  en: {
+    title: 'Issue a permit',
+    intro: 'Box by box, as on the CITES form (Res. Conf. 12.3 Annex 2). Fields appear where the document type and source need them.',
+    docType: 'Document type', export: 'Export', reExport: 'Re-export', import: 'Import', other: 'Other (specify)', otherSpecify: 'Which document',
+    box1: 'Box 1 and 2: validity', validUntil: 'Valid until', validUntilHint: 'Left empty: the longest validity the document type allows.',
+    box3: 'Box 3: importer', box4: 'Box 4: exporter / re-exporter', name: 'Name', address: 'Address', country: 'Country', choose: '— choose —',
+    box5: 'Box 5: special conditions', specialConditions: 'Special conditions', conditionsHint: 'One condition per line.',
+    box5a: 'Box 5a: purpose of the transaction', purpose: 'Purpose',
+    box5b: 'Box 5b: security stamp', securityStamp: 'Security stamp number',
+    box6: 'Import permit (Appendix I, Art. III(2)(d))', importPermit: 'Import permit', importPermitNumber: 'Import permit number', importPermitIssuer: 'Issuing authority (DID)', importPermitCountry: 'Country of the import permit', importPermitDate: 'Date of the import permit',
+    sep: ': ', block: (l) => `Block ${l}`,
+    box7: 'Box 7: scientific name', box8: 'Box 8: common name', box9: 'Box 9: description', term: 'Term (box 9)', marks: 'Identifying marks',
+    box10: 'Box 10', appendix: 'Appendix', source: 'Source',
+    box11: 'Box 11', quantity: 'Quantity', unit: 'Unit',
+    box11a: 'Box 11a: quota', quotaExported: 'Exported to date this year', quotaAnnual: 'Annual quota',
+    box12: 'Box 12: country of origin', originCountry: 'Country of origin', originPermit: 'Origin permit number', originDate: 'Origin permit date',
+    box12a: 'Box 12a: country of last re-export', lastCountry: 'Country of last re-export', lastCertificate: 'Certificate number', lastDate: 'Certificate date',
+    box12b: 'Box 12b', operationNumber: 'Operation number (source D)', acquisitionDate: 'Date of acquisition (source O)',
+    addBlock: 'Add a block', removeBlock: (l) => `Remove block ${l}`,
+    issue: 'Issue the permit', issuing: 'Issuing…',
+    summaryErrors: (n) => `${n} problem(s) to fix before the permit can be issued`, summaryWarnings: (n) => `${n} warning(s)`,
+    errorLabel: 'Error', warningLabel: 'Warning', refused: 'The agent refused the request',
+    drafts: 'Drafts', draftName: 'Draft name', saveDraft: 'Save draft', openDraft: 'Open draft', deleteDraft: 'Delete draft', draftSaved: (n) => `Draft "${n}" saved.`, noDrafts: 'No drafts yet.', draftsLocal: 'Drafts are kept in this browser.',
+    startFrom: 'Start from an existing permit', permitNumber: 'Permit number', copy: 'Copy its boxes', copied: (n) => `The boxes of ${n} were copied; check them before issuing.`, notFound: (n) => `No permit numbered ${n} was found.`,
+  },
+  fr: {
+    title: 'Délivrer un permis',
+    intro: 'Case par case, comme sur le formulaire CITES (rés. Conf. 12.3, annexe 2). Les champs apparaissent là où le type de document et la source les demandent.',
+    docType: 'Type de document', export: 'Exportation', reExport: 'Réexportation', import: 'Importation', other: 'Autre (préciser)', otherSpecify: 'Quel document',
+    box1: 'Cases 1 et 2\u00a0: validité', validUntil: 'Valable jusqu’au', validUntilHint: 'Vide\u00a0: la plus longue validité que permet le type de document.',
+    box3: 'Case 3\u00a0: importateur', box4: 'Case 4\u00a0: exportateur / réexportateur', name: 'Nom', address: 'Adresse', country: 'Pays', choose: '— choisir —',
+    box5: 'Case 5\u00a0: conditions particulières', specialConditions: 'Conditions particulières', conditionsHint: 'Une condition par ligne.',
+    box5a: 'Case 5a\u00a0: but de la transaction', purpose: 'But',
+    box5b: 'Case 5b\u00a0: timbre de sécurité', securityStamp: 'Numéro du timbre de sécurité',
+    box6: 'Permis d’importation (Annexe I, art. III(2)(d))', importPermit: 'Permis d’importation', importPermitNumber: 'Numéro du permis d’importation', importPermitIssuer: 'Autorité émettrice (DID)', importPermitCountry: 'Pays du permis d’importation', importPermitDate: 'Date du permis d’importation',
+    sep: '\u00a0: ', block: (l) => `Bloc ${l}`,
+    box7: 'Case 7\u00a0: nom scientifique', box8: 'Case 8\u00a0: nom commun', box9: 'Case 9\u00a0: description', term: 'Terme (case 9)', marks: 'Marques d’identification',
+    box10: 'Case 10', appendix: 'Annexe', source: 'Source',
+    box11: 'Case 11', quantity: 'Quantité', unit: 'Unité',
+    box11a: 'Case 11a\u00a0: quota', quotaExported: 'Exporté à ce jour cette année', quotaAnnual: 'Quota annuel',
+    box12: 'Case 12\u00a0: pays d’origine', originCountry: 'Pays d’origine', originPermit: 'Numéro du permis d’origine', originDate: 'Date du permis d’origine',
+    box12a: 'Case 12a\u00a0: pays de la dernière réexportation', lastCountry: 'Pays de la dernière réexportation', lastCertificate: 'Numéro du certificat', lastDate: 'Date du certificat',
+    box12b: 'Case 12b', operationNumber: 'Numéro de l’établissement (source D)', acquisitionDate: 'Date d’acquisition (source O)',
+    addBlock: 'Ajouter un bloc', removeBlock: (l) => `Retirer le bloc ${l}`,
+    issue: 'Délivrer le permis', issuing: 'Délivrance…',
+    summaryErrors: (n) => `${n} problème(s) à corriger avant de délivrer le permis`, summaryWarnings: (n) => `${n} avertissement(s)`,
+    errorLabel: 'Erreur', warningLabel: 'Avertissement', refused: 'L’agent a refusé la demande',
+    drafts: 'Brouillons', draftName: 'Nom du brouillon', saveDraft: 'Enregistrer le brouillon', openDraft: 'Ouvrir le brouillon', deleteDraft: 'Supprimer le brouillon', draftSaved: (n) => `Brouillon «\u00a0${n}\u00a0» enregistré.`, noDrafts: 'Aucun brouillon.', draftsLocal: 'Les brouillons sont gardés dans ce navigateur.',
+    startFrom: 'Partir d’un permis existant', permitNumber: 'Numéro du permis', copy: 'Copier ses cases', copied: (n) => `Les cases de ${n} ont été copiées\u00a0; vérifiez-les avant de délivrer.`, notFound: (n) => `Aucun permis numéro ${n} n’a été trouvé.`,
+  },
+  es: {
+    title: 'Expedir un permiso',
+    intro: 'Casilla por casilla, como en el formulario CITES (Res. Conf. 12.3, anexo 2). Los campos aparecen donde el tipo de documento y el origen los piden.',
+    docType: 'Tipo de documento', export: 'Exportación', reExport: 'Reexportación', import: 'Importación', other: 'Otro (especificar)', otherSpecify: 'Qué documento',
+    box1: 'Casillas 1 y 2: validez', validUntil: 'Válido hasta', validUntilHint: 'Vacío: la validez más larga que permite el tipo de documento.',
+    box3: 'Casilla 3: importador', box4: 'Casilla 4: exportador / reexportador', name: 'Nombre', address: 'Dirección', country: 'País', choose: '— elegir —',
+    box5: 'Casilla 5: condiciones especiales', specialConditions: 'Condiciones especiales', conditionsHint: 'Una condición por línea.',
+    box5a: 'Casilla 5a: propósito de la transacción', purpose: 'Propósito',
+    box5b: 'Casilla 5b: sello de seguridad', securityStamp: 'Número del sello de seguridad',
+    box6: 'Permiso de importación (Apéndice I, art. III(2)(d))', importPermit: 'Permiso de importación', importPermitNumber: 'Número del permiso de importación', importPermitIssuer: 'Autoridad emisora (DID)', importPermitCountry: 'País del permiso de importación', importPermitDate: 'Fecha del permiso de importación',
+    sep: ': ', block: (l) => `Bloque ${l}`,
+    box7: 'Casilla 7: nombre científico', box8: 'Casilla 8: nombre común', box9: 'Casilla 9: descripción', term: 'Término (casilla 9)', marks: 'Marcas de identificación',
+    box10: 'Casilla 10', appendix: 'Apéndice', source: 'Origen',
+    box11: 'Casilla 11', quantity: 'Cantidad', unit: 'Unidad',
+    box11a: 'Casilla 11a: cupo', quotaExported: 'Exportado hasta la fecha este año', quotaAnnual: 'Cupo anual',
+    box12: 'Casilla 12: país de origen', originCountry: 'País de origen', originPermit: 'Número del permiso de origen', originDate: 'Fecha del permiso de origen',
+    box12a: 'Casilla 12a: país de la última reexportación', lastCountry: 'País de la última reexportación', lastCertificate: 'Número del certificado', lastDate: 'Fecha del certificado',
+    box12b: 'Casilla 12b', operationNumber: 'Número del establecimiento (origen D)', acquisitionDate: 'Fecha de adquisición (origen O)',
+    addBlock: 'Añadir un bloque', removeBlock: (l) => `Quitar el bloque ${l}`,
+    issue: 'Expedir el permiso', issuing: 'Expidiendo…',
+    summaryErrors: (n) => `${n} problema(s) que corregir antes de expedir el permiso`, summaryWarnings: (n) => `${n} advertencia(s)`,
+    errorLabel: 'Error', warningLabel: 'Advertencia', refused: 'El agente rechazó la solicitud',
+    drafts: 'Borradores', draftName: 'Nombre del borrador', saveDraft: 'Guardar borrador', openDraft: 'Abrir borrador', deleteDraft: 'Borrar borrador', draftSaved: (n) => `Borrador «${n}» guardado.`, noDrafts: 'Aún no hay borradores.', draftsLocal: 'Los borradores se guardan en este navegador.',
+    startFrom: 'Partir de un permiso existente', permitNumber: 'Número del permiso', copy: 'Copiar sus casillas', copied: (n) => `Se copiaron las casillas de ${n}; revíselas antes de expedir.`, notFound: (n) => `No se encontró ningún permiso con el número ${n}.`,
+  },
+};
