@@ -114,13 +114,15 @@ export async function consoleTimings(runs: number, progress: (line: string) => v
 /** Opens the issue form, copies an existing permit into it, and times "Issue" to the permit page; null if the form has no such control. */
 async function issueOnce(page: import('playwright-core').Page, base: string, fromNumber: string): Promise<number | null> {
   await page.goto(`${base}/console/issue`);
-  const from = page.locator('[data-action="start-from"]');
+  const from = page.locator('#copy-permit');
+  await from.waitFor({ timeout: 30_000 }).catch(() => undefined);
   if ((await from.count()) === 0) return null;
-  await page.locator('[data-field="start-from-number"]').fill(fromNumber);
+  await page.locator('#copy-number').fill(fromNumber);
   await from.click();
-  await page.locator('[data-action="issue"]').waitFor();
+  // The form holds the copied boxes once the notice says so.
+  await page.locator('#issue-notice:not([hidden])').waitFor({ timeout: 30_000 });
   const start = performance.now();
-  await page.locator('[data-action="issue"]').click();
+  await page.locator('#issue').click();
   await page.waitForURL(/\/console\/permits\/[^/]+$/, { timeout: 30_000 });
   // The permit page shows the state once the permit is read.
   await page.locator('#permit-state').waitFor({ timeout: 30_000 });

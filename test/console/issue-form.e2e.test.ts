@@ -265,6 +265,10 @@ describe('the issue form', () => {
     await page.locator('#draft-name').fill('Orchids for Thalwil');
     await page.locator('#save-draft').click();
     await expect.poll(() => page.locator('#issue-notice').textContent()).toBe('Draft "Orchids for Thalwil" saved.');
+    // The agent keeps it (/api/drafts), with the request as far as it is filled in.
+    const kept = await lk.api('/api/drafts', { token: lk.officerToken });
+    const draft = (kept.body.items as { id: string; title: string }[]).find((d) => d.title === 'Orchids for Thalwil')!;
+    expect((await lk.api(`/api/drafts/${draft.id}`, { token: lk.officerToken })).body.request.specimens[0].quantity).toBe(800);
     await page.reload();
     await page.locator('#draft-pick').selectOption('Orchids for Thalwil');
     await page.locator('#open-draft').click();

@@ -1,27 +1,36 @@
 /**
- * Drafts of the issue form, kept in this browser's localStorage: the agent has no drafts
- * route yet (the "api" helper's /api/drafts had not landed when this screen was built).
- * A draft is the form as typed, under a name the officer gives it.
+ * Drafts of the issue form, kept by the agent (/api/drafts, officer): a draft is the request as
+ * far as it is filled in, under a title the officer gives it, never checked against the permit
+ * rules until it is issued. Saving under an existing title replaces that draft. Every save and
+ * delete is on the audit trail with the officer's name (src/issuance/drafts.ts).
  */
-import type { FormState } from './form-state.js';
+import { api } from '../../api.js';
+import { fromRequest, toRequest, type FormState } from './form-state.js';
 
-const KEY = 'saiga.console.issue.drafts';
-
-export function listDrafts(): Record<string, FormState> {
-  try {
-    const kept = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}') as unknown;
-    return kept && typeof kept === 'object' ? (kept as Record<string, FormState>) : {};
-  } catch {
-    return {};
-  }
+export interface DraftSummary {
+  id: string;
+  title: string;
+  updatedAt: string;
 }
 
-export function saveDraft(name: string, form: FormState): void {
-  globalThis.localStorage?.setItem(KEY, JSON.stringify({ ...listDrafts(), [name]: form }));
+export async function listDrafts(): Promise<DraftSummary[]> {
+  const result = await api<{ items: DraftSummary[] }>('GET', '/api/drafts');
+  return result.ok ? result.body.items : [];
 }
 
-export function deleteDraft(name: string): void {
-  const drafts = listDrafts();
-  delete drafts[name];
-  globalThis.localStorage?.setItem(KEY, JSON.stringify(drafts));
+/** Saves the form under `title`, replacing the draft of that title if there is one; the saved draft, or undefined when refused. */
+export async function saveDraft(title: string, form: FormState, existing: readonly DraftSummary[]): Promise<DraftSummary | undefined> {
+  const same = existing.find((d) => d.title === title);
+  const body = { title, request: toRequest(form) };
+  const result = same ? await api<DraftSummary>('PUT', `/api/drafts/${encodeURIComponent(same.id)}`, body) : await api<DraftSummary>('POST', '/api/drafts', body);
+  return result.ok ? result.body : undefined;
+}
+
+export async function openDraft(id: string): Promise<FormState | undefined> {
+  const result = await api<{ request: Parameters<typeof fromRequest>[0] }>('GET', `/api/drafts/${encodeURIComponent(id)}`);
+  return result.ok ? fromRequest(result.body.request) : undefined;
+}
+
+export async function deleteDraft(id: string): Promise<boolean> {
+  return (await api('DELETE', `/api/drafts/${encodeURIComponent(id)}`)).ok;
 }

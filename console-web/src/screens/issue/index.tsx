@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PermitRequest } from '../../../../src/permit/model.js';
 import { api, type Finding } from '../../api.js';
 import { useLang, useMessages } from '../../i18n.js';
-import { deleteDraft, listDrafts, saveDraft } from './drafts.js';
+import { deleteDraft, listDrafts, openDraft as readDraft, saveDraft, type DraftSummary } from './drafts.js';
 import { Field, placeOf, type FindingsAt } from './fields.js';
 import {
   type BlockForm, type FormState, emptyBlock, emptyForm, fieldId, fromRequest, needsImportPermit, showsAcquisitionDate,
@@ -35,7 +35,7 @@ export default function IssueScreen() {
   const [summary, setSummary] = useState<Summary | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
-  const [drafts, setDrafts] = useState(listDrafts);
+  const [drafts, setDrafts] = useState<DraftSummary[]>([]);
   const [draftName, setDraftName] = useState('');
   const [chosenDraft, setChosenDraft] = useState('');
   const [sourceNumber, setSourceNumber] = useState('');
@@ -85,26 +85,33 @@ export default function IssueScreen() {
     setSummary(undefined);
   }
 
-  function keepDraft() {
+  useEffect(() => {
+    void listDrafts().then(setDrafts);
+  }, []);
+
+  async function keepDraft() {
     const name = draftName.trim();
     if (!name) return;
-    saveDraft(name, form);
-    setDrafts(listDrafts());
-    setChosenDraft(name);
+    const saved = await saveDraft(name, form, drafts);
+    if (!saved) return setNotice(t.draftRefused);
+    setDrafts(await listDrafts());
+    setChosenDraft(saved.id);
     setNotice(t.draftSaved(name));
   }
 
-  function openDraft() {
-    const draft = drafts[chosenDraft];
-    if (!draft) return;
+  async function openDraft() {
+    const chosen = drafts.find((d) => d.id === chosenDraft);
+    if (!chosen) return;
+    const draft = await readDraft(chosen.id);
+    if (!draft) return setNotice(t.draftRefused);
     setForm({ ...emptyForm(), ...draft });
-    setDraftName(chosenDraft);
+    setDraftName(chosen.title);
     clearFindings();
   }
 
-  function removeDraft() {
-    deleteDraft(chosenDraft);
-    setDrafts(listDrafts());
+  async function removeDraft() {
+    if (!(await deleteDraft(chosenDraft))) return setNotice(t.draftRefused);
+    setDrafts(await listDrafts());
     setChosenDraft('');
   }
 
@@ -162,21 +169,21 @@ export default function IssueScreen() {
               <label for="draft-name">{t.draftName}</label>
               <input id="draft-name" value={draftName} onInput={(e) => setDraftName(e.currentTarget.value)} />
             </div>
-            <button type="button" id="save-draft" onClick={keepDraft}>{t.saveDraft}</button>
+            <button type="button" id="save-draft" onClick={() => void keepDraft()}>{t.saveDraft}</button>
           </div>
-          {Object.keys(drafts).length ? (
+          {drafts.length ? (
             <div class="row">
               <div class="field">
                 <label for="draft-pick">{t.openDraft}</label>
                 <select id="draft-pick" value={chosenDraft} onChange={(e) => setChosenDraft(e.currentTarget.value)}>
                   <option value="">{t.choose}</option>
-                  {Object.keys(drafts).map((name) => (
-                    <option key={name} value={name}>{name}</option>
+                  {drafts.map((d) => (
+                    <option key={d.id} value={d.id}>{d.title}</option>
                   ))}
                 </select>
               </div>
-              <button type="button" id="open-draft" onClick={openDraft}>{t.openDraft}</button>
-              <button type="button" id="delete-draft" class="danger" onClick={removeDraft}>{t.deleteDraft}</button>
+              <button type="button" id="open-draft" onClick={() => void openDraft()}>{t.openDraft}</button>
+              <button type="button" id="delete-draft" class="danger" onClick={() => void removeDraft()}>{t.deleteDraft}</button>
             </div>
           ) : (
             <p class="hint">{t.noDrafts}</p>

@@ -25,7 +25,7 @@ export interface IssueMessages {
   issue: string; issuing: string;
   summaryErrors: (n: number) => string; summaryWarnings: (n: number) => string;
   errorLabel: string; warningLabel: string; refused: string;
-  drafts: string; draftName: string; saveDraft: string; openDraft: string; deleteDraft: string; draftSaved: (name: string) => string; noDrafts: string; draftsLocal: string;
+  drafts: string; draftName: string; saveDraft: string; openDraft: string; deleteDraft: string; draftSaved: (name: string) => string; draftRefused: string; noDrafts: string; draftsLocal: string;
   startFrom: string; permitNumber: string; copy: string; copied: (n: string) => string; notFound: (n: string) => string;
 }
 
@@ -52,7 +52,7 @@ export const MESSAGES: Messages<IssueMessages> = {
     issue: 'Issue the permit', issuing: 'Issuing…',
     summaryErrors: (n) => `${n} problem(s) to fix before the permit can be issued`, summaryWarnings: (n) => `${n} warning(s)`,
     errorLabel: 'Error', warningLabel: 'Warning', refused: 'The agent refused the request',
-    drafts: 'Drafts', draftName: 'Draft name', saveDraft: 'Save draft', openDraft: 'Open draft', deleteDraft: 'Delete draft', draftSaved: (n) => `Draft "${n}" saved.`, noDrafts: 'No drafts yet.', draftsLocal: 'Drafts are kept in this browser.',
+    drafts: 'Drafts', draftName: 'Draft name', saveDraft: 'Save draft', openDraft: 'Open draft', deleteDraft: 'Delete draft', draftSaved: (n) => `Draft "${n}" saved.`, draftRefused: 'The draft could not be saved, opened or deleted. Try again.', noDrafts: 'No drafts yet.', draftsLocal: 'Drafts are kept by the agent, for every permit officer, until deleted.',
     startFrom: 'Start from an existing permit', permitNumber: 'Permit number', copy: 'Copy its boxes', copied: (n) => `The boxes of ${n} were copied; check them before issuing.`, notFound: (n) => `No permit numbered ${n} was found.`,
   },
   fr: {
@@ -77,7 +77,7 @@ export const MESSAGES: Messages<IssueMessages> = {
     issue: 'Délivrer le permis', issuing: 'Délivrance…',
     summaryErrors: (n) => `${n} problème(s) à corriger avant de délivrer le permis`, summaryWarnings: (n) => `${n} avertissement(s)`,
     errorLabel: 'Erreur', warningLabel: 'Avertissement', refused: 'L’agent a refusé la demande',
-    drafts: 'Brouillons', draftName: 'Nom du brouillon', saveDraft: 'Enregistrer le brouillon', openDraft: 'Ouvrir le brouillon', deleteDraft: 'Supprimer le brouillon', draftSaved: (n) => `Brouillon «\u00a0${n}\u00a0» enregistré.`, noDrafts: 'Aucun brouillon.', draftsLocal: 'Les brouillons sont gardés dans ce navigateur.',
+    drafts: 'Brouillons', draftName: 'Nom du brouillon', saveDraft: 'Enregistrer le brouillon', openDraft: 'Ouvrir le brouillon', deleteDraft: 'Supprimer le brouillon', draftSaved: (n) => `Brouillon «\u00a0${n}\u00a0» enregistré.`, draftRefused: "Le brouillon n'a pas pu être enregistré, ouvert ou supprimé. Réessayez.", noDrafts: 'Aucun brouillon.', draftsLocal: "Les brouillons sont gardés par l'agent, pour tous les agents des permis, jusqu'à leur suppression.",
     startFrom: 'Partir d’un permis existant', permitNumber: 'Numéro du permis', copy: 'Copier ses cases', copied: (n) => `Les cases de ${n} ont été copiées\u00a0; vérifiez-les avant de délivrer.`, notFound: (n) => `Aucun permis numéro ${n} n’a été trouvé.`,
   },
   es: {
@@ -102,7 +102,7 @@ export const MESSAGES: Messages<IssueMessages> = {
     issue: 'Expedir el permiso', issuing: 'Expidiendo…',
     summaryErrors: (n) => `${n} problema(s) que corregir antes de expedir el permiso`, summaryWarnings: (n) => `${n} advertencia(s)`,
     errorLabel: 'Error', warningLabel: 'Advertencia', refused: 'El agente rechazó la solicitud',
-    drafts: 'Borradores', draftName: 'Nombre del borrador', saveDraft: 'Guardar borrador', openDraft: 'Abrir borrador', deleteDraft: 'Borrar borrador', draftSaved: (n) => `Borrador «${n}» guardado.`, noDrafts: 'Aún no hay borradores.', draftsLocal: 'Los borradores se guardan en este navegador.',
+    drafts: 'Borradores', draftName: 'Nombre del borrador', saveDraft: 'Guardar borrador', openDraft: 'Abrir borrador', deleteDraft: 'Borrar borrador', draftSaved: (n) => `Borrador «${n}» guardado.`, draftRefused: 'No se pudo guardar, abrir ni borrar el borrador. Vuelva a intentarlo.', noDrafts: 'Aún no hay borradores.', draftsLocal: 'El agente guarda los borradores, para todos los oficiales de permisos, hasta que se borren.',
     startFrom: 'Partir de un permiso existente', permitNumber: 'Número del permiso', copy: 'Copiar sus casillas', copied: (n) => `Se copiaron las casillas de ${n}; revíselas antes de expedir.`, notFound: (n) => `No se encontró ningún permiso con el número ${n}.`,
   },
 };
