@@ -185,6 +185,15 @@ describe('search and list', { timeout: SLOW }, () => {
     await page.goto(`${lk.url}/console/permits?to=2020-01-01`);
     await poll(() => text(page, '#results-count')).toBe('No permit matches.');
 
+    // By trader: part of the importer's or exporter's name (box 3 or 4), capitals ignored.
+    await page.goto(`${lk.url}/console/permits`);
+    await page.getByLabel('Trader (importer or exporter)').fill('MEIER');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await poll(() => text(page, '#results-count')).toBe('Permits 1–3 of 3');
+    expect(page.url()).toBe(`${lk.url}/console/permits?trader=MEIER`);
+    await page.goto(`${lk.url}/console/permits?trader=Nobody+Ltd`);
+    await poll(() => text(page, '#results-count')).toBe('No permit matches.');
+
     // By number: an unknown one is said so; a known one opens.
     await page.getByLabel('Permit number').fill('LK26-E999999');
     await page.getByRole('button', { name: 'Open' }).click();

@@ -1,5 +1,5 @@
 /**
- * Search and list (issue 11 §2): by number (opens the permit), species, state, document,
+ * Search and list (issue 11 §2): by number (opens the permit), trader, species, state, document,
  * country and issue date range, paged, with a CSV of every match. The search lives in the
  * address (/console/permits?state=revoked…), so the dashboard links to a filtered list and
  * a search can be bookmarked. The filters are GET /api/permits's (src/store/permit-filter.ts);
@@ -15,7 +15,7 @@ import { PERMITS_MESSAGES } from './messages.js';
 import './permits.css';
 
 export const PAGE_SIZE = 20;
-const FIELDS = ['species', 'state', 'documentType', 'country', 'from', 'to'] as const;
+const FIELDS = ['trader', 'species', 'state', 'documentType', 'country', 'from', 'to'] as const;
 type Field = (typeof FIELDS)[number];
 type Search = Partial<Record<Field, string>>;
 
@@ -29,6 +29,8 @@ function dayAfter(date: string): string {
 /** The API query of a search: GET /api/permits's parameter names. */
 export function apiQuery(search: Search, limit: number, offset: number): string {
   const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+  // trader: part of the exporter's or importer's name (boxes 3 and 4), capitals ignored.
+  if (search.trader) q.set('trader', search.trader);
   if (search.species) q.set('species', search.species);
   if (search.state) q.set('state', search.state);
   if (search.documentType) q.set('documentType', search.documentType);
@@ -150,6 +152,7 @@ export default function PermitsScreen() {
           go(form);
         }}
       >
+        {input('trader', t.trader, 'text', t.traderHint)}
         {input('species', t.species, 'text', t.speciesHint)}
         <div class="field">
           <label for="f-state">{t.state}</label>

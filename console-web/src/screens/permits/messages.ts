@@ -9,6 +9,8 @@ export interface PermitsText {
   numberHint: string;
   open: string;
   noSuchNumber: (n: string) => string;
+  trader: string;
+  traderHint: string;
   species: string;
   speciesHint: string;
   state: string;
@@ -41,6 +43,8 @@ const en: PermitsText = {
   numberHint: 'The whole number, as in box 1.',
   open: 'Open',
   noSuchNumber: (n) => `No permit numbered ${n} was issued here.`,
+  trader: 'Trader (importer or exporter)',
+  traderHint: 'Part of the name in box 3 or 4; capitals do not matter.',
   species: 'Species (scientific name)',
   speciesHint: 'The whole name, e.g. Phalaenopsis amabilis; capitals do not matter.',
   state: 'State',
@@ -73,6 +77,8 @@ const fr: PermitsText = {
   numberHint: 'Le numéro entier, comme en case 1.',
   open: 'Ouvrir',
   noSuchNumber: (n) => `Aucun permis numéro ${n} n’a été délivré ici.`,
+  trader: 'Opérateur (importateur ou exportateur)',
+  traderHint: 'Une partie du nom en case 3 ou 4 ; majuscules indifférentes.',
   species: 'Espèce (nom scientifique)',
   speciesHint: 'Le nom entier, p. ex. Phalaenopsis amabilis ; majuscules indifférentes.',
   state: 'État',
@@ -105,6 +111,8 @@ const es: PermitsText = {
   numberHint: 'El número completo, como en la casilla 1.',
   open: 'Abrir',
   noSuchNumber: (n) => `Aquí no se expidió ningún permiso número ${n}.`,
+  trader: 'Comerciante (importador o exportador)',
+  traderHint: 'Parte del nombre de la casilla 3 o 4; mayúsculas indiferentes.',
   species: 'Especie (nombre científico)',
   speciesHint: 'El nombre completo, p. ej. Phalaenopsis amabilis; da igual en mayúsculas.',
   state: 'Estado',
