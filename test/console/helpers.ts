@@ -3,7 +3,7 @@
  * account per role, Debian's Chromium, sign-in through the real form, axe-core's report,
  * and screenshots kept under test-output/console/.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';

@@ -159,8 +159,8 @@ describe('search and list', { timeout: SLOW }, () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
     expect(csv.suggestedFilename()).toBe('permits.csv');
     expect(readFileSync((await csv.path())!, 'utf8')).toBe(
-      'permitNumber,documentType,state,issuedAt,validUntil,exporter,exporterCountry,importer,importerCountry,species\r\n' +
-        `${orchids.permitNumber},export,revoked,${orchids.issuedAt},${orchids.validUntil},Kandy Orchid Nurseries (Pvt) Ltd,LK,Gartenbau Meier AG,CH,Phalaenopsis amabilis\r\n`,
+      'permitNumber,documentType,state,exporter,exporterCountry,importer,importerCountry,species,issuedAt,validUntil\r\n' +
+        `${orchids.permitNumber},export,revoked,Kandy Orchid Nurseries (Pvt) Ltd,LK,Gartenbau Meier AG,CH,Phalaenopsis amabilis,${orchids.issuedAt},${orchids.validUntil}\r\n`,
     );
     await page.getByRole('link', { name: orchids.permitNumber }).click();
     await poll(() => text(page, '#screen-title')).toBe(`Permit ${orchids.permitNumber}`);

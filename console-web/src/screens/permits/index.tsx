@@ -7,10 +7,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../../api.js';
+import { api, download } from '../../api.js';
 import { useMessages } from '../../i18n.js';
-import type { PermitPage, StoredPermit } from '../permit/types.js';
-import { permitsCsv } from './csv.js';
+import type { PermitPage } from '../permit/types.js';
 import { PERMITS_MESSAGES } from './messages.js';
 import './permits.css';
 
@@ -81,16 +80,16 @@ export default function PermitsScreen() {
     else setNumberError(t.noSuchNumber(n));
   };
 
+  // The agent writes the CSV of every match (GET /api/permits.csv, RFC 4180, cells guarded against
+  // spreadsheet formulas): one export, the same as a script gets.
   const exportCsv = async () => {
     setCsvError(false);
-    const all: StoredPermit[] = [];
-    for (let offset = 0; ; offset += 200) {
-      const r = await api<PermitPage>('GET', `/api/permits?${apiQuery(search, 200, offset)}`);
-      if (!r.ok) return setCsvError(true);
-      all.push(...r.body.items);
-      if (all.length >= r.body.total || r.body.items.length === 0) break;
-    }
-    const url = URL.createObjectURL(new Blob([permitsCsv(all)], { type: 'text/csv;charset=utf-8' }));
+    const query = new URLSearchParams(apiQuery(search, 1, 0));
+    query.delete('limit');
+    query.delete('offset');
+    const file = await download(`/api/permits.csv?${query.toString()}`);
+    if (!file.ok) return setCsvError(true);
+    const url = URL.createObjectURL(file.blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = 'permits.csv';
