@@ -272,7 +272,8 @@ describe('the issue form', () => {
     await page.reload();
     await page.locator('#draft-pick').selectOption('Orchids for Thalwil');
     await page.locator('#open-draft').click();
-    expect(await page.locator(id('/specimens/0/quantity')).inputValue()).toBe('800');
+    // The draft is read from the agent: the form fills when it has come.
+    await expect.poll(() => page.locator(id('/specimens/0/quantity')).inputValue()).toBe('800');
     expect(await page.locator(id('/exporter/name')).inputValue()).toBe('Kandy Orchid Nurseries (Pvt) Ltd');
 
     // Issued from the copy, it is the example with the new quantity.
