@@ -10,6 +10,7 @@ import { permitSchema } from '../permit/schema.js';
 import { ApiError, sendError } from './errors.js';
 import { publicGet } from './cors.js';
 import { permitCsvRoutes, permitRoutes } from './routes/permits.js';
+import { permitQrRoutes } from './routes/permit-qr.js';
 import { verifyRoutes } from './routes/verify.js';
 import { openApiDocument } from './openapi.js';
 import { publicRoutes } from './routes/public.js';
@@ -118,6 +119,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/verify', verifyRoutes(saiga));
   app.use('/api/permits.csv', permitCsvRoutes(saiga));
   app.use('/api/permits', permitRoutes(saiga));
+  app.use('/api/permits', permitQrRoutes(saiga));
   app.use('/api/permits', lifecycleRoutes(saiga));
   app.use('/api/tokens', tokenRoutes(saiga));
   app.use('/api/audit', auditRoutes(saiga));

@@ -149,6 +149,33 @@ export const ADMIN_PATHS = {
       },
     },
   },
+  '/api/permits/{number}/qr': {
+    get: {
+      operationId: 'getPermitQr',
+      summary: 'The permit\'s QR code as printed: an SVG image and the text it encodes (officer, customs, admin)',
+      security: BEARER,
+      parameters: [numberParameter],
+      responses: {
+        200: {
+          description: 'kind is qr when the code holds the whole signed permit (CP3), reference when the permit is too large and the code links to it (CPR1)',
+          content: json({
+            type: 'object',
+            additionalProperties: false,
+            required: ['permitNumber', 'kind', 'text', 'svg'],
+            properties: {
+              permitNumber: { type: 'string' },
+              kind: { enum: ['qr', 'reference'] },
+              text: { type: 'string', description: 'What the QR code encodes: a link to the issuing agent\'s verifier page' },
+              svg: { type: 'string', description: 'The QR code as an SVG document, error correction M, 4-module quiet zone' },
+            },
+          }),
+        },
+        401: responseRef('Unauthorized'),
+        403: responseRef('Forbidden'),
+        404: responseRef('PermitNotFound'),
+      },
+    },
+  },
   '/api/permits/{number}/revoke': statusChange('revokePermit', 'Revoke a permit, permanently (officer)', true),
   '/api/permits/{number}/suspend': statusChange('suspendPermit', 'Suspend a permit (officer)', false),
   '/api/permits/{number}/reinstate': statusChange('reinstatePermit', 'Lift a suspension (officer)', false),

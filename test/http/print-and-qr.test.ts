@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, tempDir } from '../helpers/agent-process.js';
+import { qrSvg } from '../../src/qr/render.js';
 import { decodeQrPng, pdfText, renderPng } from '../print/helpers.js';
 
 let lk: AuthorityProcess;
@@ -61,5 +62,21 @@ describe('the printed permit and its QR code', () => {
     expect(verdict.checks.map((c: { code: string }) => c.code)).toEqual(['QR_MALFORMED']);
     const future = (await lk.api('/api/verify', { body: { credential: 'CP9:ABC' } })).body;
     expect(future.checks.map((c: { code: string }) => c.code)).toEqual(['QR_UNKNOWN_VERSION']);
+  });
+
+  it('GET /api/permits/{number}/qr is the printed code: the text read back from the PDF, and its SVG; officer, customs and admin only', async () => {
+    const permit = await issue();
+    const pdf = join(tempDir(), 'permit.pdf');
+    const printed = await fetch(`${lk.url}/api/permits/${permit.permitNumber}/pdf`, { headers: { authorization: `Bearer ${lk.officerToken}` } });
+    writeFileSync(pdf, Buffer.from(await printed.arrayBuffer()));
+    const fromPaper = decodeQrPng(renderPng(pdf, 1, 200))!.text;
+    const customs = await createToken(lk.config, 'customs', 'K');
+    const shown = await lk.api(`/api/permits/${permit.permitNumber}/qr`, { token: customs });
+    expect([shown.status, shown.body.permitNumber, shown.body.kind, shown.body.text]).toEqual([200, permit.permitNumber, 'qr', fromPaper]);
+    expect(shown.body.svg).toBe(await qrSvg(fromPaper));
+    expect(shown.body.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const unknown = await lk.api('/api/permits/LK00-E999999/qr', { token: lk.officerToken });
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await fetch(`${lk.url}/api/permits/${permit.permitNumber}/qr`)).status).toBe(401);
   });
 });

@@ -42,6 +42,7 @@ const ADMITTED: Record<string, readonly Role[]> = {
   'GET /api/permits': ALL,
   'GET /api/permits/{number}': ALL,
   'GET /api/permits/{number}/pdf': ['officer'],
+  'GET /api/permits/{number}/qr': ['officer', 'customs', 'admin'],
   'GET /api/permits/{number}/status': ALL,
   'GET /api/permits/{number}/xml': OFFICE,
   'POST /api/permits/{number}/revoke': ['officer'],

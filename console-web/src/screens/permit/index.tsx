@@ -134,7 +134,7 @@ export default function PermitScreen({ number }: { number: string }) {
         </section>
         <section aria-labelledby="qr-title" class="permit-qr">
           <h2 id="qr-title">{t.qr}</h2>
-          <PermitQr jwt={permit.jwt} permitNumber={number} />
+          <PermitQr permitNumber={number} />
         </section>
       </div>
 

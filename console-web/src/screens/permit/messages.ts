@@ -29,6 +29,7 @@ export interface PermitText {
   qrAlt: (n: string) => string;
   qrText: string;
   qrReference: string;
+  qrUnavailable: string;
   pdf: string;
   pdfIn: Record<'en' | 'fr' | 'es', string>;
   pdfFailed: string;
@@ -75,6 +76,7 @@ const en: PermitText = {
   qrAlt: (n) => `QR code of permit ${n}`,
   qrText: 'Text of the QR code',
   qrReference: 'The permit is too large for a QR code with all of it: the code holds a reference the verifier looks up.',
+  qrUnavailable: 'The QR code could not be loaded from the agent. Reload the page to try again.',
   pdf: 'Printable PDF',
   pdfIn: { en: 'PDF in English', fr: 'PDF in French', es: 'PDF in Spanish' },
   pdfFailed: 'The PDF could not be made. Try again.',
@@ -125,6 +127,7 @@ const fr: PermitText = {
   qrAlt: (n) => `Code QR du permis ${n}`,
   qrText: 'Texte du code QR',
   qrReference: 'Le permis est trop grand pour tenir en entier dans un code QR : le code contient une référence que le vérificateur consulte.',
+  qrUnavailable: 'Le code QR n’a pas pu être chargé depuis l’agent. Rechargez la page pour réessayer.',
   pdf: 'PDF imprimable',
   pdfIn: { en: 'PDF en anglais', fr: 'PDF en français', es: 'PDF en espagnol' },
   pdfFailed: 'Le PDF n’a pas pu être produit. Réessayez.',
@@ -175,6 +178,7 @@ const es: PermitText = {
   qrAlt: (n) => `Código QR del permiso ${n}`,
   qrText: 'Texto del código QR',
   qrReference: 'El permiso es demasiado grande para caber entero en un código QR: el código contiene una referencia que el verificador consulta.',
+  qrUnavailable: 'No se pudo cargar el código QR desde el agente. Vuelva a cargar la página para intentarlo de nuevo.',
   pdf: 'PDF para imprimir',
   pdfIn: { en: 'PDF en inglés', fr: 'PDF en francés', es: 'PDF en español' },
   pdfFailed: 'No se pudo generar el PDF. Inténtelo de nuevo.',
