@@ -25,14 +25,21 @@ export interface ConsoleAuthority extends AuthorityProcess {
   config: string;
 }
 
-/** `saiga init`, one console account per role, then `saiga serve`. */
-export async function startConsoleAuthority(spec: AuthoritySpec = { country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' }): Promise<ConsoleAuthority> {
+const SRI_LANKA: AuthoritySpec = { country: 'LK', name: 'Department of Wildlife Conservation', place: 'Battaramulla' };
+
+/** `saiga init` and one console account per role; not started (peers may be added first, then serveAuthority). */
+export async function initConsoleAuthority(spec: AuthoritySpec = SRI_LANKA): Promise<Awaited<ReturnType<typeof initAuthority>>> {
   const init = await initAuthority(spec);
   for (const [role, account] of Object.entries(ACCOUNTS)) {
     const created = await runCli(['user', 'create', account.username, '--name', account.name, '--role', role, '--config', init.config, '--json'], { SAIGA_USER_PASSWORD: account.password });
     if (created.code !== 0) throw new Error(`user create failed: ${created.stderr}${created.stdout}`);
   }
-  return serveAuthority(init);
+  return init;
+}
+
+/** `saiga init`, one console account per role, then `saiga serve`. */
+export async function startConsoleAuthority(spec: AuthoritySpec = SRI_LANKA): Promise<ConsoleAuthority> {
+  return serveAuthority(await initConsoleAuthority(spec));
 }
 
 export function launchChromium(): Promise<Browser> {
