@@ -3,10 +3,11 @@
  * the list (never a secret), a new token shown once (the API answers it once, no-store), and
  * revoking with a confirmation. The server records each in the audit trail with the admin's name.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { useLoaded } from '../../loaded.js';
 import { useMessages } from '../../i18n.js';
-import { InlineConfirm, Outcome, refusal } from './common.js';
+import { InlineConfirm, Outcome, Pending, refusal } from './common.js';
 import { ADMIN_MESSAGES } from './messages.js';
 
 type RoleId = 'officer' | 'customs' | 'admin';
@@ -23,20 +24,16 @@ const EMPTY = { name: '', role: 'officer' as RoleId, expires: '' };
 
 export function Tokens() {
   const t = useMessages(ADMIN_MESSAGES);
-  const [tokens, setTokens] = useState<Token[] | undefined>();
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   const [secret, setSecret] = useState<string | undefined>();
   const [asking, setAsking] = useState<string | undefined>();
 
-  const load = async () => {
+  const [tokens, load] = useLoaded(async () => {
     const r = await api<{ items: Token[] }>('GET', '/api/tokens');
-    if (r.ok) setTokens(r.body.items);
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+    return r.ok ? r.body.items : undefined;
+  });
 
   const create = async (e: Event) => {
     e.preventDefault();
@@ -71,8 +68,8 @@ export function Tokens() {
           <input id="new-token" readOnly value={secret} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
         </div>
       )}
-      {tokens === undefined ? (
-        <p role="status">{t.loading}</p>
+      {tokens.kind !== 'ok' ? (
+        <Pending loaded={tokens} t={t} />
       ) : (
         <div class="table-wrap">
           <table id="tokens">
@@ -86,7 +83,7 @@ export function Tokens() {
               </tr>
             </thead>
             <tbody>
-              {tokens.map((k) => (
+              {tokens.value.map((k) => (
                 <tr key={k.id} data-token={k.id}>
                   <td>{k.name}</td>
                   <td>{t.roles[k.role]}</td>

@@ -3,10 +3,11 @@
  * the list, a new account (the TOTP setup address is in the answer once and shown once), and
  * disabling with a confirmation. The server records each in the audit trail with the admin's name.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { useLoaded } from '../../loaded.js';
 import { useMessages } from '../../i18n.js';
-import { InlineConfirm, Outcome, refusal } from './common.js';
+import { InlineConfirm, Outcome, Pending, refusal } from './common.js';
 import { ADMIN_MESSAGES } from './messages.js';
 
 type RoleId = 'officer' | 'customs' | 'admin';
@@ -25,20 +26,16 @@ const EMPTY = { username: '', displayName: '', role: 'officer' as RoleId, passwo
 
 export function Users() {
   const t = useMessages(ADMIN_MESSAGES);
-  const [users, setUsers] = useState<User[] | undefined>();
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   const [totpUri, setTotpUri] = useState<string | undefined>();
   const [asking, setAsking] = useState<string | undefined>();
 
-  const load = async () => {
+  const [users, load] = useLoaded(async () => {
     const r = await api<{ items: User[] }>('GET', '/api/users');
-    if (r.ok) setUsers(r.body.items);
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+    return r.ok ? r.body.items : undefined;
+  });
 
   const create = async (e: Event) => {
     e.preventDefault();
@@ -90,8 +87,8 @@ export function Users() {
           <input id="totp-uri" readOnly value={totpUri} />
         </div>
       )}
-      {users === undefined ? (
-        <p role="status">{t.loading}</p>
+      {users.kind !== 'ok' ? (
+        <Pending loaded={users} t={t} />
       ) : (
         <div class="table-wrap">
           <table id="users">
@@ -105,7 +102,7 @@ export function Users() {
               </tr>
             </thead>
             <tbody>
-              {users.map((u) => (
+              {users.value.map((u) => (
                 <tr key={u.id} data-username={u.username}>
                   <td>{u.username}</td>
                   <td>{u.displayName}</td>

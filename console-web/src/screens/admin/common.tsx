@@ -1,5 +1,6 @@
 /** What the admin sections share: the API's refusal as one plain sentence, an inline confirmation. */
 import type { ApiResult } from '../../api.js';
+import type { Loaded } from '../../loaded.js';
 import { useMessages } from '../../i18n.js';
 import { ADMIN_MESSAGES } from './messages.js';
 
@@ -33,4 +34,9 @@ export function Outcome({ outcome, id }: { outcome?: { ok: boolean; text: string
       {outcome?.text}
     </div>
   );
+}
+
+/** A section's list while it loads, or when the agent could not give it. */
+export function Pending({ loaded, t }: { loaded: Loaded<unknown>; t: (typeof ADMIN_MESSAGES)['en'] }) {
+  return loaded.kind === 'failed' ? <p class="error">{t.failed}</p> : <p role="status">{t.loading}</p>;
 }

@@ -1,33 +1,31 @@
 /**
  * The dashboard (issue 11 §2): permits by state, incoming permits from other authorities
- * (GET /api/imports) and the exchange's undeliverable messages (GET /api/exchange, admin
- * only). Each permit count is the `total` of GET /api/permits?state=…&limit=1 and links to
- * that list: there is no GET /api/dashboard on this branch, and the permit filter has no
- * "imported" or "expiring soon" state, so those two counts are not shown.
+ * (GET /api/imports) and the exchange's undeliverable messages. The counts come from
+ * GET /api/dashboard (src/store/dashboard.ts, counted in SQL); those GET /api/permits can
+ * list (its `state` filter) link to that list, "imported" and "expiring soon" are figures.
+ * An admin also sees the messages themselves (GET /api/exchange).
  */
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { useLoaded, type Loaded } from '../../loaded.js';
 import { useMessages } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import type { PermitPage } from '../permit/types.js';
 import { DASHBOARD_MESSAGES, type CountId, type ImportStateId } from './messages.js';
 import './dashboard.css';
 
-const COUNTS: CountId[] = ['all', 'valid', 'used', 'expired', 'revoked', 'suspended'];
-const DASHBOARD_COUNTS: CountId[] = [...COUNTS, 'imported', 'expiringSoon'];
+const LISTED_COUNTS: CountId[] = ['all', 'valid', 'used', 'expired', 'revoked', 'suspended'];
+const SHOWN: CountId[] = [...LISTED_COUNTS, 'imported', 'expiringSoon'];
 /** The counts GET /api/permits can list (its `state` filter); the others are figures only. */
-const LISTED = new Set<CountId>(COUNTS);
+const LISTED = new Set<CountId>(LISTED_COUNTS);
 
-/** GET /api/dashboard's answer (src/store/dashboard.ts on the api branch), the parts read here. */
+/** GET /api/dashboard's answer (src/store/dashboard.ts), the parts read here. */
 interface DashboardAnswer {
   permits: { issued: number; valid: number; exported: number; revoked: number; suspended: number; expired: number; imported: number; expiringSoon: number };
   exchange: { undeliverable: number; failed: number };
 }
 interface Counts {
-  shown: CountId[];
-  value: Partial<Record<CountId, number>>;
-  /** Messages never delivered, when the dashboard route counted them (any role). */
-  notDelivered?: number;
+  value: Record<CountId, number>;
+  /** Messages never delivered: refused for good or too old (any role sees the figure). */
+  notDelivered: number;
 }
 const IMPORT_STATES: ImportStateId[] = ['expected', 'arrived', 'overdue', 'revoked', 'suspended'];
 
@@ -42,40 +40,25 @@ interface ExchangeStatus {
   peers: { did: string; name: string | null; failed: number; undeliverable: number; messages: { id: string; type: string; subject: string; state: string; lastError: string | null }[] }[];
 }
 
-type Loaded<T> = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ok'; value: T };
-
-function useLoaded<T>(load: () => Promise<T | undefined>): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
-  useEffect(() => {
-    void load().then((value) => setState(value === undefined ? { kind: 'failed' } : { kind: 'ok', value }));
-  }, []);
-  return state;
-}
-
 async function permitCounts(): Promise<Counts | undefined> {
   const dashboard = await api<DashboardAnswer>('GET', '/api/dashboard');
-  if (dashboard.ok) {
-    const p = dashboard.body.permits;
-    return {
-      shown: DASHBOARD_COUNTS,
-      value: { all: p.issued, valid: p.valid, used: p.exported, expired: p.expired, revoked: p.revoked, suspended: p.suspended, imported: p.imported, expiringSoon: p.expiringSoon },
-      notDelivered: dashboard.body.exchange.undeliverable + dashboard.body.exchange.failed,
-    };
-  }
-  const answers = await Promise.all(COUNTS.map((c) => api<PermitPage>('GET', `/api/permits?limit=1${c === 'all' ? '' : `&state=${c}`}`)));
-  if (answers.some((a) => !a.ok)) return undefined;
-  return { shown: COUNTS, value: Object.fromEntries(COUNTS.map((c, i) => [c, (answers[i] as { body: PermitPage }).body.total])) };
+  if (!dashboard.ok) return undefined;
+  const p = dashboard.body.permits;
+  return {
+    value: { all: p.issued, valid: p.valid, used: p.exported, expired: p.expired, revoked: p.revoked, suspended: p.suspended, imported: p.imported, expiringSoon: p.expiringSoon },
+    notDelivered: dashboard.body.exchange.undeliverable + dashboard.body.exchange.failed,
+  };
 }
 
 export default function Dashboard() {
   const t = useMessages(DASHBOARD_MESSAGES);
   const { user } = useSession();
-  const counts = useLoaded(permitCounts);
-  const incoming = useLoaded(async () => {
+  const [counts] = useLoaded(permitCounts);
+  const [incoming] = useLoaded(async () => {
     const r = await api<{ items: Incoming[]; total: number }>('GET', '/api/imports');
     return r.ok ? r.body : undefined;
   });
-  const exchange = useLoaded(async () => {
+  const [exchange] = useLoaded(async () => {
     if (user.role !== 'admin') return null;
     const r = await api<ExchangeStatus>('GET', '/api/exchange');
     return r.ok ? r.body : undefined;
@@ -92,7 +75,7 @@ export default function Dashboard() {
         {pending(counts)}
         {counts.kind === 'ok' && (
           <ul class="counts" id="permit-counts">
-            {counts.value.shown.map((c) => (
+            {SHOWN.map((c) => (
               <li key={c}>
                 {LISTED.has(c) ? (
                   <a href={c === 'all' ? '/console/permits' : `/console/permits?state=${c}`} data-count={c}>
@@ -155,7 +138,7 @@ export default function Dashboard() {
         {pending(exchange)}
         {exchange.kind === 'ok' && exchange.value === null && counts.kind === 'ok' && (
           <p id="undeliverable" class={counts.value.notDelivered ? 'error' : undefined}>
-            {counts.value.notDelivered === undefined ? t.exchangeAdminOnly : t.undeliverable(counts.value.notDelivered)}
+            {t.undeliverable(counts.value.notDelivered)}
           </p>
         )}
         {exchange.kind === 'ok' && exchange.value !== null && <Undeliverable status={exchange.value} t={t} />}

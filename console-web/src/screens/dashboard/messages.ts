@@ -16,7 +16,6 @@ export interface DashboardText {
   noIncoming: string;
   exchange: string;
   undeliverable: (n: number) => string;
-  exchangeAdminOnly: string;
   messageColumns: { peer: string; type: string; subject: string; lastError: string };
   loading: string;
   failed: string;
@@ -34,7 +33,6 @@ const en: DashboardText = {
   noIncoming: 'No permit was sent to us for import.',
   exchange: 'Exchange with other authorities',
   undeliverable: (n) => (n === 1 ? '1 message could not be delivered' : `${n} messages could not be delivered`),
-  exchangeAdminOnly: 'Only an administrator can see the exchange’s deliveries.',
   messageColumns: { peer: 'Authority', type: 'Message', subject: 'About', lastError: 'Last error' },
   loading: 'Loading…',
   failed: 'Could not be read. Reload the page.',
@@ -52,7 +50,6 @@ const fr: DashboardText = {
   noIncoming: 'Aucun permis ne nous a été envoyé pour importation.',
   exchange: 'Échanges avec les autres autorités',
   undeliverable: (n) => (n === 1 ? '1 message n’a pas pu être remis' : `${n} messages n’ont pas pu être remis`),
-  exchangeAdminOnly: 'Seul un administrateur peut voir les remises de l’échange.',
   messageColumns: { peer: 'Autorité', type: 'Message', subject: 'Objet', lastError: 'Dernière erreur' },
   loading: 'Chargement…',
   failed: 'Lecture impossible. Rechargez la page.',
@@ -70,7 +67,6 @@ const es: DashboardText = {
   noIncoming: 'No se nos envió ningún permiso para importación.',
   exchange: 'Intercambio con otras autoridades',
   undeliverable: (n) => (n === 1 ? '1 mensaje no pudo entregarse' : `${n} mensajes no pudieron entregarse`),
-  exchangeAdminOnly: 'Solo un administrador puede ver las entregas del intercambio.',
   messageColumns: { peer: 'Autoridad', type: 'Mensaje', subject: 'Asunto', lastError: 'Último error' },
   loading: 'Cargando…',
   failed: 'No se pudo leer. Recargue la página.',
