@@ -81,9 +81,9 @@ export function Keys() {
       {keys &&
         IDENTITIES.map((identity) => (
           <div key={identity}>
-            <h3 id={`${tableId(identity)}-title`}>{t.keyIdentities[identity]}</h3>
+            <h3 id={`${tableId(identity)}-heading`}>{t.keyIdentities[identity]}</h3>
             <div class="table-wrap">
-              <table id={tableId(identity)} aria-labelledby={`${tableId(identity)}-title`}>
+              <table id={tableId(identity)} aria-labelledby={`${tableId(identity)}-heading`}>
                 <thead>
                   <tr>
                     {Object.values(t.keyColumns).map((c) => (
@@ -115,7 +115,7 @@ export function Keys() {
                 </tbody>
               </table>
             </div>
-            <button type="button" id={`rotate-${identity}`} onClick={() => ask({ action: 'rotate', identity })}>
+            <button type="button" class="key-rotate" id={`rotate-${identity}`} onClick={() => ask({ action: 'rotate', identity })}>
               {t.rotateKey}
             </button>
           </div>
