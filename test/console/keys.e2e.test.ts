@@ -61,8 +61,8 @@ describe('signing keys on the administration screen', () => {
     ]);
     expect(afterRotation[1]![2]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     // Published at once, without a restart.
-    const document = (await (await fetch(`${lk.url}/.well-known/did.json`)).json()) as { assertionMethod: string[] };
-    expect(document.assertionMethod).toEqual([oldKid, newKid]);
+    const published = (await (await fetch(`${lk.url}/.well-known/did.json`)).json()) as { assertionMethod: string[] };
+    expect(published.assertionMethod).toEqual([oldKid, newKid]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'keys-rotated');
 
