@@ -25,6 +25,7 @@ import { userRoutes } from './routes/users.js';
 import { sessionAuthentication } from './session-auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { draftRoutes } from './routes/drafts.js';
+import { keyRoutes } from './routes/keys.js';
 import { sessionCookieFor } from './session-cookie.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
@@ -85,13 +86,14 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   });
 
   if (saiga.config.saiga.didMethod === 'web') {
-    const serveDocument = (document: unknown) => (_req: Request, res: Response) => {
+    // Read at each request: a key rotated or revoked through POST /api/keys/… is published at once (issue 9 §6).
+    const serveDocument = (document: () => unknown) => (_req: Request, res: Response) => {
       res.set('Cache-Control', 'public, max-age=300');
-      res.type('application/did+json').send(JSON.stringify(document));
+      res.type('application/did+json').send(JSON.stringify(document()));
     };
-    publicGet(app.router, didDocumentPath(saiga.config.saiga.url), serveDocument(identities.authority.didDocument));
-    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), serveDocument(identities.customs.didDocument));
-    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), serveDocument(identities.trustAnchor.didDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url), serveDocument(() => identities.authority.didDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [CUSTOMS_PATH_SEGMENT]), serveDocument(() => identities.customs.didDocument));
+    publicGet(app.router, didDocumentPath(saiga.config.saiga.url, [ANCHOR_PATH_SEGMENT]), serveDocument(() => identities.trustAnchor.didDocument));
   }
   publicGet(app.router, TRUST_LIST_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
@@ -131,6 +133,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/reports', reportRoutes(saiga));
   app.use('/api/dashboard', dashboardRoutes(saiga));
   app.use('/api/drafts', draftRoutes(saiga));
+  app.use('/api/keys', keyRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

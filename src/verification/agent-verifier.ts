@@ -61,8 +61,11 @@ export interface AgentVerifierOptions {
   config: VerifierConfig;
   /** Everyone this agent trusts: itself, its peers, and the authorities of its trust list. */
   trustedIssuers: TrustedIssuer[];
-  /** This agent's own DID documents, resolved from memory. */
-  documents: DidDocument[];
+  /**
+   * This agent's own DID documents, resolved from memory. A function when they change while the
+   * agent runs (a key rotated through the API, src/agent/identity/identity-documents.ts): read at each resolution.
+   */
+  documents: readonly DidDocument[] | (() => readonly DidDocument[]);
   fetch: FetchLike;
   /** Revocations and suspensions issuers notified through the exchange (the core's `notices`). */
   notices?: (credentialId: string) => Promise<StatusNotice | undefined>;
@@ -71,11 +74,24 @@ export interface AgentVerifierOptions {
 export function createAgentVerifier(options: AgentVerifierOptions): AgentVerifier {
   const { config, trustedIssuers, documents, fetch } = options;
   const resolveRemote = createDidResolver({ fetch });
-  const own = new Map<string, DidResolution>(
-    documents.map((doc) => [doc.id, Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} })]),
-  );
+  const ownDocuments = typeof documents === 'function' ? documents : () => documents;
+  // One frozen resolution per document object: a refreshed set gets new ones, an unchanged set reuses them.
+  const resolutions = new WeakMap<DidDocument, DidResolution>();
+  const own = (did: string): DidResolution | undefined => {
+    const doc = ownDocuments().find((d) => d.id === did);
+    if (doc === undefined) return undefined;
+    let resolution = resolutions.get(doc);
+    if (resolution === undefined) {
+      resolution = Object.freeze({ didResolutionMetadata: {}, didDocument: Object.freeze(doc), didDocumentMetadata: {} });
+      resolutions.set(doc, resolution);
+    }
+    return resolution;
+  };
   // A peer's document is fetched again when a permit names a key it lacks (the peer rotated, issue 9 §6).
-  const resolveDid = (did: string, options?: ResolveOptions) => (own.get(did) ? Promise.resolve(own.get(did)!) : resolveRemote(did, options));
+  const resolveDid = (did: string, options?: ResolveOptions) => {
+    const resolution = own(did);
+    return resolution ? Promise.resolve(resolution) : resolveRemote(did, options);
+  };
   const checkImportConfirmation = createImportConfirmationChecker({ resolveDid, trustedIssuers, signatureSuite: nodeCryptoSuite });
   const core = createPermitVerifier({
     resolveDid,

@@ -352,7 +352,7 @@ describe('administration', { timeout: SLOW }, () => {
     await page.locator('#tokens').waitFor();
     expect(await page.locator('#new-token').count()).toBe(0);
 
-    // Trust and keys, read-only.
+    // Trust (read-only) and the signing keys (test/console/keys.e2e.test.ts rotates them).
     await page.locator('#trust-list').waitFor();
     expect(await text(page, '#peers')).toBe('No peer is configured.');
     const authorities = await cellsOf(page, '#trust-list');

@@ -161,7 +161,8 @@ export interface ReadCapabilities {
 /** An identity as the world may see it: its DID and DID document, never a key. */
 export interface PublicIdentity {
   did: string;
-  didDocument: DidDocument;
+  /** The document published now: read it each time, since a rotation through the API changes it (issue 9 §6). */
+  readonly didDocument: DidDocument;
 }
 
 export interface Identities {

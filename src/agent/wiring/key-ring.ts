@@ -5,8 +5,10 @@
  * `revoke` takes a key out of use: what it signed before stays verifiable (the DID document
  * keeps it, marked `revoked`), what it signed after (or after `compromisedSince`) is refused.
  *
- * A running `saiga serve` builds its DID document at start: restart it after a rotation or a
- * revocation made by the CLI, so that it publishes the new document (README, "Key rotation").
+ * A change made here (the API's POST /api/keys/rotate and /api/keys/{kid}/revoke in a serving
+ * agent) is published at once through `publish` (src/agent/identity/identity-documents.ts). A
+ * change made by another process (the CLI while `saiga serve` runs) is seen at this agent's next
+ * start; until then it keeps publishing its own view (docs/keys.md).
  */
 import { AUDIT_ACTIONS, CLI_ACTOR } from '../../audit/record.js';
 import type { AuditActor } from '../../store/audit-log.js';
@@ -16,6 +18,7 @@ import type { SaigaStore, UnitOfWork } from '../../store/unit-of-work.js';
 import type { SigningKeyRow } from '../../store/signing-keys.js';
 import { currentKey, verificationMethodId } from '../identity/did-document.js';
 import type { AuthorityIdentity } from '../identity/identity.js';
+import type { KeysOf } from '../identity/identity-documents.js';
 import { KEY_IDENTITIES, keyViews, type KeyIdentity, type SigningKeyView } from '../identity/key-states.js';
 import { selfTest } from '../identity/self-test.js';
 import type { SigningRole } from './capabilities.js';
@@ -54,6 +57,11 @@ export interface KeyRingDeps {
   databaseFile: string;
   /** The transactional outbox: peers hear of a revocation (keyRevoked) with the commit that makes it. */
   exchange?: () => ExchangeEvents | undefined;
+  /**
+   * Publishes the DID documents of these keys (IdentityDocuments.refresh). Called before a new
+   * key signs, and after a revocation commits: a verifier must find every key that signs.
+   */
+  publish?: (keysOf: KeysOf) => Promise<void>;
 }
 
 /** When a JWT says it was signed (the later of iat and nbf, as the verifier reads it: src/verify/signed-credential.ts). */
@@ -70,10 +78,25 @@ function signedAtOf(jwt: string): { kid?: string; signedAt?: Date } {
 }
 
 export class KeyRing {
+  /** One key operation at a time: a revocation swaps the states before its transaction and restores them on failure. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly deps: KeyRingDeps,
     private states: Map<string, SigningKeyRow[]>,
   ) {}
+
+  private serialised<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** An identity's keys and states as they are now, for its DID document. */
+  readonly keysOf: KeysOf = (did) => {
+    const identity = Object.values(this.deps.identities).find((i) => i.did === did);
+    return { keys: identity?.identifier.keys ?? [], states: this.statesOf(did) };
+  };
 
   static async open(deps: KeyRingDeps): Promise<KeyRing> {
     const states = new Map<string, SigningKeyRow[]>();
@@ -121,7 +144,11 @@ export class KeyRing {
   }
 
   /** Adds a new Ed25519 key to the identity's DID; it signs from now on. */
-  async rotate(role: KeyIdentity, actor: AuditActor = CLI_ACTOR): Promise<SigningKeyView> {
+  rotate(role: KeyIdentity, actor: AuditActor = CLI_ACTOR): Promise<SigningKeyView> {
+    return this.serialised(() => this.rotateNow(role, actor));
+  }
+
+  private async rotateNow(role: KeyIdentity, actor: AuditActor): Promise<SigningKeyView> {
     const { veramo, store, now } = this.deps;
     const identity = this.deps.identities[role];
     // did:key: the DID is its key (did:key §3.1), so it cannot take a second one.
@@ -136,8 +163,12 @@ export class KeyRing {
     });
     await veramo.didManagerAddKey({ did: identity.did, key });
     await selfTest(veramo, { did: identity.did, kid: key.kid, publicKeyHex: key.publicKeyHex }, this.deps.databaseFile);
-    identity.identifier.keys.push({ kid: key.kid, type: 'Ed25519', publicKeyHex: key.publicKeyHex });
-    this.states.set(identity.did, [...this.statesOf(identity.did), row]);
+    const added = { kid: key.kid, type: 'Ed25519', publicKeyHex: key.publicKeyHex };
+    const states = [...this.statesOf(identity.did), row];
+    // Published first, then used: the signers pick the new key only once its document is out.
+    await this.deps.publish?.((did) => (did === identity.did ? { keys: [...identity.identifier.keys, added], states } : this.keysOf(did)));
+    identity.identifier.keys.push(added);
+    this.states.set(identity.did, states);
     return (await this.viewsOf(role)).find((view) => view.kid === kid)!;
   }
 
@@ -146,7 +177,11 @@ export class KeyRing {
    * unit of work: the key's state, the status lists re-signed with the current key, and the
    * keyRevoked event for peers. Lists what the key signed, and what of it must be issued again.
    */
-  async revoke(kid: string, compromisedSince?: Date, actor: AuditActor = CLI_ACTOR): Promise<KeyRevocation> {
+  revoke(kid: string, compromisedSince?: Date, actor: AuditActor = CLI_ACTOR): Promise<KeyRevocation> {
+    return this.serialised(() => this.revokeNow(kid, compromisedSince, actor));
+  }
+
+  private async revokeNow(kid: string, compromisedSince: Date | undefined, actor: AuditActor): Promise<KeyRevocation> {
     const { store, now, resignStatusLists, exchange } = this.deps;
     const all = await this.list();
     const view = all.find((v) => v.kid === kid);
@@ -175,6 +210,8 @@ export class KeyRing {
       this.states = before;
       throw error;
     }
+    // Committed: the document shows the key revoked (the signers stopped using it above).
+    await this.deps.publish?.(this.keysOf);
     const credentials = await store.reads.signingKeys.credentialsSignedAs(view.did, view.identity === 'authority' ? 'permit' : 'endorsement');
     const signedWithKey: SignedWithKey[] = [];
     for (const credential of credentials) {

@@ -17,7 +17,7 @@ import { loadConfig, type LoadedConfig } from '../config/config.js';
 import { ConfigError, createObjects } from '../config/yaml-loader.js';
 import { loadSecret, SECRET_ENV } from '../identity/secret.js';
 import { findOrCreateIdentity, refuseSilentNewIdentity, type AuthorityIdentity } from '../identity/identity.js';
-import { buildDidDocument, exchangeDocumentOptions as exchangeOptions } from '../identity/did-document.js';
+import { IdentityDocuments } from '../identity/identity-documents.js';
 import { selfTest } from '../identity/self-test.js';
 import type { DidDocument, FetchLike, TrustedIssuer, VerificationResult } from '../../verify/index.js';
 import { importPermitTrust } from '../../permit/import-permit.js';
@@ -175,6 +175,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       resignStatusLists: (work) => statusLists.resignAll(work.statusLists),
       // The outbox (keyRevoked to every trusted MA peer), made below with the other events.
       exchange: () => exchangeEvents,
+      // Issue 9 §6: a rotation or revocation made here is published at once (no restart).
+      publish: (keysOf) => ownDocuments.refresh(keysOf),
     });
     // One self-test of the identity a command signs with; a server checks the two that sign permits and endorsements.
     for (const role of kind === 'serve' ? (['authority', 'customs'] as const) : [options.signer ?? 'authority']) {
@@ -226,10 +228,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       newCredentialId,
       exchange: exchangeEvents,
     });
-    const didDocument = await buildDidDocument(identity.did, identity.identifier.keys, exchangeOptions(identity.did, url, keyRing.statesOf(identity.did)));
-    const customsDidDocument = await buildDidDocument(customs.did, customs.identifier.keys, { states: keyRing.statesOf(customs.did) });
-    const anchorDidDocument = await buildDidDocument(anchor.did, anchor.identifier.keys);
-    const documents = [didDocument, customsDidDocument, anchorDidDocument];
+    // This agent's DID documents, live: the routes, the verifier and the DIDComm resolver read them here.
+    const ownDocuments = await IdentityDocuments.open({ authority: identity, customs, trustAnchor: anchor, agentUrl: url }, keyRing.keysOf);
+    // The trust list is signed once, at start, by the trust anchor, whose key never rotates.
+    const documents = ownDocuments.all();
     const serveOwnResource = (path: string) => serveOwn(path, store.reads, identity.did, held.linkedJwts);
     const localFetch = createLocalFetch(url, serveOwnResource, globalThis.fetch.bind(globalThis));
     const ownTrust = trustedIssuersOf(config, identity, customs);
@@ -239,13 +241,13 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         : await readConfiguredTrustList({ config, documents, fetch: localFetch, now: now() });
     trusted = mergeTrust(ownTrust, trust?.issuers ?? []);
     // Revocations and suspensions peers notified through the exchange (docs/exchange.md) show even when their lists cannot be reached.
-    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents, fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
+    const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents: () => ownDocuments.all(), fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     verifyHeld = (jwt) => verifier.verify(jwt, now());
     const tokens = new TokenStore(store, now);
     const users = new UserStore(store, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
-    didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? documents.find((document) => document.id === did) : undefined));
+    didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? ownDocuments.byDid(did) : undefined));
     const envelope = createEnvelope({ veramo, did: identity.did, peers: config.saiga.trust.peers, now, documents: didcommDocuments });
     if (kind === 'serve' && missingDidcomm(veramo)) throw missingDidcomm(veramo);
 
@@ -266,10 +268,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       users,
       drafts: new DraftService(store, now),
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
+      // Getters: each read is the document published now (after a rotation through the API too).
       identities: {
-        authority: { did: identity.did, didDocument },
-        customs: { did: customs.did, didDocument: customsDidDocument },
-        trustAnchor: { did: anchor.did, didDocument: anchorDidDocument },
+        authority: { did: identity.did, get didDocument() { return ownDocuments.current().authority; } },
+        customs: { did: customs.did, get didDocument() { return ownDocuments.current().customs; } },
+        trustAnchor: { did: anchor.did, get didDocument() { return ownDocuments.current().trustAnchor; } },
         created,
       },
       issuance: issuer,
@@ -320,9 +323,13 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     stopCheckpoints = auditAgent?.stopCheckpoints;
     return {
       config,
-      didDocument,
+      get didDocument() {
+        return ownDocuments.current().authority;
+      },
       customs,
-      customsDidDocument,
+      get customsDidDocument() {
+        return ownDocuments.current().customs;
+      },
       veramo,
       identity,
       db,
@@ -335,7 +342,9 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       tokens,
       issuer,
       anchor,
-      anchorDidDocument,
+      get anchorDidDocument() {
+        return ownDocuments.current().trustAnchor;
+      },
       trust,
       verifier,
       created,

@@ -2,12 +2,14 @@
  * `saiga key list | rotate | revoke` (issue 9 §6): the signing keys of the Management
  * Authority (permits, status lists) and of customs (export endorsements). A rotation adds a
  * key that signs from then on; a revocation takes one out of use, keeping what it signed
- * before verifiable. Restart a running `saiga serve` afterwards so it publishes the new DID document.
+ * before verifiable. A running `saiga serve` sees a change made here at its next start; the
+ * console and POST /api/keys/… change the serving agent's keys at once (docs/keys.md).
  */
 import { officerOf } from '../officer-option.js';
 import { withCliAgent } from '../agent.js';
 import type { KeyIdentity, SigningKeyView } from '../../agent/identity/key-states.js';
 import { EXIT, UsageError, type Output } from '../output.js';
+import { compromisedSinceOf, keyIdentityOf } from '../../agent/identity/key-input.js';
 
 const keyLine = (k: SigningKeyView) =>
   `${k.identity.padEnd(9)}  ${k.state.padEnd(7)}  ${(k.addedAt ?? 'initial').padEnd(24)}  ${(k.revokedAt ?? '').padEnd(24)}  ${(k.compromisedSince ?? '').padEnd(24)}  ${k.kid}`;
@@ -25,8 +27,9 @@ export async function keyListCommand(options: { config: string }, out: Output): 
 }
 
 function identityOf(value: string | undefined): KeyIdentity {
-  if (value === undefined || value === 'authority' || value === 'customs') return value ?? 'authority';
-  throw new UsageError('--identity must be authority (permits and status lists) or customs (export endorsements)');
+  const checked = keyIdentityOf(value);
+  if (!checked.ok) throw new UsageError(`--identity: ${checked.issue.message}`);
+  return checked.value;
 }
 
 /** `saiga key rotate [--identity authority|customs]`: a new Ed25519 key signs from now on; earlier keys stay in the DID document. */
@@ -44,20 +47,18 @@ export async function keyRotateCommand(options: { config: string; identity?: str
         return EXIT.REFUSED;
       }
       const key = outcome.value;
-      out.result(key, () => [`New ${identity} signing key ${key.kid}: it signs from now on. Restart "saiga serve" so that it publishes the new DID document.`]);
+      out.result(key, () => [`New ${identity} signing key ${key.kid}: it signs from now on. A running "saiga serve" publishes it at its next start (or rotate through the console, POST /api/keys/rotate).`]);
       return EXIT.OK;
     },
     { signer: identity },
   );
 }
 
-/** An ISO 8601 date or date-time, not in the future: from when a key may have been in other hands. */
+/** An ISO 8601 date or date-time, not in the future: from when a key may have been in other hands (key-input.ts). */
 function compromiseDate(value: string | undefined, now: Date): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw new UsageError('--compromised-since must be a date (YYYY-MM-DD) or a date-time (ISO 8601)');
-  if (date.getTime() > now.getTime()) throw new UsageError('--compromised-since lies in the future');
-  return date;
+  const checked = compromisedSinceOf(value, now);
+  if (checked.ok) return checked.value;
+  throw new UsageError(`--compromised-since: ${checked.issue.message}`);
 }
 
 /** `saiga key revoke KID [--compromised-since DATE]`: refused for the last active key; lists what the key signed. */
@@ -75,7 +76,7 @@ export async function keyRevokeCommand(options: { config: string; kid?: string; 
     const reissue = signedWithKey.filter((c) => c.reissue);
     out.result(outcome.value, () => [
       `Revoked ${key.kid} at ${key.revokedAt}${key.compromisedSince ? `, compromised since ${key.compromisedSince}` : ''}. ${key.identity} now signs with ${current.kid}.`,
-      `Status lists signed again: ${statusListsResigned}. Restart "saiga serve" so that it publishes the new DID document.`,
+      `Status lists signed again: ${statusListsResigned}. A running "saiga serve" publishes the new DID document at its next start.`,
       `Signed with this key: ${signedWithKey.length} (${signedWithKey.length - reissue.length} still verify).`,
       ...(reissue.length === 0 ? [] : ['Signed after the compromise date, refused by verifiers (KEY_COMPROMISED): issue again:', ...reissue.map((c) => `  ${c.kind} ${c.permitNumber}  signed ${c.signedAt ?? '?'}`)]),
     ]);

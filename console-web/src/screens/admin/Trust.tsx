@@ -1,13 +1,11 @@
 /**
- * Trust and keys, read-only: the exchange's peers (GET /api/exchange), the trust list the
- * agent serves (GET /trust-list, a VC-JWT the agent signed itself; its subject is read here,
- * not verified: this is the agent's own answer over its own origin), and the authority's
- * keys from its DID document (GET /health names the DID; src/vocab/did-web-url.ts gives the
- * document's path). No API route changes trust or rotates keys, so none is offered.
+ * Trust, read-only: the exchange's peers (GET /api/exchange) and the trust list the agent
+ * serves (GET /trust-list, a VC-JWT the agent signed itself; its subject is read here, not
+ * verified: this is the agent's own answer over its own origin). No API route changes trust,
+ * so none is offered. The signing keys, which the API does rotate, are in ./Keys.tsx.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { TrustList } from '../../../../src/vocab/trust-list.js';
-import { didWebToUrl } from '../../../../src/vocab/did-web-url.js';
 import { api } from '../../api.js';
 import { useMessages } from '../../i18n.js';
 import { ADMIN_MESSAGES } from './messages.js';
@@ -21,11 +19,6 @@ interface Peer {
   failed: number;
   undeliverable: number;
 }
-interface VerificationMethod {
-  id: string;
-  type: string;
-}
-
 function jwtPayload(jwt: string): Record<string, unknown> {
   const part = jwt.split('.')[1] ?? '';
   const bytes = Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
@@ -38,17 +31,6 @@ async function trustList(): Promise<TrustList | undefined> {
   const payload = jwtPayload((await response.text()).trim());
   const vc = (payload.vc ?? payload) as { credentialSubject?: TrustList };
   return vc.credentialSubject;
-}
-
-async function keys(): Promise<VerificationMethod[] | undefined> {
-  const health = await api<{ did: string }>('GET', '/health');
-  if (!health.ok) return undefined;
-  const url = didWebToUrl(health.body.did);
-  if (!url) return undefined;
-  const response = await fetch(new URL(url).pathname, { credentials: 'same-origin' });
-  if (!response.ok) return undefined;
-  const document = (await response.json()) as { verificationMethod?: VerificationMethod[] };
-  return document.verificationMethod ?? [];
 }
 
 function Table({ id, columns, rows }: { id: string; columns: string[]; rows: (string | number)[][] }) {
@@ -84,49 +66,39 @@ export function Trust() {
   const t = useMessages(ADMIN_MESSAGES);
   const [peers, setPeers] = useState<Peer[] | null | undefined>();
   const [list, setList] = useState<TrustList | null | undefined>();
-  const [methods, setMethods] = useState<VerificationMethod[] | null | undefined>();
   useEffect(() => {
     void api<{ peers: Peer[] }>('GET', '/api/exchange').then((r) => setPeers(r.ok ? r.body.peers : null));
     void trustList().then((l) => setList(l ?? null), () => setList(null));
-    void keys().then((k) => setMethods(k ?? null), () => setMethods(null));
   }, []);
   const pending = (v: unknown) => (v === undefined ? <p role="status">{t.loading}</p> : v === null ? <p class="error">{t.failed}</p> : null);
 
   return (
-    <>
-      <section aria-labelledby="trust-title">
-        <h2 id="trust-title">{t.trust}</h2>
-        <p class="hint">{t.trustReadOnly}</p>
-        <h3>{t.peers}</h3>
-        {pending(peers)}
-        {peers &&
-          (peers.length === 0 ? (
-            <p id="peers">{t.noPeers}</p>
-          ) : (
-            <Table
-              id="peers"
-              columns={Object.values(t.peerColumns)}
-              rows={peers.map((p) => [p.name ?? '—', p.country ?? '—', p.did, p.pending, p.delivered, p.failed + p.undeliverable])}
-            />
-          ))}
-        {pending(list)}
-        {list && (
-          <>
-            <h3 id="trust-list-title">{t.trustList(list.version)}</h3>
-            <Table
-              id="trust-list"
-              columns={Object.values(t.trustColumns)}
-              rows={list.authorities.map((a) => [a.name, a.country, t.authorityRoles[a.role], a.dids.join(' ')])}
-            />
-          </>
-        )}
-      </section>
-      <section aria-labelledby="keys-title">
-        <h2 id="keys-title">{t.keys}</h2>
-        <p class="hint">{t.keysReadOnly}</p>
-        {pending(methods)}
-        {methods && <Table id="keys" columns={Object.values(t.keyColumns)} rows={methods.map((m) => [m.id, m.type])} />}
-      </section>
-    </>
+    <section aria-labelledby="trust-title">
+      <h2 id="trust-title">{t.trust}</h2>
+      <p class="hint">{t.trustReadOnly}</p>
+      <h3>{t.peers}</h3>
+      {pending(peers)}
+      {peers &&
+        (peers.length === 0 ? (
+          <p id="peers">{t.noPeers}</p>
+        ) : (
+          <Table
+            id="peers"
+            columns={Object.values(t.peerColumns)}
+            rows={peers.map((p) => [p.name ?? '—', p.country ?? '—', p.did, p.pending, p.delivered, p.failed + p.undeliverable])}
+          />
+        ))}
+      {pending(list)}
+      {list && (
+        <>
+          <h3 id="trust-list-title">{t.trustList(list.version)}</h3>
+          <Table
+            id="trust-list"
+            columns={Object.values(t.trustColumns)}
+            rows={list.authorities.map((a) => [a.name, a.country, t.authorityRoles[a.role], a.dids.join(' ')])}
+          />
+        </>
+      )}
+    </section>
   );
 }

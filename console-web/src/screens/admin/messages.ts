@@ -2,6 +2,9 @@
 import type { Messages } from '../../i18n.js';
 
 type RoleId = 'officer' | 'customs' | 'admin';
+type KeyIdentity = 'authority' | 'customs';
+/** The refusals of the key routes (src/http/routes/keys.ts), said plainly. */
+export type KeyRefusal = 'KEY_ROTATION_UNSUPPORTED' | 'LAST_ACTIVE_KEY' | 'KEY_NOT_FOUND' | 'KEY_ALREADY_REVOKED' | 'BAD_REQUEST';
 
 export interface AdminText {
   title: string;
@@ -53,8 +56,22 @@ export interface AdminText {
   authorityRoles: { managementAuthority: string; customs: string };
   trustReadOnly: string;
   keys: string;
-  keyColumns: { id: string; type: string };
-  keysReadOnly: string;
+  keysHint: string;
+  keyIdentities: Record<KeyIdentity, string>;
+  keyColumns: { kid: string; state: string; added: string; revoked: string; compromised: string; action: string };
+  keyStates: { current: string; active: string; revoked: string };
+  keyBeforeHistory: string;
+  rotateKey: string;
+  rotateTitle: (identity: string) => string;
+  rotateText: string;
+  rotated: (kid: string) => string;
+  revokeKey: (kid: string) => string;
+  revokeKeyTitle: (kid: string) => string;
+  revokeKeyText: string;
+  compromisedSince: string;
+  compromisedHint: string;
+  keyRevoked: (kid: string, current: string) => string;
+  keyRefusals: Record<KeyRefusal, string>;
   loading: string;
   failed: string;
 }
@@ -109,8 +126,28 @@ const en: AdminText = {
   authorityRoles: { managementAuthority: 'Management Authority', customs: 'Customs' },
   trustReadOnly: 'Peers and the trust list are set in agent.yml (saiga.trust); the API has no route to change them.',
   keys: 'Signing keys',
-  keyColumns: { id: 'Key', type: 'Type' },
-  keysReadOnly: 'From the authority’s DID document. Keys are rotated with saiga key rotate; the API has no route for it.',
+  keysHint: 'A new key signs from the moment it is added and is published in the DID document at once. A revoked key stays in the document, so what it signed before still verifies.',
+  keyIdentities: { authority: 'Management Authority (permits and status lists)', customs: 'Customs (export endorsements)' },
+  keyColumns: { kid: 'Key', state: 'State', added: 'Added (UTC)', revoked: 'Revoked (UTC)', compromised: 'Compromised since (UTC)', action: 'Action' },
+  keyStates: { current: 'Current (signs)', active: 'Active', revoked: 'Revoked' },
+  keyBeforeHistory: 'Initial key',
+  rotateKey: 'Rotate key',
+  rotateTitle: (identity) => `Rotate the key of ${identity}?`,
+  rotateText: 'A new key is made and signs everything from now on. The earlier keys stay active until you revoke them.',
+  rotated: (kid) => `The new key ${kid} signs from now on.`,
+  revokeKey: (kid) => `Revoke ${kid}`,
+  revokeKeyTitle: (kid) => `Revoke the key ${kid}?`,
+  revokeKeyText: 'The key signs nothing more. What it signed before stays valid, unless it was signed after the compromise date you give.',
+  compromisedSince: 'Compromised since (optional)',
+  compromisedHint: 'Only if the key was stolen or exposed: a date such as 2026-11-30 or a UTC date-time such as 2026-11-30T08:00Z.',
+  keyRevoked: (kid, current) => `The key ${kid} was revoked. ${current} signs from now on.`,
+  keyRefusals: {
+    KEY_ROTATION_UNSUPPORTED: 'This identity is a did:key: its key is the DID itself and cannot be rotated.',
+    LAST_ACTIVE_KEY: 'This is the last active key of the identity: rotate first, then revoke it.',
+    KEY_NOT_FOUND: 'This key is not one of the agent’s keys.',
+    KEY_ALREADY_REVOKED: 'This key was revoked already.',
+    BAD_REQUEST: 'The compromise date must be a date (2026-11-30) or a UTC date-time (2026-11-30T08:00Z), not in the future.',
+  },
   loading: 'Loading…',
   failed: 'Could not be read.',
 };
@@ -165,8 +202,28 @@ const fr: AdminText = {
   authorityRoles: { managementAuthority: 'Organe de gestion', customs: 'Douane' },
   trustReadOnly: 'Les pairs et la liste de confiance se règlent dans agent.yml (saiga.trust) ; l’API n’a pas de route pour les changer.',
   keys: 'Clés de signature',
-  keyColumns: { id: 'Clé', type: 'Type' },
-  keysReadOnly: 'D’après le document DID de l’autorité. Les clés changent avec saiga key rotate ; l’API n’a pas de route pour cela.',
+  keysHint: 'Une nouvelle clé signe dès qu’elle est ajoutée et paraît aussitôt dans le document DID. Une clé révoquée reste dans le document : ce qu’elle a signé auparavant reste vérifiable.',
+  keyIdentities: { authority: 'Organe de gestion (permis et listes de statut)', customs: 'Douane (visas d’exportation)' },
+  keyColumns: { kid: 'Clé', state: 'État', added: 'Ajoutée (UTC)', revoked: 'Révoquée (UTC)', compromised: 'Compromise depuis (UTC)', action: 'Action' },
+  keyStates: { current: 'Actuelle (signe)', active: 'Active', revoked: 'Révoquée' },
+  keyBeforeHistory: 'Clé initiale',
+  rotateKey: 'Changer de clé',
+  rotateTitle: (identity) => `Changer la clé de ${identity} ?`,
+  rotateText: 'Une nouvelle clé est créée et signe tout à partir de maintenant. Les clés précédentes restent actives jusqu’à leur révocation.',
+  rotated: (kid) => `La nouvelle clé ${kid} signe à partir de maintenant.`,
+  revokeKey: (kid) => `Révoquer ${kid}`,
+  revokeKeyTitle: (kid) => `Révoquer la clé ${kid} ?`,
+  revokeKeyText: 'La clé ne signe plus rien. Ce qu’elle a signé auparavant reste valide, sauf ce qui a été signé après la date de compromission indiquée.',
+  compromisedSince: 'Compromise depuis (facultatif)',
+  compromisedHint: 'Seulement si la clé a été volée ou divulguée : une date comme 2026-11-30 ou une date-heure UTC comme 2026-11-30T08:00Z.',
+  keyRevoked: (kid, current) => `La clé ${kid} a été révoquée. ${current} signe à partir de maintenant.`,
+  keyRefusals: {
+    KEY_ROTATION_UNSUPPORTED: 'Cette identité est un did:key : sa clé est le DID lui-même et ne peut pas être changée.',
+    LAST_ACTIVE_KEY: 'C’est la dernière clé active de l’identité : changez d’abord de clé, puis révoquez-la.',
+    KEY_NOT_FOUND: 'Cette clé n’est pas une clé de l’agent.',
+    KEY_ALREADY_REVOKED: 'Cette clé a déjà été révoquée.',
+    BAD_REQUEST: 'La date de compromission doit être une date (2026-11-30) ou une date-heure UTC (2026-11-30T08:00Z), pas dans le futur.',
+  },
   loading: 'Chargement…',
   failed: 'Lecture impossible.',
 };
@@ -221,8 +278,28 @@ const es: AdminText = {
   authorityRoles: { managementAuthority: 'Autoridad Administrativa', customs: 'Aduana' },
   trustReadOnly: 'Los pares y la lista de confianza se fijan en agent.yml (saiga.trust); la API no tiene ruta para cambiarlos.',
   keys: 'Claves de firma',
-  keyColumns: { id: 'Clave', type: 'Tipo' },
-  keysReadOnly: 'Según el documento DID de la autoridad. Las claves se rotan con saiga key rotate; la API no tiene ruta para ello.',
+  keysHint: 'Una clave nueva firma desde que se añade y se publica de inmediato en el documento DID. Una clave revocada sigue en el documento, de modo que lo que firmó antes sigue siendo verificable.',
+  keyIdentities: { authority: 'Autoridad Administrativa (permisos y listas de estado)', customs: 'Aduana (refrendos de exportación)' },
+  keyColumns: { kid: 'Clave', state: 'Estado', added: 'Añadida (UTC)', revoked: 'Revocada (UTC)', compromised: 'Comprometida desde (UTC)', action: 'Acción' },
+  keyStates: { current: 'Actual (firma)', active: 'Activa', revoked: 'Revocada' },
+  keyBeforeHistory: 'Clave inicial',
+  rotateKey: 'Rotar la clave',
+  rotateTitle: (identity) => `¿Rotar la clave de ${identity}?`,
+  rotateText: 'Se crea una clave nueva que firma todo a partir de ahora. Las claves anteriores siguen activas hasta que las revoque.',
+  rotated: (kid) => `La nueva clave ${kid} firma a partir de ahora.`,
+  revokeKey: (kid) => `Revocar ${kid}`,
+  revokeKeyTitle: (kid) => `¿Revocar la clave ${kid}?`,
+  revokeKeyText: 'La clave ya no firma nada. Lo que firmó antes sigue siendo válido, salvo lo firmado después de la fecha de compromiso indicada.',
+  compromisedSince: 'Comprometida desde (opcional)',
+  compromisedHint: 'Solo si la clave fue robada o expuesta: una fecha como 2026-11-30 o una fecha y hora UTC como 2026-11-30T08:00Z.',
+  keyRevoked: (kid, current) => `Se revocó la clave ${kid}. ${current} firma a partir de ahora.`,
+  keyRefusals: {
+    KEY_ROTATION_UNSUPPORTED: 'Esta identidad es un did:key: su clave es el propio DID y no se puede rotar.',
+    LAST_ACTIVE_KEY: 'Es la última clave activa de la identidad: rote primero la clave y después revóquela.',
+    KEY_NOT_FOUND: 'Esta clave no es una de las claves del agente.',
+    KEY_ALREADY_REVOKED: 'Esta clave ya fue revocada.',
+    BAD_REQUEST: 'La fecha de compromiso debe ser una fecha (2026-11-30) o una fecha y hora UTC (2026-11-30T08:00Z), no futura.',
+  },
   loading: 'Cargando…',
   failed: 'No se pudo leer.',
 };
