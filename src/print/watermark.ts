@@ -1,5 +1,6 @@
 /**
- * The diagonal "REVOKED" / "SUSPENDED" watermark of a permit that is no longer valid.
+ * The diagonal "REVOKED" / "SUSPENDED" watermark of a permit that is no longer valid, and
+ * "PREVIEW — NOT VALID" across a preview before issuing (render.ts `preview`).
  * It crosses the blocks, translucent so the permit stays readable, and keeps clear of
  * the QR code (which must still scan: the verifier then shows the permit's state).
  */
@@ -10,7 +11,7 @@ import { BOLD, pdfSafe } from './text-fit.js';
 const ANGLE = -32;
 const WIDTH = mm(165);
 
-export function drawWatermark({ doc, labels }: PrintContext, status: 'revoked' | 'suspended'): void {
+export function drawWatermark({ doc, labels }: PrintContext, status: 'revoked' | 'suspended' | 'preview'): void {
   const text = pdfSafe(labels.watermark[status]);
   const cx = mm(100);
   const cy = mm(138);

@@ -39,6 +39,7 @@ const ADMITTED: Record<string, readonly Role[]> = {
   'POST /api/imports/confirmations': ['customs'],
   'GET /api/imports': OFFICE,
   'POST /api/permits': ['officer'],
+  'POST /api/permits/preview': ['officer'],
   'GET /api/permits': ALL,
   'GET /api/permits/{number}': ALL,
   'GET /api/permits/{number}/pdf': ['officer'],
