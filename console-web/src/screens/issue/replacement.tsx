@@ -65,8 +65,8 @@ export function ReplacementBox({ replacing, onReason, t, lang, at, words }: BoxP
       <div class="grid">
         <Field at={at} words={words} choose={t.choose} pointer="/replaces/reason" label={t.replaceReason} kind="select" options={reasons} value={replacing.reason} onChange={onReason} required />
       </div>
-      <p class="hint">
-        <a href="/console/issue" id="not-replacing">{t.notReplacing}</a>
+      <p>
+        <a href="/console/issue" id="not-replacing" class="target">{t.notReplacing}</a>
       </p>
     </fieldset>
   );
