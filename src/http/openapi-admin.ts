@@ -121,6 +121,28 @@ export const ADMIN_PATHS = {
       },
     },
   },
+  '/api/permits/preview': {
+    post: {
+      operationId: 'previewPermit',
+      summary: 'The PDF a permit request would print as, before issuing (officer)',
+      description:
+        'The same body and rules as POST /api/permits, refused the same way (422 PERMIT_INVALID), but nothing is consumed or written: no permit number, no status-list index, no signature, no record, no audit entry, no exchange message. ' +
+        'The PDF is marked as a preview on every page: "PREVIEW" (APERÇU, VISTA PREVIA) in box 1 instead of a number, a "PREVIEW — NOT VALID" watermark, and a placeholder instead of the QR code.',
+      security: BEARER,
+      parameters: [{ name: 'lang', in: 'query', description: 'Language of the form', schema: { enum: ['en', 'fr', 'es'], default: 'en' } }],
+      requestBody: { required: true, content: json(ref('PermitRequest')) },
+      responses: {
+        200: {
+          description: 'The preview PDF, inline',
+          headers: { 'Content-Disposition': { schema: { type: 'string' } } },
+          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+        },
+        ...jsonBodyRefusals,
+        403: errorResponse('FORBIDDEN: not an officer token'),
+        422: errorResponse('PERMIT_INVALID: the request breaks permit rules; `errors` lists every one, as POST /api/permits would. Nothing was used.'),
+      },
+    },
+  },
   '/api/permits/{number}': {
     get: {
       operationId: 'getPermit',

@@ -7,17 +7,18 @@
  * signing fails rolls back alone and gives its number to the next. A permit is
  * acknowledged only after its batch has committed.
  */
-import { RULE_CODES, type RuleIssue } from '../codes.js';
+import type { RuleIssue } from '../codes.js';
 import { applyStatusChange } from '../status/changes.js';
 import type { StatusLists } from '../status/service.js';
 import type { ManagementAuthority, Permit, PermitRequest } from '../permit/model.js';
 import type { ImportPermitCheck, ImportPermitTrust } from '../permit/import-permit.js';
-import { credentialJwtBound, tooLargeIssue } from '../permit/size.js';
+import { tooLargeIssue } from '../permit/size.js';
 import { normaliseText } from '../permit/text.js';
 import { permitValidator, requestValidator } from '../permit/schema-validators.js';
-import { validatePermit, validatePermitRequest } from '../permit/validate.js';
+import { validatePermitRequest } from '../permit/validate.js';
 import { MAX_ISSUED_CREDENTIAL_CHARS } from '../vocab/limits.js';
 import { maxValidUntil } from '../permit/validity.js';
+import type { LifecycleReads } from '../store/lifecycle.js';
 import type { PermitRecord } from '../store/permits.js';
 import type { Transactions, UnitOfWork } from '../store/unit-of-work.js';
 import { GroupCommit } from '../store/group-commit.js';
@@ -25,6 +26,8 @@ import type { ExchangeEvents } from '../exchange/ports.js';
 import { buildPermit, buildPermitCredential, type UnsignedCredential } from './credential.js';
 import { formatPermitNumber, numberScope, type PermitNumberFormat } from './number.js';
 import { KeyedLock } from './keyed-lock.js';
+import { previewPermit, type PreviewOutcome } from './preview.js';
+import { builtCredentialIssues, replacedPermitIssues } from './issue-checks.js';
 import { actorOf, AUDIT_ACTIONS, auditPermitAction, auditRequest } from '../audit/record.js';
 
 export interface IssuerDeps {
@@ -58,6 +61,11 @@ export interface IssuerDeps {
    * exchange (src/issuance/origin-permit-check.ts). Runs with checkImportPermit, before a number is drawn.
    */
   checkOriginPermits?: (request: PermitRequest) => Promise<RuleIssue[]>;
+  /**
+   * Committed reads, for a preview (./preview.ts) to check the replaced permit without a write
+   * transaction. Issuing reads it inside its transaction instead.
+   */
+  reads?: { lifecycle: Pick<LifecycleReads, 'life'> };
 }
 
 export interface Officer {
@@ -106,6 +114,11 @@ export class PermitIssuer {
     permitValidator();
   }
 
+  /** The permit as it would be issued, consuming nothing (POST /api/permits/preview, ./preview.ts). */
+  preview(input: unknown, officer: Officer): Promise<PreviewOutcome> {
+    return previewPermit(this.deps, input, officer);
+  }
+
   /** Validates and issues one permit request. Rule errors come back as `ok: false`, never as an exception. */
   async issue(input: unknown, officer: Officer): Promise<IssueOutcome> {
     // Stored, printed and signed in NFC, as it was validated (src/permit/text.ts).
@@ -139,34 +152,18 @@ export class PermitIssuer {
     return { ok: false, errors, warnings };
   }
 
-  /** R1: only a permit of ours that is neither revoked nor used can be replaced. */
+  /** R1 (issue-checks.ts), inside the transaction: the replaced permit as this batch sees it. */
   private async checkReplaced(work: UnitOfWork, request: PermitRequest): Promise<void> {
     if (!request.replaces) return;
-    const path = '/replaces/permitNumber';
-    const old = await work.lifecycle.life({ permitNumber: request.replaces.permitNumber });
-    const reject = (code: 'REPLACED_PERMIT_UNKNOWN' | 'REPLACED_PERMIT_REVOKED' | 'REPLACED_PERMIT_USED') => {
-      throw new RuleRejection([{ code, path, message: `${RULE_CODES[code]} (${request.replaces!.permitNumber})` }]);
-    };
-    if (!old) reject('REPLACED_PERMIT_UNKNOWN');
-    else if (old.state === 'revoked') reject('REPLACED_PERMIT_REVOKED');
-    else if (old.endorsed) reject('REPLACED_PERMIT_USED');
+    const { permitNumber } = request.replaces;
+    const issues = replacedPermitIssues(await work.lifecycle.life({ permitNumber }), permitNumber);
+    if (issues.length > 0) throw new RuleRejection(issues);
   }
 
-  /**
-   * What the agent built must pass what every verifier checks: the subject schema and the
-   * permit rules (the agent's own data, such as the signatory from the token, is not
-   * validated with the request), and the size limit, bounded before signing (size.ts).
-   */
+  /** What the agent built must pass what every verifier checks (issue-checks.ts). */
   private checkBuilt(credential: UnsignedCredential, issuedAt: Date, validUntil: string): void {
-    const { authority } = this.deps;
-    const check = validatePermit(credential.credentialSubject, { issuerCountry: authority.country, issuedAt, validUntil, trust: this.deps.trust() });
-    if (!check.ok) {
-      throw new RuleRejection(
-        check.errors.map((e) => ({ code: 'ISSUED_PERMIT_INVALID', path: e.path, message: `${RULE_CODES.ISSUED_PERMIT_INVALID} (${e.code} at ${e.path || 'the root'}) ${e.message}` })),
-      );
-    }
-    const bound = credentialJwtBound(credential, authority.did, credential.id);
-    if (bound > MAX_ISSUED_CREDENTIAL_CHARS) throw new RuleRejection([tooLargeIssue(bound, credential.credentialSubject)]);
+    const issues = builtCredentialIssues(credential, { authority: this.deps.authority, issuedAt, validUntil, trust: this.deps.trust() });
+    if (issues.length > 0) throw new RuleRejection(issues);
   }
 
   private async make(item: Item, work: UnitOfWork): Promise<PermitRecord> {

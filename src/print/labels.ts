@@ -84,7 +84,9 @@ export interface FormLabels {
   page: (n: number, m: number) => string;
   blocksOnContinuation: (m: number) => string;
   qrCaption: string;
-  watermark: { revoked: string; suspended: string };
+  watermark: { revoked: string; suspended: string; preview: string };
+  /** A preview before issuing (render.ts `preview`): box 1 in place of a number, and the text in place of the QR code. */
+  preview: { number: string; qr: string };
   /** What goes between a label and its value: French sets a non-breaking space before the colon. */
   colon: string;
 }
@@ -146,7 +148,8 @@ const en: FormLabels = {
   blocksOnContinuation: (m) => (m === 1 ? 'Further blocks on the continuation sheet.' : `Further blocks on ${m} continuation sheets.`),
   qrCaption:
     'The QR code is the authoritative check: scan it or open the verifier to confirm this permit is genuine, valid and how much was exported.',
-  watermark: { revoked: 'REVOKED', suspended: 'SUSPENDED' },
+  watermark: { revoked: 'REVOKED', suspended: 'SUSPENDED', preview: 'PREVIEW — NOT VALID' },
+  preview: { number: 'PREVIEW', qr: 'PREVIEW — no QR code. The permit, once issued, carries here the QR code of its signed credential.' },
   colon: ': ',
 };
 
@@ -210,7 +213,8 @@ const fr: FormLabels = {
   blocksOnContinuation: (m) => (m === 1 ? 'Autres blocs sur la feuille annexe.' : `Autres blocs sur les ${m} feuilles annexes.`),
   qrCaption:
     'Le code QR fait foi : scannez-le ou ouvrez la page de vérification pour confirmer que ce permis est authentique et valable, et connaître la quantité exportée.',
-  watermark: { revoked: 'RÉVOQUÉ', suspended: 'SUSPENDU' },
+  watermark: { revoked: 'RÉVOQUÉ', suspended: 'SUSPENDU', preview: 'APERÇU — NON VALABLE' },
+  preview: { number: 'APERÇU', qr: 'APERÇU — pas de code QR. Le permis, une fois délivré, porte ici le code QR de son titre signé.' },
   colon: '\u00a0: ',
 };
 
@@ -276,7 +280,8 @@ const es: FormLabels = {
   blocksOnContinuation: (m) => (m === 1 ? 'Otros bloques en la hoja anexa.' : `Otros bloques en las ${m} hojas anexas.`),
   qrCaption:
     'El código QR es la prueba que hace fe: escanéelo o abra la página de verificación para confirmar que este permiso es auténtico y válido, y qué cantidad se ha exportado.',
-  watermark: { revoked: 'REVOCADO', suspended: 'SUSPENDIDO' },
+  watermark: { revoked: 'REVOCADO', suspended: 'SUSPENDIDO', preview: 'VISTA PREVIA — NO VÁLIDO' },
+  preview: { number: 'VISTA PREVIA', qr: 'VISTA PREVIA — sin código QR. El permiso, una vez expedido, lleva aquí el código QR de su credencial firmada.' },
   colon: ': ',
 };
 

@@ -4,6 +4,7 @@
  */
 import { PRINT_LANGUAGES, renderPermitPdf, type PrintLanguage } from './index.js';
 import type { Endorsement } from '../endorsement/model.js';
+import type { Permit } from '../permit/model.js';
 import type { StoredPermit } from '../store/permits.js';
 import { permitQr, type PermitQrConfig } from './permit-qr.js';
 
@@ -35,4 +36,12 @@ export async function printPermit(saiga: PrintSources, permitNumber: string, lan
     ...(endorsement !== undefined && { endorsement }),
     ...(status !== undefined && { status: status.state }),
   });
+}
+
+/**
+ * The preview of a permit not yet issued (src/issuance/preview.ts builds it): marked as a
+ * preview on every page, with no number and no QR code (render.ts `preview`).
+ */
+export function printPreview(permit: Permit, language: PrintLanguage): Promise<Buffer> {
+  return renderPermitPdf({ permit, language, issuerDid: permit.managementAuthority.did, preview: true });
 }

@@ -105,3 +105,17 @@ export function drawQrBox(ctx: PrintContext, qr: QrSymbol, geometry: QrGeometry,
   fitText(doc, [{ text: labels.qrCaption, font: 'Helvetica-Bold' }], caption, { max: 6.8, min: 4.5, align: 'center' });
   return square;
 }
+
+/**
+ * A preview's stand-in for the QR code (render.ts `preview`): a dashed square of the QR's
+ * usual size saying that a preview has none, so nothing on it scans as a permit.
+ */
+export function drawQrPlaceholder(ctx: PrintContext, slot: Rect = LAYOUT.qrSlot): Rect {
+  const { doc, labels } = ctx;
+  const side = mm(QR_TARGET_MM);
+  const square: Rect = { x: slot.x + (slot.w - side) / 2, y: slot.y, w: side, h: side };
+  doc.save().lineWidth(1.2).dash(4, { space: 3 }).strokeColor('#c0141c').rect(square.x, square.y, side, side).stroke().undash().restore();
+  const inner: Rect = { x: square.x + mm(5), y: square.y + mm(5), w: side - mm(10), h: side - mm(10) };
+  fitText(doc, [{ text: labels.preview.qr, font: 'Helvetica-Bold', color: '#c0141c' }], inner, { max: 11, min: 6, align: 'center', valign: 'middle' });
+  return square;
+}

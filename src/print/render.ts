@@ -14,7 +14,7 @@ import { drawHeader } from './header.js';
 import { drawFootnotes, drawIssueBox } from './issue-box.js';
 import { FORM_LABELS, type PrintLanguage } from './labels.js';
 import { BLOCKS_PER_PAGE, LAYOUT } from './layout.js';
-import { drawQrBox, layoutQr } from './qr-box.js';
+import { drawQrBox, drawQrPlaceholder, layoutQr } from './qr-box.js';
 import { fitText } from './text-fit.js';
 import { drawWatermark } from './watermark.js';
 
@@ -22,8 +22,8 @@ export type PrintStatus = 'valid' | 'revoked' | 'suspended';
 
 export interface RenderPermitInput {
   permit: Permit;
-  /** The text the QR code carries (the compact permit encoding, or a reference link). */
-  qrText: string;
+  /** The text the QR code carries (the compact permit encoding, or a reference link). Absent only on a preview. */
+  qrText?: string;
   language: PrintLanguage;
   /** Given on a reprint of an endorsed permit: boxes 14 and 15 show what customs recorded. */
   endorsement?: Endorsement;
@@ -31,6 +31,13 @@ export interface RenderPermitInput {
   issuerDid: string;
   /** A revoked or suspended permit is printed with a diagonal watermark. */
   status?: PrintStatus;
+  /**
+   * A preview before issuing (POST /api/permits/preview): unmistakably not a permit. Box 1,
+   * the footer and the title say "PREVIEW" in the language instead of the permit's number
+   * (a preview has none), a "PREVIEW — NOT VALID" watermark crosses every page, and a
+   * placeholder stands where the QR code of the signed credential goes (a preview is signed by no one).
+   */
+  preview?: boolean;
 }
 
 function drawFooter(ctx: PrintContext): void {
@@ -45,10 +52,12 @@ function drawFooter(ctx: PrintContext): void {
  * needs a QR code larger than the page has room for at 0.5 mm per module.
  */
 export async function renderPermitPdf(input: RenderPermitInput): Promise<Buffer> {
-  const { permit, language, endorsement, issuerDid, status } = input;
+  const { language, endorsement, issuerDid, status, preview } = input;
   const labels = FORM_LABELS[language];
   if (!labels) throw new Error(`unsupported print language "${String(language)}" (en, fr or es)`);
-  const { qr, geometry } = layoutQr(input.qrText);
+  const permit: Permit = preview ? { ...input.permit, permitNumber: labels.preview.number } : input.permit;
+  if (!preview && input.qrText === undefined) throw new Error('a permit is printed with its QR code: give qrText');
+  const code = preview ? undefined : layoutQr(input.qrText!);
   const pages = Math.max(1, Math.ceil(permit.specimens.length / BLOCKS_PER_PAGE));
 
   const doc = new PDFDocument({
@@ -88,9 +97,11 @@ export async function renderPermitPdf(input: RenderPermitInput): Promise<Buffer>
     drawIssueBox(ctx);
     drawEndorsementBox(ctx);
     drawFootnotes(ctx);
-    drawQrBox(ctx, qr, geometry);
+    if (code) drawQrBox(ctx, code.qr, code.geometry);
+    else drawQrPlaceholder(ctx);
     drawFooter(ctx);
-    if (status === 'revoked' || status === 'suspended') drawWatermark(ctx, status);
+    if (preview) drawWatermark(ctx, 'preview');
+    else if (status === 'revoked' || status === 'suspended') drawWatermark(ctx, status);
   }
   doc.end();
   return done;

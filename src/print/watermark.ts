@@ -1,5 +1,6 @@
 /**
- * The diagonal "REVOKED" / "SUSPENDED" watermark of a permit that is no longer valid.
+ * The diagonal "REVOKED" / "SUSPENDED" watermark of a permit that is no longer valid, and
+ * "PREVIEW — NOT VALID" across a preview before issuing (render.ts `preview`).
  * It crosses the blocks, translucent so the permit stays readable, and keeps clear of
  * the QR code (which must still scan: the verifier then shows the permit's state).
  */
@@ -9,13 +10,15 @@ import { BOLD, pdfSafe } from './text-fit.js';
 
 const ANGLE = -32;
 const WIDTH = mm(165);
+/** A preview has no QR code to keep clear of: its watermark may cross the page corner to corner. */
+const PREVIEW_WIDTH = mm(230);
 
-export function drawWatermark({ doc, labels }: PrintContext, status: 'revoked' | 'suspended'): void {
+export function drawWatermark({ doc, labels }: PrintContext, status: 'revoked' | 'suspended' | 'preview'): void {
   const text = pdfSafe(labels.watermark[status]);
   const cx = mm(100);
   const cy = mm(138);
   doc.font(BOLD).fontSize(100);
-  const size = Math.min(120, (100 * WIDTH) / doc.widthOfString(text));
+  const size = Math.min(120, (100 * (status === 'preview' ? PREVIEW_WIDTH : WIDTH)) / doc.widthOfString(text));
   doc.fontSize(size);
   const width = doc.widthOfString(text);
   doc.save();

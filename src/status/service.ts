@@ -60,6 +60,14 @@ export class StatusLists {
     return index;
   }
 
+  /**
+   * Entries as long as any `allocate` gives (the last index of a list numbered 9999), drawing
+   * nothing: a permit preview bounds its signed size with them (src/issuance/preview.ts).
+   */
+  placeholderEntries(): CredentialStatusEntry[] {
+    return PURPOSES.map((purpose) => statusEntry(this.url(purpose, 9999), purpose, this.length - 1));
+  }
+
   /** Inside the issuing unit of work (`work.statusLists`): one revocation and one suspension entry for a new permit. */
   async allocate(store: StatusListStore, permitNumber: string): Promise<CredentialStatusEntry[]> {
     const entries: CredentialStatusEntry[] = [];

@@ -288,4 +288,23 @@ describe('the form', () => {
     expect(flat(pdfText(suspended, true))).toContain('SUSPENDIDO');
     expect(flat(pdfText(orchids.pdf, true))).not.toContain('REVOKED');
   });
+
+  it('prints a preview (POST /api/permits/preview) marked on every page, with no number and no QR code', async () => {
+    const straps = readExample('re-export-ch-watch-straps.json');
+    const six = { ...straps, specimens: [...straps.specimens, ...straps.specimens, ...straps.specimens] };
+    const permits = await ch.saiga.permits.count();
+    const outcome = await ch.saiga.issuer.preview(six, { signatory: 'Nimal Perera' });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    expect(await ch.saiga.permits.count()).toBe(permits);
+    const pdf = await render('straps-preview-en', { permit: outcome.permit, language: 'en', preview: true });
+    expect(pdfPages(pdf)).toBe(2);
+    for (const page of [1, 2]) {
+      const text = flat(pdfPageText(pdf, page));
+      expect(text).toContain('PERMIT / CERTIFICATE No. PREVIEW');
+      expect(text).not.toContain(outcome.permit.permitNumber);
+    }
+    expect(flat(pdfText(pdf, true))).toContain('PREVIEW — NOT VALID');
+    expect(flat(pdfPageText(pdf, 1))).toContain('PREVIEW — no QR code.');
+    expect(decodeQrPng(renderPng(pdf, 1, DPI))).toBeUndefined();
+  });
 });

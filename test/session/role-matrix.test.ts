@@ -42,6 +42,7 @@ const ADMITTED: Record<string, readonly Role[]> = {
   'POST /api/keys/rotate': ['admin'],
   'POST /api/keys/{kid}/revoke': ['admin'],
   'POST /api/permits': ['officer'],
+  'POST /api/permits/preview': ['officer'],
   'GET /api/permits': ALL,
   'GET /api/permits/{number}': ALL,
   'GET /api/permits/{number}/pdf': ['officer'],

@@ -15,6 +15,7 @@ import type { LoadedConfig } from '../config/config.js';
 import type { PermitStatusView } from '../../lifecycle/permit-lifecycle.js';
 import type { CustomsOfficer, EndorseOutcome } from '../../endorsement/endorse.js';
 import type { IssueOutcome, Officer } from '../../issuance/issue.js';
+import type { PreviewOutcome } from '../../issuance/preview.js';
 import type { ConfirmingOfficer, ConfirmOutcome } from '../../import-confirmation/confirm.js';
 import type { Role, TokenCheck, TokenRecord } from '../../auth/tokens.js';
 import type { PermitFilter, StoredPermit } from '../../store/permits.js';
@@ -188,6 +189,8 @@ export interface Signer {
 
 export interface Issuance {
   issue(input: unknown, officer: Officer): Promise<IssueOutcome>;
+  /** The same rules, and the permit as it would be issued, consuming and writing nothing (src/issuance/preview.ts). */
+  preview(input: unknown, officer: Officer): Promise<PreviewOutcome>;
   /** Compiles the request and permit schemas now, not on the first request. */
   warmUp(): void;
 }

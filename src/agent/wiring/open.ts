@@ -210,6 +210,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       exchange: exchangeEvents,
       ...(config.saiga.issuance.requireHeldImportPermit && { checkImportPermit: createImportPermitCheck({ held, verify: (jwt) => verifyHeld(jwt) }) }),
       checkOriginPermits: createOriginPermitCheck(held),
+      // A preview checks the permit it would replace on committed data, outside any write transaction.
+      reads: store.reads,
     });
     const lifecycle = new PermitLifecycle(
       store,

@@ -1,9 +1,9 @@
 /**
- * Admin permit routes: issue (officer), read and list (officer, customs, admin).
+ * Admin permit routes: issue and preview (officer), read and list (officer, customs, admin).
  */
 import { Router, type Response } from 'express';
 import type { SignCapabilities } from '../../agent/wiring/capabilities.js';
-import { PRINT_LANGUAGES, printPermit, type PrintLanguage } from '../../print/print-permit.js';
+import { PRINT_LANGUAGES, printPermit, printPreview, type PrintLanguage } from '../../print/print-permit.js';
 import type { PermitFilter } from '../../store/permits.js';
 import { parsePermitFilter, PermitFilterError } from '../../store/permit-filter.js';
 import { storedPermitJson } from '../../store/stored-permit-view.js';
@@ -11,6 +11,7 @@ import { PERMIT_CSV_HEADER, permitCsvRow } from '../../store/permit-csv.js';
 import { isStorageFailure } from '../../store/sqlite.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';
+import type { RuleIssue } from '../../codes.js';
 
 /** The store's search parser, answering a malformed query as a 400 that names the parameter. */
 function permitFilterOf(query: Record<string, unknown>): PermitFilter {
@@ -51,8 +52,40 @@ export function permitCsvRoutes(saiga: Pick<SignCapabilities, 'tokens' | 'record
   return router;
 }
 
+/** The ?lang= of a printed form: en (the default), fr or es; anything else is a 400 that names it. */
+function printLanguageOf(query: Record<string, unknown>): PrintLanguage {
+  const lang = query.lang ?? 'en';
+  if (typeof lang !== 'string' || !PRINT_LANGUAGES.includes(lang as PrintLanguage)) {
+    throw new ApiError('BAD_REQUEST', { path: '/lang', message: '"lang" must be en, fr or es.' });
+  }
+  return lang as PrintLanguage;
+}
+
+/** The refusal of a permit request, the same for issuing and for a preview. */
+function sendRefusal(res: Response, outcome: { errors: RuleIssue[]; warnings: RuleIssue[] }): void {
+  sendError(res, 'PERMIT_INVALID', {
+    message: `The permit request breaks ${outcome.errors.length} rule(s); nothing was issued.`,
+    errors: outcome.errors,
+    warnings: outcome.warnings,
+  });
+}
+
 export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' | 'issuance' | 'records'>): Router {
   const router = Router();
+
+  /**
+   * The permit as it would print, before it is issued: the same body and rules as POST /,
+   * refused the same way, but nothing consumed or written (src/issuance/preview.ts) and the
+   * PDF marked as a preview with no number and no QR code (src/print/render.ts `preview`).
+   * Not audited: the audit trail is a write, and a preview changes nothing (issue 10 §3 audits actions).
+   */
+  router.post('/preview', requireRole(saiga.tokens, 'officer'), async (req: AuthedRequest, res: Response) => {
+    const language = printLanguageOf(req.query as Record<string, unknown>);
+    const outcome = await saiga.issuance.preview(req.body, { signatory: req.token!.name, tokenId: req.token!.id });
+    if (!outcome.ok) return sendRefusal(res, outcome);
+    const pdf = await printPreview(outcome.permit, language);
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="preview-${language}.pdf"`).send(pdf);
+  });
 
   router.post('/', requireRole(saiga.tokens, 'officer'), async (req: AuthedRequest, res: Response) => {
     const token = req.token!;
@@ -64,13 +97,7 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
       if (isStorageFailure(error)) return sendError(res, 'STORAGE_FAILED');
       throw error;
     }
-    if (!outcome.ok) {
-      return sendError(res, 'PERMIT_INVALID', {
-        message: `The permit request breaks ${outcome.errors.length} rule(s); nothing was issued.`,
-        errors: outcome.errors,
-        warnings: outcome.warnings,
-      });
-    }
+    if (!outcome.ok) return sendRefusal(res, outcome);
     const { record } = outcome;
     res.status(201).location(`/api/permits/${encodeURIComponent(record.permitNumber)}`).json({
       permitNumber: record.permitNumber,
@@ -87,11 +114,7 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
   });
 
   router.get('/:number/pdf', requireRole(saiga.tokens, 'officer'), async (req, res) => {
-    const lang = req.query.lang ?? 'en';
-    if (typeof lang !== 'string' || !PRINT_LANGUAGES.includes(lang as PrintLanguage)) {
-      throw new ApiError('BAD_REQUEST', { path: '/lang', message: '"lang" must be en, fr or es.' });
-    }
-    const pdf = await printPermit(saiga, String(req.params.number), lang as PrintLanguage);
+    const pdf = await printPermit(saiga, String(req.params.number), printLanguageOf(req.query as Record<string, unknown>));
     if (!pdf) return sendError(res, 'NOT_FOUND', { message: `No permit numbered ${String(req.params.number)} was issued here.` });
     res.type('application/pdf').set('Content-Disposition', `inline; filename="${String(req.params.number)}.pdf"`).send(pdf);
   });

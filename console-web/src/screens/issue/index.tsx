@@ -3,12 +3,15 @@
  * posted to POST /api/permits. The agent's findings come back with JSON pointers and are
  * shown at their field, errors apart from warnings, with a summary that links to each;
  * focus goes to the first error. On success the officer lands on the permit's page.
+ * "Preview PDF" posts the same request to POST /api/permits/preview (preview.ts), and its
+ * refusals are shown by the same code; ?replaces=N makes the permit a replacement of N
+ * (replacement.tsx).
  */
 import { useLocation } from 'preact-iso';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PermitRequest } from '../../../../src/permit/model.js';
 import { api, type Finding } from '../../api.js';
-import { useLang, useMessages } from '../../i18n.js';
+import { LANGS, LANGUAGE_NAMES, useLang, useMessages, type Lang } from '../../i18n.js';
 import { deleteDraft, listDrafts, openDraft as readDraft, saveDraft, type DraftSummary } from './drafts.js';
 import { Field, placeOf, type FindingsAt } from './fields.js';
 import {
@@ -17,6 +20,8 @@ import {
 } from './form-state.js';
 import { MESSAGES } from './messages.js';
 import { pickers } from './options.js';
+import { requestPreview, startDownload } from './preview.js';
+import { isReplaceRefusal, loadReplaced, ReplacementBox, replacesOf, type Replacing } from './replacement.js';
 import './issue.css';
 
 const letter = (index: number): string => String.fromCharCode(65 + index);
@@ -40,6 +45,32 @@ export default function IssueScreen() {
   const [chosenDraft, setChosenDraft] = useState('');
   const [sourceNumber, setSourceNumber] = useState('');
   const [focusTick, setFocusTick] = useState(0);
+  const [replacing, setReplacing] = useState<Replacing | undefined>();
+  const [previewLang, setPreviewLang] = useState<Lang>(lang);
+  const [previewUrl, setPreviewUrl] = useState('');
+  const [previewing, setPreviewing] = useState(false);
+  const replacesParam = (location.query as Record<string, string | undefined>).replaces;
+
+  // /console/issue?replaces=N (the permit page's "Replace"): start from N's boxes, as "copy its boxes" does.
+  useEffect(() => {
+    setReplacing(undefined);
+    if (!replacesParam) return;
+    let current = true;
+    void loadReplaced(replacesParam).then(({ replacing: loaded, request }) => {
+      if (!current) return;
+      if (request) setForm(fromRequest(request));
+      setReplacing(loaded);
+      clearFindings();
+    });
+    return () => {
+      current = false;
+    };
+  }, [replacesParam]);
+
+  // A preview's blob: URL lives until the next preview or until the screen closes.
+  useEffect(() => () => {
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+  }, [previewUrl]);
 
   // After findings render, the first field in error takes the focus (else the summary).
   useEffect(() => {
@@ -56,19 +87,48 @@ export default function IssueScreen() {
     setForm((f) => ({ ...f, specimens: f.specimens.map((b, i) => (i === index ? { ...b, [key]: value } : b)) }));
   const field = { at, words, choose: t.choose };
 
+  /** What issuing and the preview post: the form's boxes, and `replaces` when replacing. */
+  const request = () => (replacing ? { ...toRequest(form), replaces: replacesOf(replacing) } : toRequest(form));
+
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
     setNotice('');
-    const result = await api<{ permitNumber: string }>('POST', '/api/permits', toRequest(form));
+    const result = await api<{ permitNumber: string }>('POST', '/api/permits', request());
     setBusy(false);
     if (result.ok) {
       location.route(`/console/permits/${encodeURIComponent(result.body.permitNumber)}`);
       return;
     }
+    showRefusal(result);
+  }
+
+  async function preview() {
+    setPreviewing(true);
+    setNotice('');
+    const result = await requestPreview(request(), previewLang);
+    setPreviewing(false);
+    if (!result.ok) {
+      setPreviewUrl('');
+      if (result.status === 422 || result.status === 400) showRefusal(result);
+      else setNotice(t.previewFailed);
+      return;
+    }
+    clearFindings();
+    const url = URL.createObjectURL(result.blob);
+    setPreviewUrl(url);
+    startDownload(url, `preview-${previewLang}.pdf`);
+  }
+
+  /** The agent's findings at their fields and in the summary (issuing and the preview alike). */
+  function showRefusal(result: { code: string; message: string; path?: string; errors: Finding[]; warnings: Finding[] }) {
     const errors = result.errors.length ? result.errors : [{ code: result.code, message: result.message, path: result.path }];
+    // About the replaced permit itself: a sentence in the replacement box, not at a field.
+    const refusal = errors.find(isReplaceRefusal);
+    if (refusal && replacing) setReplacing({ ...replacing, refusal: refusal.code });
     const placed: FindingsAt = {};
     const put = (kind: 'errors' | 'warnings') => (finding: Finding) => {
+      if (isReplaceRefusal(finding)) return;
       const place = placeOf(finding.path, formRef.current!);
       if (place === undefined) return;
       (placed[place] ??= { errors: [], warnings: [] })[kind].push(finding);
@@ -130,7 +190,7 @@ export default function IssueScreen() {
   }
 
   const findingLink = (f: Finding, i: number) => {
-    const place = placeOf(f.path, formRef.current ?? document);
+    const place = isReplaceRefusal(f) ? undefined : placeOf(f.path, formRef.current ?? document);
     return (
       <li key={i} data-code={f.code}>
         {place !== undefined ? (
@@ -219,6 +279,9 @@ export default function IssueScreen() {
       </div>
 
       <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
+        {replacing && (
+          <ReplacementBox replacing={replacing} onReason={(reason) => setReplacing({ ...replacing, reason })} t={t} lang={lang} at={at} words={words} />
+        )}
         <fieldset class="box">
           <legend>{t.box1}</legend>
           <div class="grid">
@@ -318,10 +381,28 @@ export default function IssueScreen() {
           <button type="button" id="add-block" onClick={() => setForm((f) => ({ ...f, specimens: [...f.specimens, emptyBlock()] }))}>
             {t.addBlock}
           </button>
+          <div class="row preview">
+            <div class="field">
+              <label for="preview-lang">{t.previewLang}</label>
+              <select id="preview-lang" value={previewLang} onChange={(e) => setPreviewLang(e.currentTarget.value as Lang)}>
+                {LANGS.map((l) => (
+                  <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
+                ))}
+              </select>
+            </div>
+            <button type="button" id="preview-pdf" disabled={previewing} onClick={() => void preview()}>
+              {previewing ? t.previewing : t.previewPdf}
+            </button>
+          </div>
           <button type="submit" id="issue" class="primary" disabled={busy}>
             {busy ? t.issuing : t.issue}
           </button>
         </div>
+        {previewUrl && (
+          <p id="preview-ready" class="notice" role="status">
+            {t.previewReady} <a href={previewUrl} download={`preview-${previewLang}.pdf`} id="preview-again">{t.previewAgain}</a>
+          </p>
+        )}
       </form>
     </div>
   );

@@ -1,6 +1,9 @@
 /** The issue form's words (issue 11 §2, §4), in the standard form's box order (Res. Conf. 12.3 Annex 2). */
 import type { Messages } from '../../i18n.js';
 
+/** The agent's refusals about the permit being replaced (src/codes.ts RULE_CODES), shown as sentences. */
+export type ReplaceRefusal = 'REPLACED_PERMIT_UNKNOWN' | 'REPLACED_PERMIT_REVOKED' | 'REPLACED_PERMIT_USED';
+
 export interface IssueMessages {
   title: string;
   intro: string;
@@ -27,6 +30,11 @@ export interface IssueMessages {
   errorLabel: string; warningLabel: string; refused: string;
   drafts: string; draftName: string; saveDraft: string; openDraft: string; deleteDraft: string; draftSaved: (name: string) => string; draftRefused: string; noDrafts: string; draftsLocal: string;
   startFrom: string; permitNumber: string; copy: string; copied: (n: string) => string; notFound: (n: string) => string;
+  /** The preview before issuing (preview.ts). */
+  previewPdf: string; previewing: string; previewLang: string; previewReady: string; previewAgain: string; previewFailed: string;
+  /** Replacing a permit (replacement.tsx, R1). */
+  replacement: (n: string) => string; willReplace: (n: string) => string; replaceReason: string; notReplacing: string;
+  replaceRefused: Record<ReplaceRefusal, (n: string) => string>;
 }
 
 export const MESSAGES: Messages<IssueMessages> = {
@@ -54,6 +62,15 @@ export const MESSAGES: Messages<IssueMessages> = {
     errorLabel: 'Error', warningLabel: 'Warning', refused: 'The agent refused the request',
     drafts: 'Drafts', draftName: 'Draft name', saveDraft: 'Save draft', openDraft: 'Open draft', deleteDraft: 'Delete draft', draftSaved: (n) => `Draft "${n}" saved.`, draftRefused: 'The draft could not be saved, opened or deleted. Try again.', noDrafts: 'No drafts yet.', draftsLocal: 'Drafts are kept by the agent, for every permit officer, until deleted.',
     startFrom: 'Start from an existing permit', permitNumber: 'Permit number', copy: 'Copy its boxes', copied: (n) => `The boxes of ${n} were copied; check them before issuing.`, notFound: (n) => `No permit numbered ${n} was found.`,
+    previewPdf: 'Preview PDF', previewing: 'Preparing the preview…', previewLang: 'Language of the preview',
+    previewReady: 'The preview PDF was downloaded. It is not a permit: it has no number, no QR code, and nothing was issued.', previewAgain: 'Download the preview again', previewFailed: 'The preview could not be made. Try again.',
+    replacement: (n) => `Replacement of permit ${n}`, willReplace: (n) => `This permit will replace ${n}; ${n} will be revoked when the new one is issued.`,
+    replaceReason: 'Why it is replaced (printed in box 5)', notReplacing: 'Issue a new permit instead, replacing none',
+    replaceRefused: {
+      REPLACED_PERMIT_UNKNOWN: (n) => `No permit numbered ${n} was issued by this authority, so it cannot be replaced.`,
+      REPLACED_PERMIT_REVOKED: (n) => `Permit ${n} is already revoked, so it cannot be replaced.`,
+      REPLACED_PERMIT_USED: (n) => `Permit ${n} was already used for a shipment, so it cannot be replaced.`,
+    },
   },
   fr: {
     title: 'Délivrer un permis',
@@ -79,6 +96,15 @@ export const MESSAGES: Messages<IssueMessages> = {
     errorLabel: 'Erreur', warningLabel: 'Avertissement', refused: 'L’agent a refusé la demande',
     drafts: 'Brouillons', draftName: 'Nom du brouillon', saveDraft: 'Enregistrer le brouillon', openDraft: 'Ouvrir le brouillon', deleteDraft: 'Supprimer le brouillon', draftSaved: (n) => `Brouillon «\u00a0${n}\u00a0» enregistré.`, draftRefused: "Le brouillon n'a pas pu être enregistré, ouvert ou supprimé. Réessayez.", noDrafts: 'Aucun brouillon.', draftsLocal: "Les brouillons sont gardés par l'agent, pour tous les agents des permis, jusqu'à leur suppression.",
     startFrom: 'Partir d’un permis existant', permitNumber: 'Numéro du permis', copy: 'Copier ses cases', copied: (n) => `Les cases de ${n} ont été copiées\u00a0; vérifiez-les avant de délivrer.`, notFound: (n) => `Aucun permis numéro ${n} n’a été trouvé.`,
+    previewPdf: 'Aperçu PDF', previewing: 'Préparation de l’aperçu…', previewLang: 'Langue de l’aperçu',
+    previewReady: 'L’aperçu PDF a été téléchargé. Ce n’est pas un permis\u00a0: il n’a ni numéro ni code QR, et rien n’a été délivré.', previewAgain: 'Télécharger l’aperçu à nouveau', previewFailed: 'L’aperçu n’a pas pu être fait. Réessayez.',
+    replacement: (n) => `Remplacement du permis ${n}`, willReplace: (n) => `Ce permis remplacera ${n}\u00a0; ${n} sera révoqué quand le nouveau sera délivré.`,
+    replaceReason: 'Motif du remplacement (imprimé en case 5)', notReplacing: 'Délivrer plutôt un nouveau permis, sans remplacement',
+    replaceRefused: {
+      REPLACED_PERMIT_UNKNOWN: (n) => `Aucun permis numéro ${n} n’a été délivré par cette autorité\u00a0: il ne peut pas être remplacé.`,
+      REPLACED_PERMIT_REVOKED: (n) => `Le permis ${n} est déjà révoqué\u00a0: il ne peut pas être remplacé.`,
+      REPLACED_PERMIT_USED: (n) => `Le permis ${n} a déjà servi pour une expédition\u00a0: il ne peut pas être remplacé.`,
+    },
   },
   es: {
     title: 'Expedir un permiso',
@@ -104,5 +130,14 @@ export const MESSAGES: Messages<IssueMessages> = {
     errorLabel: 'Error', warningLabel: 'Advertencia', refused: 'El agente rechazó la solicitud',
     drafts: 'Borradores', draftName: 'Nombre del borrador', saveDraft: 'Guardar borrador', openDraft: 'Abrir borrador', deleteDraft: 'Borrar borrador', draftSaved: (n) => `Borrador «${n}» guardado.`, draftRefused: 'No se pudo guardar, abrir ni borrar el borrador. Vuelva a intentarlo.', noDrafts: 'Aún no hay borradores.', draftsLocal: 'El agente guarda los borradores, para todos los oficiales de permisos, hasta que se borren.',
     startFrom: 'Partir de un permiso existente', permitNumber: 'Número del permiso', copy: 'Copiar sus casillas', copied: (n) => `Se copiaron las casillas de ${n}; revíselas antes de expedir.`, notFound: (n) => `No se encontró ningún permiso con el número ${n}.`,
+    previewPdf: 'Vista previa PDF', previewing: 'Preparando la vista previa…', previewLang: 'Idioma de la vista previa',
+    previewReady: 'Se descargó la vista previa en PDF. No es un permiso: no tiene número ni código QR, y no se expidió nada.', previewAgain: 'Descargar de nuevo la vista previa', previewFailed: 'No se pudo hacer la vista previa. Vuelva a intentarlo.',
+    replacement: (n) => `Reemplazo del permiso ${n}`, willReplace: (n) => `Este permiso reemplazará a ${n}; ${n} se revocará cuando se expida el nuevo.`,
+    replaceReason: 'Motivo del reemplazo (se imprime en la casilla 5)', notReplacing: 'Expedir en su lugar un permiso nuevo, sin reemplazo',
+    replaceRefused: {
+      REPLACED_PERMIT_UNKNOWN: (n) => `Esta autoridad no expidió ningún permiso con el número ${n}: no se puede reemplazar.`,
+      REPLACED_PERMIT_REVOKED: (n) => `El permiso ${n} ya está revocado: no se puede reemplazar.`,
+      REPLACED_PERMIT_USED: (n) => `El permiso ${n} ya se utilizó para un envío: no se puede reemplazar.`,
+    },
   },
 };
