@@ -1,0 +1,74 @@
+/**
+ * The TOTP secret at rest in the database file (docs/console-sign-in.md): after
+ * `saiga user create --totp` (the built CLI), the SQLite file read with the sqlite3 shell holds
+ * the secret sealed (v1.…), nowhere in clear; read-only commands need the secret key only to seal one.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/agent-process.js';
+import { TotpSecretBox } from '../../src/auth/totp-at-rest.js';
+
+let dir: string;
+let config: string;
+let database: string;
+// The key comes from data/secret.key here, never from the environment the tests run in.
+const ENV = { SAIGA_USER_PASSWORD: 'orchid-export-2026', SAIGA_SECRET_KEY: undefined };
+
+const sqlite = (sql: string) => execFileSync('sqlite3', [database, sql], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  dir = tempDir('saiga-totp-at-rest-');
+  config = join(dir, 'agent.yml');
+  database = join(dir, 'data', 'agent.sqlite');
+  const init = await runCli(['init', '--config', config, '--country', 'LK', '--name', 'Department of Wildlife Conservation', '--address', 'Battaramulla', '--place', 'Battaramulla', '--url', 'http://127.0.0.1:9', '--did-method', 'key', '--json'], ENV);
+  expect(init.code, init.stderr).toBe(0);
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('saiga user create --totp', () => {
+  it('stores the secret sealed for its user: the database file holds no clear base32 secret', async () => {
+    const created = await runCli(['user', 'create', 'anoma', '--name', 'Anoma Perera', '--role', 'officer', '--totp', '--config', config, '--json'], ENV);
+    expect(created.code, created.stderr).toBe(0);
+    const { id, totpUri } = JSON.parse(created.stdout) as { id: string; totpUri: string };
+    const secret = /secret=([A-Z2-7]{32})&/.exec(totpUri)![1]!;
+
+    const stored = sqlite(`SELECT totp_secret FROM app_user WHERE id = '${id}'`).trim();
+    expect(stored).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{64}$/);
+    expect(stored).not.toContain(secret);
+    // Not in any table (the audit entry of the creation included), nor as bytes anywhere in the file.
+    expect(sqlite('.dump')).not.toContain(secret);
+    expect(readFileSync(database).includes(Buffer.from(secret))).toBe(false);
+    // It opens with the key derived from data/secret.key, for this user only.
+    const box = TotpSecretBox.fromAgentSecret(readFileSync(join(dir, 'data', 'secret.key'), 'utf8').trim());
+    expect(box.open(id, stored)).toBe(secret);
+    expect(box.open('another-user-id', stored)).toBeUndefined();
+    expect(sqlite('SELECT version FROM saiga_migration WHERE version = 17').trim()).toBe('17');
+  });
+
+  it('without the secret key: a user without TOTP and `user list` still work; --totp is refused and writes nothing', async () => {
+    const key = join(dir, 'data', 'secret.key');
+    renameSync(key, `${key}.away`);
+    try {
+      const plain = await runCli(['user', 'create', 'kperera', '--name', 'K. Perera', '--role', 'customs', '--config', config, '--json'], ENV);
+      expect(plain.code, plain.stderr).toBe(0);
+      const listed = await runCli(['user', 'list', '--config', config, '--json']);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect((JSON.parse(listed.stdout) as { items: { username: string; totp: boolean }[] }).items.map((u) => [u.username, u.totp])).toEqual([
+        ['anoma', true],
+        ['kperera', false],
+      ]);
+      const refused = await runCli(['user', 'create', 'ruwan', '--name', 'Ruwan Jayasinghe', '--role', 'admin', '--totp', '--config', config, '--json'], ENV);
+      expect(refused.code).toBe(2);
+      expect(JSON.parse(refused.stdout).error).toEqual({
+        code: 'SECRET_INVALID',
+        message: `no secret key: set SAIGA_SECRET_KEY or restore ${key} (the key store was created with another key)`,
+      });
+      expect(sqlite("SELECT count(*) FROM app_user WHERE username = 'ruwan'").trim()).toBe('0');
+    } finally {
+      renameSync(`${key}.away`, key);
+    }
+  });
+});
