@@ -156,6 +156,25 @@ export class UserStore {
     return { ok: true, user: (await this.find(user.id))! };
   }
 
+  /**
+   * A new TOTP secret for the account (with none before, it gets one): the way back when the old
+   * one is lost with its phone or cannot be opened (the agent's secret key was lost). The clear
+   * secret is returned this once; every open session of the user ends, as for a new password.
+   */
+  async resetTotp(idOrUsername: string, actor: AuditActor = CLI_ACTOR): Promise<{ ok: true; user: UserRecord; totpSecret: string } | UserRefusal> {
+    const user = await this.find(idOrUsername);
+    if (!user) return refuse('USER_NOT_FOUND', '/username', `There is no user "${idOrUsername}".`);
+    const totpSecret = newTotpSecret();
+    const sealed = (await this.totpBox()).seal(user.id, totpSecret);
+    const at = this.now().toISOString();
+    await this.store.transaction(async (work) => {
+      await work.users.setTotpSecret(user.id, sealed);
+      await work.sessions.endAllOf(user.id, at);
+      await work.audit.append({ actor, action: AUDIT_ACTIONS.userTotpReset, subject: user.id, details: { username: user.username } });
+    });
+    return { ok: true, user: (await this.find(user.id))!, totpSecret };
+  }
+
   /** A refused sign-in in the audit trail (the caller's answer is the same whatever the reason). */
   private async refused(username: string | null, userId: string | undefined, reason: string): Promise<{ ok: false }> {
     await this.store.transaction((work) => work.audit.append({ actor: ANONYMOUS, action: AUDIT_ACTIONS.signInRefused, ...(userId !== undefined && { subject: userId }), details: { username, reason } }));

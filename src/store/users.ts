@@ -90,6 +90,12 @@ export class UserTable {
     return changes === 1;
   }
 
+  /** A new sealed TOTP secret (`saiga user reset-totp`); the step of the old one is forgotten with it. */
+  async setTotpSecret(id: string, sealedTotpSecret: string): Promise<boolean> {
+    const { changes } = await this.q.run('UPDATE app_user SET totp_secret = ?, totp_last_step = NULL WHERE id = ?', [sealedTotpSecret, id]);
+    return changes === 1;
+  }
+
   /** True when this call disabled it (a disabled user stays disabled from its first date). */
   async disable(id: string, at: string): Promise<boolean> {
     const { changes } = await this.q.run('UPDATE app_user SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL', [at, id]);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/agent-process.js';
 import { TotpSecretBox } from '../../src/auth/totp-at-rest.js';
+import { API_CODES } from '../../src/codes.js';
 
 let dir: string;
 let config: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('saiga user create --totp', () => {
+describe('the TOTP secret in the database file', () => {
   it('stores the secret sealed for its user: the database file holds no clear base32 secret', async () => {
     const created = await runCli(['user', 'create', 'anoma', '--name', 'Anoma Perera', '--role', 'officer', '--totp', '--config', config, '--json'], ENV);
     expect(created.code, created.stderr).toBe(0);
@@ -70,5 +71,26 @@ describe('saiga user create --totp', () => {
     } finally {
       renameSync(`${key}.away`, key);
     }
+  });
+
+  it('saiga user reset-totp: a new secret, sealed, its URI shown once; the old one no longer opens the account', async () => {
+    const before = sqlite("SELECT totp_secret FROM app_user WHERE username = 'anoma'").trim();
+    const reset = await runCli(['user', 'reset-totp', 'anoma', '--config', config, '--json'], ENV);
+    expect(reset.code, reset.stderr).toBe(0);
+    const { id, username, totp, totpUri } = JSON.parse(reset.stdout) as { id: string; username: string; totp: boolean; totpUri: string };
+    expect([username, totp]).toEqual(['anoma', true]);
+    const secret = /secret=([A-Z2-7]{32})&/.exec(totpUri)![1]!;
+    const after = sqlite(`SELECT totp_secret, totp_last_step IS NULL FROM app_user WHERE id = '${id}'`).trim().split('|');
+    expect(after[0]).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{64}$/);
+    expect(after[0]).not.toBe(before);
+    expect(after[1]).toBe('1');
+    expect(sqlite('.dump')).not.toContain(secret);
+    const box = TotpSecretBox.fromAgentSecret(readFileSync(join(dir, 'data', 'secret.key'), 'utf8').trim());
+    expect(box.open(id, after[0]!)).toBe(secret);
+    expect(sqlite(`SELECT action FROM audit_entry WHERE subject = '${id}' ORDER BY seq DESC LIMIT 1`).trim()).toBe('user.totp-reset');
+
+    const unknown = await runCli(['user', 'reset-totp', 'nobody', '--config', config, '--json'], ENV);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout).error).toEqual({ code: 'USER_NOT_FOUND', message: API_CODES.USER_NOT_FOUND });
   });
 });

@@ -144,6 +144,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     find: async (id) => (await usersOnce()).find(id),
     disable: async (id, actor) => (await usersOnce()).disable(id, actor),
     resetPassword: async (id, password, actor) => (await usersOnce()).resetPassword(id, password, actor),
+    resetTotp: async (id, actor) => (await usersOnce()).resetTotp(id, actor),
     signIn: async (username, password, totp) => (await usersOnce()).signIn(username, password, totp),
   };
   // Issue 10 §3: checkpoints are checked against every key the authority has had, revoked ones too.
