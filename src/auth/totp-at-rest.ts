@@ -20,6 +20,12 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 /** HKDF's info for this key; another purpose derives with another label. */
 export const TOTP_KEY_INFO = 'saiga totp-secret v1';
+/**
+ * HKDF's info for the key check (src/agent/wiring/totp-box.ts): a value stored in the database that
+ * tells whether a secret key is the agent's before anything is sealed with it. A label of its own,
+ * so the stored value says nothing about the TOTP key (RFC 5869 §3.2).
+ */
+export const KEY_CHECK_INFO = 'saiga secret-key check v1';
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -34,12 +40,17 @@ export function isSealedTotpSecret(value: string): boolean {
 
 /** Seals and opens TOTP secrets with one derived key; see the file comment. */
 export class TotpSecretBox {
-  private constructor(private readonly key: Buffer) {}
+  private constructor(
+    private readonly key: Buffer,
+    /** The key check of the agent secret key this box comes from (base64url, 32 bytes). */
+    readonly keyCheck: string,
+  ) {}
 
   /** The box of the agent's secret key (64 hexadecimal characters, as loadSecret returns it). */
   static fromAgentSecret(agentSecretHex: string): TotpSecretBox {
     if (!/^[0-9a-f]{64}$/i.test(agentSecretHex)) throw new Error('the agent secret key must be 64 hexadecimal characters');
-    return new TotpSecretBox(Buffer.from(hkdfSync('sha256', Buffer.from(agentSecretHex, 'hex'), Buffer.alloc(0), TOTP_KEY_INFO, 32)));
+    const derive = (info: string) => Buffer.from(hkdfSync('sha256', Buffer.from(agentSecretHex, 'hex'), Buffer.alloc(0), info, 32));
+    return new TotpSecretBox(derive(TOTP_KEY_INFO), derive(KEY_CHECK_INFO).toString('base64url'));
   }
 
   seal(userId: string, secret: string): string {

@@ -14,7 +14,7 @@ export interface MigrationContext {
    * Migration 17: seals a clear TOTP secret for its user (src/auth/totp-at-rest.ts). Asked for only
    * when a clear secret is there, so a database without one migrates without the secret key.
    */
-  sealTotpSecret?: () => Promise<{ seal(userId: string, secret: string): string }>;
+  sealTotpSecret?: (tx: Queryable) => Promise<{ seal(userId: string, secret: string): string }>;
 }
 
 export interface Migration {
@@ -386,13 +386,19 @@ export const MIGRATIONS: Migration[] = [
     // every clear secret of migration 15 is sealed (AES-256-GCM, src/auth/totp-at-rest.ts) in this
     // migration's one transaction, so a failure (no key, a full disk) leaves every row as it was.
     // A value in the v1 format already is left as it is: sealing it twice would lock its user out.
-    sql: '',
+    // secret_key_check: the HKDF key check of the agent secret key (src/agent/wiring/totp-box.ts), so
+    // that a command given another key (a stale SAIGA_SECRET_KEY) refuses to seal with it.
+    sql: `
+      CREATE TABLE secret_key_check (
+        purpose TEXT PRIMARY KEY,
+        value   TEXT NOT NULL
+      )`,
     run: async (tx, context) => {
       const rows = await tx.all<{ id: string; totp_secret: string }>('SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL ORDER BY id');
       // A base32 secret (A–Z, 2–7) never starts with the format's lower-case "v1.".
       const clear = rows.filter((r) => !r.totp_secret.startsWith('v1.'));
       if (clear.length === 0) return;
-      const box = await context.sealTotpSecret?.();
+      const box = await context.sealTotpSecret?.(tx);
       if (!box) throw new MigrationError('migration 17 needs the agent secret key to encrypt the TOTP secrets of console accounts');
       for (const row of clear) {
         await tx.run('UPDATE app_user SET totp_secret = ? WHERE id = ?', [box.seal(row.id, row.totp_secret), row.id]);

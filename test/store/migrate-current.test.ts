@@ -47,7 +47,7 @@ describe('migrate', () => {
 
   it('on a database one migration behind applies that migration', async () => {
     const file = await migratedFile();
-    // The newest migration that creates tables (17 is a code step, test/store/totp-migration-17.test.ts).
+    // The newest migration that creates tables (its code step, if any, finds nothing to do here).
     const last = [...MIGRATIONS].reverse().find((m) => /CREATE TABLE/.test(m.sql))!;
     const db = await SqliteDatabase.open(file);
     try {

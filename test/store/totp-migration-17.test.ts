@@ -33,10 +33,10 @@ const sqlite = (sql: string) => execFileSync('sqlite3', [database, sql], { encod
 const stored = (username: string) => sqlite(`SELECT totp_secret FROM app_user WHERE username = '${username}'`);
 const open = () => openAgent({ configPath, env: {}, now: () => new Date(clock) });
 
-/** Back to migration 16 as it shipped: the secrets in clear, and no row for 17 (17 changes no table). */
+/** Back to migration 16 as it shipped: the secrets in clear, no secret_key_check table, no row for 17. */
 function backTo16(): void {
   for (const [username, [, secret]] of users) sqlite(`UPDATE app_user SET totp_secret = '${secret}' WHERE username = '${username}'`);
-  sqlite('DELETE FROM saiga_migration WHERE version = 17');
+  sqlite('DROP TABLE secret_key_check; DELETE FROM saiga_migration WHERE version = 17');
 }
 
 beforeAll(async () => {
@@ -62,9 +62,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('migration 17: TOTP secrets sealed at rest', () => {
-  it('is the last migration, a code step with no SQL', () => {
+  it('is the last migration: the key check table, and a code step', () => {
     expect(MIGRATIONS.map((m) => m.version).slice(-2)).toEqual([16, 17]);
-    expect(MIGRATIONS.at(-1)).toMatchObject({ version: 17, name: 'console: TOTP secrets encrypted at rest', sql: '' });
+    expect(MIGRATIONS.at(-1)).toMatchObject({ version: 17, name: 'console: TOTP secrets encrypted at rest', run: expect.any(Function) });
   });
 
   it('seals every clear secret of a database at migration 16; sign-in with a code still works, once', async () => {

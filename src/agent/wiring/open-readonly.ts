@@ -61,7 +61,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   try {
     db = await SqliteDatabase.open(databaseFile);
     // An agent upgraded in place gets its new tables here as at any start; a current one is only read.
-    await migrate(db, { sealTotpSecret: totpBox });
+    await migrate(db, { sealTotpSecret: (tx) => totpBox(tx) });
   } catch (error) {
     await db?.close().catch(() => undefined);
     throw asDamaged(error, databaseFile);
@@ -137,7 +137,7 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   // Console accounts: like tokens, rows of the store (scrypt needs no key), loaded on first use;
   // the secret key is read only to seal a new TOTP secret (./totp-box.ts).
   let userStore: Promise<import('../../auth/users.js').UserStore> | undefined;
-  const usersOnce = () => (userStore ??= import('../../auth/users.js').then(({ UserStore }) => new UserStore(store, totpBox, now)));
+  const usersOnce = () => (userStore ??= import('../../auth/users.js').then(({ UserStore }) => new UserStore(store, () => totpBox(connection), now)));
   const users: Users = {
     create: async (input, actor) => (await usersOnce()).create(input, actor),
     list: async () => (await usersOnce()).list(),
