@@ -73,6 +73,26 @@ describe('the TOTP secret in the database file', () => {
     }
   });
 
+  it('with another key in SAIGA_SECRET_KEY (not the one the agent started with): --totp and reset-totp are refused and write nothing', async () => {
+    const key = join(dir, 'data', 'secret.key');
+    const wrong = { ...ENV, SAIGA_SECRET_KEY: 'ab'.repeat(32) };
+    const message = `the secret key in SAIGA_SECRET_KEY is not the one this agent was last started with (it does not match the database's key check): nothing was encrypted. Use the agent's key, or unset SAIGA_SECRET_KEY to use ${key}`;
+    const before = sqlite("SELECT totp_secret FROM app_user WHERE username = 'anoma'").trim();
+    const created = await runCli(['user', 'create', 'chamari', '--name', 'Chamari Silva', '--role', 'officer', '--totp', '--config', config, '--json'], wrong);
+    expect(created.code).toBe(2);
+    expect(JSON.parse(created.stdout).error).toEqual({ code: 'SECRET_INVALID', message });
+    const reset = await runCli(['user', 'reset-totp', 'anoma', '--config', config, '--json'], wrong);
+    expect(reset.code).toBe(2);
+    expect(JSON.parse(reset.stdout).error).toEqual({ code: 'SECRET_INVALID', message });
+    expect(sqlite("SELECT count(*) FROM app_user WHERE username = 'chamari'").trim()).toBe('0');
+    expect(sqlite("SELECT totp_secret FROM app_user WHERE username = 'anoma'").trim()).toBe(before);
+    // The check recorded is derived from the key (HKDF, its own label), never the key itself.
+    const check = sqlite("SELECT value FROM secret_key_check WHERE purpose = 'totp-secret'").trim();
+    const box = TotpSecretBox.fromAgentSecret(readFileSync(key, 'utf8').trim());
+    expect(check).toBe(box.keyCheck);
+    expect(check).not.toContain(readFileSync(key, 'utf8').trim());
+  });
+
   it('saiga user reset-totp: a new secret, sealed, its URI shown once; the old one no longer opens the account', async () => {
     const before = sqlite("SELECT totp_secret FROM app_user WHERE username = 'anoma'").trim();
     const reset = await runCli(['user', 'reset-totp', 'anoma', '--config', config, '--json'], ENV);

@@ -191,8 +191,12 @@ describe('a sealed TOTP secret that does not open', () => {
     sqlite(`UPDATE app_user SET totp_secret = '${original}', failed_attempts = 0 WHERE id = '${kpereraId}'`);
   });
 
-  it('refuses the sign-in when the agent secret key changed (SAIGA_SECRET_KEY of another agent is refused at start)', async () => {
-    // Another key cannot open the key store, so the agent does not start with it: the secret is never tried with a wrong key there.
+  it('another SAIGA_SECRET_KEY never seals a clear secret: the agent stops before migration 17 writes anything', async () => {
+    backTo16();
+    // The key store does not open with it (the self-test runs before anything is sealed).
     await expect(openAgent({ configPath, env: { SAIGA_SECRET_KEY: 'ab'.repeat(32) }, now: () => new Date(clock) })).rejects.toMatchObject({ code: 'SECRET_INVALID' });
+    expect(stored('anoma')).toBe(users.get('anoma')![1]);
+    expect(stored('kperera')).toBe(users.get('kperera')![1]);
+    expect(sqlite('SELECT count(*) FROM saiga_migration WHERE version = 17')).toBe('0');
   });
 });
