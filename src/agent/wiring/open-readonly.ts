@@ -1,9 +1,9 @@
 /**
  * Opens an agent for reading (kind 'read' of ./with-agent.ts): its configuration and its
- * store, and, when asked, a verifier. No Veramo, no key store, no secret, no signing and no
- * self-test, so read-only commands (permit list, show, status, qr, pdf, verify) answer in a
- * fraction of the time `openAgent` takes. Everything here reads committed data; the only
- * writes are the token commands' (a token is a row of the store, no key is involved).
+ * store, and, when asked, a verifier. No Veramo, no key store, no signing and no self-test, so
+ * read-only commands (permit list, show, status, qr, pdf, verify) answer in a fraction of the
+ * time `openAgent` takes. The secret key is read only to seal a TOTP secret (./totp-box.ts).
+ * Everything here reads committed data; the only writes are the token and user commands'.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig, type LoadedConfig } from '../config/config.js';
