@@ -239,6 +239,9 @@ export const API_CODES = {
   USER_PASSWORD_WEAK: 'The password is too weak: it needs at least 12 characters and must not be a common password.',
   USER_EXISTS: 'A user with this username exists already (usernames are compared without case).',
   USER_NOT_FOUND: 'There is no user with this username or id.',
+  // Recorded in the refused sign-in's audit entry; the person signing in is answered AUTH_SIGN_IN_FAILED like any failure (docs/console-sign-in.md).
+  TOTP_SECRET_UNREADABLE:
+    "The account's one-time code secret could not be decrypted with this agent's secret key (the key was replaced, or the stored secret was altered), so no code can be accepted and the sign-in was refused. An admin must set up the account's second factor again.",
   CONSOLE_SIGN_IN_RATE_LIMITED: 'Too many failed sign-ins from this network address: wait for the time the Retry-After header gives (at most 15 minutes), then try again.',
   // The console's server side (issue 11 §2): drafts of permit requests
   CONSOLE_DRAFT_INVALID: 'The draft is not valid: it needs a title and the permit request as a JSON object; `path` says which field. Nothing was saved.',

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = {
   userCreate: 'user.create',
   userDisable: 'user.disable',
   userPasswordReset: 'user.password-reset',
+  userTotpReset: 'user.totp-reset',
   signIn: 'session.sign-in',
   signInRefused: 'session.sign-in-refused',
   draftSave: 'draft.save',

@@ -1,7 +1,8 @@
 /**
  * Console accounts (issue 11 §1): a username, the person's name (box 13's signatory and the
  * actor of every change, checked like a token holder's name), a role of the API, an scrypt
- * password hash (./password.ts) and an optional TOTP secret (./totp.ts).
+ * password hash (./password.ts) and an optional TOTP secret (./totp.ts), stored sealed
+ * (./totp-at-rest.ts) and opened only to check a sign-in's code.
  *
  * Sign-in answers alike whatever failed (unknown user, wrong password or code, locked,
  * disabled), and an unknown user costs one scrypt too, so neither the answer nor its time
@@ -15,6 +16,7 @@ import { checkHolderName, checkRole, type TokenInputIssue } from './token-input.
 import type { Role } from './tokens.js';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { acceptTotp, newTotpSecret } from './totp.js';
+import type { TotpSecretBox } from './totp-at-rest.js';
 import { AUDIT_ACTIONS, CLI_ACTOR } from '../audit/record.js';
 import type { AuditActor } from '../store/audit-log.js';
 
@@ -55,17 +57,24 @@ const toRecord = (u: StoredUser): UserRecord => ({
   username: u.username,
   displayName: u.displayName,
   role: u.role as Role,
-  totp: u.totpSecret !== null,
+  totp: u.sealedTotpSecret !== null,
   createdAt: u.createdAt,
   disabledAt: u.disabledAt,
   lockedUntil: u.lockedUntil,
 });
 
+type TotpCheck = { step: number | null | undefined; unreadable?: true };
+
 const refuse = (code: UserRefusal['code'], path: string, message: string): UserRefusal => ({ ok: false, code, issue: { path, message } });
 
 export class UserStore {
+  /**
+   * `totpBox`: the box of the agent's secret key, asked for only when a TOTP secret is sealed or
+   * opened (a read-only command that lists users reads no key; src/agent/wiring/totp-box.ts).
+   */
   constructor(
     private readonly store: Transactions & { reads: Pick<CommittedReads, 'users'> },
+    private readonly totpBox: () => Promise<TotpSecretBox>,
     readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -80,13 +89,16 @@ export class UserStore {
     const weak = passwordProblem(input.password);
     if (weak) return refuse('USER_PASSWORD_WEAK', '/password', weak);
     const totpSecret = input.totp ? newTotpSecret() : null;
+    const id = randomUUID();
+    // Sealed with the user's id as AAD before anything is written; the clear secret is only returned, once.
+    const sealedTotpSecret = totpSecret === null ? null : (await this.totpBox()).seal(id, totpSecret);
     const user: StoredUser = {
-      id: randomUUID(),
+      id,
       username: input.username,
       displayName: name.name,
       role: role.role,
       passwordHash: await hashPassword(input.password as string),
-      totpSecret,
+      sealedTotpSecret,
       totpLastStep: null,
       failedAttempts: 0,
       lockedUntil: null,
@@ -144,10 +156,44 @@ export class UserStore {
     return { ok: true, user: (await this.find(user.id))! };
   }
 
+  /**
+   * A new TOTP secret for the account (with none before, it gets one): the way back when the old
+   * one is lost with its phone or cannot be opened (the agent's secret key was lost). The clear
+   * secret is returned this once; every open session of the user ends, as for a new password.
+   */
+  async resetTotp(idOrUsername: string, actor: AuditActor = CLI_ACTOR): Promise<{ ok: true; user: UserRecord; totpSecret: string } | UserRefusal> {
+    const user = await this.find(idOrUsername);
+    if (!user) return refuse('USER_NOT_FOUND', '/username', `There is no user "${idOrUsername}".`);
+    const totpSecret = newTotpSecret();
+    const sealed = (await this.totpBox()).seal(user.id, totpSecret);
+    const at = this.now().toISOString();
+    await this.store.transaction(async (work) => {
+      await work.users.setTotpSecret(user.id, sealed);
+      await work.sessions.endAllOf(user.id, at);
+      await work.audit.append({ actor, action: AUDIT_ACTIONS.userTotpReset, subject: user.id, details: { username: user.username } });
+    });
+    return { ok: true, user: (await this.find(user.id))!, totpSecret };
+  }
+
   /** A refused sign-in in the audit trail (the caller's answer is the same whatever the reason). */
   private async refused(username: string | null, userId: string | undefined, reason: string): Promise<{ ok: false }> {
     await this.store.transaction((work) => work.audit.append({ actor: ANONYMOUS, action: AUDIT_ACTIONS.signInRefused, ...(userId !== undefined && { subject: userId }), details: { username, reason } }));
     return { ok: false };
+  }
+
+  /**
+   * The step of a right code (null: the account has no second factor), undefined when the code is
+   * wrong or reused, or when the sealed secret does not open (`unreadable`: another secret key, or
+   * the row was altered or copied from another account). Opened here only, after the password matched.
+   */
+  private async checkTotp(user: StoredUser, code: unknown, now: Date): Promise<TotpCheck> {
+    if (user.sealedTotpSecret === null) return { step: null };
+    const secret = await this.totpBox().then(
+      (box) => box.open(user.id, user.sealedTotpSecret!),
+      () => undefined,
+    );
+    if (secret === undefined) return { step: undefined, unreadable: true };
+    return { step: acceptTotp(secret, code, now, user.totpLastStep) };
   }
 
   /** Checks a sign-in; every failure looks the same to the caller. */
@@ -164,16 +210,22 @@ export class UserStore {
     if (user.disabledAt !== null) return this.refused(user.username, user.id, 'disabled');
     // While locked, nothing is tried and nothing counted: the lock ends LOCK_MINUTES after it began.
     if (user.lockedUntil !== null && Date.parse(user.lockedUntil) > now.getTime()) return this.refused(user.username, user.id, 'locked');
-    const step = user.totpSecret === null ? null : acceptTotp(user.totpSecret, totp, now, user.totpLastStep);
-    if (!passwordOk || step === undefined) {
+    const totpCheck: TotpCheck = passwordOk ? await this.checkTotp(user, totp, now) : { step: undefined };
+    if (!passwordOk || totpCheck.step === undefined) {
       const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-      const reason = passwordOk ? 'wrong or reused one-time code' : 'wrong password';
+      const reason = !passwordOk ? 'wrong password' : totpCheck.unreadable ? 'one-time code secret unreadable' : 'wrong or reused one-time code';
       await this.store.transaction(async (work) => {
         await work.users.recordFailure(user.id, LOCK_AFTER, until);
-        await work.audit.append({ actor: ANONYMOUS, action: AUDIT_ACTIONS.signInRefused, subject: user.id, details: { username: user.username, reason } });
+        await work.audit.append({
+          actor: ANONYMOUS,
+          action: AUDIT_ACTIONS.signInRefused,
+          subject: user.id,
+          details: { username: user.username, reason, ...(totpCheck.unreadable && { code: 'TOTP_SECRET_UNREADABLE' }) },
+        });
       });
       return { ok: false };
     }
+    const step = totpCheck.step;
     // The step is written only if it is still later than the stored one: two requests with one code, one wins.
     const won = await this.store.transaction(async (work) => {
       const fresh = await work.users.byId(user.id);

@@ -65,6 +65,7 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
   user list                       every console account (never a hash or secret)
   user disable USERNAME           refuse the account's sign-in and end its sessions
   user reset-password USERNAME    set a new password (SAIGA_USER_PASSWORD or typed), unlock, end sessions
+  user reset-totp USERNAME        a new TOTP secret (its otpauth:// URI shown once), end sessions
   key list                        the signing keys of the authority and customs identities, and their states
   key rotate [--identity authority|customs] [--officer NAME]
                                   add a new signing key; it signs from now on (earlier keys still verify what they signed)
@@ -183,7 +184,8 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'list') return (await commands.user()).userListCommand({ config }, out);
       if (sub === 'disable') return (await commands.user()).userDisableCommand({ config, username: arg }, out);
       if (sub === 'reset-password') return (await commands.user()).userResetPasswordCommand({ config, username: arg }, out);
-      throw new UsageError('usage: saiga user create|list|disable|reset-password …');
+      if (sub === 'reset-totp') return (await commands.user()).userResetTotpCommand({ config, username: arg }, out);
+      throw new UsageError('usage: saiga user create|list|disable|reset-password|reset-totp …');
     case 'token':
       if (sub === 'create') return (await commands.token()).tokenCreateCommand({ config, role: values.role, name: values.name, expires: values.expires }, out);
       if (sub === 'list') return (await commands.token()).tokenListCommand({ config }, out);

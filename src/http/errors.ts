@@ -40,6 +40,8 @@ export const HTTP_STATUS: Record<ApiCode, number> = {
   USER_EXISTS: 409,
   USER_NOT_FOUND: 404,
   CONSOLE_SIGN_IN_RATE_LIMITED: 429,
+  // Not sent: the sign-in answers AUTH_SIGN_IN_FAILED whatever failed (ASVS 4.0 §2.2.1); the audit entry names it.
+  TOTP_SECRET_UNREADABLE: 401,
   // Console drafts (issue 11 §2)
   CONSOLE_DRAFT_INVALID: 422,
   CONSOLE_DRAFT_TOO_LARGE: 413,

@@ -3,9 +3,38 @@
  * transaction; the applied versions are recorded in saiga_migration. Never edit a
  * migration that has shipped: add a new one.
  */
-import type { SqliteDatabase } from './sqlite.js';
+import type { Queryable, SqliteDatabase } from './sqlite.js';
 
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+/**
+ * What a code step needs from outside the store, given by the wiring (src/agent/wiring/): the
+ * store holds no key and imports no service folder (test/architecture/import-graph.test.ts).
+ */
+export interface MigrationContext {
+  /**
+   * Migration 17: seals a clear TOTP secret for its user (src/auth/totp-at-rest.ts). Asked for only
+   * when a clear secret is there, so a database without one migrates without the secret key.
+   */
+  sealTotpSecret?: (tx: Queryable) => Promise<{ seal(userId: string, secret: string): string }>;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** A step SQL cannot do, run after `sql` in the same transaction: all of it or nothing is written. */
+  run?: (tx: Queryable, context: MigrationContext) => Promise<void>;
+}
+
+/** A code step that cannot run without what the wiring did not give (the CLI shows its code). */
+export class MigrationError extends Error {
+  readonly code = 'SECRET_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
+
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'permits, counters and API tokens',
@@ -350,9 +379,35 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
       CREATE INDEX permit_draft_updated ON permit_draft (updated_at)`,
   },
+  {
+    version: 17,
+    name: 'console: TOTP secrets encrypted at rest',
+    // docs/console-sign-in.md "The TOTP secret at rest". SQL cannot encrypt, so this step is code:
+    // every clear secret of migration 15 is sealed (AES-256-GCM, src/auth/totp-at-rest.ts) in this
+    // migration's one transaction, so a failure (no key, a full disk) leaves every row as it was.
+    // A value in the v1 format already is left as it is: sealing it twice would lock its user out.
+    // secret_key_check: the HKDF key check of the agent secret key (src/agent/wiring/totp-box.ts), so
+    // that a command given another key (a stale SAIGA_SECRET_KEY) refuses to seal with it.
+    sql: `
+      CREATE TABLE secret_key_check (
+        purpose TEXT PRIMARY KEY,
+        value   TEXT NOT NULL
+      )`,
+    run: async (tx, context) => {
+      const rows = await tx.all<{ id: string; totp_secret: string }>('SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL ORDER BY id');
+      // A base32 secret (A–Z, 2–7) never starts with the format's lower-case "v1.".
+      const clear = rows.filter((r) => !r.totp_secret.startsWith('v1.'));
+      if (clear.length === 0) return;
+      const box = await context.sealTotpSecret?.(tx);
+      if (!box) throw new MigrationError('migration 17 needs the agent secret key to encrypt the TOTP secrets of console accounts');
+      for (const row of clear) {
+        await tx.run('UPDATE app_user SET totp_secret = ? WHERE id = ?', [box.seal(row.id, row.totp_secret), row.id]);
+      }
+    },
+  },
 ];
 
-export async function migrate(db: SqliteDatabase): Promise<void> {
+export async function migrate(db: SqliteDatabase, context: MigrationContext = {}): Promise<void> {
   // Read-only commands (src/agent/wiring/open-readonly.ts) call this at every start: a current
   // database is only read, with no write lock taken (developers' rule: a read-only command opens
   // nothing it does not need). A database that is behind is migrated as before, each step
@@ -364,6 +419,7 @@ export async function migrate(db: SqliteDatabase): Promise<void> {
       const done = await tx.get('SELECT version FROM saiga_migration WHERE version = ?', [migration.version]);
       if (done) return;
       for (const statement of migration.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.run(statement);
+      await migration.run?.(tx, context);
       await tx.run('INSERT INTO saiga_migration (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

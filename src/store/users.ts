@@ -11,7 +11,8 @@ export interface StoredUser {
   displayName: string;
   role: string;
   passwordHash: string;
-  totpSecret: string | null;
+  /** The TOTP secret sealed (`v1.…`, src/auth/totp-at-rest.ts; migration 17), never in clear. */
+  sealedTotpSecret: string | null;
   /** The last TOTP time step accepted (RFC 6238 §5.2: a code is used once). */
   totpLastStep: number | null;
   failedAttempts: number;
@@ -35,7 +36,7 @@ type UserRow = {
 };
 const USER_COLUMNS = 'id, username, display_name, role, password_hash, totp_secret, totp_last_step, failed_attempts, locked_until, created_at, disabled_at';
 const toUser = (r: UserRow): StoredUser => ({
-  id: r.id, username: r.username, displayName: r.display_name, role: r.role, passwordHash: r.password_hash, totpSecret: r.totp_secret,
+  id: r.id, username: r.username, displayName: r.display_name, role: r.role, passwordHash: r.password_hash, sealedTotpSecret: r.totp_secret,
   totpLastStep: r.totp_last_step, failedAttempts: r.failed_attempts, lockedUntil: r.locked_until, createdAt: r.created_at, disabledAt: r.disabled_at,
 });
 type SessionRow = { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; ended_at: string | null };
@@ -51,7 +52,7 @@ export class UserTable {
     const { changes } = await this.q.run(
       `INSERT INTO app_user (id, username, username_key, display_name, role, password_hash, totp_secret, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING`,
-      [user.id, user.username, user.username.toLowerCase(), user.displayName, user.role, user.passwordHash, user.totpSecret, user.createdAt],
+      [user.id, user.username, user.username.toLowerCase(), user.displayName, user.role, user.passwordHash, user.sealedTotpSecret, user.createdAt],
     );
     return changes === 1;
   }
@@ -86,6 +87,12 @@ export class UserTable {
 
   async setPassword(id: string, passwordHash: string): Promise<boolean> {
     const { changes } = await this.q.run('UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?', [passwordHash, id]);
+    return changes === 1;
+  }
+
+  /** A new sealed TOTP secret (`saiga user reset-totp`); the step of the old one is forgotten with it. */
+  async setTotpSecret(id: string, sealedTotpSecret: string): Promise<boolean> {
+    const { changes } = await this.q.run('UPDATE app_user SET totp_secret = ?, totp_last_step = NULL WHERE id = ?', [sealedTotpSecret, id]);
     return changes === 1;
   }
 

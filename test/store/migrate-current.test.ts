@@ -47,7 +47,8 @@ describe('migrate', () => {
 
   it('on a database one migration behind applies that migration', async () => {
     const file = await migratedFile();
-    const last = MIGRATIONS[MIGRATIONS.length - 1]!;
+    // The newest migration that creates tables (its code step, if any, finds nothing to do here).
+    const last = [...MIGRATIONS].reverse().find((m) => /CREATE TABLE/.test(m.sql))!;
     const db = await SqliteDatabase.open(file);
     try {
       await db.run('DELETE FROM saiga_migration WHERE version = ?', [last.version]);

@@ -61,7 +61,7 @@ export interface Tokens {
   now(): Date;
 }
 
-/** Console accounts (issue 11 §1): only scrypt hashes are stored; like tokens, rows of the store with no key involved. */
+/** Console accounts (issue 11 §1): scrypt hashes, and TOTP secrets sealed with a key derived from the agent's secret key (asked for only to seal or open one). */
 export interface Users {
   /** `actor`: who does it, for the audit trail (the command line's operator when absent). */
   create(input: NewUser, actor?: AuditActor): Promise<CreateOutcome>;
@@ -69,6 +69,8 @@ export interface Users {
   find(idOrUsername: string): Promise<UserRecord | undefined>;
   disable(idOrUsername: string, actor?: AuditActor): Promise<{ user: UserRecord; disabled: boolean } | undefined>;
   resetPassword(idOrUsername: string, password: unknown, actor?: AuditActor): Promise<{ ok: true; user: UserRecord } | UserRefusal>;
+  /** A new TOTP secret, returned this once (sealed in the store with the agent's secret key). */
+  resetTotp(idOrUsername: string, actor?: AuditActor): Promise<{ ok: true; user: UserRecord; totpSecret: string } | UserRefusal>;
   signIn(username: unknown, password: unknown, totp: unknown): Promise<SignInOutcome>;
 }
 

@@ -1,9 +1,9 @@
 /**
  * Opens an agent for reading (kind 'read' of ./with-agent.ts): its configuration and its
- * store, and, when asked, a verifier. No Veramo, no key store, no secret, no signing and no
- * self-test, so read-only commands (permit list, show, status, qr, pdf, verify) answer in a
- * fraction of the time `openAgent` takes. Everything here reads committed data; the only
- * writes are the token commands' (a token is a row of the store, no key is involved).
+ * store, and, when asked, a verifier. No Veramo, no key store, no signing and no self-test, so
+ * read-only commands (permit list, show, status, qr, pdf, verify) answer in a fraction of the
+ * time `openAgent` takes. The secret key is read only to seal a TOTP secret (./totp-box.ts).
+ * Everything here reads committed data; the only writes are the token and user commands'.
  */
 import { existsSync } from 'node:fs';
 import { loadConfig, type LoadedConfig } from '../config/config.js';
@@ -18,6 +18,7 @@ import { asDamaged, damageReporting } from '../../store/open-database.js';
 import type { ExchangeOperator, ReadCapabilities, Tokens, Users } from './capabilities.js';
 import type { AuditTrail } from '../../audit/service.js';
 import type { Reports } from '../../report/service.js';
+import { lazyTotpBox } from './totp-box.js';
 
 export interface ReadOnlyAgent {
   capabilities: ReadCapabilities;
@@ -55,10 +56,12 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     throw new ConfigError(`no agent database at ${databaseFile}: run "saiga init --config ${config.configPath}" or "saiga serve" first`, '/constants/databaseFile');
   }
   let db: SqliteDatabase | undefined;
+  // The TOTP secrets' key (docs/console-sign-in.md): read only if a user's TOTP secret is sealed or migration 17 finds one in clear.
+  const totpBox = lazyTotpBox(databaseFile, env);
   try {
     db = await SqliteDatabase.open(databaseFile);
     // An agent upgraded in place gets its new tables here as at any start; a current one is only read.
-    await migrate(db);
+    await migrate(db, { sealTotpSecret: (tx) => totpBox(tx) });
   } catch (error) {
     await db?.close().catch(() => undefined);
     throw asDamaged(error, databaseFile);
@@ -131,15 +134,17 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
   };
   // The reports read a snapshot on a connection of their own (src/store/report-source.ts); their modules load on first use.
   const reportsOnce = lazyReports(databaseFile, config.saiga.authority.country, now);
-  // Console accounts: like tokens, rows of the store (scrypt needs no key), loaded on first use.
+  // Console accounts: like tokens, rows of the store (scrypt needs no key), loaded on first use;
+  // the secret key is read only to seal a new TOTP secret (./totp-box.ts).
   let userStore: Promise<import('../../auth/users.js').UserStore> | undefined;
-  const usersOnce = () => (userStore ??= import('../../auth/users.js').then(({ UserStore }) => new UserStore(store, now)));
+  const usersOnce = () => (userStore ??= import('../../auth/users.js').then(({ UserStore }) => new UserStore(store, () => totpBox(connection), now)));
   const users: Users = {
     create: async (input, actor) => (await usersOnce()).create(input, actor),
     list: async () => (await usersOnce()).list(),
     find: async (id) => (await usersOnce()).find(id),
     disable: async (id, actor) => (await usersOnce()).disable(id, actor),
     resetPassword: async (id, password, actor) => (await usersOnce()).resetPassword(id, password, actor),
+    resetTotp: async (id, actor) => (await usersOnce()).resetTotp(id, actor),
     signIn: async (username, password, totp) => (await usersOnce()).signIn(username, password, totp),
   };
   // Issue 10 §3: checkpoints are checked against every key the authority has had, revoked ones too.

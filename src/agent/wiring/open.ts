@@ -30,6 +30,7 @@ import type { PermitReads } from '../../store/permits.js';
 import { SaigaStore } from '../../store/unit-of-work.js';
 import { TokenStore } from '../../auth/tokens.js';
 import { UserStore } from '../../auth/users.js';
+import { provenTotpBox } from './totp-box.js';
 import { SessionStore } from '../../auth/sessions.js';
 import { dashboardCounts } from '../../store/dashboard.js';
 import { DraftService } from '../../issuance/drafts.js';
@@ -158,7 +159,14 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       { baseDir: config.baseDir, env: { ...env, [SECRET_ENV]: secret.key } },
     )) as { agent: VeramoAgent; dbConnection: { destroy(): Promise<void>; isInitialized: boolean }; didResolver: unknown };
     const veramo = objects.agent;
-    await migrate(db);
+    // Migration 17 seals clear TOTP secrets for good, so with a key proven on the key store first
+    // (a wrong SAIGA_SECRET_KEY stops here with nothing sealed); ./totp-box.ts.
+    await migrate(db, {
+      sealTotpSecret: async (tx) => {
+        await selfTest(veramo, (await findOrCreateIdentity(veramo, config, false)).identity, databaseFile);
+        return provenTotpBox(secret.key, tx);
+      },
+    });
     const { identity, created } = await findOrCreateIdentity(veramo, config, Boolean(options.initialise));
     // The customs identity came with the endorsement feature: an agent made before it gets one now.
     const { identity: customs } = await findOrCreateIdentity(veramo, config, true, 'customs');
@@ -246,7 +254,10 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
     const verifier = createAgentVerifier({ config, trustedIssuers: trusted, documents: () => ownDocuments.all(), fetch: localFetch, notices: (id) => store.reads.incomingPermits.notice(id) });
     verifyHeld = (jwt) => verifier.verify(jwt, now());
     const tokens = new TokenStore(store, now);
-    const users = new UserStore(store, now);
+    // The TOTP secrets' own key, derived from the proven secret key (src/auth/totp-at-rest.ts); its key check recorded for read-only commands.
+    const totpBox = db.transaction((tx) => provenTotpBox(secret.key, tx));
+    await totpBox;
+    const users = new UserStore(store, () => totpBox, now);
     // Issue 9, the exchange's envelope: DIDComm v2 authcrypt as the authority; its resolver answers this agent's own did:web documents itself.
     const didcommDocuments = didDocumentCacheOf(objects.didResolver);
     didcommDocuments?.answerLocally((did) => (did.startsWith('did:web:') ? ownDocuments.byDid(did) : undefined));

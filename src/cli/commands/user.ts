@@ -78,3 +78,20 @@ export async function userResetPasswordCommand(options: { config: string; userna
     return EXIT.OK;
   });
 }
+
+/** `saiga user reset-totp USERNAME`: a new TOTP secret, its otpauth:// URI printed this once; open sessions end. */
+export async function userResetTotpCommand(options: { config: string; username?: string }, out: Output): Promise<number> {
+  if (!options.username) throw new UsageError('usage: saiga user reset-totp USERNAME');
+  return withCliAgent('read', options.config, out, async (saiga) => {
+    const outcome = await saiga.users.resetTotp(options.username!);
+    if (!outcome.ok) return notFound(out, options.username!);
+    const uri = totpUri(outcome.totpSecret, saiga.config.saiga.authority.name, outcome.user.username);
+    out.result({ ...outcome.user, totpUri: uri }, () => [
+      `Set a new one-time code secret for ${outcome.user.username}; codes of the old one are refused and the open sessions have ended.`,
+      'Add this to the person\'s authenticator app now; it is shown this once:',
+      '',
+      `  ${uri}`,
+    ]);
+    return EXIT.OK;
+  });
+}
