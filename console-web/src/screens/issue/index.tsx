@@ -8,7 +8,7 @@
  * (replacement.tsx).
  */
 import { useLocation } from 'preact-iso';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PermitRequest } from '../../../../src/permit/model.js';
 import { api, type Finding } from '../../api.js';
 import { LANGS, LANGUAGE_NAMES, useLang, useMessages, type Lang } from '../../i18n.js';
@@ -72,8 +72,9 @@ export default function IssueScreen() {
     if (previewUrl) URL.revokeObjectURL(previewUrl);
   }, [previewUrl]);
 
-  // After findings render, the first field in error takes the focus (else the summary).
-  useEffect(() => {
+  // After findings render, the first field in error takes the focus (else the summary). A layout
+  // effect runs in the same task as the render, so no one ever sees the error without the focus.
+  useLayoutEffect(() => {
     if (focusTick === 0) return;
     const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (first ?? summaryRef.current)?.focus();
