@@ -28,6 +28,8 @@ const CASES: [string, unknown][] = [
   ['not an object', 'saiga'],
   ['audit checkpoints less often than daily', { ...VALID, audit: { checkpointMaxAgeHours: 48 } }],
   ['an unknown audit setting', { ...VALID, audit: { checkpointEvry: 10 } }],
+  ['an SMTP server', { ...VALID, smtp: { host: 'smtp.dwc.gov.lk', port: 587, requireTLS: true, from: { address: 'permits@dwc.gov.lk', name: 'DWC' }, username: 'saiga', passwordFile: 'smtp.password' } }],
+  ['an SMTP password in agent.yml', { ...VALID, smtp: { host: 'smtp.dwc.gov.lk', from: { address: 'permits@dwc.gov.lk' }, password: 'x' } }],
 ];
 
 describe('the standalone validator of agent.yml', () => {

@@ -48,6 +48,7 @@ import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from '.
 import { signerOf, type VeramoAgent } from './signer.js';
 import { KeyRing, keyOutcome } from './key-ring.js';
 import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
+import { openMailer } from './mail.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
 import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
 import { handlersFor } from '../../exchange/handlers/index.js';
@@ -349,6 +350,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               exchange: exchange!,
               auditAgent: auditAgent!,
               sessions: new SessionStore(store, users, config.saiga.console.sessionIdleMinutes, now),
+              mail: openMailer(config, env, now),
               toolkitLookup: createToolkitLookup({
                 did: identity.did,
                 trusted: async () => trusted,
