@@ -125,6 +125,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   const config = loadConfig(options.configPath);
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
+  // Before anything is created: an SMTP password problem stops the start with nothing written.
+  const mail = kind === 'serve' ? openMailer(config, env, now) : undefined;
   const base = { baseDir: config.baseDir, env };
   const { databaseFile } = (await createObjects(config.document, { databaseFile: '/constants/databaseFile' }, base)) as {
     databaseFile: string;
@@ -350,7 +352,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               exchange: exchange!,
               auditAgent: auditAgent!,
               sessions: new SessionStore(store, users, config.saiga.console.sessionIdleMinutes, now),
-              mail: openMailer(config, env, now),
+              mail,
               toolkitLookup: createToolkitLookup({
                 did: identity.did,
                 trusted: async () => trusted,
