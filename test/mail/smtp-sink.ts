@@ -10,6 +10,8 @@ export interface Received {
   mailFrom: string;
   rcptTo: string[];
   user?: string;
+  /** The session ran over TLS (STARTTLS or implicit). */
+  secure: boolean;
   raw: string;
 }
 
@@ -42,6 +44,7 @@ export async function startSink(options: Partial<SMTPServerOptions> = {}): Promi
           mailFrom: envelope.mailFrom === false ? '' : envelope.mailFrom.address,
           rcptTo: envelope.rcptTo.map((r) => r.address),
           ...(session.user !== undefined && { user: String(session.user) }),
+          secure: session.secure,
           raw: Buffer.concat(chunks).toString('utf8'),
         });
         callback();
