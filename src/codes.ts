@@ -314,6 +314,22 @@ export const EXCHANGE_CODES = {
 export type ExchangeCode = keyof typeof EXCHANGE_CODES;
 
 /**
+ * Sending a permit holder the link to their permit by email (issue 12 §1, src/mail, docs/mail.md):
+ * why a message was not sent, for the officer who asked for it. None of them names the SMTP password.
+ */
+export const MAIL_CODES = {
+  MAIL_NOT_CONFIGURED: 'This agent has no mail server configured (saiga.smtp in agent.yml), so it cannot email the link: hand the link to the permit holder yourself.',
+  MAIL_ADDRESS_INVALID: 'The email address is not one a message can be sent to (name@domain, on one line); nothing was sent.',
+  MAIL_INPUT_INVALID: 'The message cannot be written: the link, the permit number, the expiry date or the language is not valid. Nothing was sent.',
+  MAIL_PASSWORD_MISSING: 'The mail server needs a password, and none was given: set SAIGA_SMTP_PASSWORD or name a password file in agent.yml (saiga.smtp.passwordFile).',
+  MAIL_PASSWORD_FILE_INSECURE: 'The mail password file can be read by other users of this computer; it must be readable by its owner only (chmod 600). It was not used.',
+  MAIL_SEND_FAILED: 'The message could not be handed to the mail server (it could not be reached, did not answer in time, or the secure connection failed). Nothing was sent; try again later or hand the link over yourself.',
+  MAIL_AUTH_FAILED: 'The mail server refused the agent\'s user name or password. Nothing was sent; ask the administrator to check the mail settings.',
+  MAIL_REJECTED: 'The mail server refused the message or its recipient (e.g. the address does not exist there). Nothing was sent; check the email address.',
+} as const;
+export type MailCode = keyof typeof MAIL_CODES;
+
+/**
  * Codes of the CITES toolkit XML (issue 10 §2, src/toolkit-xml, docs/toolkit-xml.md): reading a
  * UN/CEFACT CITESEPermit (version 2) or CBFShip (version 1) document, and the EPIX-style lookup
  * by which a trusted peer authority asks for a permit's toolkit XML.

@@ -19,6 +19,7 @@ const VALID = { authority: { country: 'LK', name: 'Department of Wildlife Conser
 const CASES: [string, unknown][] = [
   ['a minimal section', VALID],
   ['every optional part', { ...VALID, server: { host: '127.0.0.1', port: 8080, trustProxy: ['loopback', '10.0.0.0/8'] }, permitNumber: { format: '{CC}{YY}-{T}{SEQ:6}' }, trust: { peers: [{ did: 'did:web:cites.blv.admin.ch', country: 'CH', name: 'FSVO' }] }, verify: { clockToleranceSeconds: 60, rateLimitPerMinute: 120, statusCacheSeconds: 60 }, audit: { checkpointEvery: 500, checkpointMaxAgeHours: 24, pollIntervalMs: 60000 } }],
+  ['an SMTP server', { ...VALID, smtp: { host: 'smtp.dwc.gov.lk', port: 587, requireTLS: true, from: { address: 'permits@dwc.gov.lk', name: 'DWC' }, username: 'saiga', passwordFile: 'smtp.password' } }],
   ['an unknown key', { ...VALID, colour: 'green' }],
   ['an unknown key deep down', { ...VALID, server: { port: 8080, tls: true } }],
   ['a wrong type', { ...VALID, server: { port: '8080' } }],
@@ -28,6 +29,7 @@ const CASES: [string, unknown][] = [
   ['not an object', 'saiga'],
   ['audit checkpoints less often than daily', { ...VALID, audit: { checkpointMaxAgeHours: 48 } }],
   ['an unknown audit setting', { ...VALID, audit: { checkpointEvry: 10 } }],
+  ['an SMTP password in agent.yml', { ...VALID, smtp: { host: 'smtp.dwc.gov.lk', from: { address: 'permits@dwc.gov.lk' }, password: 'x' } }],
 ];
 
 describe('the standalone validator of agent.yml', () => {
@@ -40,6 +42,6 @@ describe('the standalone validator of agent.yml', () => {
   });
 
   it('accepts the valid sections and refuses the others', () => {
-    expect(CASES.map(([name, section]) => [name, generated(section)])).toEqual(CASES.map(([name], i) => [name, i < 2]));
+    expect(CASES.map(([name, section]) => [name, generated(section)])).toEqual(CASES.map(([name], i) => [name, i < 3]));
   });
 });

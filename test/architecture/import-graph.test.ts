@@ -12,13 +12,13 @@
  *   and codes.ts only src/vocab: the bottom layers import nothing above them.
  * - Frameworks stay at the edges (docs/architecture.md): express only in src/http, Veramo and
  *   TypeORM only in src/agent (the wiring and the identities), sqlite3 only in src/store,
- *   pdfkit only in src/print. Dynamic `import()`s count as imports.
+ *   pdfkit only in src/print, nodemailer only in src/mail. Dynamic `import()`s count as imports.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importsOf, SRC } from '../helpers/imports.js';
 
-const SERVICE_FOLDERS = ['issuance', 'status', 'endorsement', 'lifecycle', 'record', 'store', 'agent', 'http', 'cli', 'auth', 'print', 'trust', 'verification', 'exchange', 'import-confirmation', 'toolkit-xml', 'audit', 'report'];
+const SERVICE_FOLDERS = ['issuance', 'status', 'endorsement', 'lifecycle', 'record', 'store', 'agent', 'http', 'cli', 'auth', 'print', 'trust', 'verification', 'exchange', 'import-confirmation', 'toolkit-xml', 'audit', 'report', 'mail'];
 
 function sourceFiles(dir = ''): string[] {
   return readdirSync(new URL(dir || '.', SRC)).flatMap((name) => {
@@ -92,6 +92,7 @@ const FRAMEWORK_HOMES: { test: (pkg: string) => boolean; name: string; folders: 
   { name: 'TypeORM', test: (p) => p === 'typeorm', folders: ['agent'] },
   { name: 'sqlite3', test: (p) => p === 'sqlite3', folders: ['store'] },
   { name: 'pdfkit', test: (p) => p === 'pdfkit', folders: ['print'] },
+  { name: 'nodemailer', test: (p) => p === 'nodemailer', folders: ['mail'] },
 ];
 
 /** The folders each bottom layer may import, itself aside. */

@@ -54,6 +54,29 @@ export const SAIGA_SCHEMA = {
       additionalProperties: false,
       properties: { sessionIdleMinutes: { type: 'integer', minimum: 1, maximum: 1440 }, signInAttemptsPerIp: { type: 'integer', minimum: 1, maximum: 100000 } },
     },
+    // Issue 12 §1: the SMTP server that emails permit holders their link (src/mail, docs/mail.md).
+    // No password key: it comes from SAIGA_SMTP_PASSWORD or passwordFile (agent.yml is in git).
+    smtp: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['host', 'from'],
+      properties: {
+        host: { type: 'string', minLength: 1, maxLength: 253, pattern: '^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.:-]+)$' },
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        secure: { type: 'boolean' },
+        requireTLS: { type: 'boolean' },
+        allowCleartext: { type: 'boolean' },
+        from: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['address'],
+          properties: { address: { type: 'string', minLength: 3, maxLength: 254 }, name: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+        username: { type: 'string', minLength: 1, maxLength: 254, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
+        passwordFile: { type: 'string', minLength: 1 },
+        timeoutMs: { type: 'integer', minimum: 100, maximum: 300_000 },
+      },
+    },
     permitNumber: {
       type: 'object',
       additionalProperties: false,

@@ -14,6 +14,7 @@ import { parseNumberFormat, type PermitNumberFormat } from '../../issuance/numbe
 import { didWebFromUrl } from '../identity/did-web-name.js';
 import type { DeliverySettings } from '../../exchange/delivery-worker.js';
 import type { AuditConfig } from '../../audit/checkpoint-schedule.js';
+import { normaliseSmtp, type SmtpSection, type SmtpSettings } from '../../mail/settings.js';
 
 export type DidMethod = 'web' | 'key';
 export type TrustRole = 'managementAuthority' | 'customs';
@@ -57,6 +58,8 @@ export interface SaigaConfig {
   audit: AuditConfig;
   /** The web console's sign-in (issue 11 §1): a session ends after this many idle minutes (default 30; docs/console-sign-in.md). */
   console: { sessionIdleMinutes: number; /** Sign-in attempts refused per client address in 15 minutes before 429 (default 20). */ signInAttemptsPerIp: number };
+  /** Issue 12 §1: the SMTP server that emails permit holders their link; absent, the officer hands the link over (docs/mail.md). */
+  smtp?: SmtpSettings;
 }
 
 export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
@@ -96,6 +99,9 @@ export type TrustProxy = false | number | string[];
 const TRUST_PROXY_HINT =
   'must be false, the number of proxies in front of the agent (1 to 10), or their addresses or subnets (e.g. loopback or 10.0.0.0/8); true is refused, since any client could then choose its own address';
 
+/** Secrets never live in agent.yml, which is in git (docs/mail.md). */
+const SMTP_PASSWORD_HINT = 'the SMTP password is never written in agent.yml: set SAIGA_SMTP_PASSWORD, or name a file readable by its owner only in passwordFile';
+
 /**
  * The validator of the `saiga:` section: the one the build generated from SAIGA_SCHEMA with ajv
  * standalone (dist/src/agent/config/config-validator.cjs, scripts/config-validator.mjs), or, run from
@@ -125,6 +131,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
   if (!validateSaiga(section)) {
     const first = validateSaiga.errors![0]!;
     if (first.instancePath.startsWith('/server/trustProxy')) throw new ConfigError(TRUST_PROXY_HINT, '/saiga/server/trustProxy');
+    if (validateSaiga.errors!.some((e) => e.instancePath === '/smtp' && e.params.additionalProperty === 'password')) throw new ConfigError(SMTP_PASSWORD_HINT, '/saiga/smtp/password');
     const where = `/saiga${first.instancePath}`;
     const extra = first.keyword === 'additionalProperties' ? ` "${String(first.params.additionalProperty)}"` : '';
     throw new ConfigError(`${first.message ?? 'invalid'}${extra}`, where);
@@ -133,6 +140,8 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
   const exchange = { ...EXCHANGE_DEFAULTS, ...raw.exchange };
   if (exchange.backoffCapMs < exchange.backoffBaseMs) throw new ConfigError('backoffCapMs must not be below backoffBaseMs', '/saiga/exchange/backoffCapMs');
   const url = new URL(raw.url);
+  const smtp = (raw as { smtp?: SmtpSection }).smtp === undefined ? undefined : normaliseSmtp((raw as { smtp: SmtpSection }).smtp, raw.authority.name);
+  if (smtp !== undefined && 'pointer' in smtp) throw new ConfigError(smtp.message, smtp.pointer);
   const defaultPort = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   return {
     authority: raw.authority,
@@ -157,6 +166,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     exchange,
     audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
     console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30, signInAttemptsPerIp: raw.console?.signInAttemptsPerIp ?? 20 },
+    ...(smtp !== undefined && { smtp }),
   };
 }
 

@@ -34,6 +34,7 @@ import type { CreateOutcome, NewUser, SignInOutcome, UserRecord, UserRefusal } f
 import type { SessionCheck, SessionView } from '../../auth/sessions.js';
 import type { DashboardCounts } from '../../store/dashboard.js';
 import type { DraftService } from '../../issuance/drafts.js';
+import type { HolderLinkMailer } from '../../mail/index.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -238,6 +239,8 @@ export interface ServeCapabilities extends SignCapabilities {
   /** Issue 10 §3: the agent's start in the audit trail, and its signed checkpoints while it serves. */
   auditAgent: AuditAgent;
   sessions: Sessions;
+  /** Issue 12 §1: emails a permit holder their link; undefined without saiga.smtp, when the officer hands it over (docs/mail.md). */
+  mail?: HolderLinkMailer;
 }
 
 export interface AuditAgent {

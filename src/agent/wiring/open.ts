@@ -49,6 +49,7 @@ import type { ServeCapabilities, SignCapabilities, Signer, SigningRole } from '.
 import { signerOf, type VeramoAgent } from './signer.js';
 import { KeyRing, keyOutcome } from './key-ring.js';
 import { createEnvelope, missingDidcomm } from './didcomm-envelope.js';
+import { openMailer } from './mail.js';
 import { didDocumentCacheOf } from './didcomm-resolver.js';
 import { exchangeOperator, exchangeRouter, serveExchange } from './exchange.js';
 import { handlersFor } from '../../exchange/handlers/index.js';
@@ -125,6 +126,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
   const config = loadConfig(options.configPath);
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
+  // Before anything is created: an SMTP password problem stops the start with nothing written.
+  const mail = kind === 'serve' ? openMailer(config, env, now) : undefined;
   const base = { baseDir: config.baseDir, env };
   const { databaseFile } = (await createObjects(config.document, { databaseFile: '/constants/databaseFile' }, base)) as {
     databaseFile: string;
@@ -371,6 +374,7 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
               exchange: exchange!,
               auditAgent: auditAgent!,
               sessions: new SessionStore(store, users, config.saiga.console.sessionIdleMinutes, now),
+              mail,
               toolkitLookup: createToolkitLookup({
                 did: identity.did,
                 trusted: async () => trusted,
