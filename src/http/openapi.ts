@@ -18,6 +18,7 @@ import { AUDIT_PATHS } from './openapi-audit.js';
 import { REPORT_PATHS } from './openapi-reports.js';
 import { SESSION_PATHS, SESSION_SECURITY_SCHEME } from './openapi-session.js';
 import { CONSOLE_PATHS } from './openapi-console.js';
+import { HOLDER_PATHS } from './openapi-holder.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -40,6 +41,6 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS, ...CONSOLE_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS, ...CONSOLE_PATHS, ...HOLDER_PATHS },
   };
 }
