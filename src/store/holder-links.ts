@@ -74,7 +74,7 @@ export class HolderLinkTable {
 
   /** A permit's links, the newest first. */
   async forPermit(permitNumber: string): Promise<HolderLinkRecord[]> {
-    return (await this.q.all<Row>(`SELECT ${COLUMNS} FROM holder_link WHERE permit_number = ? ORDER BY created_at DESC, id`, [permitNumber])).map(toRecord);
+    return (await this.q.all<Row>(`SELECT ${COLUMNS} FROM holder_link WHERE permit_number = ? ORDER BY created_at DESC, rowid DESC`, [permitNumber])).map(toRecord);
   }
 
   /** False when there is no such link or it was revoked already (nothing changed). */

@@ -7,7 +7,9 @@
  * /holder/TOKEN sends the browser to /holder/TOKEN/, whose links (the PDFs, the credential,
  * the languages) are relative, so the page's HTML never repeats the token. An unknown token
  * answers 404, a withdrawn link 410, an expired one 410: the same page for any permit, so it
- * says nothing about whether one exists. Mount with `app.use(holderPageRouter(saiga))`.
+ * says nothing about whether one exists. Public routes like the agent's others (../cors.ts: any
+ * origin, no credentials): a script that can read the page must know the token already.
+ * Mount with `app.use(holderPageRouter(saiga))`.
  */
 import { Router, type Request, type Response } from 'express';
 import type { ReadCapabilities } from '../../agent/wiring/capabilities.js';
@@ -19,6 +21,7 @@ import { renderHolderPage, renderHolderRefusal } from '../../holder/page.js';
 import { printPermit } from '../../print/print-permit.js';
 import { permitQr } from '../../print/permit-qr.js';
 import { qrSvg } from '../../qr/render.js';
+import { publicGet } from '../cors.js';
 
 export const HOLDER_PAGE_CSP = [
   "default-src 'none'",
@@ -60,13 +63,13 @@ async function holderState(saiga: Sources, permitNumber: string, listState: Hold
 export function holderPageRouter(saiga: Sources): Router {
   const router = Router({ strict: true });
 
-  router.get('/holder/holder.css', (_req, res) => {
+  publicGet(router, '/holder/holder.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600');
     res.set('X-Content-Type-Options', 'nosniff');
     res.type('text/css; charset=utf-8').send(HOLDER_CSS);
   });
 
-  router.get('/holder/:token', (req, res) => {
+  publicGet(router, '/holder/:token', (req, res) => {
     pageHeaders(res);
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
     res.redirect(302, `${encodeURIComponent(String(req.params.token))}/${query}`);
@@ -85,7 +88,7 @@ export function holderPageRouter(saiga: Sources): Router {
     return undefined;
   }
 
-  router.get('/holder/:token/', async (req, res) => {
+  publicGet(router, '/holder/:token/', async (req, res) => {
     const language = languageOf(req);
     const record = await linked(req, res, { kind: 'page', language });
     if (!record) return;
@@ -95,7 +98,7 @@ export function holderPageRouter(saiga: Sources): Router {
     res.send(renderHolderPage({ permit: record.permit, issuerDid: record.issuerDid, state, qrSvg: await qrSvg(qr.text), language }));
   });
 
-  router.get('/holder/:token/permit.pdf', async (req, res) => {
+  publicGet(router, '/holder/:token/permit.pdf', async (req, res) => {
     const asked = req.query.lang ?? 'en';
     const language = typeof asked === 'string' && HOLDER_LANGUAGES.includes(asked as HolderLanguage) ? (asked as HolderLanguage) : 'en';
     const record = await linked(req, res, { kind: 'pdf', language });
@@ -104,7 +107,7 @@ export function holderPageRouter(saiga: Sources): Router {
     res.type('application/pdf').set('Content-Disposition', `attachment; filename="${record.permitNumber}-${language}.pdf"`).send(pdf);
   });
 
-  router.get('/holder/:token/credential.jwt', async (req, res) => {
+  publicGet(router, '/holder/:token/credential.jwt', async (req, res) => {
     const record = await linked(req, res, { kind: 'credential' });
     if (!record) return;
     res.type('application/vc+jwt').set('Content-Disposition', `attachment; filename="${record.permitNumber}.jwt"`).send(record.jwt);
