@@ -250,6 +250,25 @@ export const API_CODES = {
 } as const;
 export type ApiCode = keyof typeof API_CODES;
 
+/**
+ * Holder links (issue 12 §1, src/holder, docs/holder-links.md): the link a trader (the
+ * permit's holder) opens to see and download their permit. Refusals to the officer who makes
+ * or revokes one, and what the public holder page answers for a link it cannot serve.
+ */
+export const HOLDER_CODES = {
+  HOLDER_SHARE_INVALID: 'The request to share the permit is not valid: the body is a JSON object with at most "email" and "language"; `path` says which field. No link was made.',
+  HOLDER_EMAIL_INVALID: 'The e-mail address is not valid (one address, like name@example.org, at most 254 characters). No link was made.',
+  HOLDER_LANGUAGE_INVALID: 'The language must be en, fr or es. No link was made.',
+  HOLDER_PERMIT_NOT_FOUND: 'No permit with this number was issued here, so there is nothing to share.',
+  HOLDER_PERMIT_EXPIRED: "The permit's validity and the grace period after it have passed: a link would be expired already. No link was made.",
+  HOLDER_LINK_NOT_FOUND: 'There is no holder link with this id.',
+  HOLDER_LINK_ALREADY_REVOKED: 'This holder link was withdrawn already.',
+  HOLDER_LINK_UNKNOWN: 'There is nothing at this address: check the link you were given.',
+  HOLDER_LINK_REVOKED: 'This link was withdrawn by the issuing authority. Ask the authority for a new one.',
+  HOLDER_LINK_EXPIRED: 'This link has expired (the permit has ended and its grace period has passed). Ask the issuing authority if you still need the permit.',
+} as const;
+export type HolderCode = keyof typeof HOLDER_CODES;
+
 /** One finding about a permit: a JSON pointer into the checked document and a readable message. */
 export interface RuleIssue {
   code: RuleCode;

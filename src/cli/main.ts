@@ -25,6 +25,7 @@ const commands = {
   importConfirm: () => import('./commands/import-confirm.js'),
   toolkitXml: () => import('./commands/toolkit-xml.js'),
   report: () => import('./commands/report.js'),
+  holder: () => import('./commands/holder.js'),
 };
 
 const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH, default ./agent.yml; --json)
@@ -43,6 +44,8 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
                                   the permit's QR text (a verifier link holding the signed permit) and image
   permit pdf NUMBER --out FILE [--lang en|fr|es]
                                   the printed permit (A4 PDF, standard CITES layout)
+  permit share NUMBER [--email ADDRESS] [--lang en|fr|es] [--officer NAME]
+                                  make a link that gives the permit's holder their permit (printed once)
   permit revoke NUMBER --reason cancelled|lost|stolen|destroyed|replaced|fraud (--officer NAME | --token TOKEN)
   permit suspend NUMBER [--reason TEXT] (--officer NAME | --token TOKEN)
   permit reinstate NUMBER (--officer NAME | --token TOKEN)
@@ -123,6 +126,7 @@ const OPTIONS = {
   png: { type: 'string' },
   svg: { type: 'string' },
   lang: { type: 'string' },
+  email: { type: 'string' },
   'valid-days': { type: 'string' },
   token: { type: 'string' },
   expires: { type: 'string' },
@@ -222,6 +226,7 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'xml') return (await commands.toolkitXml()).permitXmlCommand({ config, number: arg, out: values.out, toolkitVersion: values['toolkit-version'] }, out);
       if (sub === 'import-xml') return (await commands.toolkitXml()).permitImportXmlCommand({ config, file: arg, out: values.out }, out);
       if (sub === 'pdf') return (await commands.permit()).permitPdfCommand({ config, number: arg, out: values.out, lang: values.lang }, out);
+      if (sub === 'share') return (await commands.holder()).permitShareCommand({ config, number: arg, email: values.email, lang: values.lang, officer: values.officer }, out);
       if (sub === 'revoke' || sub === 'suspend' || sub === 'reinstate') {
         return (await commands.lifecycle()).statusChangeCommand({ config, action: sub, number: arg, reason: values.reason, officer: values.officer ?? values.actor, token: values.token }, out);
       }

@@ -26,6 +26,8 @@ import { sessionAuthentication } from './session-auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { draftRoutes } from './routes/drafts.js';
 import { keyRoutes } from './routes/keys.js';
+import { holderLinkRoutes, permitShareRoutes } from './routes/holder-links.js';
+import { holderPageRouter } from './routes/holder-page.js';
 import { sessionCookieFor } from './session-cookie.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
@@ -113,6 +115,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use(verifierPageRouter(saiga));
   // Issue 11: the console, and GET / sending a browser to it.
   app.use(consolePageRouter());
+  // Issue 12 §1: the holder page, public to whoever has the link (its own CSP, no-store).
+  app.use(holderPageRouter(saiga));
   // Issue 11 §1: console sessions (cookie) beside bearer tokens, for every /api route below.
   const sessionCookie = sessionCookieFor(saiga.config.saiga.url);
   app.use('/api', sessionAuthentication(saiga.sessions, sessionCookie));
@@ -134,6 +138,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/dashboard', dashboardRoutes(saiga));
   app.use('/api/drafts', draftRoutes(saiga));
   app.use('/api/keys', keyRoutes(saiga));
+  app.use('/api/permits', permitShareRoutes(saiga));
+  app.use('/api/holder-links', holderLinkRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

@@ -89,6 +89,15 @@ export const ADMIN_PATHS = {
       operationId: 'issuePermit',
       summary: 'Issue a permit (officer)',
       security: BEARER,
+      parameters: [
+        {
+          name: 'share',
+          in: 'query',
+          required: false,
+          schema: { enum: ['true', 'false'] },
+          description: 'true: also make a holder link (as POST /api/permits/{number}/share would), answered as `holderLink`; the signed permit is the same',
+        },
+      ],
       requestBody: { required: true, content: json(ref('PermitRequest')) },
       responses: {
         201: {

@@ -104,6 +104,12 @@ export const SCHEMAS = {
       id: { type: 'string', description: 'Credential id (urn:uuid)' },
       jwt: { type: 'string', description: 'The signed VC-JWT' },
       warnings: { type: 'array', items: ref('RuleIssue') },
+      holderLink: {
+        type: 'object',
+        description: 'With ?share=true: the holder link made for the permit (issue 12 §1), its URL shown this once',
+        required: ['id', 'url', 'expiresAt', 'mailed'],
+        properties: { id: { type: 'string', format: 'uuid' }, url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string', format: 'date-time' }, mailed: { type: 'boolean' } },
+      },
     },
   },
   VerificationResult: {

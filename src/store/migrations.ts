@@ -405,6 +405,30 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 18,
+    name: 'holder links: the permit shared with its holder',
+    // Issue 12 §1 (src/holder, docs/holder-links.md): a link a trader opens to see and download
+    // the permit. Only the token's SHA-256 is stored (like api_token): a copy of the database
+    // opens no link. created_by / revoked_by are the officer's names (Decision 18.125(e)), their
+    // token ids beside them; email is where the link was sent, when it was.
+    sql: `
+      CREATE TABLE holder_link (
+        id               TEXT PRIMARY KEY,
+        permit_number    TEXT NOT NULL REFERENCES permit (permit_number),
+        credential_id    TEXT NOT NULL,
+        token_hash       TEXT NOT NULL UNIQUE,
+        created_at       TEXT NOT NULL,
+        created_by       TEXT NOT NULL,
+        created_by_token TEXT,
+        expires_at       TEXT NOT NULL,
+        revoked_at       TEXT,
+        revoked_by       TEXT,
+        revoked_by_token TEXT,
+        email            TEXT
+      );
+      CREATE INDEX holder_link_permit ON holder_link (permit_number, created_at)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase, context: MigrationContext = {}): Promise<void> {

@@ -23,6 +23,7 @@ import { StatusListStore, type StatusListReads } from './status-lists.js';
 import { TokenTable, type TokenReads } from './tokens.js';
 import { SessionTable, UserTable, type SessionReads, type UserReads } from './users.js';
 import { DraftTable } from './drafts.js';
+import { HolderLinkTable, type HolderLinkReads } from './holder-links.js';
 import { SigningKeyStore, type SigningKeyReads } from './signing-keys.js';
 import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js';
 import { LookupTokenStore } from './toolkit-lookup-tokens.js';
@@ -40,6 +41,8 @@ export interface UnitOfWork {
   readonly sessions: SessionTable;
   /** Permit request drafts saved from the console (migration 16). */
   readonly drafts: DraftTable;
+  /** Holder links (migration 18, issue 12 §1). */
+  readonly holderLinks: HolderLinkTable;
   /** Signing-key history and peers' key notices (migration 10). */
   readonly signingKeys: SigningKeyStore;
   /** The exchange's outbox (written with the event that causes a message) and inbox (messages applied here). */
@@ -67,6 +70,7 @@ export interface CommittedReads {
   readonly users: UserReads;
   readonly sessions: SessionReads;
   readonly drafts: Pick<DraftTable, 'get' | 'list'>;
+  readonly holderLinks: HolderLinkReads;
   readonly signingKeys: SigningKeyReads;
   readonly incomingPermits: IncomingPermitReads;
   readonly importConfirmations: ImportConfirmationReads;
@@ -92,6 +96,7 @@ class TransactionWork implements UnitOfWork {
   readonly users: UserTable;
   readonly sessions: SessionTable;
   readonly drafts: DraftTable;
+  readonly holderLinks: HolderLinkTable;
   readonly signingKeys: SigningKeyStore;
   readonly outbox: OutboxStore;
   readonly inbox: InboxStore;
@@ -111,6 +116,7 @@ class TransactionWork implements UnitOfWork {
     this.users = new UserTable(tx);
     this.sessions = new SessionTable(tx);
     this.drafts = new DraftTable(tx);
+    this.holderLinks = new HolderLinkTable(tx);
     this.signingKeys = new SigningKeyStore(tx);
     this.inbox = new InboxStore(tx);
     this.outbox = new OutboxStore(tx, () => (this.wroteOutbox = true));
@@ -139,6 +145,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     users: new UserTable(q),
     sessions: new SessionTable(q),
     drafts: new DraftTable(q),
+    holderLinks: new HolderLinkTable(q),
     signingKeys: new SigningKeyStore(q),
     incomingPermits: new IncomingPermitReads(q, now),
     identities: new IdentityKeyReads(q),

@@ -51,7 +51,7 @@ function servedRoutes(router: { listRoutes(): ListedRoute[]; caseSensitive?: boo
  * Served paths OpenAPI cannot list as paths of their own: a trailing slash is refused by
  * Redocly's no-path-trailing-slash rule, so /verify/ is described with /verify.
  */
-const DESCRIBED_WITH: Record<string, string> = { '/verify/': '/verify', '/console/': '/console' };
+const DESCRIBED_WITH: Record<string, string> = { '/verify/': '/verify', '/console/': '/console', '/holder/{token}/': '/holder/{token}' };
 
 let saiga: OpenedAgent;
 let server: Server;

@@ -143,6 +143,12 @@ export const SAIGA_SCHEMA = {
         pollIntervalMs: { type: 'integer', minimum: 10, maximum: 3_600_000 },
       },
     },
+    // Issue 12 §1: holder links last the permit's validity plus this many days (src/holder/expiry.ts).
+    holder: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { graceDays: { type: 'integer', minimum: 0, maximum: 365 } },
+    },
     // The audit trail's signed checkpoints (src/audit/checkpoint-schedule.ts); every setting has a default.
     audit: {
       type: 'object',

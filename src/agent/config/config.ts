@@ -57,10 +57,24 @@ export interface SaigaConfig {
   /** The audit trail's signed checkpoints: see AUDIT_DEFAULTS. */
   audit: AuditConfig;
   /** The web console's sign-in (issue 11 §1): a session ends after this many idle minutes (default 30; docs/console-sign-in.md). */
+  /**
+   * Issue 12 §1, holder links (docs/holder-links.md): a link works until the permit's box 2
+   * date plus graceDays (default HOLDER_GRACE_DAYS_DEFAULT).
+   */
+  holder: { graceDays: number };
   console: { sessionIdleMinutes: number; /** Sign-in attempts refused per client address in 15 minutes before 429 (default 20). */ signInAttemptsPerIp: number };
   /** Issue 12 §1: the SMTP server that emails permit holders their link; absent, the officer hands the link over (docs/mail.md). */
   smtp?: SmtpSettings;
 }
+
+/**
+ * 30 days after the permit's validity: the trader still needs the document then. A shipment
+ * that left on the last valid day may be weeks at sea before the importing country's
+ * customs ask for it, a permit left unused may have to be accounted for to the authority, and
+ * the holder keeps it for their own records. The
+ * page shows the permit as expired during that time; after it the link answers 410.
+ */
+export const HOLDER_GRACE_DAYS_DEFAULT = 30;
 
 export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
 
@@ -165,6 +179,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     },
     exchange,
     audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
+    holder: { graceDays: raw.holder?.graceDays ?? HOLDER_GRACE_DAYS_DEFAULT },
     console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30, signInAttemptsPerIp: raw.console?.signInAttemptsPerIp ?? 20 },
     ...(smtp !== undefined && { smtp }),
   };

@@ -35,6 +35,7 @@ import type { SessionCheck, SessionView } from '../../auth/sessions.js';
 import type { DashboardCounts } from '../../store/dashboard.js';
 import type { DraftService } from '../../issuance/drafts.js';
 import type { HolderLinkMailer } from '../../mail/index.js';
+import type { HolderLinks } from '../../holder/links.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -147,6 +148,13 @@ export interface Imports {
   list(filter?: { state?: ImportState }): Promise<IncomingPermit[]>;
 }
 
+/**
+ * Issue 12 §1: links that give a permit's holder their permit (src/holder). Rows of the store,
+ * like tokens (no key is involved), so read-only commands offer them; the e-mail seam
+ * (src/holder/mailer.ts) is an optional dependency of the serving agent (OpenOptions.holderLinkMailer).
+ */
+export type HolderLinksCapability = Pick<HolderLinks, 'share' | 'list' | 'revoke' | 'open'>;
+
 export interface ReadCapabilities {
   config: AgentConfig;
   records: Records;
@@ -160,6 +168,7 @@ export interface ReadCapabilities {
   audit: AuditTrail;
   /** The annual report, its unused permits and the mirror comparison (src/report): reads of one snapshot each. */
   reports: Reports;
+  holderLinks: HolderLinksCapability;
 }
 
 /** An identity as the world may see it: its DID and DID document, never a key. */

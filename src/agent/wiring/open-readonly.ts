@@ -154,10 +154,20 @@ export async function openReadOnly(options: { configPath: string; env?: Readonly
     (auditTrail ??= Promise.all([import('../../audit/service.js'), import('./audit.js'), import('../../verification/node-signature.js')]).then(([service, wiring, { nodeCryptoSuite }]) =>
       service.auditTrail({ audit: reads.audit, checkpoints: reads.auditCheckpoints, authority: async () => wiring.authorityKeysOf(await listKeys()), suite: nodeCryptoSuite }),
     ));
+  // Issue 12 §1: holder links are rows of the store (no key), loaded on first use; no mailer here (the CLI prints the link).
+  let holderLinks: Promise<import('../../holder/links.js').HolderLinks> | undefined;
+  const holderOnce = () =>
+    (holderLinks ??= import('../../holder/links.js').then(({ HolderLinks }) => new HolderLinks({ store, now, url: config.saiga.url, graceDays: config.saiga.holder.graceDays })));
   return {
     capabilities: {
       config,
       reports: reportsOnce,
+      holderLinks: {
+        share: async (permitNumber, input, actor) => (await holderOnce()).share(permitNumber, input, actor),
+        list: async (permitNumber) => (await holderOnce()).list(permitNumber),
+        revoke: async (id, actor) => (await holderOnce()).revoke(id, actor),
+        open: async (token, access) => (await holderOnce()).open(token, access),
+      },
       users,
       records: {
         permit: (permitNumber) => reads.permits.get(permitNumber),

@@ -34,6 +34,8 @@ import { provenTotpBox } from './totp-box.js';
 import { SessionStore } from '../../auth/sessions.js';
 import { dashboardCounts } from '../../store/dashboard.js';
 import { DraftService } from '../../issuance/drafts.js';
+import { HolderLinks } from '../../holder/links.js';
+import type { HolderLinkMailer } from '../../holder/mailer.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
 import { createOriginPermitCheck } from '../../issuance/origin-permit-check.js';
@@ -111,6 +113,8 @@ export interface OpenOptions {
   /** Create a new identity even though the data folder shows an earlier one (its database is gone). */
   newIdentity?: boolean;
   now?: () => Date;
+  /** Issue 12 §1: sends holder links by e-mail (src/holder/mailer.ts); without it links are handed over by the officer (`mailed: false`). */
+  holderLinkMailer?: HolderLinkMailer;
 }
 
 export interface OpenSignerOptions extends OpenOptions {
@@ -283,6 +287,13 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       tokens,
       users,
       drafts: new DraftService(store, now),
+      holderLinks: new HolderLinks({
+        store,
+        now,
+        url: config.saiga.url,
+        graceDays: config.saiga.holder.graceDays,
+        ...(options.holderLinkMailer && { mailer: options.holderLinkMailer }),
+      }),
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       // Getters: each read is the document published now (after a rotation through the API too).
       identities: {

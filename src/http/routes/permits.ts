@@ -12,6 +12,7 @@ import { isStorageFailure } from '../../store/sqlite.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';
 import type { RuleIssue } from '../../codes.js';
+import { sharedJson } from './holder-links.js';
 
 /** The store's search parser, answering a malformed query as a 400 that names the parameter. */
 function permitFilterOf(query: Record<string, unknown>): PermitFilter {
@@ -70,7 +71,7 @@ function sendRefusal(res: Response, outcome: { errors: RuleIssue[]; warnings: Ru
   });
 }
 
-export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' | 'issuance' | 'records'>): Router {
+export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' | 'issuance' | 'records' | 'holderLinks'>): Router {
   const router = Router();
 
   /**
@@ -89,6 +90,10 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
 
   router.post('/', requireRole(saiga.tokens, 'officer'), async (req: AuthedRequest, res: Response) => {
     const token = req.token!;
+    // Issue 12 §1: ?share=true also makes a holder link, after the permit is issued, as a row
+    // beside it: the signed permit is the same either way. Checked first: a bad query consumes no number.
+    const share = req.query.share;
+    if (share !== undefined && share !== 'true' && share !== 'false') throw new ApiError('BAD_REQUEST', { path: '/share', message: '"share" must be true or false.' });
     let outcome;
     try {
       outcome = await saiga.issuance.issue(req.body, { signatory: token.name, tokenId: token.id });
@@ -99,11 +104,14 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
     }
     if (!outcome.ok) return sendRefusal(res, outcome);
     const { record } = outcome;
+    const shared = share === 'true' ? await saiga.holderLinks.share(record.permitNumber, { language: 'en' }, { name: token.name, tokenId: token.id }) : undefined;
     res.status(201).location(`/api/permits/${encodeURIComponent(record.permitNumber)}`).json({
       permitNumber: record.permitNumber,
       id: record.credentialId,
       jwt: record.jwt,
       warnings: outcome.warnings,
+      // A permit just issued is within its validity, so the link is made; should it not be, the permit stands without one.
+      ...(shared?.ok && { holderLink: sharedJson(shared.link, shared.url, shared.mailed) }),
     });
   });
 

@@ -14,6 +14,7 @@ import { useLang, useMessages } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Boxes, coded } from './Boxes.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { ShareWithHolder } from './Share.js';
 import { PERMIT_MESSAGES, type LifeAction } from './messages.js';
 import type { PermitStatus, StoredPermit } from './types.js';
 import './permit.css';
@@ -137,6 +138,8 @@ export default function PermitScreen({ number }: { number: string }) {
           <PermitQr permitNumber={number} />
         </section>
       </div>
+
+      <ShareWithHolder permitNumber={number} canShare={isOfficer} />
 
       <section aria-labelledby="endorsement-title">
         <h2 id="endorsement-title">{t.endorsement}</h2>

@@ -1,0 +1,172 @@
+/**
+ * Holder links (issue 12 §1, docs/holder-links.md): an officer shares an issued permit with
+ * its holder (the trader) as a link, `${saiga.url}/holder/${token}`, that opens the holder page
+ * (src/http/routes/holder-page.ts). The token is 32 random bytes in base64url, shown once;
+ * only its SHA-256 is stored, like an API token's. Each share, revocation, opening and
+ * download is in the audit trail with the link's id, never its token (Decision 18.125(e)).
+ *
+ * Sharing never touches the signed permit: a link is a row beside it.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AUDIT_ACTIONS } from '../audit/record.js';
+import type { HolderCode } from '../codes.js';
+import type { AuditActor } from '../store/audit-log.js';
+import type { HolderLinkRecord } from '../store/holder-links.js';
+import type { StoredPermit } from '../store/permits.js';
+import type { CommittedReads, Transactions } from '../store/unit-of-work.js';
+import { holderLinkExpiry } from './expiry.js';
+import type { HolderLanguage } from './input.js';
+import type { HolderLinkMailer } from './mailer.js';
+
+/** A link as officers see it (GET /api/permits/{number}/shares): never its token. */
+export interface HolderLinkView {
+  id: string;
+  permitNumber: string;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  state: 'active' | 'revoked' | 'expired';
+  revokedAt?: string;
+  revokedBy?: string;
+  email?: string;
+}
+
+export type ShareOutcome =
+  | { ok: true; link: HolderLinkView; url: string; mailed: boolean }
+  | { ok: false; code: Extract<HolderCode, 'HOLDER_PERMIT_NOT_FOUND' | 'HOLDER_PERMIT_EXPIRED'> };
+
+export type RevokeOutcome = { ok: true; link: HolderLinkView } | { ok: false; code: Extract<HolderCode, 'HOLDER_LINK_NOT_FOUND' | 'HOLDER_LINK_ALREADY_REVOKED'>; link?: HolderLinkView };
+
+/** What the holder asks for through the link, for the audit trail. */
+export type HolderAccess = { kind: 'page'; language: HolderLanguage } | { kind: 'pdf'; language: HolderLanguage } | { kind: 'credential' };
+
+export type OpenOutcome = { ok: true; linkId: string; permitNumber: string } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+
+export interface HolderLinksDependencies {
+  store: Transactions & { reads: Pick<CommittedReads, 'holderLinks' | 'permits'> };
+  now: () => Date;
+  /** agent.yml's saiga.url, without a trailing slash. */
+  url: string;
+  graceDays: number;
+  /** The e-mail seam (./mailer.ts); absent: links are handed over by the officer. */
+  mailer?: HolderLinkMailer;
+}
+
+/** 32 random bytes in base64url: 43 characters. */
+const TOKEN_FORM = /^[A-Za-z0-9_-]{43}$/;
+const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+/** Whoever holds the link: a person the agent does not know. */
+export const HOLDER_ACTOR: AuditActor = { name: 'holder (by link)' };
+
+export function holderLinkView(r: HolderLinkRecord, now: Date): HolderLinkView {
+  const state = r.revokedAt ? 'revoked' : new Date(r.expiresAt) <= now ? 'expired' : 'active';
+  return {
+    id: r.id,
+    permitNumber: r.permitNumber,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    expiresAt: r.expiresAt,
+    state,
+    ...(r.revokedAt !== null && { revokedAt: r.revokedAt }),
+    ...(r.revokedBy !== null && { revokedBy: r.revokedBy }),
+    ...(r.email !== null && { email: r.email }),
+  };
+}
+
+export class HolderLinks {
+  constructor(private readonly deps: HolderLinksDependencies) {}
+
+  urlOf(token: string): string {
+    return `${this.deps.url}/holder/${token}`;
+  }
+
+  async share(permitNumber: string, input: { email?: string; language: HolderLanguage }, actor: AuditActor): Promise<ShareOutcome> {
+    const { store, now } = this.deps;
+    const token = randomBytes(32).toString('base64url');
+    // A committed read: an issued permit's row never changes its number, credential or box 2.
+    const permit: StoredPermit | undefined = await store.reads.permits.get(permitNumber);
+    if (!permit) return { ok: false, code: 'HOLDER_PERMIT_NOT_FOUND' };
+    const outcome = await store.transaction(async (work): Promise<ShareOutcome> => {
+      const at = now();
+      const expiresAt = holderLinkExpiry(permit.validUntil, this.deps.graceDays);
+      if (expiresAt <= at) return { ok: false, code: 'HOLDER_PERMIT_EXPIRED' };
+      const record: HolderLinkRecord = {
+        id: randomUUID(),
+        permitNumber,
+        credentialId: permit.credentialId,
+        createdAt: at.toISOString(),
+        createdBy: actor.name,
+        createdByToken: actor.tokenId ?? null,
+        expiresAt: expiresAt.toISOString(),
+        revokedAt: null,
+        revokedBy: null,
+        revokedByToken: null,
+        email: input.email ?? null,
+      };
+      await work.holderLinks.insert(record, hashOf(token));
+      // The entry hashes the row (the email with it) but keeps neither the token nor the address.
+      await work.audit.append({
+        actor,
+        action: AUDIT_ACTIONS.holderShare,
+        subject: record.id,
+        permitNumber,
+        after: record,
+        details: { linkId: record.id, expiresAt: record.expiresAt, email: input.email !== undefined },
+      });
+      return { ok: true, link: holderLinkView(record, at), url: this.urlOf(token), mailed: false };
+    });
+    if (!outcome.ok || input.email === undefined || !this.deps.mailer) return outcome;
+    // After the commit: a link is sent only once it exists. A failed sending leaves the link
+    // (mailed: false), which the officer then hands over.
+    try {
+      await this.deps.mailer.sendHolderLink({ to: input.email, url: outcome.url, permitNumber, expiresAt: outcome.link.expiresAt, language: input.language });
+      return { ...outcome, mailed: true };
+    } catch {
+      return outcome;
+    }
+  }
+
+  /** Undefined when no permit with this number was issued here. */
+  async list(permitNumber: string): Promise<HolderLinkView[] | undefined> {
+    const { reads } = this.deps.store;
+    if (!(await reads.permits.get(permitNumber))) return undefined;
+    const now = this.deps.now();
+    return (await reads.holderLinks.forPermit(permitNumber)).map((r) => holderLinkView(r, now));
+  }
+
+  async revoke(id: string, actor: AuditActor): Promise<RevokeOutcome> {
+    const { store, now } = this.deps;
+    return store.transaction(async (work): Promise<RevokeOutcome> => {
+      const before = await work.holderLinks.byId(id);
+      if (!before) return { ok: false, code: 'HOLDER_LINK_NOT_FOUND' };
+      const at = now();
+      if (!(await work.holderLinks.revoke(id, at.toISOString(), actor))) return { ok: false, code: 'HOLDER_LINK_ALREADY_REVOKED', link: holderLinkView(before, at) };
+      const after = (await work.holderLinks.byId(id))!;
+      await work.audit.append({ actor, action: AUDIT_ACTIONS.holderRevoke, subject: id, permitNumber: before.permitNumber, before, after, details: { linkId: id } });
+      return { ok: true, link: holderLinkView(after, at) };
+    });
+  }
+
+  /**
+   * The link of `token`, if it may be used now; each use is audited (holder.open for the page,
+   * holder.download for the PDF and the credential). A malformed token is unknown without a lookup.
+   */
+  async open(token: string, access: HolderAccess): Promise<OpenOutcome> {
+    if (!TOKEN_FORM.test(token)) return { ok: false, reason: 'unknown' };
+    const { store, now } = this.deps;
+    const link = await store.reads.holderLinks.byTokenHash(hashOf(token));
+    if (!link) return { ok: false, reason: 'unknown' };
+    if (link.revokedAt) return { ok: false, reason: 'revoked' };
+    if (new Date(link.expiresAt) <= now()) return { ok: false, reason: 'expired' };
+    await store.transaction((work) =>
+      work.audit.append({
+        actor: HOLDER_ACTOR,
+        action: access.kind === 'page' ? AUDIT_ACTIONS.holderOpen : AUDIT_ACTIONS.holderDownload,
+        subject: link.id,
+        permitNumber: link.permitNumber,
+        details: { linkId: link.id, what: access.kind, ...('language' in access && { language: access.language }) },
+      }),
+    );
+    return { ok: true, linkId: link.id, permitNumber: link.permitNumber };
+  }
+}

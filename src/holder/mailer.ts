@@ -1,0 +1,10 @@
+/**
+ * The seam between holder links and e-mail (issue 12 §1): the mail capability (src/mail)
+ * implements this interface and the holder links capability takes it as an optional
+ * dependency (src/agent/wiring/open.ts). Without one, a link is made with `mailed: false`
+ * and the officer hands it to the holder. The URL holds the link's token: an implementation
+ * sends it to `to` only and never logs it.
+ */
+export interface HolderLinkMailer {
+  sendHolderLink(input: { to: string; url: string; permitNumber: string; expiresAt: string; language: 'en' | 'fr' | 'es' }): Promise<void>;
+}
