@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AUDIT_ACTIONS } from '../audit/record.js';
-import type { HolderCode } from '../codes.js';
+import { MAIL_CODES, type HolderCode } from '../codes.js';
 import type { AuditActor } from '../store/audit-log.js';
 import type { HolderLinkRecord } from '../store/holder-links.js';
 import type { StoredPermit } from '../store/permits.js';
@@ -32,7 +32,7 @@ export interface HolderLinkView {
 }
 
 export type ShareOutcome =
-  | { ok: true; link: HolderLinkView; url: string; mailed: boolean }
+  | { ok: true; link: HolderLinkView; url: string; mailed: boolean; /** Why an e-mail asked for was not sent (MAIL_CODES). */ mailError?: { code: string; message: string } }
   | { ok: false; code: Extract<HolderCode, 'HOLDER_PERMIT_NOT_FOUND' | 'HOLDER_PERMIT_EXPIRED'> };
 
 export type RevokeOutcome = { ok: true; link: HolderLinkView } | { ok: false; code: Extract<HolderCode, 'HOLDER_LINK_NOT_FOUND' | 'HOLDER_LINK_ALREADY_REVOKED'>; link?: HolderLinkView };
@@ -115,14 +115,15 @@ export class HolderLinks {
       });
       return { ok: true, link: holderLinkView(record, at), url: this.urlOf(token), mailed: false };
     });
-    if (!outcome.ok || input.email === undefined || !this.deps.mailer) return outcome;
+    if (!outcome.ok || input.email === undefined) return outcome;
+    if (!this.deps.mailer) return { ...outcome, mailError: { code: 'MAIL_NOT_CONFIGURED', message: MAIL_CODES.MAIL_NOT_CONFIGURED } };
     // After the commit: a link is sent only once it exists. A failed sending leaves the link
-    // (mailed: false), which the officer then hands over.
+    // (mailed: false) and says why, and the officer then hands it over.
     try {
       await this.deps.mailer.sendHolderLink({ to: input.email, url: outcome.url, permitNumber, expiresAt: outcome.link.expiresAt, language: input.language });
       return { ...outcome, mailed: true };
-    } catch {
-      return outcome;
+    } catch (error) {
+      return { ...outcome, mailError: mailErrorOf(error) };
     }
   }
 
@@ -169,4 +170,14 @@ export class HolderLinks {
     );
     return { ok: true, linkId: link.id, permitNumber: link.permitNumber };
   }
+}
+
+/**
+ * A mailer's refusal as the officer sees it: its MAIL_CODES code and message (src/mail never
+ * puts the password in one), or MAIL_SEND_FAILED for anything else, whose text is not shown.
+ */
+function mailErrorOf(error: unknown): { code: string; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && Object.hasOwn(MAIL_CODES, code) && error instanceof Error) return { code, message: error.message };
+  return { code: 'MAIL_SEND_FAILED', message: MAIL_CODES.MAIL_SEND_FAILED };
 }

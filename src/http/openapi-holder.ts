@@ -53,7 +53,7 @@ export const HOLDER_PATHS = {
           content: json({
             type: 'object',
             required: ['id', 'url', 'expiresAt', 'mailed'],
-            properties: { id: { type: 'string', format: 'uuid' }, url: { type: 'string', format: 'uri', description: '${saiga.url}/holder/${token}' }, expiresAt: { type: 'string', format: 'date-time' }, email: { type: 'string' }, mailed: { type: 'boolean' } },
+            properties: { id: { type: 'string', format: 'uuid' }, url: { type: 'string', format: 'uri', description: '${saiga.url}/holder/${token}' }, expiresAt: { type: 'string', format: 'date-time' }, email: { type: 'string' }, mailed: { type: 'boolean' }, mailError: { type: 'object', additionalProperties: false, required: ['code', 'message'], description: 'Why the e-mail asked for was not sent (MAIL_NOT_CONFIGURED, MAIL_SEND_FAILED, MAIL_AUTH_FAILED, MAIL_REJECTED…); the link is made all the same', properties: { code: { type: 'string' }, message: { type: 'string' } } } },
           }),
         },
         400: responseRef('MalformedJson'),

@@ -108,7 +108,7 @@ export const SCHEMAS = {
         type: 'object',
         description: 'With ?share=true: the holder link made for the permit (issue 12 §1), its URL shown this once',
         required: ['id', 'url', 'expiresAt', 'mailed'],
-        properties: { id: { type: 'string', format: 'uuid' }, url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string', format: 'date-time' }, mailed: { type: 'boolean' } },
+        properties: { id: { type: 'string', format: 'uuid' }, url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string', format: 'date-time' }, mailed: { type: 'boolean' }, mailError: { type: 'object', additionalProperties: false, required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
       },
     },
   },

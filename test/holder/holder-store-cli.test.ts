@@ -3,6 +3,8 @@
  * (the built CLI, a real SQLite file) and POST /api/permits?share=true. Time is pinned.
  */
 import { join } from 'node:path';
+import { MAIL_CODES } from '../../src/codes.js';
+import { MailError } from '../../src/mail/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HolderLinks } from '../../src/holder/links.js';
 import type { HolderLinkMailer } from '../../src/holder/mailer.js';
@@ -48,9 +50,13 @@ describe('the e-mail seam', () => {
     expect(sent).toEqual([{ to: 'trade@example.lk', url: made.ok ? made.url : '', permitNumber, expiresAt: made.ok ? made.link.expiresAt : '', language: 'fr' }]);
     const failing = new HolderLinks({ ...deps, mailer: { sendHolderLink: async () => Promise.reject(new Error('SMTP down')) } });
     const kept = await failing.share(permitNumber, { email: 'trade@example.lk', language: 'en' }, { name: 'Kamal Perera' });
-    expect(kept.ok && kept.mailed).toBe(false);
+    // An error that is not a MailError: its text (which might hold anything) is not passed on.
+    expect(kept.ok && [kept.mailed, kept.mailError]).toEqual([false, { code: 'MAIL_SEND_FAILED', message: MAIL_CODES.MAIL_SEND_FAILED }]);
+    const refusing = new HolderLinks({ ...deps, mailer: { sendHolderLink: async () => Promise.reject(new MailError('MAIL_REJECTED', '550 no such user')) } });
+    const rejected = await refusing.share(permitNumber, { email: 'trade@example.lk', language: 'en' }, { name: 'Kamal Perera' });
+    expect(rejected.ok && rejected.mailError).toEqual({ code: 'MAIL_REJECTED', message: `${MAIL_CODES.MAIL_REJECTED} (550 no such user)` });
     const withoutEmail = await mailing.share(permitNumber, { language: 'en' }, { name: 'Kamal Perera' });
-    expect(withoutEmail.ok && withoutEmail.mailed).toBe(false);
+    expect(withoutEmail.ok && [withoutEmail.mailed, withoutEmail.mailError]).toEqual([false, undefined]);
     expect(sent).toHaveLength(1);
   });
 });
@@ -81,8 +87,9 @@ describe('saiga permit share', () => {
     const shared = await runCli(['permit', 'share', permitNumber, '--config', config, '--email', 'parrots@example.no', '--officer', 'Kari Nordmann', '--json']);
     expect(shared.code, shared.stderr).toBe(0);
     const body = JSON.parse(shared.stdout);
-    expect(Object.keys(body).sort()).toEqual(['email', 'expiresAt', 'id', 'mailed', 'url']);
-    expect(body).toMatchObject({ email: 'parrots@example.no', mailed: false });
+    expect(Object.keys(body).sort()).toEqual(['email', 'expiresAt', 'id', 'mailError', 'mailed', 'url']);
+    // The CLI opens the agent read-only, without the serving agent's mailer: the link is for the officer to hand over.
+    expect(body).toMatchObject({ email: 'parrots@example.no', mailed: false, mailError: { code: 'MAIL_NOT_CONFIGURED', message: MAIL_CODES.MAIL_NOT_CONFIGURED } });
     expect(body.url).toMatch(/^https:\/\/cites\.example\.no\/holder\/[A-Za-z0-9_-]{43}$/);
     const text = await runCli(['permit', 'share', permitNumber, '--config', config]);
     expect(text.code).toBe(0);

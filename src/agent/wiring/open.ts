@@ -292,7 +292,8 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
         now,
         url: config.saiga.url,
         graceDays: config.saiga.holder.graceDays,
-        ...(options.holderLinkMailer && { mailer: options.holderLinkMailer }),
+        // The serving agent's SMTP mailer (saiga.smtp, docs/mail.md) unless the caller gives its own.
+        ...((options.holderLinkMailer ?? mail) && { mailer: options.holderLinkMailer ?? mail }),
       }),
       verification: { verify: (input, at) => verifier.verify(input, at), trustedIssuers: async () => verifier.trustedIssuers },
       // Getters: each read is the document published now (after a rotation through the API too).

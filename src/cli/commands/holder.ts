@@ -21,11 +21,12 @@ export async function permitShareCommand(options: { config: string; number?: str
       out.result({ error: { code: outcome.code, message: HOLDER_CODES[outcome.code] } }, () => [`${HOLDER_CODES[outcome.code]} (${outcome.code})`]);
       return EXIT.REFUSED;
     }
-    const { link, url, mailed } = outcome;
-    out.result({ id: link.id, url, expiresAt: link.expiresAt, ...(link.email !== undefined && { email: link.email }), mailed }, () => [
+    const { link, url, mailed, mailError } = outcome;
+    out.result({ id: link.id, url, expiresAt: link.expiresAt, ...(link.email !== undefined && { email: link.email }), mailed, ...(mailError && { mailError }) }, () => [
       `Made a holder link for the permit ${permitNumber} (id ${link.id}, works until ${link.expiresAt}). It is shown this once; give it to the holder:`,
       '',
       `  ${url}`,
+      ...(mailError ? ['', `Not e-mailed: ${mailError.message} (${mailError.code})`] : []),
     ]);
     return EXIT.OK;
   });

@@ -32,12 +32,13 @@ export function sendHolderError(res: Response, code: HolderCode, details: { path
 const actorOf = (req: AuthedRequest) => ({ tokenId: req.token!.id, name: req.token!.name });
 
 /** A made link's answer: its URL (with the token) this once. */
-export const sharedJson = (link: HolderLinkView, url: string, mailed: boolean) => ({
+export const sharedJson = (link: HolderLinkView, url: string, mailed: boolean, mailError?: { code: string; message: string }) => ({
   id: link.id,
   url,
   expiresAt: link.expiresAt,
   ...(link.email !== undefined && { email: link.email }),
   mailed,
+  ...(mailError && { mailError }),
 });
 
 type Sources = Pick<ReadCapabilities, 'tokens' | 'holderLinks'>;
@@ -51,7 +52,7 @@ export function permitShareRoutes(saiga: Sources): Router {
     const permitNumber = String(req.params.number);
     const outcome = await saiga.holderLinks.share(permitNumber, { ...(input.email !== undefined && { email: input.email }), language: input.language }, actorOf(req));
     if (!outcome.ok) return sendHolderError(res, outcome.code);
-    res.status(201).json(sharedJson(outcome.link, outcome.url, outcome.mailed));
+    res.status(201).json(sharedJson(outcome.link, outcome.url, outcome.mailed, outcome.mailError));
   });
   router.get('/:number/shares', requireRole(saiga.tokens, 'officer', 'admin'), async (req, res) => {
     const items = await saiga.holderLinks.list(String(req.params.number));

@@ -111,7 +111,7 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
       jwt: record.jwt,
       warnings: outcome.warnings,
       // A permit just issued is within its validity, so the link is made; should it not be, the permit stands without one.
-      ...(shared?.ok && { holderLink: sharedJson(shared.link, shared.url, shared.mailed) }),
+      ...(shared?.ok && { holderLink: sharedJson(shared.link, shared.url, shared.mailed, shared.mailError) }),
     });
   });
 

@@ -47,7 +47,7 @@ export function ShareWithHolder({ permitNumber, canShare }: { permitNumber: stri
   const path = `/api/permits/${encodeURIComponent(permitNumber)}`;
   const [email, setEmail] = useState('');
   const [links, setLinks] = useState<LinkView[] | undefined>();
-  const [made, setMade] = useState<{ url: string; mailed: boolean } | undefined>();
+  const [made, setMade] = useState<{ url: string; mailed: boolean; mailError?: { code: string; message: string } } | undefined>();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const [emailError, setEmailError] = useState<string | undefined>();
   const [revoking, setRevoking] = useState<string | undefined>();
@@ -65,13 +65,13 @@ export function ShareWithHolder({ permitNumber, canShare }: { permitNumber: stri
     e.preventDefault();
     setBusy(true);
     setEmailError(undefined);
-    const result = await api<{ url: string; mailed: boolean }>('POST', `${path}/share`, email.trim() === '' ? {} : { email: email.trim() });
+    const result = await api<{ url: string; mailed: boolean; mailError?: { code: string; message: string } }>('POST', `${path}/share`, email.trim() === '' ? {} : { email: email.trim() });
     setBusy(false);
     if (!result.ok) {
       if (result.path === '/email') setEmailError(result.message);
       return setMessage({ ok: false, text: `${t.refused} ${result.message || result.code}` });
     }
-    setMade({ url: result.body.url, mailed: result.body.mailed });
+    setMade({ url: result.body.url, mailed: result.body.mailed, ...(result.body.mailError && { mailError: result.body.mailError }) });
     setMessage(undefined);
     setEmail('');
     await load();
@@ -137,6 +137,12 @@ export function ShareWithHolder({ permitNumber, canShare }: { permitNumber: stri
             </button>
           </div>
           <p>{made.mailed ? t.mailed : t.notMailed}</p>
+          {/* The agent's reason, in English (MAIL_CODES), with its code. */}
+          {made.mailError && (
+            <p id="share-mail-error" class="error" lang="en" data-code={made.mailError.code}>
+              {made.mailError.message}
+            </p>
+          )}
         </div>
       )}
       <div role="status" aria-live="polite" id="share-outcome" class={message ? (message.ok ? 'ok' : 'error') : undefined}>
