@@ -57,6 +57,8 @@ export interface SaigaConfig {
   audit: AuditConfig;
   /** The web console's sign-in (issue 11 §1): a session ends after this many idle minutes (default 30; docs/console-sign-in.md). */
   console: { sessionIdleMinutes: number; /** Sign-in attempts refused per client address in 15 minutes before 429 (default 20). */ signInAttemptsPerIp: number };
+  /** Issue 12 §2: a wallet offer's pre-authorized code lives this many minutes (default 15; docs/oid4vci.md). */
+  oid4vci: { offerMinutes: number };
 }
 
 export const AUDIT_DEFAULTS: AuditConfig = { checkpointEvery: 1000, checkpointMaxAgeHours: 24, pollIntervalMs: 60_000 };
@@ -157,6 +159,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     exchange,
     audit: { ...AUDIT_DEFAULTS, ...(raw as { audit?: Partial<AuditConfig> }).audit },
     console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30, signInAttemptsPerIp: raw.console?.signInAttemptsPerIp ?? 20 },
+    oid4vci: { offerMinutes: raw.oid4vci?.offerMinutes ?? 15 },
   };
 }
 
