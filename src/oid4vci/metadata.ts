@@ -24,6 +24,15 @@ export function wellKnownPath(baseUrl: string, suffix: 'openid-credential-issuer
   return `/.well-known/${suffix}${path}`;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Whether saiga.url may be an OpenID4VCI issuer: https anywhere, http on loopback only (src/agent/wiring/oid4vci.ts says why). */
+export function oid4vciUrlAllowed(url: string): 'https' | 'loopback' | false {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'https:') return 'https';
+  return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname) ? 'loopback' : false;
+}
+
 const DISPLAY = [
   { locale: 'en', name: 'CITES permit', description: 'A CITES permit or certificate issued by a Management Authority.' },
   { locale: 'fr', name: 'Permis CITES', description: 'Un permis ou certificat CITES délivré par un organe de gestion.' },

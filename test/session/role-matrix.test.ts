@@ -53,6 +53,7 @@ const ADMITTED: Record<string, readonly Role[]> = {
   'POST /api/permits/{number}/suspend': ['officer'],
   'POST /api/permits/{number}/reinstate': ['officer'],
   'POST /api/permits/{number}/endorsements': ['customs'],
+  'POST /api/permits/{number}/offers': ['officer'],
   'GET /api/reports/annual': OFFICE,
   'GET /api/reports/annual/findings': OFFICE,
   'GET /api/reports/annual/unused': OFFICE,

@@ -11,15 +11,7 @@
 import { setGlobalConfig } from '@openid4vc/oauth2';
 import { accessTokenKeyOf, offerCodeMaker } from '../../oid4vci/keys.js';
 import { Oid4vciService, type Oid4vciDeps } from '../../oid4vci/issuer.js';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Whether saiga.url may be an OpenID4VCI issuer: https anywhere, http on loopback only. */
-export function oid4vciUrlAllowed(url: string): 'https' | 'loopback' | false {
-  const parsed = new URL(url);
-  if (parsed.protocol === 'https:') return 'https';
-  return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname) ? 'loopback' : false;
-}
+import { oid4vciUrlAllowed } from '../../oid4vci/metadata.js';
 
 export async function openOid4vci(options: Omit<Oid4vciDeps, 'accessTokenKey' | 'codeOf'> & { secretKey: string }): Promise<Oid4vciService | undefined> {
   const allowed = oid4vciUrlAllowed(options.baseUrl);

@@ -1,8 +1,8 @@
 /**
  * Issue 12 §2 (docs/oid4vci.md): the OpenID4VCI 1.0 endpoints, thin; the issuer is src/oid4vci.
  * Public (a wallet has no Saiga token): the two metadata documents, the JWKS of the access-token
- * key, the credential offer (credential_offer_uri), token, nonce and credential. Mounted before
- * the app's JSON-only rule: the token request is form-encoded (RFC 6749 §4.1.3, OpenID4VCI 1.0 §6.1).
+ * key, the credential offer (credential_offer_uri), token, nonce and credential. The token request
+ * is form-encoded (RFC 6749 §4.1.3, OpenID4VCI 1.0 §6.1), so it comes before the app's JSON-only rule.
  * Every refusal is an OAuth error object (RFC 6749 §5.2), never Saiga's error shape.
  *
  * Protected: `POST /api/permits/{number}/offers` (officer) makes an offer.
@@ -32,30 +32,49 @@ function send(res: Response, answer: HttpAnswer): void {
 
 const oauthBodyError = (res: Response, description: string) => res.status(400).set('cache-control', 'no-store').json({ error: 'invalid_request', error_description: description });
 
-/** The public OpenID4VCI endpoints (no /api prefix: a wallet reads them without a Saiga credential). */
-export function oid4vciRoutes(saiga: Pick<SignCapabilities, 'oid4vci' | 'config'>): Router {
+/**
+ * The token, nonce and credential endpoints, mounted before the app's JSON-only rule: the token request is
+ * form-encoded, and both answer a body they cannot read with an OAuth error, not Saiga's.
+ */
+export function oid4vciRequestRoutes(saiga: Pick<SignCapabilities, 'oid4vci' | 'config'>): Router {
   const router = Router();
   const issuer = saiga.oid4vci;
   if (!issuer) return router;
   const base = saiga.config.saiga.url;
   const form = express.urlencoded({ extended: false, limit: BODY_LIMIT_OID4VCI });
   const json = express.json({ limit: BODY_LIMIT_OID4VCI, strict: true });
-
-  publicGet(router, wellKnownPath(base, 'openid-credential-issuer'), (_req, res) => void res.set('cache-control', 'public, max-age=300').json(issuer.credentialIssuerMetadata()));
-  publicGet(router, wellKnownPath(base, 'oauth-authorization-server'), (_req, res) => void res.set('cache-control', 'public, max-age=300').json(issuer.authorizationServerMetadata()));
-  publicGet(router, OID4VCI_PATHS.jwks, (_req, res) => void res.set('cache-control', 'public, max-age=300').type('application/jwk-set+json').send(JSON.stringify(issuer.jwks())));
-  publicGet(router, `${OID4VCI_PATHS.offers}/:id`, async (req, res) => send(res, await issuer.offer(String(req.params.id))));
-
+  const unreadable = (error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
+    if ((error as { type?: string }).type === undefined) return next(error);
+    oauthBodyError(res, 'The request body cannot be read.');
+  };
   router.post(OID4VCI_PATHS.token, form, async (req, res) => {
     if (!req.is('application/x-www-form-urlencoded')) return oauthBodyError(res, 'The token request must be application/x-www-form-urlencoded.');
     send(res, await issuer.token(requestLike(base, req), req.body as Record<string, unknown>));
   });
-  router.post(OID4VCI_PATHS.nonce, async (_req, res) => send(res, await issuer.nonce()));
   router.post(OID4VCI_PATHS.credential, json, async (req, res) => {
     const body: unknown = req.body;
     if (!req.is('application/json') || body === null || typeof body !== 'object' || Array.isArray(body)) return oauthBodyError(res, 'The credential request must be a JSON object.');
     send(res, await issuer.credential(requestLike(base, req), body as Record<string, unknown>));
   });
+  // OpenID4VCI 1.0 §7.1: the nonce request carries nothing (wallets send it with a form content type and no body).
+  router.post(OID4VCI_PATHS.nonce, async (req, res) => {
+    if (Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined) return oauthBodyError(res, 'The nonce request has no body.');
+    send(res, await issuer.nonce());
+  });
+  router.use(unreadable);
+  return router;
+}
+
+/** The metadata, the JWKS and the offers: public, after the app's body rules like every public route. */
+export function oid4vciRoutes(saiga: Pick<SignCapabilities, 'oid4vci' | 'config'>): Router {
+  const router = Router();
+  const issuer = saiga.oid4vci;
+  if (!issuer) return router;
+  const base = saiga.config.saiga.url;
+  publicGet(router, wellKnownPath(base, 'openid-credential-issuer'), (_req, res) => void res.set('cache-control', 'public, max-age=300').json(issuer.credentialIssuerMetadata()));
+  publicGet(router, wellKnownPath(base, 'oauth-authorization-server'), (_req, res) => void res.set('cache-control', 'public, max-age=300').json(issuer.authorizationServerMetadata()));
+  publicGet(router, OID4VCI_PATHS.jwks, (_req, res) => void res.set('cache-control', 'public, max-age=300').type('application/jwk-set+json').send(JSON.stringify(issuer.jwks())));
+  publicGet(router, `${OID4VCI_PATHS.offers}/:id`, async (req, res) => send(res, await issuer.offer(String(req.params.id))));
   return router;
 }
 
