@@ -101,7 +101,6 @@ export async function newWallet(): Promise<Wallet> {
         const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ ...header, alg: 'EdDSA' }).sign(privateKey);
         return { jwt, signerJwk: publicJwk };
       },
-      verifyJwt: async () => ({ verified: false }),
     },
   });
   return { client, did };

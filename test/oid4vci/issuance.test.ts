@@ -113,7 +113,7 @@ describe('the whole flow with the library wallet', () => {
       issuedAt: agent.clock.now,
     });
     const retrieved = await wallet.client.retrieveCredentials({ issuerMetadata, accessToken: accessTokenResponse.access_token, credentialConfigurationId: PERMIT_CONFIGURATION_ID, proofs: { jwt: [jwt] } });
-    const delivered = retrieved.credentialResponse.credentials?.[0]?.credential;
+    const delivered = (retrieved.credentialResponse.credentials?.[0] as { credential: string } | undefined)?.credential;
     expect(delivered).toBe(permit.jwt);
     // No holder binding: the permit carries no cnf, and its subject is not the wallet's DID.
     const claims = decodeJwt(delivered as string);
