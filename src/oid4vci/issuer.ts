@@ -229,7 +229,7 @@ export class Oid4vciService {
       const { payload } = decodeJwt({ jwt: response.access_token });
       const consumed = await this.deps.store.transaction(async (work) => {
         // One conditional UPDATE: of two requests racing with the same code, only one gets a token.
-        if (!(await work.oid4vci.consume(offer.id, now.toISOString()))) return false;
+        if (!(await work.oid4vci.consume(offer.id, now.toISOString(), MAX_TX_CODE_FAILURES))) return false;
         await work.oid4vci.insertAccessToken({ jti: String(payload.jti), offerId: offer.id, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString() });
         return true;
       });

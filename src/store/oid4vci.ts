@@ -84,9 +84,9 @@ export class Oid4vciTable {
     return (await this.q.get<{ n: number }>('SELECT failed_attempts AS n FROM oid4vci_offer WHERE id = ?', [id]))?.n ?? 0;
   }
 
-  /** Marks the offer used at `at` unless it was already: true when this call consumed it. */
-  async consume(id: string, at: string): Promise<boolean> {
-    const { changes } = await this.q.run('UPDATE oid4vci_offer SET used_at = ? WHERE id = ? AND used_at IS NULL', [at, id]);
+  /** Marks the offer used at `at` unless it was already, has expired or has `maxFailures` wrong tx_codes: true when this call consumed it. */
+  async consume(id: string, at: string, maxFailures: number): Promise<boolean> {
+    const { changes } = await this.q.run('UPDATE oid4vci_offer SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ? AND failed_attempts < ?', [at, id, at, maxFailures]);
     return changes === 1;
   }
 
