@@ -433,3 +433,15 @@ export const REPORT_CODES = {
   REPORT_MIRROR_YEAR_DIFFERS: 'Warning: the export and the import fall in different calendar years, so the two annual reports count the shipment in different years.',
 } as const;
 export type ReportCode = keyof typeof REPORT_CODES;
+
+/**
+ * Issue 12 §2 (docs/oid4vci.md): codes of the agent's own answers about OpenID4VCI offers
+ * (POST /api/permits/{number}/offers, `saiga permit offer`). The OpenID4VCI endpoints themselves
+ * answer the OAuth 2.0 error codes (RFC 6749 §5.2, RFC 6750 §3.1, OpenID4VCI 1.0 §8.3.1.2).
+ */
+export const OID4VCI_CODES = {
+  OID4VCI_PERMIT_NOT_FOUND: 'No permit with this number was issued here, so there is nothing to offer to a wallet.',
+  OID4VCI_PERMIT_NOT_ACTIVE: 'The permit is revoked or suspended: it cannot be offered to a wallet. Reinstate it first if it should be.',
+  OID4VCI_UNAVAILABLE: 'This agent does not offer permits to wallets: its address (saiga.url) must be https, or http on this computer only (loopback).',
+} as const;
+export type Oid4vciCode = keyof typeof OID4VCI_CODES;

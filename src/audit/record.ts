@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = {
   agentStart: 'agent.start',
   checkpoint: 'audit.checkpoint',
   purge: 'audit.purge',
+  // Issue 12 §2 (docs/oid4vci.md): a permit offered to a wallet (share) and delivered to it (redeem).
+  oid4vciOffer: 'oid4vci.offer',
+  oid4vciRedeem: 'oid4vci.redeem',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

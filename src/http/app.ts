@@ -38,6 +38,7 @@ import { toolkitLookupRoutes, toolkitXmlRoutes } from './routes/toolkit-xml.js';
 import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/identity.js';
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
+import { oid4vciRequestRoutes, oid4vciRoutes, permitOfferRoutes } from './routes/oid4vci.js';
 
 /** Permit requests and credentials are a few kilobytes; refuse bodies far larger (src/vocab/limits.ts). */
 export const BODY_LIMIT = `${HTTP_BODY_LIMIT_BYTES / 1024}kb`;
@@ -73,6 +74,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
 
   // Issue 9: POST /didcomm takes DIDComm media types as text, so it comes before the JSON-only parser.
   app.use(didcommRoutes(saiga));
+  // Issue 12 §2: the OpenID4VCI token (form-encoded) and credential endpoints, also before it (docs/oid4vci.md).
+  app.use(oid4vciRequestRoutes(saiga));
 
   // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -104,6 +107,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use(publicRoutes(saiga));
   app.use(vocabularyRoutes(saiga));
   app.use(exchangeSchemaRoutes(saiga));
+  app.use(oid4vciRoutes(saiga));
   publicGet(app.router, SCHEMA_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));
@@ -140,6 +144,8 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use('/api/keys', keyRoutes(saiga));
   app.use('/api/permits', permitShareRoutes(saiga));
   app.use('/api/holder-links', holderLinkRoutes(saiga));
+  // Issue 12 §2: wallet offers of a permit (officer).
+  app.use('/api/permits', permitOfferRoutes(saiga));
 
   app.use((req: Request, res: Response) => sendError(res, 'NOT_FOUND', { message: `Nothing at ${req.method} ${req.path}.` }));
 

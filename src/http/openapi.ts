@@ -20,6 +20,7 @@ import { SESSION_PATHS, SESSION_SECURITY_SCHEME } from './openapi-session.js';
 import { CONSOLE_PATHS } from './openapi-console.js';
 import { KEY_PATHS, SIGNING_KEY_SCHEMA } from './openapi-keys.js';
 import { HOLDER_PATHS } from './openapi-holder.js';
+import { oid4vciPaths } from './openapi-oid4vci.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -42,6 +43,6 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, SigningKey: SIGNING_KEY_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS, ...CONSOLE_PATHS, ...KEY_PATHS, ...HOLDER_PATHS },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS, ...CONSOLE_PATHS, ...KEY_PATHS, ...HOLDER_PATHS, ...oid4vciPaths(config.url) },
   };
 }

@@ -429,6 +429,42 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX holder_link_permit ON holder_link (permit_number, created_at)`,
   },
+  // Issue 12 §2 (docs/oid4vci.md): OpenID4VCI credential offers of permits, the access tokens
+  // their pre-authorized codes were exchanged for, and the c_nonces handed out. Codes, tx_codes and
+  // nonces are stored as SHA-256 only (a copy of the database redeems nothing). holder_link_id is
+  // the holder link (migration 18) the offer was made for, if any: no foreign key, so this table
+  // does not depend on that migration's order.
+  {
+    version: 19,
+    name: 'OpenID4VCI offers, access tokens and nonces',
+    sql: `
+      CREATE TABLE oid4vci_offer (
+        id               TEXT PRIMARY KEY,
+        permit_number    TEXT NOT NULL REFERENCES permit (permit_number),
+        code_hash        TEXT NOT NULL UNIQUE,
+        tx_code_hash     TEXT NOT NULL,
+        holder_link_id   TEXT,
+        created_at       TEXT NOT NULL,
+        expires_at       TEXT NOT NULL,
+        used_at          TEXT,
+        failed_attempts  INTEGER NOT NULL DEFAULT 0,
+        created_by       TEXT NOT NULL,
+        created_by_token TEXT
+      );
+      CREATE INDEX oid4vci_offer_permit ON oid4vci_offer (permit_number);
+      CREATE TABLE oid4vci_access_token (
+        jti         TEXT PRIMARY KEY,
+        offer_id    TEXT NOT NULL REFERENCES oid4vci_offer (id),
+        issued_at   TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        redeemed_at TEXT
+      );
+      CREATE TABLE oid4vci_nonce (
+        nonce_hash TEXT PRIMARY KEY,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT
+      )`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase, context: MigrationContext = {}): Promise<void> {

@@ -29,6 +29,7 @@ import { IncomingPermitReads, IncomingPermitStore } from './incoming-permits.js'
 import { LookupTokenStore } from './toolkit-lookup-tokens.js';
 import { AuditLogReads, AuditLogStore } from './audit-log.js';
 import { AuditCheckpointStore, type AuditCheckpointReads } from './audit-checkpoints.js';
+import { Oid4vciTable } from './oid4vci.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -57,6 +58,8 @@ export interface UnitOfWork {
   /** The audit trail (issue 10 §3): every action appends its entry here, in its own transaction. */
   readonly audit: AuditLogStore;
   readonly auditCheckpoints: AuditCheckpointStore;
+  /** Issue 12 §2: OpenID4VCI offers, access tokens and nonces (migration 19). */
+  readonly oid4vci: Oid4vciTable;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -81,6 +84,8 @@ export interface CommittedReads {
   readonly auditCheckpoints: AuditCheckpointReads;
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
   readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
+  /** Issue 12 §2: OpenID4VCI offers and access tokens, read. */
+  readonly oid4vci: Pick<Oid4vciTable, 'offer' | 'offerByCode' | 'accessToken'>;
 }
 
 /** Whatever runs units of work: the store, or in tests a store that holds its transaction open. */
@@ -107,6 +112,7 @@ class TransactionWork implements UnitOfWork {
   readonly lookupTokens: LookupTokenStore;
   readonly audit: AuditLogStore;
   readonly auditCheckpoints: AuditCheckpointStore;
+  readonly oid4vci: Oid4vciTable;
 
   constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
@@ -125,6 +131,7 @@ class TransactionWork implements UnitOfWork {
     this.lookupTokens = new LookupTokenStore(tx);
     this.audit = new AuditLogStore(tx, now);
     this.auditCheckpoints = new AuditCheckpointStore(tx);
+    this.oid4vci = new Oid4vciTable(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -153,6 +160,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     importConfirmations: new ImportConfirmationStore(q),
     audit: new AuditLogReads(q),
     auditCheckpoints: new AuditCheckpointStore(q),
+    oid4vci: new Oid4vciTable(q),
   };
 }
 

@@ -56,6 +56,7 @@ const ADMITTED: Record<string, readonly Role[]> = {
   'POST /api/permits/{number}/share': ['officer'],
   'GET /api/permits/{number}/shares': OFFICE,
   'POST /api/holder-links/{id}/revoke': ['officer'],
+  'POST /api/permits/{number}/offers': ['officer'],
   'GET /api/reports/annual': OFFICE,
   'GET /api/reports/annual/findings': OFFICE,
   'GET /api/reports/annual/unused': OFFICE,

@@ -77,6 +77,12 @@ export const SAIGA_SCHEMA = {
         timeoutMs: { type: 'integer', minimum: 100, maximum: 300_000 },
       },
     },
+    // Issue 12 §2 (docs/oid4vci.md): how long a wallet offer (its pre-authorized code) lives; 0 for tests.
+    oid4vci: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { offerMinutes: { type: 'integer', minimum: 0, maximum: 1440 } },
+    },
     permitNumber: {
       type: 'object',
       additionalProperties: false,

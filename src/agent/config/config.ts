@@ -65,6 +65,8 @@ export interface SaigaConfig {
   console: { sessionIdleMinutes: number; /** Sign-in attempts refused per client address in 15 minutes before 429 (default 20). */ signInAttemptsPerIp: number };
   /** Issue 12 §1: the SMTP server that emails permit holders their link; absent, the officer hands the link over (docs/mail.md). */
   smtp?: SmtpSettings;
+  /** Issue 12 §2: a wallet offer's pre-authorized code lives this many minutes (default 15; docs/oid4vci.md). */
+  oid4vci: { offerMinutes: number };
 }
 
 /**
@@ -182,6 +184,7 @@ export function parseSaigaSection(section: unknown): SaigaConfig {
     holder: { graceDays: raw.holder?.graceDays ?? HOLDER_GRACE_DAYS_DEFAULT },
     console: { sessionIdleMinutes: raw.console?.sessionIdleMinutes ?? 30, signInAttemptsPerIp: raw.console?.signInAttemptsPerIp ?? 20 },
     ...(smtp !== undefined && { smtp }),
+    oid4vci: { offerMinutes: raw.oid4vci?.offerMinutes ?? 15 },
   };
 }
 

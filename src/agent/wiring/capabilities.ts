@@ -36,6 +36,7 @@ import type { DashboardCounts } from '../../store/dashboard.js';
 import type { DraftService } from '../../issuance/drafts.js';
 import type { HolderLinkMailer } from '../../mail/index.js';
 import type { HolderLinks } from '../../holder/links.js';
+import type { Oid4vciService } from '../../oid4vci/issuer.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -231,6 +232,8 @@ export interface SignCapabilities extends ReadCapabilities {
   envelope: ExchangeEnvelope;
   /** Issue 10 §3: signed checkpoints of the audit trail, and its purge. */
   auditSigning: AuditSigning;
+  /** Issue 12 §2: the agent as an OpenID4VCI issuer of its permits (src/oid4vci); absent when saiga.url is neither https nor http on loopback. */
+  oid4vci?: Oid4vciService;
 }
 
 /** The exchange's envelope, and the DID documents it caches. */

@@ -59,6 +59,7 @@ import { createToolkitLookup } from '../../toolkit-xml/lookup.js';
 import { nodeCryptoSuite } from '../../verification/node-signature.js';
 import type { Endorsement } from '../../vocab/endorsement.js';
 import type { ExchangeEvents } from '../../exchange/ports.js';
+import { openOid4vci } from './oid4vci.js';
 
 export type { VeramoAgent } from './signer.js';
 
@@ -317,6 +318,17 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       audit: trail,
       auditSigning: auditSigning({ store, trail, authorityDid: identity.did, sign: signers.authority.sign, now, ...(exchangeEvents && { witnesses: exchangeEvents }) }),
     };
+    // Issue 12 §2: the OpenID4VCI issuer of the permits (./oid4vci.ts; docs/oid4vci.md).
+    const oid4vci = await openOid4vci({
+      baseUrl: url,
+      secretKey: secret.key,
+      store,
+      permit: (permitNumber) => store.reads.permits.get(permitNumber),
+      offerMinutes: config.saiga.oid4vci.offerMinutes,
+      now,
+      authorityName: config.saiga.authority.name,
+    });
+    if (oid4vci) capabilities.oid4vci = oid4vci;
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
       kind === 'serve'
