@@ -197,21 +197,15 @@ describe('refusals', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'OID4VCI_PERMIT_NOT_ACTIVE']);
   });
 
-  it('an offer for a holder link the port says is no longer active: invalid_grant', async () => {
-    const made = await offer(permits[0]!.number, { holderLinkId: 'hl-test-1' });
-    const code = await codeOf(made.credentialOffer);
-    // A test-local stand-in for the holder-link feature's port: every link is inactive.
-    const allLinksInactive = async (_id: string) => false;
-    // Served beside the agent, on the same store: the token endpoint does not depend on the port it is reached at.
-    const withPort = await agent.serveAlso({ ...agent.saiga.capabilities, oid4vci: agent.saiga.capabilities.oid4vci!.withHolderLinkActive(allLinksInactive) });
-    try {
-      const refused = await postForm(`${withPort.url}/oid4vci/token`, { grant_type: PRE_AUTH, 'pre-authorized_code': code, tx_code: made.txCode });
-      expect(refused).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'The holder link this offer was made for is no longer active' } });
-    } finally {
-      await withPort.close();
-    }
-    // The offer was not consumed by the refusal: without the port (no holder-link feature), it is redeemed.
-    expect((await token(code, made.txCode)).status).toBe(200);
+  it('an offer made for a holder link lives with it: redeemed while the link is active, invalid_grant once it is withdrawn', async () => {
+    const share = async () => (await api(`/api/permits/${permits[0]!.number}/share`, {})).body.id as string;
+    const [kept, withdrawn] = [await share(), await share()];
+    const live = await offer(permits[0]!.number, { holderLinkId: kept });
+    expect((await token(await codeOf(live.credentialOffer), live.txCode)).status).toBe(200);
+    const dead = await offer(permits[0]!.number, { holderLinkId: withdrawn });
+    expect((await api(`/api/holder-links/${withdrawn}/revoke`, {})).status).toBe(200);
+    const refused = await token(await codeOf(dead.credentialOffer), dead.txCode);
+    expect(refused).toEqual({ status: 400, body: { error: 'invalid_grant', error_description: 'The holder link this offer was made for is no longer active' } });
   });
 
   it('our own API: an unknown permit (404 OID4VCI_PERMIT_NOT_FOUND), an unknown field (400)', async () => {

@@ -328,7 +328,12 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       now,
       authorityName: config.saiga.authority.name,
     });
-    if (oid4vci) capabilities.oid4vci = oid4vci;
+    // Issue 12 §2: an offer made for a holder link dies with it (withdrawn or expired).
+    const holderLinkActive = async (id: string) => {
+      const link = await store.reads.holderLinks.byId(id);
+      return link !== undefined && link.revokedAt === null && Date.parse(link.expiresAt) > now().getTime();
+    };
+    if (oid4vci) capabilities.oid4vci = oid4vci.withHolderLinkActive(holderLinkActive);
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
       kind === 'serve'
