@@ -13,7 +13,7 @@ import { OID4VCI_CODES } from '../../codes.js';
 import type { HttpAnswer } from '../../oid4vci/issuer.js';
 import { OID4VCI_PATHS, wellKnownPath } from '../../oid4vci/metadata.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
-import { publicGet } from '../cors.js';
+import { publicGet, publicPost } from '../cors.js';
 import { ApiError } from '../errors.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../../vocab/limits.js';
 
@@ -47,17 +47,18 @@ export function oid4vciRequestRoutes(saiga: Pick<SignCapabilities, 'oid4vci' | '
     if ((error as { type?: string }).type === undefined) return next(error);
     oauthBodyError(res, 'The request body cannot be read.');
   };
-  router.post(OID4VCI_PATHS.token, form, async (req, res) => {
+  // Public POSTs with CORS like every public operation: a wallet may run in a browser (no cookie is read).
+  publicPost(router, OID4VCI_PATHS.token, form, async (req, res) => {
     if (!req.is('application/x-www-form-urlencoded')) return oauthBodyError(res, 'The token request must be application/x-www-form-urlencoded.');
     send(res, await issuer.token(requestLike(base, req), req.body as Record<string, unknown>));
   });
-  router.post(OID4VCI_PATHS.credential, json, async (req, res) => {
+  publicPost(router, OID4VCI_PATHS.credential, json, async (req, res) => {
     const body: unknown = req.body;
     if (!req.is('application/json') || body === null || typeof body !== 'object' || Array.isArray(body)) return oauthBodyError(res, 'The credential request must be a JSON object.');
     send(res, await issuer.credential(requestLike(base, req), body as Record<string, unknown>));
   });
   // OpenID4VCI 1.0 §7.1: the nonce request carries nothing (wallets send it with a form content type and no body).
-  router.post(OID4VCI_PATHS.nonce, async (req, res) => {
+  publicPost(router, OID4VCI_PATHS.nonce, async (req, res) => {
     if (Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined) return oauthBodyError(res, 'The nonce request has no body.');
     send(res, await issuer.nonce());
   });
