@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXCHANGE_CODES } from '../../src/codes.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
 import { formatDate } from '../../verifier-web/src/i18n.js';
-import { type AuthorityProcess, createToken, initAuthority, readExample, serveAuthority, setPeers } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, serveAuthority, setPeers, untilDelivered } from '../helpers/agent-process.js';
 import { consolePage, initConsoleAuthority, launchChromium, screenshot, seriousViolations, signIn } from './helpers.js';
 
 /** The narrowest phone issue 11 §3 names. */
@@ -25,15 +25,6 @@ let ch: AuthorityProcess;
 let browser: Browser;
 let permit: { permitNumber: string; jwt: string; credentialId: string };
 const problems: string[] = [];
-
-/** Polls until `done` (the exchange delivers in the background); fails after 45 s. */
-async function until(done: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 180; i++) {
-    if (await done()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the exchange did not deliver in time');
-}
 
 async function rowExists(authority: AuthorityProcess, sql: string, params: unknown[]): Promise<boolean> {
   const db = await SqliteDatabase.openReadOnly(join(authority.dir, 'data', 'agent.sqlite'));
@@ -60,7 +51,7 @@ beforeAll(async () => {
   expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(201);
   const stored = (await lk.api(`/api/permits/${issued.body.permitNumber}`, { token: lk.officerToken })).body;
   permit = { permitNumber: issued.body.permitNumber, jwt: issued.body.jwt, credentialId: stored.id };
-  await until(() => rowExists(ch, 'SELECT 1 FROM incoming_permit WHERE credential_id = ? AND endorsement_json IS NOT NULL', [permit.credentialId]));
+  await untilDelivered('the permit and its endorsement to CH', () => rowExists(ch, 'SELECT 1 FROM incoming_permit WHERE credential_id = ? AND endorsement_json IS NOT NULL', [permit.credentialId]));
   browser = await launchChromium();
 }, 90_000);
 
@@ -138,7 +129,7 @@ describe('customs of the importing country (CH console, 360 px)', () => {
     expect(await page.locator('#customs-answer li[data-code] .refusal-text').innerText()).toBe(EXCHANGE_CODES.IMPORT_ALREADY_CONFIRMED);
 
     // The confirmation CH signed, with the signed-in officer's name, reaches LK through the exchange.
-    await until(() => rowExists(lk, "SELECT 1 FROM import_confirmation WHERE permit_credential_id = ? AND direction = 'received'", [permit.credentialId]));
+    await untilDelivered('the confirmation to LK', () => rowExists(lk, "SELECT 1 FROM import_confirmation WHERE permit_credential_id = ? AND direction = 'received'", [permit.credentialId]));
     const record = await (await fetch(`${lk.url}/records/${permit.credentialId.replace('urn:uuid:', '')}`)).json();
     expect(record.importConfirmations).toHaveLength(1);
     const subject = JSON.parse(Buffer.from(record.importConfirmations[0].split('.')[1], 'base64url').toString('utf8')).vc.credentialSubject;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAgent } from '../../src/agent/wiring/open.js';
 import { importConfirmedHandler } from '../../src/exchange/handlers/import-confirmed.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
-import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, setPeers } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, setPeers, untilDelivered } from '../helpers/agent-process.js';
 
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
@@ -44,20 +44,11 @@ beforeAll(async () => {
   // The exchange delivers the permit and its endorsement to CH (permit-issued, export-endorsed): wait until CH keeps both.
   const db = await SqliteDatabase.openReadOnly(join(ch.dir, 'data', 'agent.sqlite'));
   try {
-    await until(async () => (await db.get('SELECT 1 FROM incoming_permit WHERE credential_id = ? AND endorsement_json IS NOT NULL', [permit.credentialId])) !== undefined);
+    await untilDelivered('the permit and its endorsement to CH', async () => (await db.get('SELECT 1 FROM incoming_permit WHERE credential_id = ? AND endorsement_json IS NOT NULL', [permit.credentialId])) !== undefined);
   } finally {
     await db.close();
   }
 });
-
-/** Polls until `done` (the exchange delivers in the background); fails after 45 s. */
-async function until(done: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 180; i++) {
-    if (await done()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the exchange did not deliver in time');
-}
 
 afterAll(async () => {
   await Promise.all([lk?.stop(), ch?.stop()]);
@@ -118,7 +109,7 @@ describe('CH customs confirm the import', () => {
       expect(await handler.check(message(chCustomsDid))).toMatchObject({ ok: false, code: 'IMPORT_CONFIRMATION_WRONG_SENDER' });
       expect(await handler.check(message(lk.did))).toMatchObject({ ok: false, code: 'IMPORT_CONFIRMATION_WRONG_SENDER' });
       // The exchange delivered it to LK (import-confirmed): the handler keeps one only.
-      await until(async () => (await agent.store.reads.importConfirmations.byPermit(permit.credentialId))?.direction === 'received');
+      await untilDelivered('the confirmation to LK', async () => (await agent.store.reads.importConfirmations.byPermit(permit.credentialId))?.direction === 'received');
       expect(await handler.check(message(ch.did))).toMatchObject({ ok: false, code: 'IMPORT_ALREADY_CONFIRMED' });
       // A race past the check: the primary key answers it.
       const subject = JSON.parse(Buffer.from(confirmation.split('.')[1]!, 'base64url').toString('utf8')).vc.credentialSubject;

@@ -17,8 +17,11 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../bench/camera-frame.js';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
-import { type AuthorityProcess, createToken, initAuthority, readExample, serveAuthority, setPeers } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, serveAuthority, setPeers, untilDelivered } from '../helpers/agent-process.js';
 import { buildPage, hostPage, watchPage, type PageHost } from '../web/helpers.js';
+
+/** The loop's deliveries may take up to a minute. */
+const until = (what: string, done: () => Promise<boolean>) => untilDelivered(what, done, 60);
 
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
@@ -50,15 +53,6 @@ afterAll(async () => {
   await host?.close();
   await Promise.all([lk?.stop(), ch?.stop(), no?.stop()]);
 });
-
-/** Polls until `done` (the exchange delivers in the background); fails after 60 s. */
-async function until(what: string, done: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (await done()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the exchange did not deliver ${what} in time`);
-}
 
 async function rowsOf(authority: AuthorityProcess, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   const db = await SqliteDatabase.openReadOnly(join(authority.dir, 'data', 'agent.sqlite'));

@@ -163,3 +163,12 @@ export async function serveAuthority(init: { dir: string; config: string; url: s
       }),
   };
 }
+
+/** Polls every 250 ms until `done` (the exchange delivers in the background); fails after `seconds`, naming `what`. */
+export async function untilDelivered(what: string, done: () => Promise<boolean>, seconds = 45): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the exchange did not deliver ${what} in time`);
+}

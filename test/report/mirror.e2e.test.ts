@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDatabase } from '../../src/store/sqlite.js';
-import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, setPeers } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, initAuthority, readExample, runCli, serveAuthority, setPeers, untilDelivered } from '../helpers/agent-process.js';
 
 let lk: AuthorityProcess;
 let ch: AuthorityProcess;
@@ -18,15 +18,6 @@ const today = new Date().toISOString().slice(0, 10);
 const year = today.slice(0, 4);
 let short: string;
 let unconfirmed: string;
-
-/** Polls until `done` (the exchange delivers in the background); fails after 45 s. */
-async function until(what: string, done: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 180; i++) {
-    if (await done()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the exchange did not deliver ${what} in time`);
-}
 
 async function has(authority: AuthorityProcess, sql: string, params: unknown[]): Promise<boolean> {
   const db = await SqliteDatabase.openReadOnly(join(authority.dir, 'data', 'agent.sqlite'));
@@ -57,14 +48,14 @@ beforeAll(async () => {
     });
     expect(endorsed.status, JSON.stringify(endorsed.body)).toBe(201);
     numbers.push(issued.body.permitNumber);
-    await until(`${issued.body.permitNumber}'s endorsement to CH`, () => has(ch, 'SELECT 1 FROM incoming_permit WHERE permit_number = ? AND endorsement_json IS NOT NULL', [issued.body.permitNumber]));
+    await untilDelivered(`${issued.body.permitNumber}'s endorsement to CH`, () => has(ch, 'SELECT 1 FROM incoming_permit WHERE permit_number = ? AND endorsement_json IS NOT NULL', [issued.body.permitNumber]));
   }
   [short, unconfirmed] = numbers as [string, string];
   // The planted discrepancy: CH customs confirm 1148 of the 1150 LK endorsed.
   const chCustoms = await createToken(ch.config, 'customs', 'Martina Keller');
   const confirmed = await ch.api('/api/imports/confirmations', { token: chCustoms, body: { issuer: lk.did, permitNumber: short, blocks: [{ block: 'A', quantity: 1148 }], portOfImport: 'CHZRH', date: today } });
   expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(201);
-  await until('the confirmation to LK', () => has(lk, "SELECT 1 FROM import_confirmation WHERE permit_number = ? AND direction = 'received'", [short]));
+  await untilDelivered('the confirmation to LK', () => has(lk, "SELECT 1 FROM import_confirmation WHERE permit_number = ? AND direction = 'received'", [short]));
 }, 180_000);
 
 afterAll(async () => {
