@@ -23,8 +23,13 @@ export const PREFLIGHT_MAX_AGE = 600;
  * (draft-ietf-httpapi-ratelimit-headers, RFC 9110 §10.2.3 Retry-After).
  */
 export const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'RateLimit', 'RateLimit-Policy'];
-/** Request headers a cross-origin script may send: a JSON body, and conditional GETs. */
-export const ALLOWED_HEADERS = ['Accept', 'Content-Type', 'If-None-Match'];
+/**
+ * Request headers a cross-origin script may send: a JSON body, conditional GETs, and
+ * `Authorization` for the bearer tokens of the public OAuth-style endpoints (a browser
+ * wallet's OpenID4VCI access token, RFC 6750 §2.1; the verifier page's read token for a
+ * presentation it requested). No cookies: `Access-Control-Allow-Credentials` is never sent.
+ */
+export const ALLOWED_HEADERS = ['Accept', 'Authorization', 'Content-Type', 'If-None-Match'];
 
 function corsFor(methods: string[]): RequestHandler {
   const allowMethods = [...methods, 'OPTIONS'].join(', ');
