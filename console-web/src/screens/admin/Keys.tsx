@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../ConfirmDialog.js';
 import { useMessages } from '../../i18n.js';
 import { Outcome, refusal } from './common.js';
 import { ADMIN_MESSAGES, type KeyRefusal } from './messages.js';
+import { ColumnHeads } from '../../ColumnHeads.js';
 
 type KeyIdentity = 'authority' | 'customs';
 const IDENTITIES: readonly KeyIdentity[] = ['authority', 'customs'];
@@ -84,15 +85,7 @@ export function Keys() {
             <h3 id={`${tableId(identity)}-heading`}>{t.keyIdentities[identity]}</h3>
             <div class="table-wrap">
               <table id={tableId(identity)} aria-labelledby={`${tableId(identity)}-heading`}>
-                <thead>
-                  <tr>
-                    {Object.values(t.keyColumns).map((c) => (
-                      <th scope="col" key={c}>
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads columns={t.keyColumns} />
                 <tbody>
                   {keys
                     .filter((k) => k.identity === identity)

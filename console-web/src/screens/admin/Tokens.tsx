@@ -9,6 +9,7 @@ import { useLoaded } from '../../loaded.js';
 import { useMessages } from '../../i18n.js';
 import { InlineConfirm, Outcome, Pending, refusal } from './common.js';
 import { ADMIN_MESSAGES } from './messages.js';
+import { ColumnHeads } from '../../ColumnHeads.js';
 
 type RoleId = 'officer' | 'customs' | 'admin';
 interface Token {
@@ -73,15 +74,7 @@ export function Tokens() {
       ) : (
         <div class="table-wrap">
           <table id="tokens">
-            <thead>
-              <tr>
-                {Object.values(t.tokenColumns).map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={t.tokenColumns} />
             <tbody>
               {tokens.value.map((k) => (
                 <tr key={k.id} data-token={k.id}>

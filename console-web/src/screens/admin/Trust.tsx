@@ -9,6 +9,7 @@ import type { TrustList } from '../../../../src/vocab/trust-list.js';
 import { api } from '../../api.js';
 import { useMessages } from '../../i18n.js';
 import { ADMIN_MESSAGES } from './messages.js';
+import { ColumnHeads } from '../../ColumnHeads.js';
 
 interface Peer {
   did: string;
@@ -37,15 +38,7 @@ function Table({ id, columns, rows }: { id: string; columns: string[]; rows: (st
   return (
     <div class="table-wrap">
       <table id={id}>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>

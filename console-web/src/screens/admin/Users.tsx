@@ -9,6 +9,7 @@ import { useLoaded } from '../../loaded.js';
 import { useMessages } from '../../i18n.js';
 import { InlineConfirm, Outcome, Pending, refusal } from './common.js';
 import { ADMIN_MESSAGES } from './messages.js';
+import { ColumnHeads } from '../../ColumnHeads.js';
 
 type RoleId = 'officer' | 'customs' | 'admin';
 interface User {
@@ -92,15 +93,7 @@ export function Users() {
       ) : (
         <div class="table-wrap">
           <table id="users">
-            <thead>
-              <tr>
-                {Object.values(t.userColumns).map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={t.userColumns} />
             <tbody>
               {users.value.map((u) => (
                 <tr key={u.id} data-username={u.username}>

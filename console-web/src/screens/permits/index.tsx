@@ -12,6 +12,7 @@ import { useMessages } from '../../i18n.js';
 import type { PermitPage } from '../permit/types.js';
 import { PERMITS_MESSAGES } from './messages.js';
 import './permits.css';
+import { ColumnHeads } from '../../ColumnHeads.js';
 
 export const PAGE_SIZE = 20;
 const FIELDS = ['trader', 'species', 'state', 'documentType', 'country', 'from', 'to'] as const;
@@ -217,15 +218,7 @@ function Results({ t, page, onPage, onCsv, csvError }: { t: ReturnType<typeof us
       )}
       <div class="table-wrap">
         <table id="results">
-          <thead>
-            <tr>
-              {Object.values(t.columns).map((c) => (
-                <th scope="col" key={c}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads columns={t.columns} />
           <tbody>
             {page.items.map((p) => (
               <tr key={p.permitNumber}>
