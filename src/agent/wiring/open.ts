@@ -329,11 +329,11 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       authorityName: config.saiga.authority.name,
     });
     // Issue 12 §2: an offer made for a holder link dies with it (withdrawn or expired).
-    const holderLinkActive = async (id: string) => {
+    const holderLink = async (id: string) => {
       const link = await store.reads.holderLinks.byId(id);
-      return link !== undefined && link.revokedAt === null && Date.parse(link.expiresAt) > now().getTime();
+      return link && { permitNumber: link.permitNumber, active: link.revokedAt === null && Date.parse(link.expiresAt) > now().getTime() };
     };
-    if (oid4vci) capabilities.oid4vci = oid4vci.withHolderLinkActive(holderLinkActive);
+    if (oid4vci) capabilities.oid4vci = oid4vci.withHolderLinks(holderLink);
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
       kind === 'serve'
