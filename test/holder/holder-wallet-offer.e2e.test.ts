@@ -14,7 +14,7 @@ import { OID4VCI_CODES } from '../../src/codes.js';
 import { PERMIT_CONFIGURATION_ID } from '../../src/oid4vci/metadata.js';
 import { HOLDER_RATE_LIMIT_PER_MINUTE, OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE } from '../../src/http/rate-limit.js';
 import { HOLDER_PAGE_CSP } from '../../src/http/routes/holder-page.js';
-import { type AuthorityProcess, createToken, editConfig, initAuthority, readExample, serveAuthority } from '../helpers/agent-process.js';
+import { type AuthorityProcess, createToken, editConfig, initAuthority, readExample, runCli, serveAuthority } from '../helpers/agent-process.js';
 import { parseMail, startSink, type Sink } from '../mail/smtp-sink.js';
 import { newWallet } from '../oid4vci/helpers.js';
 
@@ -195,6 +195,18 @@ describe('the holder page offers the permit to a wallet', () => {
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(offerLinkOf((await page(linkOfB2.url)).html)).toBe(made.body.credentialOffer);
     expect(offerLinkOf((await page(linkOfB.url)).html)).toBeUndefined();
+  });
+
+  it('saiga permit offer --holder-link: bound to the link (its page shows it), refused for another permit\'s link', async () => {
+    const [a, b] = [await issue(), await issue()];
+    const linkOfA = await share(a.permitNumber);
+    const cli = await runCli(['permit', 'offer', a.permitNumber, '--holder-link', linkOfA.id, '--config', lk.config, '--officer', 'Anoma Perera', '--json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    const made = JSON.parse(cli.stdout) as { credentialOffer: string; txCode: string };
+    expect(offerLinkOf((await page(linkOfA.url)).html)).toBe(made.credentialOffer);
+    const refused = await runCli(['permit', 'offer', b.permitNumber, '--holder-link', linkOfA.id, '--config', lk.config, '--officer', 'Anoma Perera', '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toEqual({ error: { code: 'OID4VCI_HOLDER_LINK_OTHER_PERMIT', message: OID4VCI_CODES.OID4VCI_HOLDER_LINK_OTHER_PERMIT } });
   });
 
   it('box 14: once customs endorsed the permit, the page shows the quantity exported, the port, the date and the officer', async () => {
