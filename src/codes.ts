@@ -443,5 +443,9 @@ export const OID4VCI_CODES = {
   OID4VCI_PERMIT_NOT_FOUND: 'No permit with this number was issued here, so there is nothing to offer to a wallet.',
   OID4VCI_PERMIT_NOT_ACTIVE: 'The permit is revoked or suspended: it cannot be offered to a wallet. Reinstate it first if it should be.',
   OID4VCI_UNAVAILABLE: 'This agent does not offer permits to wallets: its address (saiga.url) must be https, or http on this computer only (loopback).',
+  // An offer made for a holder link (issue 12 §2, "holderLinkId"): the link must be this permit's and still usable.
+  OID4VCI_HOLDER_LINK_NOT_FOUND: 'There is no holder link with this id: no offer was made. List the permit\'s links (GET /api/permits/{number}/shares) for their ids.',
+  OID4VCI_HOLDER_LINK_OTHER_PERMIT: 'This holder link was made for another permit: an offer can only be bound to a link of the same permit. No offer was made.',
+  OID4VCI_HOLDER_LINK_INACTIVE: 'This holder link was withdrawn or has expired: no offer can be made for it. Share the permit again if the holder still needs it.',
 } as const;
 export type Oid4vciCode = keyof typeof OID4VCI_CODES;

@@ -50,8 +50,9 @@ const USAGE = `Usage: saiga <command> [options]   (every command: --config PATH,
   permit revoke NUMBER --reason cancelled|lost|stolen|destroyed|replaced|fraud (--officer NAME | --token TOKEN)
   permit suspend NUMBER [--reason TEXT] (--officer NAME | --token TOKEN)
   permit reinstate NUMBER (--officer NAME | --token TOKEN)
-  permit offer NUMBER [--officer NAME | --token TOKEN]
-                                  offer the permit to a wallet (OpenID4VCI); prints the link and its tx_code once
+  permit offer NUMBER [--holder-link ID] [--officer NAME | --token TOKEN]
+                                  offer the permit to a wallet (OpenID4VCI); prints the link and its tx_code once;
+                                  with --holder-link, the offer shows on that holder link's page
                                   lift a suspension (revocation is permanent)
   endorse NUMBER --block A=250 [--block B=0 …] --port LOCODE --date YYYY-MM-DD --transport-doc NUMBER (--officer NAME | --token TOKEN)
                                   record the quantities customs saw leave (boxes 14, 15)
@@ -130,6 +131,7 @@ const OPTIONS = {
   svg: { type: 'string' },
   lang: { type: 'string' },
   email: { type: 'string' },
+  'holder-link': { type: 'string' },
   'valid-days': { type: 'string' },
   token: { type: 'string' },
   expires: { type: 'string' },
@@ -229,7 +231,7 @@ async function run(positionals: string[], values: Values, out: Output): Promise<
       if (sub === 'xml') return (await commands.toolkitXml()).permitXmlCommand({ config, number: arg, out: values.out, toolkitVersion: values['toolkit-version'] }, out);
       if (sub === 'import-xml') return (await commands.toolkitXml()).permitImportXmlCommand({ config, file: arg, out: values.out }, out);
       // Issue 12 §2: an OpenID4VCI offer of the permit to a wallet.
-      if (sub === 'offer') return (await commands.oid4vci()).permitOfferCommand({ config, number: arg, officer: values.officer, token: values.token }, out);
+      if (sub === 'offer') return (await commands.oid4vci()).permitOfferCommand({ config, number: arg, officer: values.officer, token: values.token, holderLink: values['holder-link'] }, out);
       if (sub === 'pdf') return (await commands.permit()).permitPdfCommand({ config, number: arg, out: values.out, lang: values.lang }, out);
       if (sub === 'share') return (await commands.holder()).permitShareCommand({ config, number: arg, email: values.email, lang: values.lang, officer: values.officer }, out);
       if (sub === 'revoke' || sub === 'suspend' || sub === 'reinstate') {

@@ -38,7 +38,7 @@ export type ShareOutcome =
 export type RevokeOutcome = { ok: true; link: HolderLinkView } | { ok: false; code: Extract<HolderCode, 'HOLDER_LINK_NOT_FOUND' | 'HOLDER_LINK_ALREADY_REVOKED'>; link?: HolderLinkView };
 
 /** What the holder asks for through the link, for the audit trail. */
-export type HolderAccess = { kind: 'page'; language: HolderLanguage } | { kind: 'pdf'; language: HolderLanguage } | { kind: 'credential' };
+export type HolderAccess = { kind: 'page'; language: HolderLanguage } | { kind: 'pdf'; language: HolderLanguage } | { kind: 'credential' } | { kind: 'offer' };
 
 export type OpenOutcome = { ok: true; linkId: string; permitNumber: string } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
@@ -159,6 +159,8 @@ export class HolderLinks {
     if (!link) return { ok: false, reason: 'unknown' };
     if (link.revokedAt) return { ok: false, reason: 'revoked' };
     if (new Date(link.expiresAt) <= now()) return { ok: false, reason: 'expired' };
+    // Asking for a wallet offer is audited by the offer itself (oid4vci.offer, with the link's id).
+    if (access.kind === 'offer') return { ok: true, linkId: link.id, permitNumber: link.permitNumber };
     await store.transaction((work) =>
       work.audit.append({
         actor: HOLDER_ACTOR,

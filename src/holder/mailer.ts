@@ -7,4 +7,6 @@
  */
 export interface HolderLinkMailer {
   sendHolderLink(input: { to: string; url: string; permitNumber: string; expiresAt: string; language: 'en' | 'fr' | 'es' }): Promise<void>;
+  /** Issue 12 §2: the tx_code of a wallet offer made from the holder page, in a message of its own; never logged. Optional: without it the page offers no wallet offer by e-mail. */
+  sendWalletCode?(input: { to: string; txCode: string; permitNumber: string; expiresAt: string; language: 'en' | 'fr' | 'es' }): Promise<void>;
 }

@@ -21,6 +21,8 @@ a{color:#0b3d91}
 .state-revoked,.state-expired{color:#a10e0e}
 .qr{max-width:22rem;border:1px solid #ccc;background:#fff}
 .qr svg,.qr-big svg{display:block;width:100%;height:auto}
+.wallet-qr{display:block;width:100%;height:auto;image-rendering:pixelated}
+button.button{border:0;font:inherit;cursor:pointer}
 .button{display:inline-flex;align-items:center;min-height:48px;padding:.5rem 1rem;background:#0b3d91;color:#fff;border-radius:.4rem;text-decoration:none;font-weight:600}
 .button:focus-visible,.languages a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
 .downloads{list-style:none;margin:0;padding:0;display:grid;gap:.6rem}

@@ -24,6 +24,20 @@ export interface HolderPageMessages {
   credentialHint: string;
   boxesHeading: string;
   blocksHeading: string;
+  /** Issue 12 §2: "Add to a wallet". */
+  wallet: {
+    heading: string;
+    scan: string;
+    qrAlt: string;
+    openLink: string;
+    codeByMail: string;
+    until: (date: string, time: string) => string;
+    request: string;
+    requestHint: string;
+    askAuthority: string;
+    mailFailed: string;
+  };
+
   withdrawnTitle: string;
   withdrawn: string;
   expiredTitle: string;
@@ -57,6 +71,18 @@ const en: HolderPageMessages = {
   credentialHint: 'The electronic permit signed by the authority, for software that verifies CITES permits.',
   boxesHeading: 'The permit, box by box',
   blocksHeading: 'Specimens',
+  wallet: {
+    heading: 'Add to a wallet',
+    scan: 'Scan this code with your digital wallet app, or open the link on the phone that has the wallet.',
+    qrAlt: 'QR code of the wallet offer of the permit',
+    openLink: 'Open in a wallet app',
+    codeByMail: 'The wallet will ask for a 6-digit code: it was sent to you by e-mail, in a separate message. Do not share it.',
+    until: (d, t) => `This offer can be used once, until ${d} at ${t} UTC.`,
+    request: 'Get a wallet offer',
+    requestHint: 'A QR code for your wallet app will show here, and a 6-digit code will be sent to the e-mail address this link was sent to.',
+    askAuthority: 'To add this permit to a digital wallet, ask the issuing authority for a wallet offer: they will give you a QR code and a 6-digit code.',
+    mailFailed: 'The code could not be e-mailed to you just now. Try again later, or ask the issuing authority for a wallet offer.',
+  },
   withdrawnTitle: 'Link withdrawn',
   withdrawn: 'This link was withdrawn by the issuing authority. Ask the authority for a new one.',
   expiredTitle: 'Link expired',
@@ -90,6 +116,18 @@ const fr: HolderPageMessages = {
   credentialHint: 'Le permis électronique signé par l’organe de gestion, pour les logiciels qui vérifient les permis CITES.',
   boxesHeading: 'Le permis, case par case',
   blocksHeading: 'Spécimens',
+  wallet: {
+    heading: 'Ajouter à un portefeuille',
+    scan: 'Scannez ce code avec votre application de portefeuille numérique, ou ouvrez le lien sur le téléphone qui a le portefeuille.',
+    qrAlt: 'Code QR de l’offre du permis pour un portefeuille',
+    openLink: 'Ouvrir dans une application de portefeuille',
+    codeByMail: 'Le portefeuille vous demandera un code à 6 chiffres : il vous a été envoyé par courriel, dans un message séparé. Ne le communiquez à personne.',
+    until: (d, t) => `Cette offre ne peut servir qu’une fois, jusqu’au ${d} à ${t} UTC.`,
+    request: 'Obtenir une offre pour un portefeuille',
+    requestHint: 'Un code QR pour votre application de portefeuille s’affichera ici, et un code à 6 chiffres sera envoyé à l’adresse électronique à laquelle ce lien a été envoyé.',
+    askAuthority: 'Pour ajouter ce permis à un portefeuille numérique, demandez une offre à l’organe de gestion qui l’a délivré : il vous donnera un code QR et un code à 6 chiffres.',
+    mailFailed: 'Le code n’a pas pu vous être envoyé par courriel pour le moment. Réessayez plus tard, ou demandez une offre à l’organe de gestion.',
+  },
   withdrawnTitle: 'Lien retiré',
   withdrawn: 'Ce lien a été retiré par l’organe de gestion qui a délivré le permis. Demandez-lui un nouveau lien.',
   expiredTitle: 'Lien expiré',
@@ -123,6 +161,18 @@ const es: HolderPageMessages = {
   credentialHint: 'El permiso electrónico firmado por la Autoridad Administrativa, para programas que verifican permisos CITES.',
   boxesHeading: 'El permiso, casilla por casilla',
   blocksHeading: 'Especímenes',
+  wallet: {
+    heading: 'Añadir a una billetera',
+    scan: 'Escanee este código con su aplicación de billetera digital, o abra el enlace en el teléfono que tiene la billetera.',
+    qrAlt: 'Código QR de la oferta del permiso para una billetera',
+    openLink: 'Abrir en una aplicación de billetera',
+    codeByMail: 'La billetera le pedirá un código de 6 dígitos: se le envió por correo electrónico, en un mensaje aparte. No lo comparta.',
+    until: (d, t) => `Esta oferta puede usarse una sola vez, hasta el ${d} a las ${t} UTC.`,
+    request: 'Obtener una oferta para la billetera',
+    requestHint: 'Aquí aparecerá un código QR para su aplicación de billetera, y se enviará un código de 6 dígitos a la dirección de correo a la que se envió este enlace.',
+    askAuthority: 'Para añadir este permiso a una billetera digital, pida una oferta a la Autoridad Administrativa que lo expidió: le dará un código QR y un código de 6 dígitos.',
+    mailFailed: 'No se pudo enviarle el código por correo en este momento. Inténtelo más tarde, o pida una oferta a la Autoridad Administrativa.',
+  },
   withdrawnTitle: 'Enlace retirado',
   withdrawn: 'La Autoridad Administrativa que expidió el permiso retiró este enlace. Pídale uno nuevo.',
   expiredTitle: 'Enlace vencido',

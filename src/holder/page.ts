@@ -7,6 +7,7 @@
  * Links are relative (the page is served at /holder/TOKEN/), so the page's HTML never holds
  * the token, and works behind a path prefix.
  */
+import type { Endorsement } from '../endorsement/model.js';
 import type { IssuedSpecimen, Permit } from '../permit/model.js';
 import { FORM_LABELS, type FormLabels } from '../print/labels.js';
 import { countryName, purposeMeaning, sourceMeaning, termMeaning, unitMeaning } from '../print/meanings.js';
@@ -68,7 +69,18 @@ function headerBoxes(permit: Permit, issuerDid: string, labels: FormLabels, lang
   ].join('');
 }
 
-function block(s: IssuedSpecimen, labels: FormLabels, language: HolderLanguage): string {
+/** Box 14 for one block, as customs endorsed it (src/endorsement): the quantity actually exported, the port, the date, the officer. */
+function endorsementBox(s: IssuedSpecimen, endorsement: Endorsement, labels: FormLabels): string {
+  const endorsed = endorsement.blocks.find((b) => b.block === s.block);
+  return box('14', `${labels.exportEndorsement} – ${labels.endorsedElectronically}`, [
+    `${labels.quantityExported}${labels.colon}${endorsed ? `${endorsed.quantity} ${endorsed.unit}` : '—'}`,
+    `${labels.portOfExport}${labels.colon}${endorsement.portOfExport}`,
+    `${labels.date}${labels.colon}${date(endorsement.date)}`,
+    `${labels.customsOfficer}${labels.colon}${endorsement.officer}`,
+  ]);
+}
+
+function block(s: IssuedSpecimen, labels: FormLabels, language: HolderLanguage, endorsement?: Endorsement): string {
   const term = termMeaning(s.term, language);
   const source = sourceMeaning(s.source, language);
   const unit = unitMeaning(s.unit, language);
@@ -84,6 +96,7 @@ function block(s: IssuedSpecimen, labels: FormLabels, language: HolderLanguage):
   if (s.operationNumber || s.acquisitionDate) {
     boxes.push(box('12b', labels.operationOrAcquisition, [s.operationNumber && `${labels.operationNumber}${labels.colon}${s.operationNumber}`, s.acquisitionDate && `${labels.acquisitionDate}${labels.colon}${date(s.acquisitionDate)}`]));
   }
+  if (endorsement) boxes.push(endorsementBox(s, endorsement, labels));
   const heading = `${labels.block} ${s.block}`;
   return `<section class="block" aria-label="${escapeHtml(heading)}"><h3>${escapeHtml(heading)}</h3><dl>${boxes.join('')}</dl></section>`;
 }
@@ -91,15 +104,47 @@ function block(s: IssuedSpecimen, labels: FormLabels, language: HolderLanguage):
 /** The QR code's SVG as qrcode draws it, without its XML prolog, hidden from assistive technology (its container is the image). */
 const inlineSvg = (svg: string) => svg.replace(/^<\?xml[^>]*>\s*/, '').replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
 
+/** The "Add to a wallet" section's content (src/holder/wallet-offer.ts), its QR code drawn already. */
+export type WalletSection =
+  | { kind: 'live'; credentialOffer: string; qrPng: string; expiresAt: string }
+  | { kind: 'can-request'; mailFailed: boolean }
+  | { kind: 'ask-authority'; mailFailed: boolean };
+
+/**
+ * Issue 12 §2: the offer as a PNG (data: URI, the CSP's img-src) and its openid-credential-offer://
+ * link; or a plain form (no script) that asks for one; or where to ask. Never the tx_code.
+ */
+function walletSection(wallet: WalletSection, m: HolderPageMessages, language: HolderLanguage): string {
+  const w = m.wallet;
+  const failed = wallet.kind !== 'live' && wallet.mailFailed ? `<p class="state state-suspended" role="status">${escapeHtml(w.mailFailed)}</p>` : '';
+  let content: string;
+  if (wallet.kind === 'live') {
+    const iso = new Date(wallet.expiresAt).toISOString();
+    content = `<p>${escapeHtml(w.scan)}</p>
+<p class="qr"><img class="wallet-qr" src="${escapeHtml(wallet.qrPng)}" alt="${escapeHtml(w.qrAlt)}"></p>
+<p><a class="button wallet-link" href="${escapeHtml(wallet.credentialOffer)}">${escapeHtml(w.openLink)}</a></p>
+<p>${escapeHtml(w.codeByMail)}</p><p class="hint">${escapeHtml(w.until(iso.slice(0, 10), iso.slice(11, 16)))}</p>`;
+  } else if (wallet.kind === 'can-request') {
+    content = `<form method="post" action="offer?lang=${language}"><button class="button" type="submit">${escapeHtml(w.request)}</button></form><p class="hint">${escapeHtml(w.requestHint)}</p>`;
+  } else {
+    content = `<p>${escapeHtml(w.askAuthority)}</p>`;
+  }
+  return `<section aria-labelledby="wallet-heading"><h2 id="wallet-heading">${escapeHtml(w.heading)}</h2>${failed}${content}</section>`;
+}
+
 export interface HolderPageInput {
   permit: Permit;
   issuerDid: string;
   state: HolderState;
   qrSvg: string;
   language: HolderLanguage;
+  /** Absent when the agent offers no permits to wallets (no OpenID4VCI issuer). */
+  wallet?: WalletSection;
+  /** Box 14 (and 15): the customs export endorsement, once there is one. */
+  endorsement?: Endorsement;
 }
 
-export function renderHolderPage({ permit, issuerDid, state, qrSvg, language }: HolderPageInput): string {
+export function renderHolderPage({ permit, issuerDid, state, qrSvg, language, wallet, endorsement }: HolderPageInput): string {
   const m = HOLDER_PAGE_MESSAGES[language];
   const labels = FORM_LABELS[language];
   const svg = inlineSvg(qrSvg);
@@ -116,11 +161,12 @@ ${languageNav(language, m)}
 <section aria-labelledby="qr-heading"><h2 id="qr-heading">${escapeHtml(m.qrHeading)}</h2>
 <div class="qr" role="img" aria-label="${escapeHtml(m.qrAlt)}">${svg}</div>
 <p><a class="button" href="#qr-full">${escapeHtml(m.showFullScreen)}</a></p></section>
+${wallet ? walletSection(wallet, m, language) : ''}
 <section aria-labelledby="downloads-heading"><h2 id="downloads-heading">${escapeHtml(m.downloadsHeading)}</h2><ul class="downloads">${downloads.join('')}</ul></section>
 <section aria-labelledby="boxes-heading"><h2 id="boxes-heading">${escapeHtml(m.boxesHeading)}</h2>
-<dl class="boxes">${headerBoxes(permit, issuerDid, labels, language)}</dl>
+<dl class="boxes">${headerBoxes(permit, issuerDid, labels, language)}${endorsement ? box('15', labels.transportDocument, [endorsement.transportDocument]) : ''}</dl>
 <h2>${escapeHtml(m.blocksHeading)}</h2>
-${permit.specimens.map((s) => block(s, labels, language)).join('\n')}
+${permit.specimens.map((s) => block(s, labels, language, endorsement)).join('\n')}
 </section>
 <div id="qr-full" class="fullscreen" role="region" aria-label="${escapeHtml(m.qrHeading)}">
 <div class="qr-big" role="img" aria-label="${escapeHtml(m.qrAlt)}">${svg}</div>

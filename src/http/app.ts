@@ -39,6 +39,9 @@ import { ANCHOR_PATH_SEGMENT, CUSTOMS_PATH_SEGMENT } from '../agent/identity/ide
 import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
 import { oid4vciRequestRoutes, oid4vciRoutes, permitOfferRoutes } from './routes/oid4vci.js';
+import { holderOfferRoutes } from './routes/holder-offer.js';
+import { OID4VCI_PATHS } from '../oid4vci/metadata.js';
+import { HOLDER_RATE_LIMIT_PER_MINUTE, OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE, perClientLimit } from './rate-limit.js';
 
 /** Permit requests and credentials are a few kilobytes; refuse bodies far larger (src/vocab/limits.ts). */
 export const BODY_LIMIT = `${HTTP_BODY_LIMIT_BYTES / 1024}kb`;
@@ -74,8 +77,13 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
 
   // Issue 9: POST /didcomm takes DIDComm media types as text, so it comes before the JSON-only parser.
   app.use(didcommRoutes(saiga));
+  // Issue 12 §2: the holder pages and the OpenID4VCI token endpoint are limited per client (./rate-limit.ts).
+  app.use('/holder', perClientLimit(HOLDER_RATE_LIMIT_PER_MINUTE));
+  app.use(OID4VCI_PATHS.token, perClientLimit(OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE));
   // Issue 12 §2: the OpenID4VCI token (form-encoded) and credential endpoints, also before it (docs/oid4vci.md).
   app.use(oid4vciRequestRoutes(saiga));
+  // Issue 12 §2: the holder page's form asking for a wallet offer (form-encoded, its body unread).
+  app.use(holderOfferRoutes(saiga));
 
   // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.
   app.use((req: Request, res: Response, next: NextFunction) => {

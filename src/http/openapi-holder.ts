@@ -103,11 +103,28 @@ export const HOLDER_PATHS = {
   '/holder/{token}': {
     get: {
       operationId: 'getHolderPage',
-      summary: 'The holder page (at /holder/{token}/, where this redirects): the permit by box, its state, the QR code, the downloads; audited as holder.open',
+      summary: 'The holder page (at /holder/{token}/, where this redirects): the permit by box (box 14 once customs endorsed it), its state, the QR code, "Add to a wallet", the downloads; audited as holder.open',
       description: 'Public to whoever has the link. Cache-Control: no-store, Referrer-Policy: no-referrer, a CSP with no script. English, French, Spanish.',
       security: PUBLIC,
       parameters: [token, lang],
-      responses: { 200: { description: 'The page', content: html }, 302: { description: 'To /holder/{token}/' }, ...refused },
+      responses: { 200: { description: 'The page', content: html }, 302: { description: 'To /holder/{token}/' }, ...refused, 429: responseRef('RateLimited') },
+    },
+  },
+  '/holder/{token}/offer': {
+    post: {
+      operationId: 'requestHolderWalletOffer',
+      summary: "The holder page's form (issue 12 §2): make a wallet offer bound to the link, its tx_code e-mailed to the link's address; then 303 back to the page, which shows the offer's QR code and openid-credential-offer:// link",
+      description:
+        'No body is read (a plain HTML form posts it). One live offer per link: while one is live nothing new is made. Without an e-mail address on the link, or without a mailer, no offer is made and the page says to ask the issuing authority. The tx_code is never on the page. Audited as oid4vci.offer with the link id.',
+      security: PUBLIC,
+      parameters: [token, lang],
+      responses: {
+        303: { description: 'To ./?lang=… (the page); with offer=mail-failed when the code could not be e-mailed (that offer is retired)' },
+        ...refused,
+        429: responseRef('RateLimited'),
+        // A redirect is the only success: `default` (any other answer) is what the lint's 2XX rule accepts besides a 2XX.
+        default: errorResponse('Any other answer: an error object (e.g. 500 INTERNAL_ERROR)'),
+      },
     },
   },
   '/holder/{token}/permit.pdf': {

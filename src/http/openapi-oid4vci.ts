@@ -40,7 +40,7 @@ export function oid4vciPaths(url: string) {
         parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string' } }],
         requestBody: {
           required: false,
-          content: json({ type: 'object', additionalProperties: false, properties: { holderLinkId: { type: 'string', minLength: 1, maxLength: 100, description: 'The holder link the offer is for: the token endpoint refuses it once that link is no longer active' } } }),
+          content: json({ type: 'object', additionalProperties: false, properties: { holderLinkId: { type: 'string', minLength: 1, maxLength: 100, description: 'The holder link the offer is for: a link of this permit, active now; its holder page then shows the offer, and the token endpoint refuses it once that link is no longer active' } } }),
         },
         responses: {
           201: { description: 'The offer', content: json(OFFER) },
@@ -51,6 +51,7 @@ export function oid4vciPaths(url: string) {
           409: errorResponse('OID4VCI_PERMIT_NOT_ACTIVE: revoked or suspended; OID4VCI_UNAVAILABLE: saiga.url is plain http off loopback'),
           413: responseRef('PayloadTooLarge'),
           415: responseRef('UnsupportedMediaType'),
+          422: errorResponse('OID4VCI_HOLDER_LINK_NOT_FOUND, OID4VCI_HOLDER_LINK_OTHER_PERMIT (a link of another permit) or OID4VCI_HOLDER_LINK_INACTIVE (withdrawn or expired); `path` is /holderLinkId'),
         },
       },
     },
@@ -94,7 +95,7 @@ export function oid4vciPaths(url: string) {
             },
           },
         },
-        responses: { 200: anyObject('RFC 6749 §5.1 token response'), 400: oauthError('invalid_grant (unknown, used or expired code; wrong tx_code; 5 wrong tx_codes; holder link no longer active), invalid_request, unsupported_grant_type') },
+        responses: { 200: anyObject('RFC 6749 §5.1 token response'), 400: oauthError('invalid_grant (unknown, used or expired code; wrong tx_code; 5 wrong tx_codes; holder link no longer active), invalid_request, unsupported_grant_type'), 429: responseRef('RateLimited') },
       },
     },
     [OID4VCI_PATHS.nonce]: {

@@ -8,13 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { addressProblem } from './address.js';
 import { MailError } from './errors.js';
-import { composeHolderLink, type MailLanguage } from './message.js';
+import { composeHolderLink, type ComposedMessage, type MailLanguage } from './message.js';
+import { composeWalletCode } from './wallet-code-message.js';
 import { loadSmtpPassword } from './password.js';
 import type { SmtpSettings } from './settings.js';
 
 /** The shape src/holder calls (defined there too, structurally the same). */
 export interface HolderLinkMailer {
   sendHolderLink(input: { to: string; url: string; permitNumber: string; expiresAt: string; language: 'en' | 'fr' | 'es' }): Promise<void>;
+  sendWalletCode(input: { to: string; txCode: string; permitNumber: string; expiresAt: string; language: 'en' | 'fr' | 'es' }): Promise<void>;
 }
 
 /** What the mailer reads of the loaded agent.yml (src/agent/config/config.ts LoadedConfig has it). */
@@ -68,30 +70,45 @@ export function createHolderLinkMailer(config: MailerConfig, env: Readonly<Recor
   const where = `${smtp.host}:${smtp.port}`;
   const redact = (s: string): string => (password ? s.split(password).join('***') : s);
 
+  /** One message to one address; the body (which holds a link or a code) is never logged. */
+  async function send(to: string, message: ComposedMessage): Promise<void> {
+    try {
+      await transport.sendMail({
+        from: { name: smtp!.from.name, address: smtp!.from.address },
+        to,
+        envelope: { from: smtp!.from.address, to: [to] },
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: `<${randomUUID()}@${domain}>`,
+        date: now(),
+        // RFC 3834 §5: sent by a program, so that auto-responders do not answer it.
+        headers: { 'Auto-Submitted': 'auto-generated' },
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
+    } catch (error) {
+      throw sendError(error as SmtpFailure, where, redact);
+    }
+  }
+
+  const checkAddress = (to: string) => {
+    const problem = addressProblem(to);
+    if (problem !== undefined) throw new MailError('MAIL_ADDRESS_INVALID', `the address ${problem}`);
+  };
+
   return {
     async sendHolderLink(input) {
-      const problem = addressProblem(input.to);
-      if (problem !== undefined) throw new MailError('MAIL_ADDRESS_INVALID', `the address ${problem}`);
+      checkAddress(input.to);
       checkContent(input);
-      const message = composeHolderLink({ ...input, authority: config.saiga.authority });
-      try {
-        await transport.sendMail({
-          from: { name: smtp.from.name, address: smtp.from.address },
-          to: input.to,
-          envelope: { from: smtp.from.address, to: [input.to] },
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          messageId: `<${randomUUID()}@${domain}>`,
-          date: now(),
-          // RFC 3834 §5: sent by a program, so that auto-responders do not answer it.
-          headers: { 'Auto-Submitted': 'auto-generated' },
-          disableFileAccess: true,
-          disableUrlAccess: true,
-        });
-      } catch (error) {
-        throw sendError(error as SmtpFailure, where, redact);
-      }
+      await send(input.to, composeHolderLink({ ...input, authority: config.saiga.authority }));
+    },
+    // Issue 12 §2: the tx_code of a wallet offer, in a message of its own (./wallet-code-message.ts).
+    async sendWalletCode(input) {
+      checkAddress(input.to);
+      if (!/^[0-9]{6}$/.test(input.txCode)) throw new MailError('MAIL_INPUT_INVALID', 'the code must be 6 digits');
+      checkContent({ url: 'https://wallet.invalid/', permitNumber: input.permitNumber, expiresAt: input.expiresAt, language: input.language });
+      await send(input.to, composeWalletCode({ ...input, authority: config.saiga.authority }));
     },
   };
 }

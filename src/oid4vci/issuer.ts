@@ -67,8 +67,20 @@ export interface Oid4vciDeps {
   now: () => Date;
   /** The display name of the issuing authority in the metadata. */
   authorityName: string;
-  /** Issue 12 §2: whether a holder link is still active; consulted for an offer made for one. Wired by the holder-link feature. */
-  holderLinkActive?: (id: string) => Promise<boolean>;
+  /**
+   * Issue 12 §2: a holder link's permit and whether it is active now (undefined: no such link);
+   * consulted when an offer is made for one and when its code is redeemed. Wired by the holder-link feature.
+   */
+  holderLink?: HolderLinkLookup;
+}
+
+export type HolderLinkLookup = (id: string) => Promise<{ permitNumber: string; active: boolean } | undefined>;
+
+/** A live offer as the holder page shows it: its link (QR code) and expiry, never its tx_code. */
+export interface LiveOffer {
+  offerId: string;
+  credentialOffer: string;
+  expiresAt: string;
 }
 
 export type OfferOutcome =
@@ -99,9 +111,21 @@ export class Oid4vciService {
     this.resourceServer = new Oauth2ResourceServer({ callbacks });
   }
 
-  /** The same issuer consulting `holderLinkActive` for offers made for a holder link (the port the holder-link feature wires). */
-  withHolderLinkActive(holderLinkActive: (id: string) => Promise<boolean>): Oid4vciService {
-    return new Oid4vciService({ ...this.deps, holderLinkActive });
+  /** The same issuer consulting `holderLink` for offers made for a holder link (the port the holder-link feature wires). */
+  withHolderLinks(holderLink: HolderLinkLookup): Oid4vciService {
+    return new Oid4vciService({ ...this.deps, holderLink });
+  }
+
+  /** The newest offer made for this holder link that a wallet can still redeem (issue 12 §2, the holder page). */
+  async liveOfferForHolderLink(holderLinkId: string): Promise<LiveOffer | undefined> {
+    const offer = await this.deps.store.reads.oid4vci.liveOfferForHolderLink(holderLinkId, this.deps.now().toISOString(), MAX_TX_CODE_FAILURES);
+    if (!offer) return undefined;
+    return { offerId: offer.id, credentialOffer: (await this.offerDocument(offer)).credentialOffer, expiresAt: offer.expiresAt };
+  }
+
+  /** Ends an offer whose tx_code could not be given to its holder (the e-mail failed): nobody can redeem it. */
+  async retireOffer(offerId: string): Promise<void> {
+    await this.deps.store.transaction((work) => work.oid4vci.retire(offerId, MAX_TX_CODE_FAILURES));
   }
 
   credentialIssuerMetadata() {
@@ -146,6 +170,13 @@ export class Oid4vciService {
     const permit = await this.deps.permit(permitNumber);
     if (!permit) return { ok: false, code: 'OID4VCI_PERMIT_NOT_FOUND' };
     if (WITHHELD_STATES.has(permit.state)) return { ok: false, code: 'OID4VCI_PERMIT_NOT_ACTIVE' };
+    if (options.holderLinkId !== undefined) {
+      // Issue 12 §2: an offer bound to a link dies with it, so a link of another permit, or one already dead, would mislead.
+      const link = this.deps.holderLink ? await this.deps.holderLink(options.holderLinkId) : undefined;
+      if (!link) return { ok: false, code: 'OID4VCI_HOLDER_LINK_NOT_FOUND' };
+      if (link.permitNumber !== permitNumber) return { ok: false, code: 'OID4VCI_HOLDER_LINK_OTHER_PERMIT' };
+      if (!link.active) return { ok: false, code: 'OID4VCI_HOLDER_LINK_INACTIVE' };
+    }
     const id = randomUUID();
     const txCode = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const now = this.deps.now();
@@ -215,7 +246,7 @@ export class Oid4vciService {
         preAuthorizedCodeExpiresAt: new Date(offer.expiresAt),
         now,
       });
-      if (offer.holderLinkId !== null && this.deps.holderLinkActive && !(await this.deps.holderLinkActive(offer.holderLinkId))) {
+      if (offer.holderLinkId !== null && this.deps.holderLink && !(await this.deps.holderLink(offer.holderLinkId))?.active) {
         throw oauthError(Oauth2ErrorCodes.InvalidGrant, 'The holder link this offer was made for is no longer active');
       }
       const response = await this.authorizationServer.createAccessTokenResponse({

@@ -40,3 +40,13 @@ export async function writeQrPng(text: string, file: string, opts: PngOptions = 
 export async function qrSvg(text: string, ecc: ErrorCorrection = QR_ERROR_CORRECTION): Promise<string> {
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: ecc, margin: QR_QUIET_ZONE_MODULES });
 }
+
+/** The QR code of `text` as a PNG data: URI, for a page whose CSP allows images from data: only (the holder page). */
+export async function qrPngDataUri(text: string, opts: PngOptions = {}): Promise<string> {
+  return QRCode.toDataURL(text, {
+    type: 'image/png',
+    errorCorrectionLevel: opts.ecc ?? QR_ERROR_CORRECTION,
+    margin: QR_QUIET_ZONE_MODULES,
+    ...(opts.width !== undefined ? { width: opts.width } : { scale: opts.scale ?? 6 }),
+  });
+}

@@ -78,6 +78,21 @@ export class Oid4vciTable {
     return row && toOffer(row);
   }
 
+  /** The newest offer made for a holder link that can still be redeemed at `at` (issue 12 §2: the holder page shows it). */
+  async liveOfferForHolderLink(holderLinkId: string, at: string, maxFailures: number): Promise<StoredOffer | undefined> {
+    const row = await this.q.get<OfferRow>(
+      `SELECT * FROM oid4vci_offer WHERE holder_link_id = ? AND used_at IS NULL AND expires_at > ? AND failed_attempts < ?
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+      [holderLinkId, at, maxFailures],
+    );
+    return row && toOffer(row);
+  }
+
+  /** Ends an offer whose tx_code could not reach its holder: it counts as having had every wrong try. */
+  async retire(id: string, maxFailures: number): Promise<void> {
+    await this.q.run('UPDATE oid4vci_offer SET failed_attempts = MAX(failed_attempts, ?) WHERE id = ?', [maxFailures, id]);
+  }
+
   /** One more wrong tx_code; the count after it. */
   async countFailure(id: string): Promise<number> {
     await this.q.run('UPDATE oid4vci_offer SET failed_attempts = failed_attempts + 1 WHERE id = ?', [id]);

@@ -85,7 +85,7 @@ export interface CommittedReads {
   /** The exchange's outbox and inbox: the operator view, the delivery worker's due messages, a repeat's stored acknowledgement. */
   readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
   /** Issue 12 §2: OpenID4VCI offers and access tokens, read. */
-  readonly oid4vci: Pick<Oid4vciTable, 'offer' | 'offerByCode' | 'accessToken'>;
+  readonly oid4vci: Pick<Oid4vciTable, 'offer' | 'offerByCode' | 'accessToken' | 'liveOfferForHolderLink'>;
 }
 
 /** Whatever runs units of work: the store, or in tests a store that holds its transaction open. */

@@ -16,6 +16,7 @@ import { renderAgentYaml } from '../../src/agent/config/write-config.js';
 import { openAgent, type OpenedAgent } from '../../src/agent/wiring/open.js';
 import { createApp } from '../../src/http/app.js';
 import type { ServeCapabilities } from '../../src/agent/wiring/capabilities.js';
+import type { HolderLinkMailer } from '../../src/holder/mailer.js';
 import { freePort } from '../helpers/agent-process.js';
 
 // Tests only: every URL is http on 127.0.0.1 (the agent sets it itself for a loopback saiga.url).
@@ -31,7 +32,7 @@ export interface Oid4vciAgent {
   close(): Promise<void>;
 }
 
-export async function oid4vciAgent(start = new Date('2026-12-01T12:00:00Z'), config: { offerMinutes?: number } = {}): Promise<Oid4vciAgent> {
+export async function oid4vciAgent(start = new Date('2026-12-01T12:00:00Z'), config: { offerMinutes?: number; holderLinkMailer?: HolderLinkMailer } = {}): Promise<Oid4vciAgent> {
   const dir = mkdtempSync(join(tmpdir(), 'saiga-oid4vci-'));
   const configPath = join(dir, 'agent.yml');
   const port = await freePort();
@@ -40,7 +41,7 @@ export async function oid4vciAgent(start = new Date('2026-12-01T12:00:00Z'), con
   if (config.offerMinutes !== undefined) yaml = yaml.replace(/^( *)url: .*$/m, (line, indent: string) => `${line}\n${indent}oid4vci:\n${indent}  offerMinutes: ${config.offerMinutes}`);
   writeFileSync(configPath, yaml);
   const clock = { now: start };
-  const saiga = await openAgent({ configPath, initialise: true, env: {}, now: () => clock.now });
+  const saiga = await openAgent({ configPath, initialise: true, env: {}, now: () => clock.now, ...(config.holderLinkMailer && { holderLinkMailer: config.holderLinkMailer }) });
   let server: Server | undefined;
   const stop = async () => {
     if (!server) return;

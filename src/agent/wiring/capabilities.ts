@@ -37,6 +37,7 @@ import type { DraftService } from '../../issuance/drafts.js';
 import type { HolderLinkMailer } from '../../mail/index.js';
 import type { HolderLinks } from '../../holder/links.js';
 import type { Oid4vciService } from '../../oid4vci/issuer.js';
+import type { WalletOffers } from '../../holder/wallet-offer.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -234,6 +235,8 @@ export interface SignCapabilities extends ReadCapabilities {
   auditSigning: AuditSigning;
   /** Issue 12 §2: the agent as an OpenID4VCI issuer of its permits (src/oid4vci); absent when saiga.url is neither https nor http on loopback. */
   oid4vci?: Oid4vciService;
+  /** Issue 12 §2: the holder page's "Add to a wallet" (src/holder/wallet-offer.ts); absent with oid4vci. */
+  walletOffers?: WalletOffers;
 }
 
 /** The exchange's envelope, and the DID documents it caches. */

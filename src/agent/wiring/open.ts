@@ -35,6 +35,7 @@ import { SessionStore } from '../../auth/sessions.js';
 import { dashboardCounts } from '../../store/dashboard.js';
 import { DraftService } from '../../issuance/drafts.js';
 import { HolderLinks } from '../../holder/links.js';
+import { WalletOffers } from '../../holder/wallet-offer.js';
 import type { HolderLinkMailer } from '../../holder/mailer.js';
 import { PermitIssuer } from '../../issuance/issue.js';
 import { createImportPermitCheck } from '../../issuance/import-permit-check.js';
@@ -329,11 +330,16 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       authorityName: config.saiga.authority.name,
     });
     // Issue 12 §2: an offer made for a holder link dies with it (withdrawn or expired).
-    const holderLinkActive = async (id: string) => {
+    const holderLink = async (id: string) => {
       const link = await store.reads.holderLinks.byId(id);
-      return link !== undefined && link.revokedAt === null && Date.parse(link.expiresAt) > now().getTime();
+      return link && { permitNumber: link.permitNumber, active: link.revokedAt === null && Date.parse(link.expiresAt) > now().getTime() };
     };
-    if (oid4vci) capabilities.oid4vci = oid4vci.withHolderLinkActive(holderLinkActive);
+    if (oid4vci) {
+      const issuerOfLinks = oid4vci.withHolderLinks(holderLink);
+      capabilities.oid4vci = issuerOfLinks;
+      const walletMailer = options.holderLinkMailer ?? mail;
+      capabilities.walletOffers = new WalletOffers({ link: (id) => store.reads.holderLinks.byId(id), issuer: issuerOfLinks, ...(walletMailer && { mailer: walletMailer }) });
+    }
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
       kind === 'serve'

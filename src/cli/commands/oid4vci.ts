@@ -1,5 +1,5 @@
 /**
- * `saiga permit offer NUMBER [--officer NAME | --token T] [--json]` (issue 12 §2, docs/oid4vci.md):
+ * `saiga permit offer NUMBER [--holder-link ID] [--officer NAME | --token T] [--json]` (issue 12 §2, docs/oid4vci.md):
  * an OpenID4VCI offer of the permit to a wallet. The tx_code is printed this once: give it to the
  * holder by another channel than the offer link (OpenID4VCI 1.0 §3.5). With neither flag the audit
  * trail names the command line's operator, as for `saiga token create`.
@@ -11,10 +11,10 @@ import { actorRequest, resolveActor } from '../acting-person.js';
 import { EXIT, UsageError, type Output } from '../output.js';
 
 export async function permitOfferCommand(
-  options: { config: string; number?: string; officer?: string; token?: string; env?: Readonly<Record<string, string | undefined>> },
+  options: { config: string; number?: string; officer?: string; token?: string; /** The holder link the offer is for: its page then shows it. */ holderLink?: string; env?: Readonly<Record<string, string | undefined>> },
   out: Output,
 ): Promise<number> {
-  if (!options.number) throw new UsageError('usage: saiga permit offer NUMBER [--officer NAME | --token TOKEN] [--json]');
+  if (!options.number) throw new UsageError('usage: saiga permit offer NUMBER [--holder-link ID] [--officer NAME | --token TOKEN] [--json]');
   const permitNumber = options.number;
   const env = options.env ?? process.env;
   const asked = options.officer !== undefined || options.token !== undefined ? actorRequest({ name: options.officer, flag: '--officer', token: options.token, env, roles: ['officer'] }) : undefined;
@@ -25,7 +25,7 @@ export async function permitOfferCommand(
       out.result({ error: { code: 'OID4VCI_UNAVAILABLE', message: OID4VCI_CODES.OID4VCI_UNAVAILABLE } }, () => [OID4VCI_CODES.OID4VCI_UNAVAILABLE]);
       return EXIT.REFUSED;
     }
-    const outcome = await saiga.oid4vci.createOffer(permitNumber, actor);
+    const outcome = await saiga.oid4vci.createOffer(permitNumber, actor, options.holderLink !== undefined ? { holderLinkId: options.holderLink } : {});
     if (!outcome.ok) {
       const message = OID4VCI_CODES[outcome.code];
       out.result({ error: { code: outcome.code, message } }, () => [`Refused: ${message}`]);

@@ -12,15 +12,17 @@
  * Mount with `app.use(holderPageRouter(saiga))`.
  */
 import { Router, type Request, type Response } from 'express';
-import type { ReadCapabilities } from '../../agent/wiring/capabilities.js';
+import type { ReadCapabilities, SignCapabilities } from '../../agent/wiring/capabilities.js';
+import type { Endorsement } from '../../endorsement/model.js';
 import { HOLDER_LANGUAGES, type HolderLanguage } from '../../holder/input.js';
 import type { HolderAccess } from '../../holder/links.js';
 import { HOLDER_CSS } from '../../holder/page-css.js';
 import type { HolderState } from '../../holder/page-messages.js';
-import { renderHolderPage, renderHolderRefusal } from '../../holder/page.js';
+import { renderHolderPage, renderHolderRefusal, type WalletSection } from '../../holder/page.js';
+import type { WalletOffers } from '../../holder/wallet-offer.js';
 import { printPermit } from '../../print/print-permit.js';
 import { permitQr } from '../../print/permit-qr.js';
-import { qrSvg } from '../../qr/render.js';
+import { qrPngDataUri, qrSvg } from '../../qr/render.js';
 import { publicGet } from '../cors.js';
 
 export const HOLDER_PAGE_CSP = [
@@ -28,11 +30,11 @@ export const HOLDER_PAGE_CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "base-uri 'none'",
-  "form-action 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
-function pageHeaders(res: Response): void {
+export function pageHeaders(res: Response): void {
   res.set('Content-Security-Policy', HOLDER_PAGE_CSP);
   res.set('Cache-Control', 'no-store');
   res.set('Referrer-Policy', 'no-referrer');
@@ -42,22 +44,31 @@ function pageHeaders(res: Response): void {
 }
 
 /** `?lang=` when it is one of ours, else the browser's languages, else English. */
-function languageOf(req: Request): HolderLanguage {
+export function languageOf(req: Request): HolderLanguage {
   const asked = req.query.lang;
   if (typeof asked === 'string' && HOLDER_LANGUAGES.includes(asked as HolderLanguage)) return asked as HolderLanguage;
   const accepted = req.acceptsLanguages(...HOLDER_LANGUAGES);
   return typeof accepted === 'string' ? (accepted as HolderLanguage) : 'en';
 }
 
-const REFUSAL_STATUS = { unknown: 404, revoked: 410, expired: 410 } as const;
+export const REFUSAL_STATUS = { unknown: 404, revoked: 410, expired: 410 } as const;
 
-type Sources = Pick<ReadCapabilities, 'holderLinks' | 'records' | 'config'>;
+type Sources = Pick<ReadCapabilities, 'holderLinks' | 'records' | 'config'> & Partial<Pick<SignCapabilities, 'walletOffers'>>;
 
-/** The permit's state for its holder: the list state (src/store/permits.ts), with "imported" once the importing country confirmed. */
-async function holderState(saiga: Sources, permitNumber: string, listState: HolderState): Promise<HolderState> {
-  if (listState === 'revoked' || listState === 'suspended') return listState;
+/** The permit's state for its holder (the list state, src/store/permits.ts, with "imported" once the importing country confirmed) and its box 14. */
+async function holderState(saiga: Sources, permitNumber: string, listState: HolderState): Promise<{ state: HolderState; endorsement?: Endorsement }> {
   const status = await saiga.records.status(permitNumber);
-  return status?.importConfirmation ? 'imported' : listState;
+  const endorsement = (status?.endorsement?.endorsement ?? undefined) as Endorsement | undefined;
+  const state = listState === 'revoked' || listState === 'suspended' || !status?.importConfirmation ? listState : 'imported';
+  return { state, ...(endorsement && { endorsement }) };
+}
+
+/** The "Add to a wallet" section: the link's live offer drawn as a QR code, or how to get one. */
+async function walletSection(walletOffers: WalletOffers, linkId: string, mailFailed: boolean): Promise<WalletSection> {
+  const found = await walletOffers.state(linkId);
+  if (found.kind !== 'live') return { kind: found.kind, mailFailed };
+  const { credentialOffer, expiresAt } = found.offer;
+  return { kind: 'live', credentialOffer, expiresAt, qrPng: await qrPngDataUri(credentialOffer) };
 }
 
 export function holderPageRouter(saiga: Sources): Router {
@@ -81,7 +92,7 @@ export function holderPageRouter(saiga: Sources): Router {
     const opened = await saiga.holderLinks.open(String(req.params.token), access);
     if (opened.ok) {
       const record = await saiga.records.permit(opened.permitNumber);
-      if (record) return record;
+      if (record) return { ...record, linkId: opened.linkId };
     }
     const reason = opened.ok ? 'unknown' : opened.reason;
     res.status(REFUSAL_STATUS[reason]).type('text/html; charset=utf-8').send(renderHolderRefusal(reason, languageOf(req)));
@@ -93,9 +104,10 @@ export function holderPageRouter(saiga: Sources): Router {
     const record = await linked(req, res, { kind: 'page', language });
     if (!record) return;
     const qr = await permitQr(saiga.config, record.jwt);
-    const state = await holderState(saiga, record.permitNumber, record.state);
+    const { state, endorsement } = await holderState(saiga, record.permitNumber, record.state);
+    const wallet = saiga.walletOffers && (await walletSection(saiga.walletOffers, record.linkId, req.query.offer === 'mail-failed'));
     res.set('Content-Language', language).type('text/html; charset=utf-8');
-    res.send(renderHolderPage({ permit: record.permit, issuerDid: record.issuerDid, state, qrSvg: await qrSvg(qr.text), language }));
+    res.send(renderHolderPage({ permit: record.permit, issuerDid: record.issuerDid, state, qrSvg: await qrSvg(qr.text), language, ...(wallet && { wallet }), ...(endorsement && { endorsement }) }));
   });
 
   publicGet(router, '/holder/:token/permit.pdf', async (req, res) => {

@@ -98,8 +98,9 @@ export function permitOfferRoutes(saiga: Pick<SignCapabilities, 'oid4vci' | 'tok
     const token = req.token!;
     const outcome = await issuer.createOffer(String(req.params.number), { name: token.name, tokenId: token.id }, holderLinkId !== undefined ? { holderLinkId } : {});
     if (!outcome.ok) {
-      const status = outcome.code === 'OID4VCI_PERMIT_NOT_FOUND' ? 404 : 409;
-      return void res.status(status).json({ error: { code: outcome.code, message: OID4VCI_CODES[outcome.code], path: '/number' } });
+      const aboutLink = outcome.code.startsWith('OID4VCI_HOLDER_LINK_');
+      const status = outcome.code === 'OID4VCI_PERMIT_NOT_FOUND' ? 404 : aboutLink ? 422 : 409;
+      return void res.status(status).json({ error: { code: outcome.code, message: OID4VCI_CODES[outcome.code], path: aboutLink ? '/holderLinkId' : '/number' } });
     }
     const { ok: _ok, ...offer } = outcome;
     res.status(201).set('Cache-Control', 'no-store').json(offer);
