@@ -83,11 +83,21 @@ describe('the trader receives the permit (issue 12)', () => {
     await page.goto(`${lk.url}/console/issue`);
     await page.locator('#screen-title').waitFor();
     await fillForm(page, orchids);
+    // A bad address is refused at its field before anything is issued: no number is used.
+    const before = (await lk.api('/api/permits?limit=1', { token: lk.officerToken })).body.total as number;
+    await page.getByLabel('Holder’s e-mail (send the permit link)').fill('trade@kandy');
+    await page.locator('#issue').click();
+    await page.locator('#f-shareEmail[aria-invalid="true"]').waitFor();
+    expect(await page.locator('#finding-summary li').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')))).toEqual(['HOLDER_EMAIL_INVALID']);
+    expect((await lk.api('/api/permits?limit=1', { token: lk.officerToken })).body.total).toBe(before);
+    expect(sink.received).toEqual([]);
     await page.getByLabel('Holder’s e-mail (send the permit link)').fill(TRADER);
     await page.getByLabel('Language of the e-mail').selectOption('fr');
     await page.locator('#issue').click();
     await page.waitForURL(/\/console\/permits\/LK\d\d-E\d+$/, { timeout: 30_000 });
     permitNumber = decodeURIComponent(page.url().split('/').pop()!);
+    // The agent's first permit: the refused attempt above used no number (the agent's clock is the real one, hence the year).
+    expect(permitNumber).toBe(`LK${String(new Date().getUTCFullYear()).slice(2)}-E000001`);
     await page.locator('#share-url').waitFor();
     // The permit page says the mail went (Share.tsx's own words) and shows the link this once.
     expect(await page.locator('.share-made').innerText()).toContain('It was sent to the address.');
@@ -114,11 +124,12 @@ describe('the trader receives the permit (issue 12)', () => {
     const boxes = await page.locator('dl.boxes > .box, section.block dl > .box').evaluateAll((nodes) =>
       Object.fromEntries(nodes.map((n) => [n.querySelector('.no')!.textContent, Array.from(n.querySelectorAll('dd .line'), (l) => l.textContent)])),
     );
-    expect(boxes['1']![0]).toBe(permitNumber);
+    expect(boxes['1']).toEqual([permitNumber, 'EXPORT']);
+    expect(boxes['2']).toHaveLength(1);
     expect(boxes['3']).toEqual(['Gartenbau Meier AG', 'Seestrasse 201, 8800 Thalwil']);
     expect(boxes['4']).toEqual(['Kandy Orchid Nurseries (Pvt) Ltd', '45 Peradeniya Road, Kandy', 'Sri Lanka (LK)']);
     expect(boxes['7/8']).toEqual(['Phalaenopsis amabilis', 'Moth orchid']);
-    expect(boxes['11']![0]).toMatch(/^1200 NAR/);
+    expect(boxes['11']).toEqual(['1200 NAR (number of specimens)']);
 
     await page.locator('a[href="#qr-full"]').click();
     await page.waitForURL(/#qr-full$/);
