@@ -108,7 +108,8 @@ describe('the trader receives the permit (issue 12)', () => {
 
     expect(sink.received.map((r) => [r.user, r.mailFrom, r.rcptTo])).toEqual([['saiga', 'permits@dwc.gov.lk', [TRADER]]]);
     const mail = parseMail(sink.received[0]!.raw);
-    expect(mail.headers.get('subject')).toContain(permitNumber);
+    // In the language the officer chose on the form (src/mail/message.ts).
+    expect(mail.headers.get('subject')).toBe(`Permis CITES ${permitNumber} : votre lien pour le consulter`);
     link = mail.text.match(/https?:\/\/\S+\/holder\/[A-Za-z0-9_-]{43}/)![0];
     expect(link).toBe(shown);
     const stored = await lk.api(`/api/permits/${permitNumber}`, { token: lk.officerToken });
