@@ -77,6 +77,31 @@ describe('sharing on issue', () => {
   });
 });
 
+describe('sharing on issue with the holder\'s e-mail', () => {
+  it('?shareEmail= and ?shareLanguage= are checked before issuing: a bad one is a holder code at its path, and no number is used', async () => {
+    const body = example('export-lk-orchids.json');
+    const before = (await a.api('/api/permits?limit=1', { token: a.officerToken })).body.total as number;
+    const refusals: [string, number, string, string][] = [];
+    for (const query of ['shareEmail=nobody', 'share=true&shareEmail=a%40b', 'shareLanguage=de', 'share=true&shareLanguage=EN', 'share=false&shareEmail=trade%40kandy-orchids.example.lk']) {
+      const answer = await a.api(`/api/permits?${query}`, { token: a.officerToken, body });
+      refusals.push([query, answer.status, answer.body.error.code, answer.body.error.path]);
+    }
+    expect(refusals).toEqual([
+      ['shareEmail=nobody', 422, 'HOLDER_EMAIL_INVALID', '/shareEmail'],
+      ['share=true&shareEmail=a%40b', 422, 'HOLDER_EMAIL_INVALID', '/shareEmail'],
+      ['shareLanguage=de', 422, 'HOLDER_LANGUAGE_INVALID', '/shareLanguage'],
+      ['share=true&shareLanguage=EN', 422, 'HOLDER_LANGUAGE_INVALID', '/shareLanguage'],
+      ['share=false&shareEmail=trade%40kandy-orchids.example.lk', 400, 'BAD_REQUEST', '/share'],
+    ]);
+    expect((await a.api('/api/permits?limit=1', { token: a.officerToken })).body.total).toBe(before);
+    // An address implies share=true; this in-process agent has no mail server, so the link is made and the officer told.
+    const issued = await a.api('/api/permits?shareEmail=trade%40kandy-orchids.example.lk&shareLanguage=es', { token: a.officerToken, body });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect(issued.body.holderLink).toMatchObject({ email: 'trade@kandy-orchids.example.lk', mailed: false, mailError: { code: 'MAIL_NOT_CONFIGURED', message: MAIL_CODES.MAIL_NOT_CONFIGURED } });
+    expect((await a.api('/api/permits?limit=1', { token: a.officerToken })).body.total).toBe(before + 1);
+  });
+});
+
 describe('saiga permit share', () => {
   it('prints the link once as JSON; refuses an unknown permit and a bad address', async () => {
     const dir = tempDir();

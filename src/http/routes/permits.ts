@@ -12,7 +12,30 @@ import { isStorageFailure } from '../../store/sqlite.js';
 import { requireRole, type AuthedRequest } from '../auth.js';
 import { ApiError, sendError } from '../errors.js';
 import type { RuleIssue } from '../../codes.js';
-import { sharedJson } from './holder-links.js';
+import { checkEmail, checkLanguage, type HolderLanguage, type ShareRefusal } from '../../holder/input.js';
+import { sendHolderError, sharedJson } from './holder-links.js';
+
+type ShareAtIssue = { ok: true; share: false } | { ok: true; share: true; email?: string; language: HolderLanguage } | ShareRefusal;
+
+/**
+ * ?share=, ?shareEmail= and ?shareLanguage= of POST /api/permits (issue 12 §1): checked by the
+ * holder link's own rules (src/holder/input.ts, its codes and paths) before anything is issued,
+ * so a bad address or language consumes no permit number (team rule). An e-mail or a language
+ * implies share=true; with share=false they are a contradiction, refused.
+ */
+function shareAtIssueOf(query: Record<string, unknown>): ShareAtIssue {
+  const { share, shareEmail, shareLanguage } = query;
+  if (share !== undefined && share !== 'true' && share !== 'false') throw new ApiError('BAD_REQUEST', { path: '/share', message: '"share" must be true or false.' });
+  const asked = shareEmail !== undefined || shareLanguage !== undefined;
+  if (share === 'false' && asked) throw new ApiError('BAD_REQUEST', { path: '/share', message: '"shareEmail" and "shareLanguage" need share=true.' });
+  if (share !== 'true' && !asked) return { ok: true, share: false };
+  const lang = shareLanguage === undefined ? ({ ok: true, language: 'en' } as const) : checkLanguage(shareLanguage, '/shareLanguage');
+  if (!lang.ok) return lang;
+  if (shareEmail === undefined || shareEmail === '') return { ok: true, share: true, language: lang.language };
+  const email = checkEmail(shareEmail, '/shareEmail');
+  if (!email.ok) return email;
+  return { ok: true, share: true, email: email.email, language: lang.language };
+}
 
 /** The store's search parser, answering a malformed query as a 400 that names the parameter. */
 function permitFilterOf(query: Record<string, unknown>): PermitFilter {
@@ -91,9 +114,10 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
   router.post('/', requireRole(saiga.tokens, 'officer'), async (req: AuthedRequest, res: Response) => {
     const token = req.token!;
     // Issue 12 §1: ?share=true also makes a holder link, after the permit is issued, as a row
-    // beside it: the signed permit is the same either way. Checked first: a bad query consumes no number.
-    const share = req.query.share;
-    if (share !== undefined && share !== 'true' && share !== 'false') throw new ApiError('BAD_REQUEST', { path: '/share', message: '"share" must be true or false.' });
+    // beside it (e-mailed to ?shareEmail= in ?shareLanguage=): the signed permit is the same
+    // either way. Checked first: a bad query consumes no number.
+    const share = shareAtIssueOf(req.query as Record<string, unknown>);
+    if (!share.ok) return sendHolderError(res, share.code, { path: share.path, ...(share.message !== undefined && { message: share.message }) });
     let outcome;
     try {
       outcome = await saiga.issuance.issue(req.body, { signatory: token.name, tokenId: token.id });
@@ -104,7 +128,9 @@ export function permitRoutes(saiga: Pick<SignCapabilities, 'config' | 'tokens' |
     }
     if (!outcome.ok) return sendRefusal(res, outcome);
     const { record } = outcome;
-    const shared = share === 'true' ? await saiga.holderLinks.share(record.permitNumber, { language: 'en' }, { name: token.name, tokenId: token.id }) : undefined;
+    const shared = share.share
+      ? await saiga.holderLinks.share(record.permitNumber, { ...(share.email !== undefined && { email: share.email }), language: share.language }, { name: token.name, tokenId: token.id })
+      : undefined;
     res.status(201).location(`/api/permits/${encodeURIComponent(record.permitNumber)}`).json({
       permitNumber: record.permitNumber,
       id: record.credentialId,

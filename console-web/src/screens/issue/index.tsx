@@ -21,6 +21,7 @@ import {
 import { MESSAGES } from './messages.js';
 import { pickers } from './options.js';
 import { requestPreview, startDownload } from './preview.js';
+import { keepIssuedLink, type IssuedLink } from '../permit/issued-link.js';
 import { isReplaceRefusal, loadReplaced, ReplacementBox, replacesOf, type Replacing } from './replacement.js';
 import './issue.css';
 
@@ -49,6 +50,8 @@ export default function IssueScreen() {
   const [previewLang, setPreviewLang] = useState<Lang>(lang);
   const [previewUrl, setPreviewUrl] = useState('');
   const [previewing, setPreviewing] = useState(false);
+  const [holderEmail, setHolderEmail] = useState('');
+  const [holderLang, setHolderLang] = useState<Lang>(lang);
   const replacesParam = (location.query as Record<string, string | undefined>).replaces;
 
   // /console/issue?replaces=N (the permit page's "Replace"): start from N's boxes, as "copy its boxes" does.
@@ -95,9 +98,15 @@ export default function IssueScreen() {
     e.preventDefault();
     setBusy(true);
     setNotice('');
-    const result = await api<{ permitNumber: string }>('POST', '/api/permits', request());
+    // Issue 12 §1: with the holder's address the agent makes a holder link and e-mails it;
+    // it checks the address before issuing (a bad one uses no number, answered at /shareEmail).
+    const email = holderEmail.trim();
+    const query = email === '' ? '' : `?shareEmail=${encodeURIComponent(email)}&shareLanguage=${holderLang || lang}`;
+    const result = await api<{ permitNumber: string; holderLink?: IssuedLink }>('POST', `/api/permits${query}`, request());
     setBusy(false);
     if (result.ok) {
+      const link = result.body.holderLink;
+      if (link) keepIssuedLink(result.body.permitNumber, { url: link.url, mailed: link.mailed, ...(link.mailError && { mailError: link.mailError }) });
       location.route(`/console/permits/${encodeURIComponent(result.body.permitNumber)}`);
       return;
     }
@@ -378,6 +387,13 @@ export default function IssueScreen() {
             </fieldset>
           );
         })}
+        <fieldset class="box">
+          <legend>{t.holder}</legend>
+          <div class="grid">
+            <Field {...field} pointer="/shareEmail" label={t.holderEmail} hint={t.holderEmailHint} value={holderEmail} onChange={setHolderEmail} />
+            <Field {...field} pointer="/shareLanguage" label={t.holderLanguage} kind="select" options={LANGS.map((l) => [l, LANGUAGE_NAMES[l]] as const)} value={holderLang} onChange={(v) => setHolderLang(v as Lang)} />
+          </div>
+        </fieldset>
         <div class="actions">
           <button type="button" id="add-block" onClick={() => setForm((f) => ({ ...f, specimens: [...f.specimens, emptyBlock()] }))}>
             {t.addBlock}

@@ -32,6 +32,7 @@ export interface IssueMessages {
   startFrom: string; permitNumber: string; copy: string; copied: (n: string) => string; notFound: (n: string) => string;
   /** The preview before issuing (preview.ts). */
   previewPdf: string; previewing: string; previewLang: string; previewReady: string; previewAgain: string; previewFailed: string;
+  holder: string; holderEmail: string; holderEmailHint: string; holderLanguage: string;
   /** Replacing a permit (replacement.tsx, R1). */
   replacement: (n: string) => string; willReplace: (n: string) => string; replaceReason: string; notReplacing: string;
   replaceRefused: Record<ReplaceRefusal, (n: string) => string>;
@@ -62,6 +63,8 @@ export const MESSAGES: Messages<IssueMessages> = {
     errorLabel: 'Error', warningLabel: 'Warning', refused: 'The agent refused the request',
     drafts: 'Drafts', draftName: 'Draft name', saveDraft: 'Save draft', openDraft: 'Open draft', deleteDraft: 'Delete draft', draftSaved: (n) => `Draft "${n}" saved.`, draftRefused: 'The draft could not be saved, opened or deleted. Try again.', noDrafts: 'No drafts yet.', draftsLocal: 'Drafts are kept by the agent, for every permit officer, until deleted.',
     startFrom: 'Start from an existing permit', permitNumber: 'Permit number', copy: 'Copy its boxes', copied: (n) => `The boxes of ${n} were copied; check them before issuing.`, notFound: (n) => `No permit numbered ${n} was found.`,
+    holder: 'The holder', holderEmail: 'Holder’s e-mail (send the permit link)',
+    holderEmailHint: 'Optional. The trader receives a link to the permit, its PDF and the signed credential.', holderLanguage: 'Language of the e-mail',
     previewPdf: 'Preview PDF', previewing: 'Preparing the preview…', previewLang: 'Language of the preview',
     previewReady: 'The preview PDF was downloaded. It is not a permit: it has no number, no QR code, and nothing was issued.', previewAgain: 'Download the preview again', previewFailed: 'The preview could not be made. Try again.',
     replacement: (n) => `Replacement of permit ${n}`, willReplace: (n) => `This permit will replace ${n}; ${n} will be revoked when the new one is issued.`,
@@ -96,6 +99,8 @@ export const MESSAGES: Messages<IssueMessages> = {
     errorLabel: 'Erreur', warningLabel: 'Avertissement', refused: 'L’agent a refusé la demande',
     drafts: 'Brouillons', draftName: 'Nom du brouillon', saveDraft: 'Enregistrer le brouillon', openDraft: 'Ouvrir le brouillon', deleteDraft: 'Supprimer le brouillon', draftSaved: (n) => `Brouillon «\u00a0${n}\u00a0» enregistré.`, draftRefused: "Le brouillon n'a pas pu être enregistré, ouvert ou supprimé. Réessayez.", noDrafts: 'Aucun brouillon.', draftsLocal: "Les brouillons sont gardés par l'agent, pour tous les agents des permis, jusqu'à leur suppression.",
     startFrom: 'Partir d’un permis existant', permitNumber: 'Numéro du permis', copy: 'Copier ses cases', copied: (n) => `Les cases de ${n} ont été copiées\u00a0; vérifiez-les avant de délivrer.`, notFound: (n) => `Aucun permis numéro ${n} n’a été trouvé.`,
+    holder: 'Le titulaire', holderEmail: 'Courriel du titulaire (envoyer le lien du permis)',
+    holderEmailHint: 'Facultatif. Le commerçant reçoit un lien vers le permis, son PDF et la version signée.', holderLanguage: 'Langue du courriel',
     previewPdf: 'Aperçu PDF', previewing: 'Préparation de l’aperçu…', previewLang: 'Langue de l’aperçu',
     previewReady: 'L’aperçu PDF a été téléchargé. Ce n’est pas un permis\u00a0: il n’a ni numéro ni code QR, et rien n’a été délivré.', previewAgain: 'Télécharger l’aperçu à nouveau', previewFailed: 'L’aperçu n’a pas pu être fait. Réessayez.',
     replacement: (n) => `Remplacement du permis ${n}`, willReplace: (n) => `Ce permis remplacera ${n}\u00a0; ${n} sera révoqué quand le nouveau sera délivré.`,
@@ -130,6 +135,8 @@ export const MESSAGES: Messages<IssueMessages> = {
     errorLabel: 'Error', warningLabel: 'Advertencia', refused: 'El agente rechazó la solicitud',
     drafts: 'Borradores', draftName: 'Nombre del borrador', saveDraft: 'Guardar borrador', openDraft: 'Abrir borrador', deleteDraft: 'Borrar borrador', draftSaved: (n) => `Borrador «${n}» guardado.`, draftRefused: 'No se pudo guardar, abrir ni borrar el borrador. Vuelva a intentarlo.', noDrafts: 'Aún no hay borradores.', draftsLocal: 'El agente guarda los borradores, para todos los oficiales de permisos, hasta que se borren.',
     startFrom: 'Partir de un permiso existente', permitNumber: 'Número del permiso', copy: 'Copiar sus casillas', copied: (n) => `Se copiaron las casillas de ${n}; revíselas antes de expedir.`, notFound: (n) => `No se encontró ningún permiso con el número ${n}.`,
+    holder: 'El titular', holderEmail: 'Correo del titular (enviar el enlace del permiso)',
+    holderEmailHint: 'Opcional. El comerciante recibe un enlace al permiso, su PDF y la credencial firmada.', holderLanguage: 'Idioma del correo',
     previewPdf: 'Vista previa PDF', previewing: 'Preparando la vista previa…', previewLang: 'Idioma de la vista previa',
     previewReady: 'Se descargó la vista previa en PDF. No es un permiso: no tiene número ni código QR, y no se expidió nada.', previewAgain: 'Descargar de nuevo la vista previa', previewFailed: 'No se pudo hacer la vista previa. Vuelva a intentarlo.',
     replacement: (n) => `Reemplazo del permiso ${n}`, willReplace: (n) => `Este permiso reemplazará a ${n}; ${n} se revocará cuando se expida el nuevo.`,

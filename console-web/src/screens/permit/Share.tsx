@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { useMessages } from '../../i18n.js';
+import type { IssuedLink } from './issued-link.js';
 import { SHARE_MESSAGES } from './share-messages.js';
 
 interface LinkView {
@@ -42,12 +43,13 @@ function ConfirmRevoke({ busy, onConfirm, onClose }: { busy: boolean; onConfirm:
   );
 }
 
-export function ShareWithHolder({ permitNumber, canShare }: { permitNumber: string; canShare: boolean }) {
+/** `issued`: the link made with the permit at issue (./issued-link.ts), shown as one made here. */
+export function ShareWithHolder({ permitNumber, canShare, issued }: { permitNumber: string; canShare: boolean; issued?: IssuedLink }) {
   const t = useMessages(SHARE_MESSAGES);
   const path = `/api/permits/${encodeURIComponent(permitNumber)}`;
   const [email, setEmail] = useState('');
   const [links, setLinks] = useState<LinkView[] | undefined>();
-  const [made, setMade] = useState<{ url: string; mailed: boolean; mailError?: { code: string; message: string } } | undefined>();
+  const [made, setMade] = useState<IssuedLink | undefined>(issued);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const [emailError, setEmailError] = useState<string | undefined>();
   const [revoking, setRevoking] = useState<string | undefined>();

@@ -14,6 +14,7 @@ import { useLang, useMessages } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { Boxes, coded } from './Boxes.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { takeIssuedLink } from './issued-link.js';
 import { ShareWithHolder } from './Share.js';
 import { PERMIT_MESSAGES, type LifeAction } from './messages.js';
 import type { PermitStatus, StoredPermit } from './types.js';
@@ -35,6 +36,8 @@ export default function PermitScreen({ number }: { number: string }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   const path = `/api/permits/${encodeURIComponent(number)}`;
+  // Taken once per permit number: a reload or another visit no longer shows the link.
+  const [issued] = useState(() => takeIssuedLink(number));
 
   const load = async () => {
     const [permit, status] = await Promise.all([api<StoredPermit>('GET', path), api<PermitStatus>('GET', `${path}/status`)]);
@@ -139,7 +142,7 @@ export default function PermitScreen({ number }: { number: string }) {
         </section>
       </div>
 
-      <ShareWithHolder permitNumber={number} canShare={isOfficer} />
+      <ShareWithHolder key={number} permitNumber={number} canShare={isOfficer} issued={issued} />
 
       <section aria-labelledby="endorsement-title">
         <h2 id="endorsement-title">{t.endorsement}</h2>
