@@ -15,6 +15,7 @@ import { createStatusChecker } from './status.js';
 import { createRecordChecker } from './record.js';
 import { citesPermitRules, runPermitRules } from './rules.js';
 import { readInput } from './input.js';
+import { isPresentationInput, verifyPresentation } from './presentation.js';
 import { checkLifecycle, stateOf } from './lifecycle.js';
 import { checkLinkedPermits, reliesOnImportPermit } from './linked-permits.js';
 import { SHOWN_CODES, VERIFY_CODES, type VerifyCode } from '../codes.js';
@@ -27,6 +28,7 @@ import type {
   PermitVerifierOptions,
   TrustedIssuer,
   VerificationResult,
+  VerifierInput,
   VerifyAt,
   VerifiedCredentialInfo,
 } from './verifier-types.js';
@@ -224,12 +226,13 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
 
   const isTrustedAuthority = (did: string): boolean => trusted.get(did)?.some((t) => t.role === 'managementAuthority') === true;
 
-  /** Whatever a user has (see input.ts), read and verified; never throws for a bad input. */
-  async function verifyInput(input: string, at: VerifyAt): Promise<VerificationResult> {
+  /** Whatever a user has (see input.ts), or a wallet's presentation (presentation.ts), read and verified; never throws for a bad input. */
+  async function verifyInput(input: VerifierInput, at: VerifyAt): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
       throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
     }
     try {
+      if (isPresentationInput(input)) return await verifyPresentation(input, at, suite, (jwt, when) => verify(jwt, when));
       const read = await readInput(input, { fetch: options.fetch, isTrustedAuthority });
       if (!read.ok) return { verified: false, checks: [{ check: read.check, ok: false, code: read.code, message: read.message }] };
       return await verify(read.jwt, at);
