@@ -68,6 +68,7 @@ export const PRESENTATION_CODES = {
   PRESENTATION_AUDIENCE_MISMATCH: 'The wallet answered a request from another website or verifier, not this one. Do not accept it, ask again.',
   PRESENTATION_NOT_CURRENT: "The wallet's answer is too old or dated in the future. Ask again.",
   PRESENTATION_CREDENTIAL_COUNT: 'The wallet must show exactly one permit, and it showed none or several. Ask again.',
+  PRESENTATION_NOT_RECEIVED: 'No wallet answered (the request was cancelled or refused, or the answer cannot be read). Ask again, or scan the QR code of the permit.',
   PRESENTATION_HOLDER_MISMATCH: 'The permit is bound to a wallet key, and the wallet that showed it is not that one. Do not accept it.',
 } as const;
 export type PresentationCode = keyof typeof PRESENTATION_CODES;

@@ -27,6 +27,7 @@ export interface UiText {
   imageUnreadable: string;
   pasteLabel: string;
   verify: string;
+  askWallet: string;
   verifying: string;
   emptyInput: string;
   checks: string;
@@ -90,6 +91,7 @@ const en: UiText = {
   imageUnreadable: 'This file could not be opened as an image.',
   pasteLabel: 'Or paste the link, the code text or the signed permit (JWT)',
   verify: 'Verify',
+  askWallet: 'Ask a wallet',
   verifying: 'Verifying…',
   emptyInput: 'Paste a link, a code or a permit first.',
   checks: 'Checks',
@@ -199,6 +201,7 @@ const fr: UiText = {
   imageUnreadable: 'Impossible d’ouvrir ce fichier en tant qu’image.',
   pasteLabel: 'Ou collez le lien, le texte du code ou le permis signé (JWT)',
   verify: 'Vérifier',
+  askWallet: 'Demander à un portefeuille',
   verifying: 'Vérification en cours…',
   emptyInput: 'Collez d’abord un lien, un code ou un permis.',
   checks: 'Contrôles',
@@ -307,6 +310,7 @@ const es: UiText = {
   imageUnreadable: 'No se pudo abrir este archivo como imagen.',
   pasteLabel: 'O pegue el enlace, el texto del código o el permiso firmado (JWT)',
   verify: 'Verificar',
+  askWallet: 'Pedir a una cartera',
   verifying: 'Verificando…',
   emptyInput: 'Pegue primero un enlace, un código o un permiso.',
   checks: 'Comprobaciones',
@@ -452,6 +456,7 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     PRESENTATION_AUDIENCE_MISMATCH: 'Le portefeuille a répondu à la demande d’un autre site ou vérificateur, pas de celui-ci. Ne l’acceptez pas, redemandez.',
     PRESENTATION_NOT_CURRENT: 'La réponse du portefeuille est trop ancienne ou datée dans le futur. Redemandez.',
     PRESENTATION_CREDENTIAL_COUNT: 'Le portefeuille doit montrer exactement un permis, et il n’en a montré aucun ou plusieurs. Redemandez.',
+    PRESENTATION_NOT_RECEIVED: 'Aucun portefeuille n’a répondu (la demande a été annulée ou refusée, ou la réponse est illisible). Redemandez, ou scannez le code QR du permis.',
     PRESENTATION_HOLDER_MISMATCH: 'Le permis est lié à une clé de portefeuille, et le portefeuille qui l’a montré n’est pas celui-là. Ne l’acceptez pas.',
   },
   es: {
@@ -499,6 +504,7 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     PRESENTATION_AUDIENCE_MISMATCH: 'La cartera respondió a una solicitud de otro sitio web o verificador, no de este. No la acepte, vuelva a pedirla.',
     PRESENTATION_NOT_CURRENT: 'La respuesta de la cartera es demasiado antigua o tiene una fecha futura. Vuelva a pedirla.',
     PRESENTATION_CREDENTIAL_COUNT: 'La cartera debe mostrar exactamente un permiso, y no mostró ninguno o mostró varios. Vuelva a pedirlo.',
+    PRESENTATION_NOT_RECEIVED: 'Ninguna cartera respondió (la solicitud se canceló o rechazó, o la respuesta no se puede leer). Vuelva a pedirla, o escanee el código QR del permiso.',
     PRESENTATION_HOLDER_MISMATCH: 'El permiso está vinculado a una clave de cartera, y la cartera que lo mostró no es esa. No lo acepte.',
   },
 };
