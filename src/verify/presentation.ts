@@ -6,7 +6,7 @@
  *
  * Order: the VP's shape, its algorithm, the holder key it names, its signature; then, once the VP is
  * authentic, nonce and audience (OpenID4VP 1.0 §14.1 replay: the answer must be bound to this
- * request and this verifier, Appendix A.4 `origin:` audience over the Digital Credentials API), its
+ * request and this verifier; over the Digital Credentials API, Appendix A, the audience is `origin:<page origin>`), its
  * age, exactly one credential; then the permit verified as if scanned; then the holder binding.
  * A CITES permit names its holder (box 3 or 4, Art. VI and Res. Conf. 12.3) but binds no key, so
  * without a `credentialSubject.id` the binding check passes and says so (README, "What a
