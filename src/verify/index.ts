@@ -14,7 +14,6 @@
 export { createPermitVerifier, DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC } from './verify.js';
 export { readInput, REFERENCE_FETCH_LIMITS } from './input.js';
 export type { InputReading, InputReaderOptions } from './input.js';
-export { holderKeyOf, isPresentationInput } from './presentation.js';
 export type { PresentationExpectation, PresentationInput } from './presentation.js';
 export { citesPermitRules } from './rules.js';
 export type { PermitRules } from './rules.js';

@@ -86,6 +86,7 @@ export async function verifyPresentation(input: PresentationInput, at: VerifyAt,
     return { verified: false, checks };
   };
 
+  if (!isPresentationInput(input)) return refuse('PRESENTATION_MALFORMED', 'The nonce and audience it must answer were not given.');
   const vp = input.presentation.trim();
   const parsed = parseCompactJws(vp);
   if (!parsed.ok) return refuse('PRESENTATION_MALFORMED', parsed.reason);

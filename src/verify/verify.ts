@@ -15,7 +15,6 @@ import { createStatusChecker } from './status.js';
 import { createRecordChecker } from './record.js';
 import { citesPermitRules, runPermitRules } from './rules.js';
 import { readInput } from './input.js';
-import { isPresentationInput, verifyPresentation } from './presentation.js';
 import { checkLifecycle, stateOf } from './lifecycle.js';
 import { checkLinkedPermits, reliesOnImportPermit } from './linked-permits.js';
 import { SHOWN_CODES, VERIFY_CODES, type VerifyCode } from '../codes.js';
@@ -232,7 +231,8 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
       throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
     }
     try {
-      if (isPresentationInput(input)) return await verifyPresentation(input, at, suite, (jwt, when) => verify(jwt, when));
+      // A presentation (presentation.ts) is loaded when one comes: the page's first load does not carry it.
+      if (typeof input === 'object' && input !== null && 'presentation' in input) return await (await import('./presentation.js')).verifyPresentation(input, at, suite, (jwt, when) => verify(jwt, when));
       const read = await readInput(input, { fetch: options.fetch, isTrustedAuthority });
       if (!read.ok) return { verified: false, checks: [{ check: read.check, ok: false, code: read.code, message: read.message }] };
       return await verify(read.jwt, at);
