@@ -54,6 +54,25 @@ export const VERIFY_CODES = {
 } as const;
 export type VerifyCode = keyof typeof VERIFY_CODES;
 
+/**
+ * Outcome codes of a presentation (issue 12 §3; OpenID4VP 1.0, src/verify/presentation.ts): the wallet's
+ * signed answer to this verifier's request, around the permit. The permit inside is then verified with
+ * the VERIFY_CODES as if scanned.
+ */
+export const PRESENTATION_CODES = {
+  PRESENTATION_MALFORMED: "The wallet's answer is not a readable signed presentation: it is damaged or incomplete.",
+  PRESENTATION_ALG_NOT_ALLOWED: 'The wallet signed its answer with a signature method that is not accepted.',
+  PRESENTATION_HOLDER_KEY_UNKNOWN: "The wallet's answer does not name a key this verifier can read (a did:jwk or did:key Ed25519 key), so its signature cannot be checked.",
+  PRESENTATION_SIGNATURE_INVALID: "The signature of the wallet's answer does not match: it was altered or not signed by the wallet key it names.",
+  PRESENTATION_NONCE_MISMATCH: 'The wallet answered another request, not the one made on this screen. It may be a replayed answer: do not accept it, ask again.',
+  PRESENTATION_AUDIENCE_MISMATCH: 'The wallet answered a request from another website or verifier, not this one. Do not accept it, ask again.',
+  PRESENTATION_NOT_CURRENT: "The wallet's answer is too old or dated in the future. Ask again.",
+  PRESENTATION_CREDENTIAL_COUNT: 'The wallet must show exactly one permit, and it showed none or several. Ask again.',
+  PRESENTATION_NOT_RECEIVED: 'No wallet answered (the request was cancelled or refused, or the answer cannot be read). Ask again, or scan the QR code of the permit.',
+  PRESENTATION_HOLDER_MISMATCH: 'The permit is bound to a wallet key, and the wallet that showed it is not that one. Do not accept it.',
+} as const;
+export type PresentationCode = keyof typeof PRESENTATION_CODES;
+
 /** Codes of the permit QR transport (src/qr): what a scanned or pasted code can be refused for. */
 export const QR_CODES = {
   QR_NOT_A_PERMIT: 'This is not a CITES permit code: it is neither a permit QR code of the permit network, nor a permit link, nor a signed permit.',
@@ -79,7 +98,7 @@ export const VERIFIER_CODES = {
 export type VerifierCode = keyof typeof VERIFIER_CODES;
 
 /** Every code a verdict or the verifier page can show, with its English message. */
-export const SHOWN_CODES = { ...VERIFY_CODES, ...QR_CODES, ...VERIFIER_CODES } as const;
+export const SHOWN_CODES = { ...VERIFY_CODES, ...PRESENTATION_CODES, ...QR_CODES, ...VERIFIER_CODES } as const;
 export type ShownCode = keyof typeof SHOWN_CODES;
 
 /** Codes of permit-rule findings: errors refuse a request, warnings are kept apart. */

@@ -14,6 +14,7 @@
 export { createPermitVerifier, DEFAULT_ALGORITHMS, DEFAULT_CLOCK_TOLERANCE_SEC } from './verify.js';
 export { readInput, REFERENCE_FETCH_LIMITS } from './input.js';
 export type { InputReading, InputReaderOptions } from './input.js';
+export type { PresentationExpectation, PresentationInput } from './presentation.js';
 export { citesPermitRules } from './rules.js';
 export type { PermitRules } from './rules.js';
 export type {
@@ -25,6 +26,7 @@ export type {
   VerificationCheck,
   VerificationResult,
   VerifiedCredentialInfo,
+  VerifierInput,
 } from './verifier-types.js';
 
 export { createDidResolver } from './resolver.js';

@@ -7,7 +7,7 @@
  */
 import type { SignatureSuite } from './signature.js';
 import type { FetchLike } from './did-web.js';
-import type { QrCode, RuleIssue, VerifierCode, VerifyCode } from '../codes.js';
+import type { PresentationCode, QrCode, RuleIssue, VerifierCode, VerifyCode } from '../codes.js';
 import type { Permit } from '../permit/model.js';
 import type { ResolveDid } from './types.js';
 
@@ -137,7 +137,7 @@ export interface EndorsementInfo {
   officer: string;
 }
 
-export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement' | 'import' | 'linkedPermits';
+export type CheckName = 'format' | 'algorithm' | 'trust' | 'issuer' | 'signature' | 'validity' | 'permit' | 'status' | 'endorsement' | 'import' | 'linkedPermits' | 'presentation' | 'holder';
 
 /** The import permit an Appendix I export relies on (linked-permits.ts), as its check found it: what the page shows. */
 export interface LinkedPermitInfo {
@@ -155,7 +155,7 @@ export interface VerificationCheck {
   /**
    * A VerifyCode; 'OK' when passed, except for a passed check with a reservation
    * (LINKED_PERMIT_MISSING: the import permit was not linked, linked-permits.ts). A QrCode when the scanned or pasted text could not be read as a permit; VERIFIER_FAILED for a fault of the verifier. */
-  code: VerifyCode | QrCode | VerifierCode;
+  code: VerifyCode | PresentationCode | QrCode | VerifierCode;
   message: string;
 }
 
@@ -207,7 +207,11 @@ export interface PermitVerifier {
   /**
    * The one entry for whatever a user has: a VC-JWT, a CP2/CP1 payload, a verifier link from
    * any host, a CPR1 reference (fetched from a trusted issuer only), or saved JSON holding a
-   * JWT. Input that is none of these is a failed 'format' check with a QR_* code.
+   * JWT. Input that is none of these is a failed 'format' check with a QR_* code. Or a wallet's
+   * presentation with what it must answer (presentation.ts): PRESENTATION_* codes, then the permit's.
    */
-  verifyInput(input: string, at: VerifyAt): Promise<VerificationResult>;
+  verifyInput(input: VerifierInput, at: VerifyAt): Promise<VerificationResult>;
 }
+
+/** What `verifyInput` takes: text a user has, or a wallet's VP JWT with the nonce and audience it must answer (presentation.ts). */
+export type VerifierInput = string | { presentation: string; expected: { nonce: string; audience: string } };

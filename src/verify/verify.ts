@@ -27,6 +27,7 @@ import type {
   PermitVerifierOptions,
   TrustedIssuer,
   VerificationResult,
+  VerifierInput,
   VerifyAt,
   VerifiedCredentialInfo,
 } from './verifier-types.js';
@@ -224,12 +225,14 @@ export function createPermitVerifier(options: PermitVerifierOptions): PermitVeri
 
   const isTrustedAuthority = (did: string): boolean => trusted.get(did)?.some((t) => t.role === 'managementAuthority') === true;
 
-  /** Whatever a user has (see input.ts), read and verified; never throws for a bad input. */
-  async function verifyInput(input: string, at: VerifyAt): Promise<VerificationResult> {
+  /** Whatever a user has (see input.ts), or a wallet's presentation (presentation.ts), read and verified; never throws for a bad input. */
+  async function verifyInput(input: VerifierInput, at: VerifyAt): Promise<VerificationResult> {
     if (!(at?.now instanceof Date) || Number.isNaN(at.now.getTime())) {
       throw new TypeError('"at.now" must be a valid Date: time is always passed in.');
     }
     try {
+      // A presentation (presentation.ts) is loaded when one comes: the page's first load does not carry it.
+      if (typeof input === 'object' && input !== null && 'presentation' in input) return await (await import('./presentation.js')).verifyPresentation(input, at, suite, (jwt, when) => verify(jwt, when));
       const read = await readInput(input, { fetch: options.fetch, isTrustedAuthority });
       if (!read.ok) return { verified: false, checks: [{ check: read.check, ok: false, code: read.code, message: read.message }] };
       return await verify(read.jwt, at);

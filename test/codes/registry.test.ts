@@ -20,7 +20,7 @@ const SHIPPED_OVERLAPS = ['DATE_IN_FUTURE', 'FIELD_INVALID', 'FIELD_REQUIRED', '
 
 describe('the code registry', () => {
   it('finds the tables', () => {
-    expect(TABLES.map(([name]) => name).sort()).toEqual(['API_CODES', 'AUDIT_CODES', 'EXCHANGE_CODES', 'HOLDER_CODES', 'LIFECYCLE_CODES', 'MAIL_CODES', 'OID4VCI_CODES', 'QR_CODES', 'REPORT_CODES', 'RULE_CODES', 'VERIFIER_CODES', 'VERIFY_CODES', 'XML_CODES']);
+    expect(TABLES.map(([name]) => name).sort()).toEqual(['API_CODES', 'AUDIT_CODES', 'EXCHANGE_CODES', 'HOLDER_CODES', 'LIFECYCLE_CODES', 'MAIL_CODES', 'OID4VCI_CODES', 'PRESENTATION_CODES', 'QR_CODES', 'REPORT_CODES', 'RULE_CODES', 'VERIFIER_CODES', 'VERIFY_CODES', 'XML_CODES']);
   });
 
   it('has code names unique across its tables (but for the shipped overlaps)', () => {
@@ -31,7 +31,7 @@ describe('the code registry', () => {
   });
 
   it('has the codes a verdict or the page shows unique across their tables, each with a message', () => {
-    const shown = [codes.VERIFY_CODES, codes.QR_CODES, codes.VERIFIER_CODES].flatMap((t) => Object.keys(t));
+    const shown = [codes.VERIFY_CODES, codes.PRESENTATION_CODES, codes.QR_CODES, codes.VERIFIER_CODES].flatMap((t) => Object.keys(t));
     expect(new Set(shown).size).toBe(shown.length);
     expect(Object.keys(codes.SHOWN_CODES).sort()).toEqual([...shown].sort());
     for (const [code, message] of Object.entries(codes.SHOWN_CODES)) expect(message.length, code).toBeGreaterThan(10);

@@ -41,6 +41,8 @@ const TEXT: Record<Lang, DetailTexts> = {
     passed: {
       format: 'It is a signed CITES permit credential (VC-JWT).',
       algorithm: 'The signature method is on the list of accepted methods.',
+      presentation: 'The wallet signed its answer to this page’s own request.',
+      holder: 'The permit names its holder in box 3 or 4: check the identity papers against it.',
     },
     validFromUntil: 'Valid from {from} until {until}.',
     trustedAs: '{authority} is a trusted Management Authority ({did}).',
@@ -60,6 +62,8 @@ const TEXT: Record<Lang, DetailTexts> = {
     passed: {
       format: 'C’est un permis CITES signé (justificatif VC-JWT).',
       algorithm: 'La méthode de signature figure sur la liste des méthodes acceptées.',
+      presentation: 'Le portefeuille a signé sa réponse à la demande de cette page.',
+      holder: 'Le permis désigne son titulaire en case 3 ou 4\u00a0: vérifiez les papiers d’identité.',
     },
     validFromUntil: 'Valable du {from} au {until}.',
     trustedAs: '{authority} est un organe de gestion de confiance ({did}).',
@@ -79,6 +83,8 @@ const TEXT: Record<Lang, DetailTexts> = {
     passed: {
       format: 'Es un permiso CITES firmado (credencial VC-JWT).',
       algorithm: 'El método de firma figura en la lista de métodos aceptados.',
+      presentation: 'La cartera firmó su respuesta a la solicitud de esta página.',
+      holder: 'El permiso nombra a su titular en la casilla 3 o 4: compruebe los documentos de identidad.',
     },
     validFromUntil: 'Válido del {from} al {until}.',
     trustedAs: '{authority} es una Autoridad Administrativa de confianza ({did}).',
@@ -199,6 +205,8 @@ function failedAddition(check: VerificationCheck, r: Result, lang: Lang): Segmen
 export function checkDetail(check: VerificationCheck, result: Result, lang: Lang, now: number): CheckDetail {
   // Passed with a reservation (LINKED_PERMIT_MISSING): the reservation is the detail.
   if (check.ok && check.code !== 'OK') return { text: [codeMessage(lang, check.code).text] };
+  // A presentation's checks (issue 12 §3): the core's words name the wallet key and what to check of the person.
+  if (check.ok && (check.check === 'presentation' || check.check === 'holder')) return { text: [TEXT[lang].passed[check.check]!], english: check.message };
   if (check.ok) {
     const text = passedDetail(check.check, result, lang, now);
     return text ? { text } : { text: [codeMessage(lang, 'OK').text] };

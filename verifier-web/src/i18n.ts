@@ -27,6 +27,7 @@ export interface UiText {
   imageUnreadable: string;
   pasteLabel: string;
   verify: string;
+  askWallet: string;
   verifying: string;
   emptyInput: string;
   checks: string;
@@ -90,6 +91,7 @@ const en: UiText = {
   imageUnreadable: 'This file could not be opened as an image.',
   pasteLabel: 'Or paste the link, the code text or the signed permit (JWT)',
   verify: 'Verify',
+  askWallet: 'Ask a wallet',
   verifying: 'Verifying…',
   emptyInput: 'Paste a link, a code or a permit first.',
   checks: 'Checks',
@@ -137,6 +139,8 @@ const en: UiText = {
     status: 'Cancellation and suspension',
     endorsement: 'Use for export (customs endorsement)',
     linkedPermits: LINKED_CHECK_NAME.en,
+    presentation: 'Wallet presentation',
+    holder: 'Holder',
     import: 'Import (confirmed by the importing country)',
   },
   documentTypes: { export: 'Export permit', 're-export': 'Re-export certificate', import: 'Import permit', other: 'Other' },
@@ -197,6 +201,7 @@ const fr: UiText = {
   imageUnreadable: 'Impossible d’ouvrir ce fichier en tant qu’image.',
   pasteLabel: 'Ou collez le lien, le texte du code ou le permis signé (JWT)',
   verify: 'Vérifier',
+  askWallet: 'Demander à un portefeuille',
   verifying: 'Vérification en cours…',
   emptyInput: 'Collez d’abord un lien, un code ou un permis.',
   checks: 'Contrôles',
@@ -244,6 +249,8 @@ const fr: UiText = {
     status: 'Annulation et suspension',
     endorsement: 'Utilisation pour l’exportation (visa de la douane)',
     linkedPermits: LINKED_CHECK_NAME.fr,
+    presentation: 'Présentation du portefeuille',
+    holder: 'Titulaire',
     import: 'Importation (confirmée par le pays d’importation)',
   },
   documentTypes: { export: 'Permis d’exportation', 're-export': 'Certificat de réexportation', import: 'Permis d’importation', other: 'Autre' },
@@ -303,6 +310,7 @@ const es: UiText = {
   imageUnreadable: 'No se pudo abrir este archivo como imagen.',
   pasteLabel: 'O pegue el enlace, el texto del código o el permiso firmado (JWT)',
   verify: 'Verificar',
+  askWallet: 'Pedir a una cartera',
   verifying: 'Verificando…',
   emptyInput: 'Pegue primero un enlace, un código o un permiso.',
   checks: 'Comprobaciones',
@@ -350,6 +358,8 @@ const es: UiText = {
     status: 'Anulación y suspensión',
     endorsement: 'Uso para la exportación (refrendo de la aduana)',
     linkedPermits: LINKED_CHECK_NAME.es,
+    presentation: 'Presentación de la cartera',
+    holder: 'Titular',
     import: 'Importación (confirmada por el país de importación)',
   },
   documentTypes: { export: 'Permiso de exportación', 're-export': 'Certificado de reexportación', import: 'Permiso de importación', other: 'Otro' },
@@ -438,6 +448,16 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     VERIFIER_CONFIG_INVALID: 'Ce vérificateur n’est pas configuré correctement (configuration absente ou erronée)\u00a0: aucun permis ne peut être vérifié. Prévenez son responsable.',
     ...LINKED_CODE_TEXT.fr,
     VERIFIER_FAILED: 'Le vérificateur a échoué pendant le contrôle de ce permis. Cela ne dit rien contre le permis\u00a0: vérifiez-le à nouveau ou avec un autre vérificateur.',
+    PRESENTATION_MALFORMED: 'La réponse du portefeuille n’est pas une présentation signée lisible\u00a0: elle est endommagée ou incomplète.',
+    PRESENTATION_ALG_NOT_ALLOWED: 'Le portefeuille a signé sa réponse avec une méthode de signature qui n’est pas acceptée.',
+    PRESENTATION_HOLDER_KEY_UNKNOWN: 'La réponse du portefeuille n’indique pas une clé que ce vérificateur sait lire (une clé Ed25519 did:jwk ou did:key)\u00a0: sa signature ne peut pas être vérifiée.',
+    PRESENTATION_SIGNATURE_INVALID: 'La signature de la réponse du portefeuille ne correspond pas\u00a0: elle a été modifiée ou n’a pas été signée par la clé de portefeuille qu’elle indique.',
+    PRESENTATION_NONCE_MISMATCH: 'Le portefeuille a répondu à une autre demande, pas à celle faite sur cet écran. Ce peut être une réponse rejouée\u00a0: ne l’acceptez pas, redemandez.',
+    PRESENTATION_AUDIENCE_MISMATCH: 'Le portefeuille a répondu à la demande d’un autre site ou vérificateur, pas de celui-ci. Ne l’acceptez pas, redemandez.',
+    PRESENTATION_NOT_CURRENT: 'La réponse du portefeuille est trop ancienne ou datée dans le futur. Redemandez.',
+    PRESENTATION_CREDENTIAL_COUNT: 'Le portefeuille doit montrer exactement un permis, et il n’en a montré aucun ou plusieurs. Redemandez.',
+    PRESENTATION_NOT_RECEIVED: 'Aucun portefeuille n’a répondu (la demande a été annulée ou refusée, ou la réponse est illisible). Redemandez, ou scannez le code QR du permis.',
+    PRESENTATION_HOLDER_MISMATCH: 'Le permis est lié à une clé de portefeuille, et le portefeuille qui l’a montré n’est pas celui-là. Ne l’acceptez pas.',
   },
   es: {
     OK: 'La comprobación es conforme.',
@@ -476,6 +496,16 @@ const CODE_TEXT: Record<'fr' | 'es', Record<ShownCode, string>> = {
     VERIFIER_CONFIG_INVALID: 'Este verificador no está bien configurado (falta la configuración o es errónea), por lo que no se puede comprobar ningún permiso. Avise a quien lo gestiona.',
     ...LINKED_CODE_TEXT.es,
     VERIFIER_FAILED: 'El verificador falló al comprobar este permiso. Esto no dice nada contra el permiso: compruébelo de nuevo o con otro verificador.',
+    PRESENTATION_MALFORMED: 'La respuesta de la cartera no es una presentación firmada legible: está dañada o incompleta.',
+    PRESENTATION_ALG_NOT_ALLOWED: 'La cartera firmó su respuesta con un método de firma que no se acepta.',
+    PRESENTATION_HOLDER_KEY_UNKNOWN: 'La respuesta de la cartera no indica una clave que este verificador pueda leer (una clave Ed25519 did:jwk o did:key): su firma no se puede comprobar.',
+    PRESENTATION_SIGNATURE_INVALID: 'La firma de la respuesta de la cartera no coincide: fue modificada o no la firmó la clave de cartera que indica.',
+    PRESENTATION_NONCE_MISMATCH: 'La cartera respondió a otra solicitud, no a la hecha en esta pantalla. Puede ser una respuesta repetida: no la acepte, vuelva a pedirla.',
+    PRESENTATION_AUDIENCE_MISMATCH: 'La cartera respondió a una solicitud de otro sitio web o verificador, no de este. No la acepte, vuelva a pedirla.',
+    PRESENTATION_NOT_CURRENT: 'La respuesta de la cartera es demasiado antigua o tiene una fecha futura. Vuelva a pedirla.',
+    PRESENTATION_CREDENTIAL_COUNT: 'La cartera debe mostrar exactamente un permiso, y no mostró ninguno o mostró varios. Vuelva a pedirlo.',
+    PRESENTATION_NOT_RECEIVED: 'Ninguna cartera respondió (la solicitud se canceló o rechazó, o la respuesta no se puede leer). Vuelva a pedirla, o escanee el código QR del permiso.',
+    PRESENTATION_HOLDER_MISMATCH: 'El permiso está vinculado a una clave de cartera, y la cartera que lo mostró no es esa. No lo acepte.',
   },
 };
 

@@ -5,7 +5,7 @@
  *
  * Everything shown is set with textContent: nothing from a permit is ever parsed as HTML.
  */
-import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type PermitVerifier, type VerificationResult } from '../../src/verify/index.js';
+import { createAssertionKeyStore, createPermitVerifier, webCryptoSuite, type PermitVerifier, type VerificationResult, type VerifierInput } from '../../src/verify/index.js';
 import type { ShownCode } from '../../src/codes.js';
 import { readInput } from '../../src/verify/index.js';
 import { createNetwork } from './network.js';
@@ -123,6 +123,43 @@ async function verifyText(text: string): Promise<void> {
 }
 
 /**
+ * Asks a wallet for a permit over the Digital Credentials API (issue 12 §3, OpenID4VP 1.0 Appendix A):
+ * the request is made and the answer read by the OpenID4VP library, a lazy chunk loaded only now; the
+ * core then checks the presentation (nonce, audience `origin:` this page) and the permit in it.
+ */
+async function askWallet(): Promise<void> {
+  say('');
+  stopCamera();
+  const mine = ++run;
+  showChecking();
+  let outcome: Outcome;
+  try {
+    const { createPermitRequest, DC_API_PROTOCOL, readPermitResponse } = await import('./presentation-request.js');
+    const request = await createPermitRequest();
+    let answer: { data?: unknown } | null = null;
+    try {
+      answer = (await navigator.credentials.get({ digital: { requests: [{ protocol: DC_API_PROTOCOL, data: request.data }] } } as CredentialRequestOptions)) as { data?: unknown } | null;
+    } catch (e) {
+      answer = null;
+      outcome = { type: 'input', code: 'PRESENTATION_NOT_RECEIVED', detail: e instanceof Error ? e.message : String(e) };
+    }
+    const data = typeof answer?.data === 'string' ? (JSON.parse(answer.data) as unknown) : answer?.data;
+    const read = data === undefined ? undefined : await readPermitResponse(data, request, location.origin);
+    if (read?.ok) outcome = await evaluate(read.input);
+    else outcome ??= { type: 'input', code: 'PRESENTATION_NOT_RECEIVED', ...(read !== undefined && { detail: read.detail }) };
+  } catch (e) {
+    outcome = { type: 'page-error', code: 'VERIFIER_FAILED', detail: e instanceof Error ? e.message : String(e), notices: [] };
+  }
+  if (mine !== run) return;
+  current = outcome;
+  renderOutcome(true);
+  mark('verdict');
+}
+
+/** The wallet button is offered only where the browser has the Digital Credentials API. */
+const hasDigitalCredentials = (): boolean => typeof navigator.credentials?.get === 'function' && 'DigitalCredential' in globalThis;
+
+/**
  * Starts fetching the issuer's DID document, status lists and record at once, in parallel
  * (prefetch.ts says which, and why that is safe); the core then finds them on their way.
  */
@@ -139,8 +176,8 @@ function prefetchFor(text: string): void {
  * `saiga verify` and `POST /api/verify`. Only what stops the page from verifying anything
  * (no configuration, no trusted list) is decided here.
  */
-async function evaluate(text: string): Promise<Outcome> {
-  if (text.trim() === '') return { type: 'input', code: 'QR_EMPTY' };
+async function evaluate(text: VerifierInput): Promise<Outcome> {
+  if (typeof text === 'string' && text.trim() === '') return { type: 'input', code: 'QR_EMPTY' };
   let state: TrustState;
   try {
     await config;
@@ -596,6 +633,8 @@ function init(): void {
   select.addEventListener('change', () => setLanguage(select.value as Lang));
 
   byId('scan').addEventListener('click', () => void startCamera());
+  byId('wallet').hidden = !hasDigitalCredentials();
+  byId('wallet').addEventListener('click', () => void askWallet());
   byId('stop').addEventListener('click', () => {
     stopCamera();
     byId('scan').focus();

@@ -1,0 +1,51 @@
+/**
+ * A test wallet: the OpenID4VP library's own client (Openid4vpClient) answering the verifier
+ * page's Digital Credentials API request with a VP JWT it signs (EdDSA, did:jwk holder) around
+ * one permit VC-JWT. `tamper` makes it answer wrongly on purpose (another nonce, another origin).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Openid4vpClient } from '@openid4vc/openid4vp';
+import { base64url, CompactSign, importJWK, type JWK } from 'jose';
+
+/** A fixed Ed25519 holder key (test only). */
+export const HOLDER_JWK: JWK = { kty: 'OKP', crv: 'Ed25519', x: 'adngVhiE1DaMgPSlfWYboNV9BrsXnQpy8WxzcHslYqs', d: 'HYZ5Ik-_iX0nUILd4xiwKuGjk9cMovYAPRkM-pXtm9k' };
+export const HOLDER_DID = `did:jwk:${base64url.encode(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: HOLDER_JWK.x }))}`;
+
+export interface WalletOptions {
+  permitJwt: string;
+  now?: () => Date;
+  tamper?: { nonce?: string; audience?: string };
+}
+
+const client = new Openid4vpClient({
+  callbacks: {
+    hash: (data: Uint8Array, alg: string) => new Uint8Array(createHash(alg.replace('-', '').toLowerCase()).update(data).digest()),
+    generateRandom: (n: number) => new Uint8Array(randomBytes(n)),
+    fetch,
+  } as never,
+});
+
+/** Answers `{ protocol, data }` of a DC API request as a wallet on `origin`; gives the DC API response `data`. */
+export async function answer(request: { protocol: string; data: unknown }, origin: string, options: WalletOptions): Promise<Record<string, unknown>> {
+  const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: request.data as Record<string, unknown> });
+  const resolved = await client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params as never, origin });
+  const payload = resolved.authorizationRequestPayload as { nonce: string };
+  const iat = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const vp = {
+    iss: HOLDER_DID,
+    aud: options.tamper?.audience ?? resolved.client.effective,
+    nonce: options.tamper?.nonce ?? payload.nonce,
+    iat,
+    exp: iat + 300,
+    vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder: HOLDER_DID, verifiableCredential: [options.permitJwt] },
+  };
+  const vpJwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(vp)))
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${HOLDER_DID}#0` })
+    .sign(await importJWK(HOLDER_JWK, 'EdDSA'));
+  const response = await client.createOpenid4vpAuthorizationResponse({
+    authorizationRequestPayload: resolved.authorizationRequestPayload,
+    authorizationResponsePayload: { vp_token: { permit: [vpJwt] } } as never,
+    origin,
+  });
+  return response.authorizationResponsePayload as Record<string, unknown>;
+}
