@@ -53,7 +53,7 @@ describe('CORS', () => {
       );
       expect({ at: `${method} ${path}`, seen }).toEqual({
         at: `${method} ${path}`,
-        seen: [204, '*', method === 'POST' ? 'POST, OPTIONS' : 'GET, HEAD, OPTIONS', 'Accept, Content-Type, If-None-Match', '600'],
+        seen: [204, '*', method === 'POST' ? 'POST, OPTIONS' : 'GET, HEAD, OPTIONS', 'Accept, Authorization, Content-Type, If-None-Match', '600'],
       });
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
     }
