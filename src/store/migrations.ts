@@ -465,6 +465,14 @@ export const MIGRATIONS: Migration[] = [
         used_at    TEXT
       )`,
   },
+  // The holder page looks up the live offer of its link at every open (src/store/oid4vci.ts,
+  // by holder_link_id and expires_at), which migration 19 left unindexed: each open of a holder
+  // page scanned every offer the authority ever made.
+  {
+    version: 20,
+    name: 'Index of OpenID4VCI offers by holder link',
+    sql: `CREATE INDEX oid4vci_offer_holder_link ON oid4vci_offer (holder_link_id, expires_at)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase, context: MigrationContext = {}): Promise<void> {

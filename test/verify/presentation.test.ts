@@ -105,6 +105,29 @@ describe('one defect per mutated presentation, with its exact code', () => {
     expectRefused(r, 'presentation', 'PRESENTATION_NOT_CURRENT');
   });
 
+  it('dated in the future (iat beyond the 60 s skew): PRESENTATION_NOT_CURRENT', async () => {
+    const ahead = IAT + 10 + 120;
+    const r = await setup().verifyInput({ presentation: await signVp(vpPayload([await permitJwt()], { iat: ahead, exp: ahead + 300 })), expected: EXPECTED }, { now: NOW });
+    expectRefused(r, 'presentation', 'PRESENTATION_NOT_CURRENT');
+  });
+
+  it('no iat at all: PRESENTATION_NOT_CURRENT (the age of the answer is unknown)', async () => {
+    const payload = vpPayload([await permitJwt()]);
+    delete payload.iat;
+    const r = await setup().verifyInput({ presentation: await signVp(payload), expected: EXPECTED }, { now: NOW });
+    expectRefused(r, 'presentation', 'PRESENTATION_NOT_CURRENT');
+  });
+
+  it.each([
+    ['a did:web holder (its key would need a fetch)', { iss: 'did:web:wallet.example' }, { alg: 'EdDSA', kid: 'did:web:wallet.example#0' }],
+    ['iss and kid naming two different keys', { iss: HOLDER_DID }, { alg: 'EdDSA', kid: `${OTHER_HOLDER_DID}#0` }],
+    ['no iss and no kid', { iss: undefined }, { alg: 'EdDSA' }],
+    ['a did:jwk that is not an Ed25519 key', { iss: `did:jwk:${b64json({ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' })}` }, { alg: 'EdDSA' }],
+  ])('%s: PRESENTATION_HOLDER_KEY_UNKNOWN', async (_case, overrides, header) => {
+    const r = await setup().verifyInput({ presentation: await signVp(vpPayload([await permitJwt()], overrides), header), expected: EXPECTED }, { now: NOW });
+    expectRefused(r, 'presentation', 'PRESENTATION_HOLDER_KEY_UNKNOWN');
+  });
+
   it('bad signature (signed by another key than the one it names): PRESENTATION_SIGNATURE_INVALID', async () => {
     const r = await setup().verifyInput({ presentation: await signVp(vpPayload([await permitJwt()]), undefined, OTHER.privateJwk), expected: EXPECTED }, { now: NOW });
     expectRefused(r, 'presentation', 'PRESENTATION_SIGNATURE_INVALID');

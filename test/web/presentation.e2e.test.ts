@@ -37,14 +37,18 @@ afterAll(async () => {
   await lk?.stop();
 });
 
-/** A page whose browser "has" the Digital Credentials API, answered by the Node wallet with `tamper`. */
-async function pageWithWallet(tamper?: WalletOptions['tamper']): Promise<{ page: Page; requests: unknown[] }> {
+/** How the stubbed browser ends the request instead of the wallet answering: the person cancels, or the answer is unreadable. */
+type Ending = 'cancel' | 'unreadable';
+
+/** A page whose browser "has" the Digital Credentials API, answered by the Node wallet with `tamper` (or ended by `ending`). */
+async function pageWithWallet(tamper?: WalletOptions['tamper'], ending?: Ending): Promise<{ page: Page; requests: unknown[] }> {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   watchPage(page, problems);
   const requests: unknown[] = [];
   await page.exposeFunction('saigaTestWallet', async (request: { protocol: string; data: unknown }) => {
     requests.push(request);
+    if (ending !== undefined) return ending;
     return JSON.stringify(await answer(request, host.url, { permitJwt, ...(tamper !== undefined && { tamper }) }));
   });
   await page.addInitScript(() => {
@@ -56,7 +60,11 @@ async function pageWithWallet(tamper?: WalletOptions['tamper']): Promise<{ page:
     Object.defineProperty(navigator.credentials, 'get', {
       value: async (options: { digital: { requests: { protocol: string; data: unknown }[] } }) => {
         const [request] = options.digital.requests;
-        return new DigitalCredential(request!.protocol, JSON.parse(await wallet(request)));
+        const reply = await wallet(request);
+        // What Chromium does when the person closes the wallet chooser (DC API: a NotAllowedError).
+        if (reply === 'cancel') throw new DOMException('The user cancelled the request.', 'NotAllowedError');
+        if (reply === 'unreadable') return new DigitalCredential(request!.protocol, '{"vp_token": ');
+        return new DigitalCredential(request!.protocol, JSON.parse(reply));
       },
     });
   });
@@ -89,6 +97,19 @@ describe('Ask a wallet', () => {
     await page.locator('#verdict[data-verdict]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#verdict').getAttribute('data-verdict')).not.toBe('valid');
     expect(await page.locator('#verdict').getAttribute('data-code')).toBe(code);
+    await page.context().close();
+  });
+
+  it.each([
+    ['the person cancels in the wallet chooser', 'cancel'],
+    ['the answer cannot be read', 'unreadable'],
+  ] as const)('%s → PRESENTATION_NOT_RECEIVED, and the button is there to ask again', async (_what, ending) => {
+    const { page } = await pageWithWallet(undefined, ending);
+    await page.getByRole('button', { name: 'Ask a wallet' }).click();
+    await page.locator('#verdict[data-verdict]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#verdict').getAttribute('data-code')).toBe('PRESENTATION_NOT_RECEIVED');
+    expect(await page.locator('#verdict').innerText()).toContain('Ask again, or scan the QR code of the permit.');
+    expect(await page.getByRole('button', { name: 'Ask a wallet' }).isEnabled()).toBe(true);
     await page.context().close();
   });
 

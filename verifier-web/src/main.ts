@@ -143,7 +143,8 @@ async function askWallet(): Promise<void> {
       answer = null;
       outcome = { type: 'input', code: 'PRESENTATION_NOT_RECEIVED', detail: e instanceof Error ? e.message : String(e) };
     }
-    const data = typeof answer?.data === 'string' ? (JSON.parse(answer.data) as unknown) : answer?.data;
+    // A string answer that is not JSON is an unreadable answer, not a fault of this page.
+    const data = typeof answer?.data === 'string' ? parseOrUndefined(answer.data) : answer?.data;
     const read = data === undefined ? undefined : await readPermitResponse(data, request, location.origin);
     if (read?.ok) outcome = await evaluate(read.input);
     else outcome ??= { type: 'input', code: 'PRESENTATION_NOT_RECEIVED', ...(read !== undefined && { detail: read.detail }) };
@@ -154,6 +155,14 @@ async function askWallet(): Promise<void> {
   current = outcome;
   renderOutcome(true);
   mark('verdict');
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The wallet button is offered only where the browser has the Digital Credentials API. */
