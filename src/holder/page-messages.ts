@@ -44,6 +44,8 @@ export interface HolderPageMessages {
   expired: string;
   unknownTitle: string;
   unknown: string;
+  busyTitle: string;
+  busy: string;
 }
 
 const en: HolderPageMessages = {
@@ -89,6 +91,8 @@ const en: HolderPageMessages = {
   expired: 'This link has expired. Ask the issuing authority if you still need the permit.',
   unknownTitle: 'Nothing here',
   unknown: 'There is nothing at this address. Check the link you were given.',
+  busyTitle: 'Too many requests',
+  busy: 'This page was asked for too often from your network in the last minute. Wait a minute, then reload it.',
 };
 
 const fr: HolderPageMessages = {
@@ -134,6 +138,8 @@ const fr: HolderPageMessages = {
   expired: 'Ce lien a expiré. Adressez-vous à l’organe de gestion si vous avez encore besoin du permis.',
   unknownTitle: 'Rien ici',
   unknown: 'Il n’y a rien à cette adresse. Vérifiez le lien qui vous a été donné.',
+  busyTitle: 'Trop de demandes',
+  busy: 'Cette page a été demandée trop souvent depuis votre réseau dans la dernière minute. Attendez une minute, puis rechargez-la.',
 };
 
 const es: HolderPageMessages = {
@@ -179,6 +185,8 @@ const es: HolderPageMessages = {
   expired: 'Este enlace ha vencido. Diríjase a la Autoridad Administrativa si aún necesita el permiso.',
   unknownTitle: 'Nada aquí',
   unknown: 'No hay nada en esta dirección. Compruebe el enlace que le dieron.',
+  busyTitle: 'Demasiadas solicitudes',
+  busy: 'Esta página se pidió demasiadas veces desde su red en el último minuto. Espere un minuto y vuelva a cargarla.',
 };
 
 export const HOLDER_PAGE_MESSAGES: Record<HolderLanguage, HolderPageMessages> = { en, fr, es };

@@ -177,11 +177,16 @@ ${permit.specimens.map((s) => block(s, labels, language, endorsement)).join('\n'
   return shell(language, m.title(permit.permitNumber), body);
 }
 
-export type HolderRefusal = 'unknown' | 'revoked' | 'expired';
+/** Why the holder page shows no permit; `busy` is the per-client rate limit (src/http/rate-limit.ts). */
+export type HolderRefusal = 'unknown' | 'revoked' | 'expired' | 'busy';
 
 /** The page for a link that cannot be served: the same for every permit, so it says nothing about one. */
 export function renderHolderRefusal(reason: HolderRefusal, language: HolderLanguage): string {
   const m = HOLDER_PAGE_MESSAGES[language];
-  const [title, text] = reason === 'revoked' ? [m.withdrawnTitle, m.withdrawn] : reason === 'expired' ? [m.expiredTitle, m.expired] : [m.unknownTitle, m.unknown];
+  const [title, text] =
+    reason === 'revoked' ? [m.withdrawnTitle, m.withdrawn]
+    : reason === 'expired' ? [m.expiredTitle, m.expired]
+    : reason === 'busy' ? [m.busyTitle, m.busy]
+    : [m.unknownTitle, m.unknown];
   return shell(language, title, `<main>${languageNav(language, m)}<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></main>`);
 }

@@ -27,7 +27,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { draftRoutes } from './routes/drafts.js';
 import { keyRoutes } from './routes/keys.js';
 import { holderLinkRoutes, permitShareRoutes } from './routes/holder-links.js';
-import { holderPageRouter } from './routes/holder-page.js';
+import { holderBusy, holderPageRouter } from './routes/holder-page.js';
 import { sessionCookieFor } from './session-cookie.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 import { didcommRoutes, exchangeAdminRoutes } from './routes/exchange.js';
@@ -78,7 +78,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   // Issue 9: POST /didcomm takes DIDComm media types as text, so it comes before the JSON-only parser.
   app.use(didcommRoutes(saiga));
   // Issue 12 §2: the holder pages and the OpenID4VCI token endpoint are limited per client (./rate-limit.ts).
-  app.use('/holder', perClientLimit(HOLDER_RATE_LIMIT_PER_MINUTE));
+  app.use('/holder', perClientLimit(HOLDER_RATE_LIMIT_PER_MINUTE, holderBusy));
   app.use(OID4VCI_PATHS.token, perClientLimit(OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE));
   // Issue 12 §2: the OpenID4VCI token (form-encoded) and credential endpoints, also before it (docs/oid4vci.md).
   app.use(oid4vciRequestRoutes(saiga));

@@ -2,7 +2,7 @@
  * OpenAPI paths of holder links (issue 12 §1, src/holder): the officer's routes under /api
  * (bearer token or console session) and the public holder page the link opens.
  */
-import { errorResponse, json, PUBLIC, responseRef, vcJwt } from './openapi-schemas.js';
+import { errorResponse, json, PUBLIC, ref, responseRef, vcJwt } from './openapi-schemas.js';
 
 const BEARER_OR_SESSION = [{ bearer: [] }, { session: [] }];
 const number = { name: 'number', in: 'path', required: true, schema: { type: 'string' }, description: 'The permit number (box 1)' };
@@ -12,6 +12,12 @@ const html = { 'text/html': { schema: { type: 'string' } } };
 const refused = {
   404: { description: 'HOLDER_LINK_UNKNOWN: no link with this token (a page that names no permit)', content: html },
   410: { description: 'HOLDER_LINK_REVOKED (withdrawn by the authority) or HOLDER_LINK_EXPIRED (the validity and the grace period have passed)', content: html },
+};
+/** Over the per-client limit (src/http/rate-limit.ts): a page for a browser, the JSON error for a client that asks for JSON. */
+const busy = {
+  description: 'RATE_LIMITED: too many requests from this client in the last minute. A page ("Too many requests", in the asked language) unless the client accepts JSON before HTML',
+  headers: { 'Retry-After': { schema: { type: 'integer' } } },
+  content: { ...html, ...json(ref('Error')) },
 };
 const auth = (roles: string) => ({ 401: responseRef('Unauthorized'), 403: errorResponse(`FORBIDDEN (not ${roles}) or SESSION_CSRF_INVALID`) });
 
@@ -107,7 +113,7 @@ export const HOLDER_PATHS = {
       description: 'Public to whoever has the link. Cache-Control: no-store, Referrer-Policy: no-referrer, a CSP with no script. English, French, Spanish.',
       security: PUBLIC,
       parameters: [token, lang],
-      responses: { 200: { description: 'The page', content: html }, 302: { description: 'To /holder/{token}/' }, ...refused, 429: responseRef('RateLimited') },
+      responses: { 200: { description: 'The page', content: html }, 302: { description: 'To /holder/{token}/' }, ...refused, 429: busy },
     },
   },
   '/holder/{token}/offer': {
@@ -121,7 +127,7 @@ export const HOLDER_PATHS = {
       responses: {
         303: { description: 'To ./?lang=… (the page); with offer=mail-failed when the code could not be e-mailed (that offer is retired)' },
         ...refused,
-        429: responseRef('RateLimited'),
+        429: busy,
         // A redirect is the only success: `default` (any other answer) is what the lint's 2XX rule accepts besides a 2XX.
         default: errorResponse('Any other answer: an error object (e.g. 500 INTERNAL_ERROR)'),
       },
@@ -133,7 +139,7 @@ export const HOLDER_PATHS = {
       summary: 'The printed permit (A4 PDF) in English, French or Spanish; audited as holder.download',
       security: PUBLIC,
       parameters: [token, lang],
-      responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...refused },
+      responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...refused, 429: busy },
     },
   },
   '/holder/{token}/credential.jwt': {
@@ -142,7 +148,7 @@ export const HOLDER_PATHS = {
       summary: 'The signed permit (VC-JWT) as issued; audited as holder.download',
       security: PUBLIC,
       parameters: [token],
-      responses: { 200: { description: 'The credential', content: vcJwt }, ...refused },
+      responses: { 200: { description: 'The credential', content: vcJwt }, ...refused, 429: busy },
     },
   },
 };

@@ -14,12 +14,16 @@ export const HOLDER_RATE_LIMIT_PER_MINUTE = 120;
 /** Token requests per client address and minute: a wallet needs one per offer. */
 export const OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE = 30;
 
-export function perClientLimit(perMinute: number): RequestHandler {
+/**
+ * `refuse` answers a client over its budget (after Retry-After is set); by default the JSON
+ * error RATE_LIMITED. The holder pages pass their own, so a trader's browser gets a page.
+ */
+export function perClientLimit(perMinute: number, refuse: RequestHandler = (_req, res) => sendError(res, 'RATE_LIMITED')): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (_req, res) => sendError(res, 'RATE_LIMITED'),
+    handler: refuse,
   });
 }

@@ -232,14 +232,24 @@ describe('the holder page offers the permit to a wallet', () => {
 });
 
 describe('rate limits per client address', () => {
-  it(`/holder/*: ${HOLDER_RATE_LIMIT_PER_MINUTE} requests a minute, then 429 RATE_LIMITED with Retry-After`, async () => {
+  it(`/holder/*: ${HOLDER_RATE_LIMIT_PER_MINUTE} requests a minute, then 429 with Retry-After: RATE_LIMITED to a program, a page to a browser`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i < HOLDER_RATE_LIMIT_PER_MINUTE; i++) statuses.push((await fetch(`${limited.url}/holder/${'A'.repeat(43)}/`)).status);
     expect(new Set(statuses)).toEqual(new Set([404]));
-    const refused = await fetch(`${limited.url}/holder/${'A'.repeat(43)}/`);
+    const refused = await fetch(`${limited.url}/holder/${'A'.repeat(43)}/`, { headers: { accept: 'application/json' } });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    // A phone's browser gets a page in the trader's language, with the holder pages' headers.
+    const page = await fetch(`${limited.url}/holder/${'A'.repeat(43)}/`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': 'fr-FR,fr;q=0.9' } });
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(HOLDER_PAGE_CSP);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('<h1>Trop de demandes</h1>');
+    expect(html).toContain('Attendez une minute, puis rechargez-la.');
   });
 
   it(`/oid4vci/token: ${OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE} requests a minute, then 429 RATE_LIMITED with Retry-After`, async () => {

@@ -5,17 +5,20 @@
  * to the page, which then shows the offer, or says to ask the authority; a withdrawn or
  * expired link gets its refusal page (410) and no offer. Mounted before the app's JSON-only
  * rule: a form posts application/x-www-form-urlencoded, and nothing of its body is read.
+ * Public like the page (../cors.ts): a cross-origin form needs no preflight anyway, and whoever
+ * can post here knows the token, which opens the page already.
  */
 import { Router } from 'express';
 import type { ReadCapabilities, SignCapabilities } from '../../agent/wiring/capabilities.js';
 import { renderHolderRefusal } from '../../holder/page.js';
+import { publicPost } from '../cors.js';
 import { languageOf, pageHeaders, REFUSAL_STATUS } from './holder-page.js';
 
 export function holderOfferRoutes(saiga: Pick<ReadCapabilities, 'holderLinks'> & Partial<Pick<SignCapabilities, 'walletOffers'>>): Router {
   const router = Router({ strict: true });
   const walletOffers = saiga.walletOffers;
   if (!walletOffers) return router;
-  router.post('/holder/:token/offer', async (req, res) => {
+  publicPost(router, '/holder/:token/offer', async (req, res) => {
     pageHeaders(res);
     const language = languageOf(req);
     const opened = await saiga.holderLinks.open(String(req.params.token), { kind: 'offer' });

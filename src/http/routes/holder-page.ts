@@ -24,6 +24,7 @@ import { printPermit } from '../../print/print-permit.js';
 import { permitQr } from '../../print/permit-qr.js';
 import { qrPngDataUri, qrSvg } from '../../qr/render.js';
 import { publicGet } from '../cors.js';
+import { sendError } from '../errors.js';
 
 export const HOLDER_PAGE_CSP = [
   "default-src 'none'",
@@ -51,7 +52,17 @@ export function languageOf(req: Request): HolderLanguage {
   return typeof accepted === 'string' ? (accepted as HolderLanguage) : 'en';
 }
 
-export const REFUSAL_STATUS = { unknown: 404, revoked: 410, expired: 410 } as const;
+export const REFUSAL_STATUS = { unknown: 404, revoked: 410, expired: 410, busy: 429 } as const;
+
+/**
+ * The holder pages' answer over the per-client rate limit: a page in the trader's language for a
+ * browser (a JSON error would be all a phone shows), the JSON error RATE_LIMITED for a program.
+ */
+export function holderBusy(req: Request, res: Response): void {
+  if (req.accepts(['html', 'json']) === 'json') return void sendError(res, 'RATE_LIMITED');
+  pageHeaders(res);
+  res.status(REFUSAL_STATUS.busy).type('text/html; charset=utf-8').send(renderHolderRefusal('busy', languageOf(req)));
+}
 
 type Sources = Pick<ReadCapabilities, 'holderLinks' | 'records' | 'config'> & Partial<Pick<SignCapabilities, 'walletOffers'>>;
 
