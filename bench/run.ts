@@ -10,7 +10,7 @@
  *
  * Progress goes to stderr; the table (or JSON with --json) to stdout.
  */
-import { createPublicKey, verify as ed25519Verify } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, sign, verify as ed25519Verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +139,22 @@ async function measure(name: string, count: number, work: (i: number) => Promise
   return { name, count, seconds, perSecond: count / seconds, msEach: (seconds * 1000) / count };
 }
 
+const BENCH_PRESENTATION = { nonce: 'bench-nonce-0123456789abcdef', audience: 'origin:https://verify.example.org' };
+
+/** One VP JWT per permit, signed by a fresh Ed25519 holder key (did:jwk), as a wallet answers the verifier page. */
+async function presentations(permits: string[], at: Date): Promise<string[]> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const jwk = publicKey.export({ format: 'jwk' });
+  const holder = `did:jwk:${Buffer.from(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: jwk.x })).toString('base64url')}`;
+  const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid: `${holder}#0` })).toString('base64url');
+  const iat = Math.floor(at.getTime() / 1000) - 5;
+  return permits.map((permit) => {
+    const payload = { iss: holder, aud: BENCH_PRESENTATION.audience, nonce: BENCH_PRESENTATION.nonce, iat, exp: iat + 300, vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder, verifiableCredential: [permit] } };
+    const input = `${header}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
+  });
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'saiga-bench-'));
   const config = join(dir, 'agent.yml');
@@ -219,6 +235,13 @@ async function main() {
     const result = await saiga.veramo.verifyCredential({ credential: jwts[i % jwts.length]! });
     if (!result.verified) throw new Error('Veramo did not verify');
   });
+  // A wallet's presentation (issue 12 §3): the same permits, each in a VP JWT a holder key signed
+  // over a nonce and an audience; the baseline is the core row above, the bare permit.
+  const vps = await presentations(jwts.slice(0, 100), at);
+  const presentation = await measure('verify a wallet presentation: Saiga core, the VP (signature, nonce, audience, time) + the permit in it, full', 3000, async (i) => {
+    const result = await nodeCore.verifyInput({ presentation: vps[i % vps.length]!, expected: BENCH_PRESENTATION }, { now: at });
+    if (!result.verified) throw new Error(`presentation not verified: ${JSON.stringify(result.checks.filter((c) => !c.ok))}`);
+  });
   const key = createPublicKey({ key: ed25519Jwk(saiga.identity.publicKeyHex), format: 'jwk' });
   const parts = jwts.map((jwt) => {
     const [h, p, s] = jwt.split('.');
@@ -287,7 +310,7 @@ async function main() {
   const annualReport = await annualReportBench(progress);
   const page = JSON.parse(readFileSync('verifier-web/dist/build.json', 'utf8')) as { sizes: Record<string, { bytes: number; gzip: number }> };
 
-  const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, floor, statusCheck, republish];
+  const rows = [issuance, sequential, core, coreWebCrypto, sameChecks, veramo, presentation, floor, statusCheck, republish];
   const report = {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     results: rows,
@@ -296,6 +319,7 @@ async function main() {
       sameChecksVsVeramo: sameChecks.perSecond / veramo.perSecond,
       verifyWebCryptoVsVeramo: coreWebCrypto.perSecond / veramo.perSecond,
       verifyVsRawEd25519: core.perSecond / floor.perSecond,
+      presentationVsPermit: presentation.perSecond / core.perSecond,
     },
     sizes,
     qr: qrRows,
@@ -321,6 +345,7 @@ async function main() {
     `Verification, the checks Veramo makes (and the permit rules): ${report.ratios.sameChecksVsVeramo.toFixed(1)}× Veramo's verifyCredential (target ≥ 10×).`,
     `Full verification, with status lists and the permit record, which Veramo does not check: ${report.ratios.verifyVsVeramo.toFixed(1)}× Veramo; ${(report.ratios.verifyVsRawEd25519 * 100).toFixed(0)}% of a raw Ed25519 check.`,
     `  With the browser's WebCrypto suite: ${report.ratios.verifyWebCryptoVsVeramo.toFixed(1)}× Veramo.`,
+    `A wallet's presentation (the VP checks and the permit in it): ${presentation.perSecond.toFixed(0)}/s, ${(report.ratios.presentationVsPermit * 100).toFixed(0)}% of the bare permit's rate in the same run.`,
     `Issuance: ${issuance.perSecond.toFixed(0)} durable permits/s with ${CONCURRENCY} in flight (target ≥ 100), ${sequential.perSecond.toFixed(0)}/s one at a time.`,
     '',
     '| example permit (at its own authority) | lines | JWT chars | QR version of the raw JWT (M) | QR version of the verifier link (M) |',
