@@ -40,6 +40,7 @@ import { TRUST_LIST_PATH } from '../trust/agent-trust-list.js';
 import { HTTP_BODY_LIMIT_BYTES } from '../vocab/limits.js';
 import { oid4vciRequestRoutes, oid4vciRoutes, permitOfferRoutes } from './routes/oid4vci.js';
 import { holderOfferRoutes } from './routes/holder-offer.js';
+import { oid4vpResponseRoutes, oid4vpRoutes, RELAY_RATE_LIMIT_PER_MINUTE } from './routes/oid4vp.js';
 import { OID4VCI_PATHS } from '../oid4vci/metadata.js';
 import { HOLDER_RATE_LIMIT_PER_MINUTE, OID4VCI_TOKEN_RATE_LIMIT_PER_MINUTE, perClientLimit } from './rate-limit.js';
 
@@ -84,6 +85,10 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use(oid4vciRequestRoutes(saiga));
   // Issue 12 §2: the holder page's form asking for a wallet offer (form-encoded, its body unread).
   app.use(holderOfferRoutes(saiga));
+  // The cross-device presentation relay (docs/oid4vp.md): limited per client; the wallet's
+  // direct_post answer is form-encoded, so it too comes before the JSON-only rule.
+  app.use('/oid4vp', perClientLimit(RELAY_RATE_LIMIT_PER_MINUTE));
+  app.use(oid4vpResponseRoutes(saiga));
 
   // Only POST bodies are parsed, only as JSON, and only up to BODY_LIMIT.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -116,6 +121,7 @@ export function createApp(saiga: ServeCapabilities, options: AppOptions = {}): e
   app.use(vocabularyRoutes(saiga));
   app.use(exchangeSchemaRoutes(saiga));
   app.use(oid4vciRoutes(saiga));
+  app.use(oid4vpRoutes(saiga));
   publicGet(app.router, SCHEMA_PATH, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/schema+json').send(JSON.stringify(schema));

@@ -21,6 +21,7 @@ import { CONSOLE_PATHS } from './openapi-console.js';
 import { KEY_PATHS, SIGNING_KEY_SCHEMA } from './openapi-keys.js';
 import { HOLDER_PATHS } from './openapi-holder.js';
 import { oid4vciPaths } from './openapi-oid4vci.js';
+import { oid4vpPaths, RELAY_SECURITY_SCHEME } from './openapi-oid4vp.js';
 
 export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
   const { saiga: config } = saiga.config;
@@ -34,15 +35,16 @@ export function openApiDocument(saiga: Pick<ReadCapabilities, 'config'>) {
         'CITES permits issued as W3C Verifiable Credentials (VC-JWT, EdDSA) by a Management Authority. ' +
         'Admin routes need a bearer token with the right role (officer, customs, admin) and send no CORS headers. ' +
         'Public routes (`security: []`) need none; they answer any origin (`Access-Control-Allow-Origin: *`, no credentials), ' +
-        'answer the CORS preflight (OPTIONS, 204) and expose ETag, Retry-After and the RateLimit headers. ' +
+        'answer the CORS preflight (OPTIONS, 204) and expose ETag, Retry-After and the RateLimit headers, ' +
+        'except those marked `x-saiga-same-origin` (the verifier page\'s presentation relay), which send no CORS headers. ' +
         'Every answer under /api is sent with `Cache-Control: no-store`; every answer with `X-Content-Type-Options: nosniff`.',
     },
     servers: [{ url: config.url }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' }, ...TOOLKIT_SECURITY_SCHEMES, session: SESSION_SECURITY_SCHEME },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token made with `saiga token create`.' }, ...TOOLKIT_SECURITY_SCHEMES, session: SESSION_SECURITY_SCHEME, presentationReadToken: RELAY_SECURITY_SCHEME },
       schemas: { ...SCHEMAS, PermitRecord: permitRecordSchema(`${config.url}${SCHEMA_PATH}`), TokenRecord: TOKEN_RECORD_SCHEMA, SigningKey: SIGNING_KEY_SCHEMA, ...EXCHANGE_SCHEMAS },
       responses: RESPONSES,
     },
-    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS, ...CONSOLE_PATHS, ...KEY_PATHS, ...HOLDER_PATHS, ...oid4vciPaths(config.url) },
+    paths: { ...ADMIN_PATHS, ...TOKEN_PATHS, ...IMPORT_PATHS, ...IMPORT_CONFIRMATION_PATHS, ...REPORT_PATHS, ...publicPaths(config), ...EXCHANGE_PATHS, ...TOOLKIT_XML_PATHS, ...AUDIT_PATHS, ...SESSION_PATHS, ...CONSOLE_PATHS, ...KEY_PATHS, ...HOLDER_PATHS, ...oid4vciPaths(config.url), ...oid4vpPaths(config.url) },
   };
 }

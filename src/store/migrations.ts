@@ -473,6 +473,27 @@ export const MIGRATIONS: Migration[] = [
     name: 'Index of OpenID4VCI offers by holder link',
     sql: `CREATE INDEX oid4vci_offer_holder_link ON oid4vci_offer (holder_link_id, expires_at)`,
   },
+  // The verifier page's cross-device presentation requests (src/presentation-relay, docs/oid4vp.md
+  // "Cross-device"): the request the wallet scans, the SHA-256 of the page's read token, and the
+  // wallet's direct_post answer, written once. Rows live for the request's lifetime: expired ones
+  // are deleted as new ones are made, so a wallet's presentation is kept no longer than that.
+  {
+    version: 21,
+    name: 'Cross-device presentation requests (OpenID4VP direct_post relay)',
+    sql: `
+      CREATE TABLE presentation_request (
+        id                    TEXT PRIMARY KEY,
+        read_token_hash       TEXT NOT NULL,
+        state                 TEXT NOT NULL,
+        nonce                 TEXT NOT NULL,
+        authorization_request TEXT NOT NULL,
+        created_at            TEXT NOT NULL,
+        expires_at            TEXT NOT NULL,
+        responded_at          TEXT,
+        response              TEXT
+      );
+      CREATE INDEX presentation_request_expiry ON presentation_request (expires_at)`,
+  },
 ];
 
 export async function migrate(db: SqliteDatabase, context: MigrationContext = {}): Promise<void> {

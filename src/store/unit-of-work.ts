@@ -30,6 +30,7 @@ import { LookupTokenStore } from './toolkit-lookup-tokens.js';
 import { AuditLogReads, AuditLogStore } from './audit-log.js';
 import { AuditCheckpointStore, type AuditCheckpointReads } from './audit-checkpoints.js';
 import { Oid4vciTable } from './oid4vci.js';
+import { PresentationRequestTable } from './presentation-requests.js';
 
 /** One write transaction's stores. Valid only inside the `transaction` callback that received it. */
 export interface UnitOfWork {
@@ -60,6 +61,8 @@ export interface UnitOfWork {
   readonly auditCheckpoints: AuditCheckpointStore;
   /** Issue 12 §2: OpenID4VCI offers, access tokens and nonces (migration 19). */
   readonly oid4vci: Oid4vciTable;
+  /** The verifier page's cross-device presentation requests (migration 21). */
+  readonly presentationRequests: PresentationRequestTable;
   /** Runs `work` so that, if it fails, only its own writes are undone and the transaction goes on (one permit of a batch). */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
@@ -86,6 +89,8 @@ export interface CommittedReads {
   readonly exchange: { outbox: OutboxReads; inbox: InboxReads };
   /** Issue 12 §2: OpenID4VCI offers and access tokens, read. */
   readonly oid4vci: Pick<Oid4vciTable, 'offer' | 'offerByCode' | 'accessToken' | 'liveOfferForHolderLink'>;
+  /** The verifier page's cross-device presentation requests, read (the page polls for the answer). */
+  readonly presentationRequests: Pick<PresentationRequestTable, 'get'>;
 }
 
 /** Whatever runs units of work: the store, or in tests a store that holds its transaction open. */
@@ -113,6 +118,7 @@ class TransactionWork implements UnitOfWork {
   readonly audit: AuditLogStore;
   readonly auditCheckpoints: AuditCheckpointStore;
   readonly oid4vci: Oid4vciTable;
+  readonly presentationRequests: PresentationRequestTable;
 
   constructor(private readonly tx: Transaction, now: () => Date) {
     this.permits = new PermitWrites(tx);
@@ -132,6 +138,7 @@ class TransactionWork implements UnitOfWork {
     this.audit = new AuditLogStore(tx, now);
     this.auditCheckpoints = new AuditCheckpointStore(tx);
     this.oid4vci = new Oid4vciTable(tx);
+    this.presentationRequests = new PresentationRequestTable(tx);
   }
 
   savepoint<T>(work: () => Promise<T>): Promise<T> {
@@ -161,6 +168,7 @@ export function committedReads(q: Queryable, now: () => Date = () => new Date())
     audit: new AuditLogReads(q),
     auditCheckpoints: new AuditCheckpointStore(q),
     oid4vci: new Oid4vciTable(q),
+    presentationRequests: new PresentationRequestTable(q),
   };
 }
 

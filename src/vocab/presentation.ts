@@ -2,7 +2,8 @@
  * The presentation request a Saiga verifier makes (OpenID for Verifiable Presentations 1.0):
  * one CITES permit, as a `jwt_vc_json` credential inside a `jwt_vp_json`-style VP JWT signed
  * with EdDSA. Shared by the verifier page (Digital Credentials API requests), the agent's
- * cross-device request relay and the verification core. A leaf module: it imports only the
+ * cross-device request relay (src/presentation-relay: direct_post requests for a wallet on a phone)
+ * and the verification core. A leaf module: it imports only the
  * credential types. Browser-safe.
  */
 import { PERMIT_CREDENTIAL_TYPE } from './credential-types.js';

@@ -9,7 +9,7 @@ import { decodePayload } from '../helpers/forge.js';
 
 let lk: AuthorityProcess;
 let permit: { permitNumber: string; uuid: string; statusList: string };
-let paths: Record<string, Record<string, { security: unknown[] }>>;
+let paths: Record<string, Record<string, { security: unknown[]; 'x-saiga-same-origin'?: boolean }>>;
 
 beforeAll(async () => {
   lk = await serveAuthority(await initAuthority({ country: 'LK', name: 'Department of Wildlife Conservation' }));
@@ -40,7 +40,7 @@ describe('CORS', () => {
   it('answers the preflight of every public operation: 204, any origin, its methods, the headers a verifier sends, max-age', async () => {
     const publicOps = Object.entries(paths).flatMap(([path, item]) =>
       Object.entries(item)
-        .filter(([, op]) => op.security.length === 0)
+        .filter(([, op]) => op.security.length === 0 && op['x-saiga-same-origin'] !== true)
         .map(([method]) => ({ path, method: method.toUpperCase() })),
     );
     expect(publicOps.map((op) => `${op.method} ${op.path}`)).toEqual(
@@ -56,6 +56,22 @@ describe('CORS', () => {
         seen: [204, '*', method === 'POST' ? 'POST, OPTIONS' : 'GET, HEAD, OPTIONS', 'Accept, Authorization, Content-Type, If-None-Match', '600'],
       });
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('sends no CORS headers on the same-origin presentation relay (the page the agent serves calls it; a page elsewhere cannot read an answer)', async () => {
+    const sameOrigin = Object.entries(paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op['x-saiga-same-origin'] === true)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(sameOrigin.sort()).toEqual(['GET /oid4vp/requests/{id}/response', 'POST /oid4vp/requests', 'POST /oid4vp/responses/{id}']);
+    const created = await fetch(`${lk.url}/oid4vp/requests`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ nonce: 'n'.repeat(32) }) });
+    expect([created.status, created.headers.get('access-control-allow-origin'), created.headers.get('cache-control')]).toEqual([201, null, 'no-store']);
+    const { id } = (await created.json()) as { id: string };
+    for (const [path, method] of [['/oid4vp/requests', 'POST'], [`/oid4vp/responses/${id}`, 'POST'], [`/oid4vp/requests/${id}/response`, 'GET']] as const) {
+      const response = await preflight(path, method, 'authorization, content-type');
+      expect([path, response.headers.get('access-control-allow-origin'), response.headers.get('access-control-allow-methods')]).toEqual([path, null, null]);
     }
   });
 

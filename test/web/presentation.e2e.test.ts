@@ -75,7 +75,7 @@ async function pageWithWallet(tamper?: WalletOptions['tamper'], ending?: Ending)
 describe('Ask a wallet', () => {
   it('a wallet presenting a genuine permit → valid, the presentation checks passed and the holder check says to check identity papers', async () => {
     const { page, requests } = await pageWithWallet();
-    await page.getByRole('button', { name: 'Ask a wallet' }).click();
+    await page.getByRole('button', { name: 'Ask a wallet', exact: true }).click();
     await page.locator('#verdict[data-verdict]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#verdict').getAttribute('data-verdict')).toBe('valid');
     expect(requests).toHaveLength(1);
@@ -93,7 +93,7 @@ describe('Ask a wallet', () => {
     ['another origin', { audience: 'origin:https://evil.example' }, 'PRESENTATION_AUDIENCE_MISMATCH'],
   ])('a wallet answering with %s → refused with its code', async (_what, tamper, code) => {
     const { page } = await pageWithWallet(tamper);
-    await page.getByRole('button', { name: 'Ask a wallet' }).click();
+    await page.getByRole('button', { name: 'Ask a wallet', exact: true }).click();
     await page.locator('#verdict[data-verdict]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#verdict').getAttribute('data-verdict')).not.toBe('valid');
     expect(await page.locator('#verdict').getAttribute('data-code')).toBe(code);
@@ -105,11 +105,11 @@ describe('Ask a wallet', () => {
     ['the answer cannot be read', 'unreadable'],
   ] as const)('%s → PRESENTATION_NOT_RECEIVED, and the button is there to ask again', async (_what, ending) => {
     const { page } = await pageWithWallet(undefined, ending);
-    await page.getByRole('button', { name: 'Ask a wallet' }).click();
+    await page.getByRole('button', { name: 'Ask a wallet', exact: true }).click();
     await page.locator('#verdict[data-verdict]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#verdict').getAttribute('data-code')).toBe('PRESENTATION_NOT_RECEIVED');
     expect(await page.locator('#verdict').innerText()).toContain('Ask again, or scan the QR code of the permit.');
-    expect(await page.getByRole('button', { name: 'Ask a wallet' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Ask a wallet', exact: true }).isEnabled()).toBe(true);
     await page.context().close();
   });
 

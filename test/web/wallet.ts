@@ -49,3 +49,39 @@ export async function answer(request: { protocol: string; data: unknown }, origi
   });
   return response.authorizationResponsePayload as Record<string, unknown>;
 }
+
+/**
+ * The same wallet on another device (OpenID4VP 1.0 §8.2 direct_post): it scans the `openid4vp://`
+ * request, resolves it with the library (client_id `redirect_uri:`), and submits its answer with
+ * the library to the request's response_uri. `decline` answers an OAuth error instead (the person
+ * refused in the wallet). Gives the relay's HTTP status and body.
+ */
+export async function answerCrossDevice(uri: string, options: WalletOptions & { decline?: boolean; state?: string }): Promise<{ status: number; body: unknown }> {
+  const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: uri });
+  const resolved = await client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params as never });
+  const payload = resolved.authorizationRequestPayload as { nonce: string; state?: string; response_uri: string };
+  let responsePayload: Record<string, unknown>;
+  if (options.decline) {
+    responsePayload = { error: 'access_denied', error_description: 'The holder declined.', state: options.state ?? payload.state };
+  } else {
+    const iat = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+    const vp = {
+      iss: HOLDER_DID,
+      aud: options.tamper?.audience ?? resolved.client.effective,
+      nonce: options.tamper?.nonce ?? payload.nonce,
+      iat,
+      exp: iat + 300,
+      vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder: HOLDER_DID, verifiableCredential: [options.permitJwt] },
+    };
+    const vpJwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(vp))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${HOLDER_DID}#0` }).sign(await importJWK(HOLDER_JWK, 'EdDSA'));
+    const response = await client.createOpenid4vpAuthorizationResponse({ authorizationRequestPayload: resolved.authorizationRequestPayload, authorizationResponsePayload: { vp_token: { permit: [vpJwt] } } as never });
+    responsePayload = { ...(response.authorizationResponsePayload as Record<string, unknown>), ...(options.state !== undefined && { state: options.state }) };
+  }
+  if (options.decline) {
+    // The library submits only vp_token answers; a refusal is the same form POST (direct_post).
+    const sent = await fetch(payload.response_uri, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(responsePayload as Record<string, string>) });
+    return { status: sent.status, body: await sent.json() };
+  }
+  const { response } = await client.submitOpenid4vpAuthorizationResponse({ authorizationRequestPayload: { response_uri: payload.response_uri }, authorizationResponsePayload: responsePayload as never });
+  return { status: response.status, body: await response.json() };
+}

@@ -28,6 +28,15 @@ export interface UiText {
   pasteLabel: string;
   verify: string;
   askWallet: string;
+  /** "Ask a wallet on a phone" (cross-device, docs/oid4vp.md): the button, the panel with the QR code, its states. */
+  askWalletPhone: string;
+  crossDeviceHint: string;
+  crossDeviceQrAlt: string;
+  crossDeviceLink: string;
+  crossDeviceWaiting: string;
+  crossDeviceCancel: string;
+  crossDeviceCancelled: string;
+  crossDeviceUnavailable: string;
   verifying: string;
   emptyInput: string;
   checks: string;
@@ -92,6 +101,14 @@ const en: UiText = {
   pasteLabel: 'Or paste the link, the code text or the signed permit (JWT)',
   verify: 'Verify',
   askWallet: 'Ask a wallet',
+  askWalletPhone: 'Ask a wallet on a phone',
+  crossDeviceHint: 'Scan this code with the wallet app of the phone, or open the link in a wallet on this device.',
+  crossDeviceQrAlt: 'QR code of the request for a permit, for a wallet app to scan',
+  crossDeviceLink: 'Open the request in a wallet',
+  crossDeviceWaiting: 'Waiting for the wallet…',
+  crossDeviceCancel: 'Cancel',
+  crossDeviceCancelled: 'The request to the wallet was cancelled.',
+  crossDeviceUnavailable: 'A wallet on a phone cannot be asked from this page: {detail}',
   verifying: 'Verifying…',
   emptyInput: 'Paste a link, a code or a permit first.',
   checks: 'Checks',
@@ -202,6 +219,14 @@ const fr: UiText = {
   pasteLabel: 'Ou collez le lien, le texte du code ou le permis signé (JWT)',
   verify: 'Vérifier',
   askWallet: 'Demander à un portefeuille',
+  askWalletPhone: 'Demander à un portefeuille sur un téléphone',
+  crossDeviceHint: 'Scannez ce code avec l’application portefeuille du téléphone, ou ouvrez le lien dans un portefeuille sur cet appareil.',
+  crossDeviceQrAlt: 'Code QR de la demande de permis, à scanner avec une application portefeuille',
+  crossDeviceLink: 'Ouvrir la demande dans un portefeuille',
+  crossDeviceWaiting: 'En attente du portefeuille…',
+  crossDeviceCancel: 'Annuler',
+  crossDeviceCancelled: 'La demande au portefeuille a été annulée.',
+  crossDeviceUnavailable: 'Impossible de demander à un portefeuille sur un téléphone depuis cette page\u00a0: {detail}',
   verifying: 'Vérification en cours…',
   emptyInput: 'Collez d’abord un lien, un code ou un permis.',
   checks: 'Contrôles',
@@ -311,6 +336,14 @@ const es: UiText = {
   pasteLabel: 'O pegue el enlace, el texto del código o el permiso firmado (JWT)',
   verify: 'Verificar',
   askWallet: 'Pedir a una cartera',
+  askWalletPhone: 'Pedir a una cartera en un teléfono',
+  crossDeviceHint: 'Escanee este código con la aplicación de cartera del teléfono, o abra el enlace en una cartera de este dispositivo.',
+  crossDeviceQrAlt: 'Código QR de la solicitud del permiso, para escanearlo con una aplicación de cartera',
+  crossDeviceLink: 'Abrir la solicitud en una cartera',
+  crossDeviceWaiting: 'Esperando a la cartera…',
+  crossDeviceCancel: 'Cancelar',
+  crossDeviceCancelled: 'Se canceló la solicitud a la cartera.',
+  crossDeviceUnavailable: 'Desde esta página no se puede pedir a una cartera en un teléfono: {detail}',
   verifying: 'Verificando…',
   emptyInput: 'Pegue primero un enlace, un código o un permiso.',
   checks: 'Comprobaciones',

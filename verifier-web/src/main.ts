@@ -106,6 +106,7 @@ function trustNotices(state: TrustState, now: number): Notice[] {
 // ---- verifying -----------------------------------------------------------------------------
 
 async function verifyText(text: string): Promise<void> {
+  endCrossDevice();
   const mine = ++run;
   showChecking();
   prefetchFor(text);
@@ -130,6 +131,7 @@ async function verifyText(text: string): Promise<void> {
 async function askWallet(): Promise<void> {
   say('');
   stopCamera();
+  endCrossDevice();
   const mine = ++run;
   showChecking();
   let outcome: Outcome;
@@ -152,6 +154,84 @@ async function askWallet(): Promise<void> {
     outcome = { type: 'page-error', code: 'VERIFIER_FAILED', detail: e instanceof Error ? e.message : String(e), notices: [] };
   }
   if (mine !== run) return;
+  current = outcome;
+  renderOutcome(true);
+  mark('verdict');
+}
+
+/** The cross-device request being waited for; ended by Cancel, by another action, or by its outcome. */
+let crossDevice: { end(): void } | undefined;
+
+function endCrossDevice(): void {
+  crossDevice?.end();
+  crossDevice = undefined;
+  byId('cross-device').hidden = true;
+}
+
+/**
+ * Asks a wallet on another device (docs/oid4vp.md "Cross-device", OpenID4VP 1.0 §8.2 direct_post):
+ * the agent serving this page relays the answer; the page made the nonce and checks the answer
+ * itself with the library and the core (audience: the request's full client_id). A lazy chunk.
+ */
+async function askWalletOnPhone(): Promise<void> {
+  say('');
+  stopCamera();
+  endCrossDevice();
+  clearResult();
+  const mine = run;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  crossDevice = {
+    end: () => {
+      ended = true;
+      wake?.();
+    },
+  };
+  const live = () => !ended && mine === run;
+  let outcome: Outcome | undefined;
+  try {
+    const { pollCrossDevice, qrDataUrl, readCrossDeviceResponse, startCrossDevice } = await import('./cross-device.js');
+    const started = await startCrossDevice(location.origin);
+    if (!live()) return;
+    if (!started.ok) {
+      say('crossDeviceUnavailable', { detail: started.detail });
+      return;
+    }
+    const { request } = started;
+    const qr = byId<HTMLImageElement>('cross-device-qr');
+    qr.src = await qrDataUrl(request.authorizationRequest);
+    qr.alt = t().crossDeviceQrAlt;
+    byId<HTMLAnchorElement>('cross-device-link').href = request.authorizationRequest;
+    byId('cross-device-status').textContent = t().crossDeviceWaiting;
+    byId('cross-device').hidden = false;
+    byId('cross-device-cancel').focus();
+    for (;;) {
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, 2000);
+        wake = () => {
+          clearTimeout(timer);
+          done();
+        };
+      });
+      if (!live()) return;
+      const polled = await pollCrossDevice(location.origin, request);
+      if (!live()) return;
+      if (polled.kind === 'pending') continue;
+      if (polled.kind !== 'answered') {
+        outcome = { type: 'input', code: 'PRESENTATION_NOT_RECEIVED', detail: polled.detail };
+        break;
+      }
+      showChecking();
+      const read = await readCrossDeviceResponse(polled.response, request);
+      outcome = read.ok ? await evaluate(read.input) : { type: 'input', code: 'PRESENTATION_NOT_RECEIVED', detail: read.detail };
+      break;
+    }
+  } catch (e) {
+    outcome = { type: 'page-error', code: 'VERIFIER_FAILED', detail: e instanceof Error ? e.message : String(e), notices: [] };
+  }
+  if (mine !== run || ended) return;
+  crossDevice = undefined;
+  byId('cross-device').hidden = true;
   current = outcome;
   renderOutcome(true);
   mark('verdict');
@@ -644,6 +724,12 @@ function init(): void {
   byId('scan').addEventListener('click', () => void startCamera());
   byId('wallet').hidden = !hasDigitalCredentials();
   byId('wallet').addEventListener('click', () => void askWallet());
+  byId('wallet-phone').addEventListener('click', () => void askWalletOnPhone());
+  byId('cross-device-cancel').addEventListener('click', () => {
+    endCrossDevice();
+    say('crossDeviceCancelled');
+    byId('wallet-phone').focus();
+  });
   byId('stop').addEventListener('click', () => {
     stopCamera();
     byId('scan').focus();

@@ -38,6 +38,7 @@ import type { HolderLinkMailer } from '../../mail/index.js';
 import type { HolderLinks } from '../../holder/links.js';
 import type { Oid4vciService } from '../../oid4vci/issuer.js';
 import type { WalletOffers } from '../../holder/wallet-offer.js';
+import type { PresentationRelay } from '../../presentation-relay/relay.js';
 
 /** agent.yml as read at start: data only. */
 export type AgentConfig = Readonly<Pick<LoadedConfig, 'saiga' | 'numberFormat' | 'configPath' | 'baseDir'>>;
@@ -237,6 +238,8 @@ export interface SignCapabilities extends ReadCapabilities {
   oid4vci?: Oid4vciService;
   /** Issue 12 §2: the holder page's "Add to a wallet" (src/holder/wallet-offer.ts); absent with oid4vci. */
   walletOffers?: WalletOffers;
+  /** The verifier page's cross-device presentation relay (src/presentation-relay); absent when saiga.url is neither https nor http on loopback. */
+  presentationRelay?: PresentationRelay;
 }
 
 /** The exchange's envelope, and the DID documents it caches. */

@@ -61,6 +61,8 @@ import { nodeCryptoSuite } from '../../verification/node-signature.js';
 import type { Endorsement } from '../../vocab/endorsement.js';
 import type { ExchangeEvents } from '../../exchange/ports.js';
 import { openOid4vci } from './oid4vci.js';
+import { oid4vciUrlAllowed } from '../../oid4vci/metadata.js';
+import { PresentationRelay } from '../../presentation-relay/relay.js';
 
 export type { VeramoAgent } from './signer.js';
 
@@ -340,6 +342,9 @@ export async function openAgent(options: OpenSignerOptions & { kind?: 'sign' | '
       const walletMailer = options.holderLinkMailer ?? mail;
       capabilities.walletOffers = new WalletOffers({ link: (id) => store.reads.holderLinks.byId(id), issuer: issuerOfLinks, ...(walletMailer && { mailer: walletMailer }) });
     }
+    // The verifier page's cross-device relay (docs/oid4vp.md): like the OpenID4VCI issuer, only on https
+    // or loopback http (a wallet's presentation must not cross a network in clear).
+    if (oid4vciUrlAllowed(url)) capabilities.presentationRelay = new PresentationRelay({ baseUrl: url, store, now });
     // Issue 9: only a server receives messages and delivers the outbox.
     const exchange =
       kind === 'serve'
