@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('the holder link, from the console to the holder', () => {
-  it('is made on the permit page, opened in EN and FR with no serious axe violation, and withdrawn through the dialog', async () => {
+  it('is made on the permit page, opened in EN, FR and ES with no serious axe violation, and withdrawn through the dialog', async () => {
     const { context, page } = await consolePage(browser, problems);
     await signIn(page, lk.url, 'officer');
     await page.goto(`${lk.url}/console/permits/${permitNumber}`);
@@ -76,6 +76,13 @@ describe('the holder link, from the console to the holder', () => {
     expect(await seriousViolations(holder.page)).toEqual([]);
     await screenshot(holder.page, 'holder-page-fr');
 
+    await holder.page.getByRole('link', { name: 'Español' }).click();
+    await holder.page.waitForURL(/lang=es/);
+    expect(await holder.page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await holder.page.locator('h1').innerText()).toBe(`Permiso CITES ${permitNumber}`);
+    expect(await seriousViolations(holder.page)).toEqual([]);
+    await screenshot(holder.page, 'holder-page-es');
+
     // Withdrawn from the console, through the confirmation dialog.
     await page.locator('[data-revoke-link]').click();
     await page.locator('#confirm-revoke-link').click();
@@ -85,6 +92,11 @@ describe('the holder link, from the console to the holder', () => {
     expect(await holder.page.locator('h1').innerText()).toBe('Link withdrawn');
     expect(await seriousViolations(holder.page)).toEqual([]);
     await screenshot(holder.page, 'holder-page-withdrawn');
+    // The same refusal in Spanish (the language the holder last chose is in the address).
+    const goneEs = await holder.page.goto(`${link}/?lang=es`);
+    expect(goneEs?.status()).toBe(410);
+    expect(await holder.page.locator('h1').innerText()).toBe('Enlace retirado');
+    expect(await seriousViolations(holder.page)).toEqual([]);
 
     expect(problems).toEqual([]);
     await holder.context.close();

@@ -71,9 +71,17 @@ const ADMITTED: Record<string, readonly Role[]> = {
 
 /**
  * Protected in the OpenAPI document but not by role: the session itself (signing in and out is
- * for anyone with an account) and the peers' DID-authenticated toolkit lookup (src/toolkit-xml/lookup.ts).
+ * for anyone with an account), the peers' DID-authenticated toolkit lookup (src/toolkit-xml/lookup.ts),
+ * and the verifier page's read of a wallet's answer, by the read token its request was given
+ * (src/presentation-relay/relay.ts).
  */
-const NOT_BY_ROLE = new Set(['POST /api/session', 'GET /api/session', 'DELETE /api/session', 'GET /api/exchange/toolkit/permits/{number}']);
+const NOT_BY_ROLE = new Set([
+  'POST /api/session',
+  'GET /api/session',
+  'DELETE /api/session',
+  'GET /api/exchange/toolkit/permits/{number}',
+  'GET /oid4vp/requests/{id}/response',
+]);
 
 let dir: string;
 let saiga: OpenedAgent;
