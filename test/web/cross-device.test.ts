@@ -5,20 +5,14 @@
  * OpenID4VP library's Openid4vpClient as the wallet (test/web/wallet.ts), the core verifying.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveDidKey } from '../../src/verify/did-key.js';
-import { createPermitVerifier } from '../../src/verify/verify.js';
 import { pollCrossDevice, readCrossDeviceResponse, startCrossDevice, type CrossDeviceRequest } from '../../verifier-web/src/cross-device.js';
 import { oid4vciAgent, type Oid4vciAgent } from '../oid4vci/helpers.js';
-import { ISSUER, issuerWorld, NOW, permitPayload, sign, stubResolver, trustedMa } from '../verify/helpers.js';
+import { NOW } from '../verify/helpers.js';
+import { presentationVerifier, signedPermit } from './presented-permit.js';
 import { answerCrossDevice, HOLDER_DID } from './wallet.js';
 
-const verifier = createPermitVerifier({
-  checkPermit: false, // The permit rules are pinned in test/verify/rules.test.ts.
-  resolveDid: stubResolver({ [ISSUER.didKey]: resolveDidKey(ISSUER.didKey).didDocument! }),
-  trustedIssuers: [trustedMa(ISSUER.didKey)],
-  fetch: issuerWorld().fetch,
-});
-const permitJwt = await sign(permitPayload(ISSUER.didKey), ISSUER.privateJwk, { alg: 'EdDSA', typ: 'JWT', kid: ISSUER.didKeyMethod });
+const verifier = presentationVerifier;
+const permitJwt = await signedPermit();
 const START = new Date('2026-12-01T12:00:00Z');
 
 let agent: Oid4vciAgent;

@@ -4,20 +4,14 @@
  * with the library and verified by the core with the expected nonce and audience.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveDidKey } from '../../src/verify/did-key.js';
-import { createPermitVerifier } from '../../src/verify/verify.js';
 import { createPermitRequest, DC_API_PROTOCOL, readPermitResponse } from '../../verifier-web/src/presentation-request.js';
-import { ISSUER, issuerWorld, NOW, permitPayload, sign, stubResolver, trustedMa } from '../verify/helpers.js';
+import { NOW } from '../verify/helpers.js';
+import { presentationVerifier, signedPermit } from './presented-permit.js';
 import { answer, HOLDER_DID } from './wallet.js';
 
 const ORIGIN = 'https://verify.example.org';
-const verifier = createPermitVerifier({
-  checkPermit: false, // The permit rules are pinned in test/verify/rules.test.ts.
-  resolveDid: stubResolver({ [ISSUER.didKey]: resolveDidKey(ISSUER.didKey).didDocument! }),
-  trustedIssuers: [trustedMa(ISSUER.didKey)],
-  fetch: issuerWorld().fetch,
-});
-const permitJwt = await sign(permitPayload(ISSUER.didKey), ISSUER.privateJwk, { alg: 'EdDSA', typ: 'JWT', kid: ISSUER.didKeyMethod });
+const verifier = presentationVerifier;
+const permitJwt = await signedPermit();
 
 describe('page request, library wallet, core', () => {
   it('the request is an unsigned dc_api request for one permit, with our nonce and no client_id', async () => {

@@ -25,23 +25,28 @@ const client = new Openid4vpClient({
   } as never,
 });
 
+/** The VP JWT the wallet signs around the permit for `audience` and `nonce` (or the tampered ones). */
+async function signPresentation(audience: string, nonce: string, options: WalletOptions): Promise<string> {
+  const iat = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
+  const vp = {
+    iss: HOLDER_DID,
+    aud: options.tamper?.audience ?? audience,
+    nonce: options.tamper?.nonce ?? nonce,
+    iat,
+    exp: iat + 300,
+    vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder: HOLDER_DID, verifiableCredential: [options.permitJwt] },
+  };
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(vp)))
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${HOLDER_DID}#0` })
+    .sign(await importJWK(HOLDER_JWK, 'EdDSA'));
+}
+
 /** Answers `{ protocol, data }` of a DC API request as a wallet on `origin`; gives the DC API response `data`. */
 export async function answer(request: { protocol: string; data: unknown }, origin: string, options: WalletOptions): Promise<Record<string, unknown>> {
   const parsed = client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: request.data as Record<string, unknown> });
   const resolved = await client.resolveOpenId4vpAuthorizationRequest({ authorizationRequestPayload: parsed.params as never, origin });
   const payload = resolved.authorizationRequestPayload as { nonce: string };
-  const iat = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
-  const vp = {
-    iss: HOLDER_DID,
-    aud: options.tamper?.audience ?? resolved.client.effective,
-    nonce: options.tamper?.nonce ?? payload.nonce,
-    iat,
-    exp: iat + 300,
-    vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder: HOLDER_DID, verifiableCredential: [options.permitJwt] },
-  };
-  const vpJwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(vp)))
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${HOLDER_DID}#0` })
-    .sign(await importJWK(HOLDER_JWK, 'EdDSA'));
+  const vpJwt = await signPresentation(resolved.client.effective, payload.nonce, options);
   const response = await client.createOpenid4vpAuthorizationResponse({
     authorizationRequestPayload: resolved.authorizationRequestPayload,
     authorizationResponsePayload: { vp_token: { permit: [vpJwt] } } as never,
@@ -64,16 +69,7 @@ export async function answerCrossDevice(uri: string, options: WalletOptions & { 
   if (options.decline) {
     responsePayload = { error: 'access_denied', error_description: 'The holder declined.', state: options.state ?? payload.state };
   } else {
-    const iat = Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
-    const vp = {
-      iss: HOLDER_DID,
-      aud: options.tamper?.audience ?? resolved.client.effective,
-      nonce: options.tamper?.nonce ?? payload.nonce,
-      iat,
-      exp: iat + 300,
-      vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], holder: HOLDER_DID, verifiableCredential: [options.permitJwt] },
-    };
-    const vpJwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(vp))).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: `${HOLDER_DID}#0` }).sign(await importJWK(HOLDER_JWK, 'EdDSA'));
+    const vpJwt = await signPresentation(resolved.client.effective, payload.nonce, options);
     const response = await client.createOpenid4vpAuthorizationResponse({ authorizationRequestPayload: resolved.authorizationRequestPayload, authorizationResponsePayload: { vp_token: { permit: [vpJwt] } } as never });
     responsePayload = { ...(response.authorizationResponsePayload as Record<string, unknown>), ...(options.state !== undefined && { state: options.state }) };
   }
