@@ -230,8 +230,7 @@ async function askWalletOnPhone(): Promise<void> {
     outcome = { type: 'page-error', code: 'VERIFIER_FAILED', detail: e instanceof Error ? e.message : String(e), notices: [] };
   }
   if (mine !== run || ended) return;
-  crossDevice = undefined;
-  byId('cross-device').hidden = true;
+  endCrossDevice();
   current = outcome;
   renderOutcome(true);
   mark('verdict');
